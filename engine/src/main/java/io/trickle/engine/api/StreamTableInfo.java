@@ -1,0 +1,20 @@
+package io.trickle.engine.api;
+
+import java.time.Instant;
+
+/**
+ * One stream table as {@code list} shows it.
+ *
+ * @param name              qualified name, quoted where PostgreSQL needs quotes
+ * @param status            INITIALIZING, ACTIVE, SUSPENDED or ERROR
+ * @param refreshMode       the mode asked for: AUTO, FULL or DIFFERENTIAL
+ * @param effectiveMode     what the engine runs: FULL or DIFFERENTIAL
+ * @param schedule          as given ({@code calculated} when none was)
+ * @param lastRefreshAt     last successful refresh of any action, from the database clock
+ * @param stalenessSeconds  seconds since then, or {@code null} when never refreshed
+ * @param consecutiveErrors failed refreshes in a row
+ * @param lastError         the last failure's message, if the table is failing
+ */
+public record StreamTableInfo(String name, String status, String refreshMode, String effectiveMode, String schedule,
+                              Instant lastRefreshAt, Double stalenessSeconds, int consecutiveErrors, String lastError) {
+}

@@ -1,0 +1,192 @@
+package io.trickle.engine.api;
+
+import io.trickle.engine.api.TrickleException.ActionFailedException;
+import io.trickle.engine.api.TrickleException.InvalidInputException;
+import io.trickle.engine.catalog.CatalogInstaller;
+import io.trickle.engine.catalog.Setting;
+import io.trickle.engine.catalog.Settings;
+import io.trickle.engine.catalog.SettingsRepository;
+import io.trickle.engine.catalog.SettingsSnapshot;
+import io.trickle.engine.db.ConnectionTarget;
+import io.trickle.engine.db.Database;
+import io.trickle.engine.db.PgQuote;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The engine's facade: everything the command line, the desktop and embedding applications do with
+ * stream tables goes through here. One instance holds one connection pool; close it when done.
+ */
+public final class Trickle implements AutoCloseable {
+
+    private final Database database;
+    private final SettingsRepository settingsRepository = new SettingsRepository();
+
+    private Trickle(Database database) {
+        this.database = database;
+    }
+
+    /**
+     * Connects to the database. Fails at once with {@link TrickleException.NoSessionException} when
+     * the server cannot be reached, the password is wrong or the database does not exist.
+     */
+    public static Trickle open(EngineOptions options) {
+        ConnectionTarget target;
+        try {
+            target = ConnectionTarget.parse(options.jdbcUrl());
+        } catch (IllegalArgumentException e) {
+            throw new InvalidInputException(e.getMessage(), e);
+        }
+        Database db = Database.open(target, new Database.PoolOptions(options.maxConnections(),
+                options.applicationName(), options.connectTimeout()));
+        return new Trickle(db);
+    }
+
+    /** {@code host:port/database} of the connected database. */
+    public String databaseName() {
+        return database.target().describe();
+    }
+
+    // ---------------------------------------------------------------------------------------------
+    // Catalog
+    // ---------------------------------------------------------------------------------------------
+
+    /** Installs the catalog, or upgrades an older one in place. Idempotent. */
+    public InstallResult install() {
+        CatalogInstaller.InstallOutcome outcome = new CatalogInstaller(database).install();
+        return new InstallResult(outcome.previousVersion().orElse(null), outcome.currentVersion(),
+                outcome.migrationsApplied(), databaseName());
+    }
+
+    /** Removes everything the engine installed. Storage tables stay as plain tables. */
+    public UninstallResult uninstall() {
+        CatalogInstaller.UninstallOutcome outcome = new CatalogInstaller(database).uninstall();
+        return new UninstallResult(outcome.wasInstalled(), outcome.storageTablesKept(), outcome.sourcesReleased());
+    }
+
+    /** The installed catalog version, or empty when the catalog is not installed. */
+    public Optional<String> catalogVersion() {
+        return new CatalogInstaller(database).installedVersion();
+    }
+
+    /** The catalog version this engine's migrations define. */
+    public String latestCatalogVersion() {
+        return new CatalogInstaller(database).latestVersion();
+    }
+
+    // ---------------------------------------------------------------------------------------------
+    // Settings
+    // ---------------------------------------------------------------------------------------------
+
+    public List<SettingValue> settings() {
+        SettingsSnapshot snapshot = database.withConnection("reading settings", c -> {
+            requireCatalog(c);
+            return settingsRepository.load(c);
+        });
+        List<SettingValue> out = new ArrayList<>();
+        for (Setting<?> s : Settings.all()) {
+            out.add(valueOf(s, snapshot));
+        }
+        return out;
+    }
+
+    /** Validates and stores a setting; running engines apply it within one tick. */
+    public SettingValue setSetting(String key, String value) {
+        Setting<?> setting = settingFor(key);
+        Object parsed;
+        try {
+            parsed = setting.parse(value);
+        } catch (IllegalArgumentException e) {
+            throw new InvalidInputException(e.getMessage(), e);
+        }
+        return database.transaction("changing setting " + key, c -> {
+            requireCatalog(c);
+            store(c, setting, parsed);
+            return valueOf(setting, settingsRepository.load(c));
+        });
+    }
+
+    /** Removes a stored setting so that its default applies again. */
+    public SettingValue resetSetting(String key) {
+        Setting<?> setting = settingFor(key);
+        return database.transaction("resetting setting " + key, c -> {
+            requireCatalog(c);
+            settingsRepository.reset(c, setting);
+            return valueOf(setting, settingsRepository.load(c));
+        });
+    }
+
+    @SuppressWarnings("unchecked")
+    private <T> void store(Connection c, Setting<T> setting, Object value) throws SQLException {
+        settingsRepository.store(c, setting, (T) value);
+    }
+
+    private static Setting<?> settingFor(String key) {
+        return Settings.byKey(key).orElseThrow(() -> new InvalidInputException("unknown setting '" + key
+                + "'; known settings: " + String.join(", ", Settings.all().stream().map(Setting::key).toList())));
+    }
+
+    private static SettingValue valueOf(Setting<?> s, SettingsSnapshot snapshot) {
+        return new SettingValue(s.key(), s.format(snapshot.get(s)), s.format(s.defaultValue()), !snapshot.isStored(s),
+                s.allowed(), s.description());
+    }
+
+    // ---------------------------------------------------------------------------------------------
+    // Stream tables
+    // ---------------------------------------------------------------------------------------------
+
+    public List<StreamTableInfo> list() {
+        return database.withConnection("listing stream tables", c -> {
+            requireCatalog(c);
+            List<StreamTableInfo> out = new ArrayList<>();
+            try (PreparedStatement ps = c.prepareStatement("""
+                    SELECT pgt_schema, pgt_name, status, refresh_mode, effective_mode, coalesce(schedule, 'calculated'),
+                           last_refresh_at, extract(epoch FROM now() - last_refresh_at)::float8,
+                           consecutive_errors, last_error
+                      FROM pgtrickle.pgt_stream_tables
+                     ORDER BY pgt_schema, pgt_name
+                    """);
+                 ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    Timestamp last = rs.getTimestamp(7);
+                    double staleness = rs.getDouble(8);
+                    out.add(new StreamTableInfo(displayName(rs.getString(1), rs.getString(2)), rs.getString(3),
+                            rs.getString(4), rs.getString(5), rs.getString(6), last == null ? null : last.toInstant(),
+                            rs.wasNull() ? null : staleness, rs.getInt(9), rs.getString(10)));
+                }
+            }
+            return out;
+        });
+    }
+
+    // ---------------------------------------------------------------------------------------------
+    // Internals
+    // ---------------------------------------------------------------------------------------------
+
+    /** Names print as a DBA would type them: quoted only where PostgreSQL needs quotes. */
+    static String displayName(String schema, String name) {
+        return QualifiedName.of(schema, name).toString();
+    }
+
+    private void requireCatalog(Connection c) throws SQLException {
+        if (CatalogInstaller.installedVersion(c).isEmpty()) {
+            throw new ActionFailedException("the Trickle catalog is not installed in " + databaseName()
+                    + "; run 'trickle install' first");
+        }
+    }
+
+    static String quote(String identifier) {
+        return PgQuote.ident(identifier);
+    }
+
+    @Override
+    public void close() {
+        database.close();
+    }
+}

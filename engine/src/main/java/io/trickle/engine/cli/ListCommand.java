@@ -1,0 +1,30 @@
+package io.trickle.engine.cli;
+
+import io.trickle.engine.api.StreamTableInfo;
+import io.trickle.engine.api.Trickle;
+import java.util.List;
+import java.util.Map;
+import picocli.CommandLine.Command;
+
+@Command(name = "list", mixinStandardHelpOptions = true,
+        header = "List the stream tables with their status, mode, schedule and staleness.")
+final class ListCommand extends EngineCommand {
+
+    @Override
+    protected CliResult execute(Trickle trickle) {
+        List<StreamTableInfo> tables = trickle.list();
+        return CliResult.of(Map.of("stream_tables", tables), out -> {
+            if (tables.isEmpty()) {
+                out.printf("No stream tables in %s%n", trickle.databaseName());
+                return;
+            }
+            TextTable t = new TextTable("NAME", "STATUS", "MODE", "SCHEDULE", "STALENESS", "ERRORS");
+            for (StreamTableInfo st : tables) {
+                t.row(st.name(), st.status(), st.refreshMode().equals(st.effectiveMode()) ? st.refreshMode()
+                                : st.refreshMode() + "→" + st.effectiveMode(), st.schedule(),
+                        TextTable.seconds(st.stalenessSeconds()), String.valueOf(st.consecutiveErrors()));
+            }
+            t.print(out);
+        });
+    }
+}

@@ -1,0 +1,147 @@
+package io.trickle.engine.db;
+
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.time.Duration;
+import javax.sql.DataSource;
+
+/**
+ * The engine's connections: a HikariCP pool whose sessions show up in {@code pg_stat_activity} as
+ * application {@code trickle}, and a transaction template. Opening fails at once, with a message
+ * that names host, port and database, when no session can be had.
+ */
+public final class Database implements AutoCloseable {
+
+    /** What the pool must be able to do; the command line needs far less than the daemon. */
+    public record PoolOptions(int maxConnections, String applicationName, Duration connectTimeout) {
+        public static PoolOptions oneShot() {
+            return new PoolOptions(2, "trickle", Duration.ofSeconds(10));
+        }
+
+        public PoolOptions withMaxConnections(int n) {
+            return new PoolOptions(n, applicationName, connectTimeout);
+        }
+
+        public PoolOptions withApplicationName(String name) {
+            return new PoolOptions(maxConnections, name, connectTimeout);
+        }
+    }
+
+    private final HikariDataSource pool;
+    private final ConnectionTarget target;
+
+    private Database(HikariDataSource pool, ConnectionTarget target) {
+        this.pool = pool;
+        this.target = target;
+    }
+
+    public static Database open(ConnectionTarget target, PoolOptions options) {
+        HikariConfig config = new HikariConfig();
+        config.setPoolName("trickle");
+        config.setJdbcUrl(target.jdbcUrl());
+        config.setMaximumPoolSize(options.maxConnections());
+        config.setMinimumIdle(0);
+        config.setConnectionTimeout(Math.max(250, options.connectTimeout().toMillis()));
+        config.setInitializationFailTimeout(1);
+        config.setAutoCommit(true);
+        config.addDataSourceProperty("ApplicationName", options.applicationName());
+        config.addDataSourceProperty("connectTimeout", String.valueOf(Math.max(1, options.connectTimeout().toSeconds())));
+        // The engine quotes every identifier itself and binds every value; keep the driver plain.
+        config.addDataSourceProperty("stringtype", "unspecified");
+        try {
+            return new Database(new HikariDataSource(config), target);
+        } catch (RuntimeException e) {
+            throw SqlErrors.noSession(e, target);
+        }
+    }
+
+    public ConnectionTarget target() {
+        return target;
+    }
+
+    public DataSource dataSource() {
+        return pool;
+    }
+
+    /** Runs {@code work} on a pooled connection in autocommit mode. */
+    public <T> T withConnection(String doing, SqlWork<T> work) {
+        try (Connection c = pool.getConnection()) {
+            return work.run(c);
+        } catch (SQLException e) {
+            throw SqlErrors.acting(doing, e, target);
+        }
+    }
+
+    /** Runs {@code work} in one READ COMMITTED transaction: commit on return, rollback on any failure. */
+    public <T> T transaction(String doing, SqlWork<T> work) {
+        return transaction(doing, Connection.TRANSACTION_READ_COMMITTED, work);
+    }
+
+    public <T> T transaction(String doing, int isolation, SqlWork<T> work) {
+        try (Connection c = pool.getConnection()) {
+            return inTransaction(c, isolation, work);
+        } catch (SQLException e) {
+            throw SqlErrors.acting(doing, e, target);
+        }
+    }
+
+    /**
+     * Runs {@code work} in a transaction on a connection the caller holds. The connection is left in
+     * autocommit mode afterwards, whatever happened.
+     */
+    public static <T> T inTransaction(Connection c, int isolation, SqlWork<T> work) throws SQLException {
+        int previousIsolation = c.getTransactionIsolation();
+        c.setAutoCommit(false);
+        c.setTransactionIsolation(isolation);
+        boolean committed = false;
+        try {
+            T result = work.run(c);
+            c.commit();
+            committed = true;
+            return result;
+        } catch (SQLException | RuntimeException | Error e) {
+            rollbackQuietly(c, e);
+            throw e;
+        } finally {
+            if (!committed) {
+                rollbackQuietly(c, null);
+            }
+            c.setAutoCommit(true);
+            c.setTransactionIsolation(previousIsolation);
+        }
+    }
+
+    private static void rollbackQuietly(Connection c, Throwable primary) {
+        try {
+            if (!c.getAutoCommit()) {
+                c.rollback();
+            }
+        } catch (SQLException rollbackFailure) {
+            if (primary != null) {
+                primary.addSuppressed(rollbackFailure);
+            }
+        }
+    }
+
+    /** Executes one statement with bound parameters; returns the update count. */
+    public static int execute(Connection c, String sql, Object... params) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(sql)) {
+            bind(ps, params);
+            return ps.executeUpdate();
+        }
+    }
+
+    public static void bind(PreparedStatement ps, Object... params) throws SQLException {
+        for (int i = 0; i < params.length; i++) {
+            ps.setObject(i + 1, params[i]);
+        }
+    }
+
+    @Override
+    public void close() {
+        pool.close();
+    }
+}

@@ -1,0 +1,47 @@
+package io.trickle.engine;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+
+import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.junit.AnalyzeClasses;
+import com.tngtech.archunit.junit.ArchTest;
+import com.tngtech.archunit.lang.ArchRule;
+
+/** The direction of DESIGN §1 and the package rules of STYLE §2, as tests. */
+@AnalyzeClasses(packages = "io.trickle.engine", importOptions = ImportOption.DoNotIncludeTests.class)
+class ArchitectureTest {
+
+    @ArchTest
+    static final ArchRule engineImportsNoJavaFx = noClasses().should().dependOnClassesThat()
+            .resideInAnyPackage("javafx..")
+            .because("the engine is a library and a daemon; only the desktop knows JavaFX (DESIGN §1)");
+
+    @ArchTest
+    static final ArchRule engineImportsNoDesktopOrViewer = noClasses().should().dependOnClassesThat()
+            .resideInAnyPackage("io.trickle.desktop..", "io.trickle.dagviewer..")
+            .because("the desktop depends on the engine, never the reverse (DESIGN §1)");
+
+    @ArchTest
+    static final ArchRule dbIsTheBottomLayer = noClasses().that().resideInAPackage("..engine.db..")
+            .should().dependOnClassesThat().resideInAnyPackage("..engine.catalog..", "..engine.cdc..", "..engine.sql..",
+                    "..engine.dvm..", "..engine.refresh..", "..engine.graph..", "..engine.scheduler..",
+                    "..engine.watermark..", "..engine.cli..", "..engine.embedded..", "..engine.metrics..")
+            .because("db holds the pool, quoting and error mapping that every other package uses (STYLE §2)");
+
+    @ArchTest
+    static final ArchRule catalogKnowsNothingAbove = noClasses().that().resideInAPackage("..engine.catalog..")
+            .should().dependOnClassesThat().resideInAnyPackage("..engine.dvm..", "..engine.refresh..",
+                    "..engine.scheduler..", "..engine.graph..", "..engine.cli..")
+            .because("the catalog is read by everything above it and must not depend on it (STYLE §2)");
+
+    @ArchTest
+    static final ArchRule cliUsesOnlyTheApi = noClasses().that().resideInAPackage("..engine.cli..")
+            .should().dependOnClassesThat().resideInAnyPackage("java.sql..", "..engine.dvm..", "..engine.catalog..",
+                    "..engine.cdc..", "..engine.refresh..", "..engine.db..")
+            .because("the command line is a front end of the public API (STYLE §2)");
+
+    @ArchTest
+    static final ArchRule embeddedIsNotAFrontEnd = noClasses().that().resideInAPackage("..engine.embedded..")
+            .should().dependOnClassesThat().resideInAnyPackage("..engine.cli..")
+            .because("the embedded server is used by the command line and the desktop alike (STYLE §2)");
+}
