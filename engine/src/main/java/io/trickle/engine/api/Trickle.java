@@ -9,7 +9,17 @@ import io.trickle.engine.catalog.SettingsRepository;
 import io.trickle.engine.catalog.SettingsSnapshot;
 import io.trickle.engine.db.ConnectionTarget;
 import io.trickle.engine.db.Database;
+import io.trickle.engine.catalog.RefreshHistoryRepository;
+import io.trickle.engine.catalog.StreamTableRepository;
 import io.trickle.engine.db.PgQuote;
+import io.trickle.engine.lifecycle.AlterStreamTable;
+import io.trickle.engine.lifecycle.CreateStreamTable;
+import io.trickle.engine.lifecycle.DropStreamTable;
+import io.trickle.engine.lifecycle.ShowStreamTable;
+import io.trickle.engine.refresh.PlanCache;
+import io.trickle.engine.refresh.RefreshExecutor;
+import io.trickle.engine.refresh.RefreshListener;
+import io.trickle.engine.refresh.RefreshRequest;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -27,9 +37,23 @@ public final class Trickle implements AutoCloseable {
 
     private final Database database;
     private final SettingsRepository settingsRepository = new SettingsRepository();
+    private final StreamTableRepository tables = new StreamTableRepository();
+    private final PlanCache plans = new PlanCache();
+    private final String engineName;
+    private final RefreshExecutor refresher;
 
-    private Trickle(Database database) {
+    private Trickle(Database database, String applicationName) {
         this.database = database;
+        this.engineName = applicationName + "@" + hostName() + ":" + ProcessHandle.current().pid();
+        this.refresher = new RefreshExecutor(database, engineName, plans, RefreshListener.NONE);
+    }
+
+    private static String hostName() {
+        try {
+            return java.net.InetAddress.getLocalHost().getHostName();
+        } catch (java.io.IOException e) {
+            return "localhost";
+        }
     }
 
     /**
@@ -45,7 +69,7 @@ public final class Trickle implements AutoCloseable {
         }
         Database db = Database.open(target, new Database.PoolOptions(options.maxConnections(),
                 options.applicationName(), options.connectTimeout()));
-        return new Trickle(db);
+        return new Trickle(db, options.applicationName());
     }
 
     /** {@code host:port/database} of the connected database. */
@@ -162,6 +186,87 @@ public final class Trickle implements AutoCloseable {
                 }
             }
             return out;
+        });
+    }
+
+    /**
+     * Creates a stream table: validates the query, creates the storage table, installs capture and
+     * (unless {@code initialize} is false) populates it.
+     *
+     * @throws TrickleException.InvalidInputException for a bad name, query, mode or schedule; nothing is left behind
+     */
+    public CreateResult create(String name, String query, String schedule, String mode, boolean initialize) {
+        QualifiedName qn = QualifiedName.parse(name);
+        Schedule sched = Schedule.parse(schedule);
+        RefreshMode rm = mode == null ? RefreshMode.AUTO : RefreshMode.parse(mode);
+        if (query == null || query.isBlank()) {
+            throw new InvalidInputException("a stream table needs a query (--query)");
+        }
+        requireCatalogInstalled();
+        CreateStreamTable.Result r = CreateStreamTable.run(database,
+                new CreateStreamTable.Request(qn, query, sched, rm, initialize), engineName);
+        return new CreateResult(qn.toString(), rm.name(), r.derivation().effectiveMode(), r.derivation().fallbackReason(),
+                r.rowsInserted(), initialize, r.derivation().warnings());
+    }
+
+    /** Changes a stream table; null arguments stay as they are. */
+    public StreamTableInfo alter(String name, String query, String schedule, String mode, String status) {
+        QualifiedName qn = QualifiedName.parse(name);
+        requireCatalogInstalled();
+        AlterStreamTable.run(database, new AlterStreamTable.Request(qn, query,
+                schedule == null ? null : Schedule.parse(schedule), mode == null ? null : RefreshMode.parse(mode), status),
+                engineName);
+        return list().stream().filter(t -> t.name().equals(qn.toString())).findFirst().orElseThrow();
+    }
+
+    /** Drops a stream table (and, with {@code cascade}, the stream tables that read it); returns what was dropped. */
+    public List<String> drop(String name, boolean cascade) {
+        QualifiedName qn = QualifiedName.parse(name);
+        requireCatalogInstalled();
+        List<String> dropped = DropStreamTable.run(database, qn, cascade);
+        return dropped;
+    }
+
+    /** Refreshes a stream table now and waits for the outcome. */
+    public RefreshResult refresh(String name, boolean full) {
+        return refresher.refresh(idOf(name), RefreshRequest.manual(full));
+    }
+
+    /** The definition, operator tree and delta SQL of a stream table. */
+    public StreamTableDetails show(String name) {
+        long id = idOf(name);
+        return database.withConnection("describing " + name, c -> ShowStreamTable.describe(c, id));
+    }
+
+    /** Refresh history, newest first; {@code name} null for every stream table. */
+    public List<HistoryEntry> history(String name, int limit) {
+        Long id = name == null ? null : idOf(name);
+        return database.withConnection("reading the refresh history", c -> {
+            requireCatalog(c);
+            List<HistoryEntry> out = new ArrayList<>();
+            for (RefreshHistoryRepository.Entry e : new RefreshHistoryRepository().recent(c, id, Math.max(1, limit))) {
+                out.add(new HistoryEntry(e.refreshId(), displayName(e.schema(), e.name()), e.action(), e.status(),
+                        e.initiatedBy(), e.rowsInserted(), e.rowsDeleted(), e.startTime(), e.endTime(), e.durationMs(),
+                        e.reason(), e.errorMessage(), e.fixpointIteration()));
+            }
+            return out;
+        });
+    }
+
+    private long idOf(String name) {
+        QualifiedName qn = QualifiedName.parse(name);
+        return database.withConnection("looking up " + qn, c -> {
+            requireCatalog(c);
+            return tables.byName(c, qn.schema(), qn.name())
+                    .orElseThrow(() -> new TrickleException.NotFoundException("stream table " + qn + " does not exist"))
+                    .id();
+        });
+    }
+
+    private void requireCatalogInstalled() {
+        database.withConnection("checking the catalog", c -> {
+            requireCatalog(c);
+            return null;
         });
     }
 

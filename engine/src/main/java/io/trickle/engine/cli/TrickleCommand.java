@@ -23,7 +23,13 @@ import picocli.CommandLine.Mixin;
         subcommands = {
             InstallCommand.class,
             UninstallCommand.class,
+            CreateCommand.class,
+            AlterCommand.class,
+            DropCommand.class,
+            RefreshCommand.class,
             ListCommand.class,
+            ShowCommand.class,
+            HistoryCommand.class,
             ConfigCommand.class,
             HelpCommand.class})
 final class TrickleCommand implements Runnable {

@@ -1,0 +1,123 @@
+package io.trickle.engine.api;
+
+import com.cronutils.model.Cron;
+import com.cronutils.model.CronType;
+import com.cronutils.model.definition.CronDefinition;
+import com.cronutils.model.definition.CronDefinitionBuilder;
+import com.cronutils.parser.CronParser;
+import java.time.Duration;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * When a stream table should be refreshed (DESIGN §4): a duration ({@code 30s}, {@code 5m},
+ * {@code 1h30m}, a bare number of seconds), a cron expression (5 fields, or 6 with seconds first, or
+ * an alias such as {@code @hourly}; evaluated in UTC), or {@code calculated}: as often as the
+ * tightest stream table that reads this one.
+ *
+ * @param kind     which of the three
+ * @param text     the normalised text, as stored in the catalog ({@code null} for calculated)
+ * @param interval the period of a duration schedule
+ */
+public record Schedule(Kind kind, String text, Duration interval) {
+
+    /** The three kinds of schedule. */
+    public enum Kind { CALCULATED, DURATION, CRON }
+
+    private static final Pattern DURATION = Pattern.compile("(\\d+)([smhdw])");
+    private static final Map<String, String> ALIASES = Map.of(
+            "@yearly", "0 0 1 1 *", "@annually", "0 0 1 1 *", "@monthly", "0 0 1 * *", "@weekly", "0 0 * * 0",
+            "@daily", "0 0 * * *", "@midnight", "0 0 * * *", "@hourly", "0 * * * *");
+    private static final CronParser FIVE_FIELDS = new CronParser(CronDefinitionBuilder.instanceDefinitionFor(CronType.UNIX));
+    private static final CronParser SIX_FIELDS = new CronParser(withSeconds());
+
+    public static final Schedule CALCULATED = new Schedule(Kind.CALCULATED, null, null);
+
+    /**
+     * @throws TrickleException.InvalidInputException naming the text and what is wrong with it
+     */
+    public static Schedule parse(String text) {
+        if (text == null || text.isBlank() || text.trim().equalsIgnoreCase("calculated")) {
+            return CALCULATED;
+        }
+        String s = text.trim();
+        if (s.matches("\\d+")) {
+            return duration(s, Duration.ofSeconds(Long.parseLong(s)));
+        }
+        if (s.startsWith("@") || s.contains(" ")) {
+            cron(s);
+            return new Schedule(Kind.CRON, s.replaceAll("\\s+", " "), null);
+        }
+        Matcher m = DURATION.matcher(s.toLowerCase(Locale.ROOT));
+        Duration total = Duration.ZERO;
+        int end = 0;
+        while (m.find()) {
+            if (m.start() != end) {
+                break;
+            }
+            long n = Long.parseLong(m.group(1));
+            total = total.plus(switch (m.group(2)) {
+                case "s" -> Duration.ofSeconds(n);
+                case "m" -> Duration.ofMinutes(n);
+                case "h" -> Duration.ofHours(n);
+                case "d" -> Duration.ofDays(n);
+                default -> Duration.ofDays(7 * n);
+            });
+            end = m.end();
+        }
+        if (end != s.length() || end == 0) {
+            throw new TrickleException.InvalidInputException("invalid schedule '" + text
+                    + "': expected a duration such as 30s, 5m or 1h30m, a cron expression, or 'calculated'");
+        }
+        return duration(s.toLowerCase(Locale.ROOT), total);
+    }
+
+    private static Schedule duration(String text, Duration d) {
+        if (d.isZero() || d.isNegative()) {
+            throw new TrickleException.InvalidInputException("invalid schedule '" + text + "': the period must be at least 1 second");
+        }
+        return new Schedule(Kind.DURATION, text, d);
+    }
+
+    /** The cron-utils model of a cron schedule (UTC). */
+    public static Cron cron(String text) {
+        String s = ALIASES.getOrDefault(text.trim().toLowerCase(Locale.ROOT), text.trim()).replaceAll("\\s+", " ");
+        if (s.startsWith("@")) {
+            throw new TrickleException.InvalidInputException("invalid schedule '" + text + "': unknown alias; use one of "
+                    + String.join(", ", ALIASES.keySet().stream().sorted().toList()));
+        }
+        int fields = s.split(" ").length;
+        try {
+            return switch (fields) {
+                case 5 -> FIVE_FIELDS.parse(s).validate();
+                case 6 -> SIX_FIELDS.parse(s).validate();
+                default -> throw new IllegalArgumentException("a cron expression has 5 fields (or 6 with seconds first), not " + fields);
+            };
+        } catch (IllegalArgumentException e) {
+            throw new TrickleException.InvalidInputException("invalid schedule '" + text + "': " + e.getMessage());
+        }
+    }
+
+    private static CronDefinition withSeconds() {
+        return CronDefinitionBuilder.defineCron()
+                .withSeconds().and()
+                .withMinutes().and()
+                .withHours().and()
+                .withDayOfMonth().supportsL().supportsW().supportsQuestionMark().and()
+                .withMonth().and()
+                .withDayOfWeek().withValidRange(0, 7).withMondayDoWValue(1).withIntMapping(7, 0).supportsQuestionMark().and()
+                .instance();
+    }
+
+    /** The text as {@code list} shows it. */
+    public String display() {
+        return kind == Kind.CALCULATED ? "calculated" : text;
+    }
+
+    public Optional<Duration> period() {
+        return Optional.ofNullable(interval);
+    }
+}

@@ -1,0 +1,119 @@
+package io.trickle.engine.catalog;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Reads and writes {@code pgtrickle.pgt_refresh_history}. Times come from the database clock
+ * ({@code clock_timestamp()}), so durations are real and comparable across engines.
+ */
+public final class RefreshHistoryRepository {
+
+    /** One history row. */
+    public record Entry(long refreshId, long pgtId, String schema, String name, String action, String status,
+                        String initiatedBy, long rowsInserted, long rowsDeleted, Instant startTime, Instant endTime,
+                        Double durationMs, String reason, String errorMessage, Integer fixpointIteration) {
+    }
+
+    /** Opens a RUNNING row in its own (autocommit) statement, so that others see a refresh under way. */
+    public long start(Connection c, long pgtId, String schema, String name, String initiatedBy, String engine)
+            throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("""
+                INSERT INTO pgtrickle.pgt_refresh_history (pgt_id, pgt_schema, pgt_name, action, status, initiated_by,
+                    start_time, engine)
+                VALUES (?, ?, ?, 'NO_DATA', 'RUNNING', ?, clock_timestamp(), ?) RETURNING refresh_id""")) {
+            ps.setLong(1, pgtId);
+            ps.setString(2, schema);
+            ps.setString(3, name);
+            ps.setString(4, initiatedBy);
+            ps.setString(5, engine);
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                return rs.getLong(1);
+            }
+        }
+    }
+
+    /** Closes a row with its outcome. */
+    public void finish(Connection c, long refreshId, String action, String status, long inserted, long deleted,
+                       String reason, String error, Integer fixpointIteration) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("""
+                UPDATE pgtrickle.pgt_refresh_history
+                   SET action = ?, status = ?, rows_inserted = ?, rows_deleted = ?, reason = ?, error_message = ?,
+                       fixpoint_iteration = ?, end_time = clock_timestamp()
+                 WHERE refresh_id = ?""")) {
+            ps.setString(1, action);
+            ps.setString(2, status);
+            ps.setLong(3, inserted);
+            ps.setLong(4, deleted);
+            ps.setString(5, reason);
+            ps.setString(6, error);
+            ps.setObject(7, fixpointIteration);
+            ps.setLong(8, refreshId);
+            ps.executeUpdate();
+        }
+    }
+
+    /** Records a refresh that did not run (a skip), start and end at once. */
+    public long skipped(Connection c, long pgtId, String schema, String name, String initiatedBy, String reason,
+                        String engine) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("""
+                INSERT INTO pgtrickle.pgt_refresh_history (pgt_id, pgt_schema, pgt_name, action, status, initiated_by,
+                    start_time, end_time, reason, engine)
+                VALUES (?, ?, ?, 'SKIP', 'SKIPPED', ?, clock_timestamp(), clock_timestamp(), ?, ?) RETURNING refresh_id""")) {
+            ps.setLong(1, pgtId);
+            ps.setString(2, schema);
+            ps.setString(3, name);
+            ps.setString(4, initiatedBy);
+            ps.setString(5, reason);
+            ps.setString(6, engine);
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                return rs.getLong(1);
+            }
+        }
+    }
+
+    public Entry byId(Connection c, long refreshId) throws SQLException {
+        List<Entry> e = query(c, "WHERE refresh_id = ?", 1, refreshId);
+        return e.isEmpty() ? null : e.get(0);
+    }
+
+    /** Newest first; {@code pgtId} null for every table. */
+    public List<Entry> recent(Connection c, Long pgtId, int limit) throws SQLException {
+        return pgtId == null ? query(c, "", limit) : query(c, "WHERE pgt_id = ?", limit, pgtId);
+    }
+
+    private List<Entry> query(Connection c, String where, int limit, Object... params) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("""
+                SELECT refresh_id, pgt_id, pgt_schema, pgt_name, action, status, initiated_by, rows_inserted, rows_deleted,
+                       start_time, end_time, duration_ms, reason, error_message, fixpoint_iteration
+                  FROM pgtrickle.pgt_refresh_history
+                """ + " " + where + " ORDER BY refresh_id DESC LIMIT ?")) {
+            int i = 1;
+            for (Object p : params) {
+                ps.setObject(i++, p);
+            }
+            ps.setInt(i, limit);
+            List<Entry> out = new ArrayList<>();
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    Timestamp end = rs.getTimestamp(11);
+                    double d = rs.getDouble(12);
+                    Double duration = rs.wasNull() ? null : d;
+                    out.add(new Entry(rs.getLong(1), rs.getLong(2), rs.getString(3), rs.getString(4), rs.getString(5),
+                            rs.getString(6), rs.getString(7), rs.getLong(8), rs.getLong(9), rs.getTimestamp(10).toInstant(),
+                            end == null ? null : end.toInstant(), duration, rs.getString(13), rs.getString(14),
+                            (Integer) rs.getObject(15)));
+                }
+            }
+            return out;
+        }
+    }
+}

@@ -1,0 +1,123 @@
+package io.trickle.engine.catalog;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/** Reads and writes {@code pgtrickle.pgt_stream_tables}. */
+public final class StreamTableRepository {
+
+    private static final String COLUMNS = """
+            pgt_id, pgt_schema, pgt_name, storage::oid, defining_query, original_query, schedule, refresh_mode,
+            effective_mode, fallback_reason, status, is_populated, needs_reinit, reinit_reason, consecutive_errors,
+            last_error, keyed_row_ids, scc_id, last_fixpoint_iterations, time_zone, search_path, last_refresh_at,
+            data_timestamp, created_at""";
+
+    /** What a new stream table is created with. */
+    public record NewStreamTable(String schema, String name, long storageOid, String definingQuery, String originalQuery,
+                                 String schedule, String refreshMode, String effectiveMode, String fallbackReason,
+                                 boolean keyedRowIds, String timeZone, String searchPath) {
+    }
+
+    public long insert(Connection c, NewStreamTable t) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("""
+                INSERT INTO pgtrickle.pgt_stream_tables (pgt_schema, pgt_name, storage, defining_query, original_query,
+                    schedule, refresh_mode, effective_mode, fallback_reason, keyed_row_ids, time_zone, search_path)
+                VALUES (?, ?, ?::oid::regclass, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING pgt_id""")) {
+            ps.setString(1, t.schema());
+            ps.setString(2, t.name());
+            ps.setLong(3, t.storageOid());
+            ps.setString(4, t.definingQuery());
+            ps.setString(5, t.originalQuery());
+            ps.setString(6, t.schedule());
+            ps.setString(7, t.refreshMode());
+            ps.setString(8, t.effectiveMode());
+            ps.setString(9, t.fallbackReason());
+            ps.setBoolean(10, t.keyedRowIds());
+            ps.setString(11, t.timeZone());
+            ps.setString(12, t.searchPath());
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                return rs.getLong(1);
+            }
+        }
+    }
+
+    public Optional<StreamTableRow> byName(Connection c, String schema, String name) throws SQLException {
+        return one(c, "WHERE pgt_schema = ? AND pgt_name = ?", schema, name);
+    }
+
+    public Optional<StreamTableRow> byId(Connection c, long id) throws SQLException {
+        return one(c, "WHERE pgt_id = ?", id);
+    }
+
+    /** Locks the row for the rest of the transaction (a refresh or an alter owns it meanwhile). */
+    public Optional<StreamTableRow> byIdForUpdate(Connection c, long id) throws SQLException {
+        return one(c, "WHERE pgt_id = ? FOR UPDATE", id);
+    }
+
+    public Optional<StreamTableRow> byStorage(Connection c, long storageOid) throws SQLException {
+        return one(c, "WHERE storage::oid = ?", storageOid);
+    }
+
+    public List<StreamTableRow> all(Connection c) throws SQLException {
+        return many(c, "ORDER BY pgt_schema, pgt_name");
+    }
+
+    private Optional<StreamTableRow> one(Connection c, String where, Object... params) throws SQLException {
+        List<StreamTableRow> rows = many(c, where, params);
+        return rows.isEmpty() ? Optional.empty() : Optional.of(rows.get(0));
+    }
+
+    private List<StreamTableRow> many(Connection c, String where, Object... params) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("SELECT " + COLUMNS + " FROM pgtrickle.pgt_stream_tables " + where)) {
+            for (int i = 0; i < params.length; i++) {
+                ps.setObject(i + 1, params[i]);
+            }
+            List<StreamTableRow> out = new ArrayList<>();
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    out.add(read(rs));
+                }
+            }
+            return out;
+        }
+    }
+
+    private static StreamTableRow read(ResultSet rs) throws SQLException {
+        return new StreamTableRow(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getLong(4), rs.getString(5),
+                rs.getString(6), rs.getString(7), rs.getString(8), rs.getString(9), rs.getString(10), rs.getString(11),
+                rs.getBoolean(12), rs.getBoolean(13), rs.getString(14), rs.getInt(15), rs.getString(16),
+                rs.getBoolean(17), (Integer) rs.getObject(18), (Integer) rs.getObject(19), rs.getString(20),
+                rs.getString(21), instant(rs.getTimestamp(22)), instant(rs.getTimestamp(23)), instant(rs.getTimestamp(24)));
+    }
+
+    private static java.time.Instant instant(Timestamp t) {
+        return t == null ? null : t.toInstant();
+    }
+
+    /** Sets columns by name; {@code assignments} are SQL fragments with bound values, e.g. {@code "status = ?"}. */
+    public void update(Connection c, long id, String assignments, Object... params) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("UPDATE pgtrickle.pgt_stream_tables SET " + assignments
+                + ", updated_at = now() WHERE pgt_id = ?")) {
+            int i = 1;
+            for (Object p : params) {
+                ps.setObject(i++, p);
+            }
+            ps.setLong(i, id);
+            ps.executeUpdate();
+        }
+    }
+
+    public void delete(Connection c, long id) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("DELETE FROM pgtrickle.pgt_stream_tables WHERE pgt_id = ?")) {
+            ps.setLong(1, id);
+            ps.executeUpdate();
+        }
+    }
+}

@@ -1,0 +1,71 @@
+package io.trickle.engine.dvm.delta;
+
+import io.trickle.engine.dvm.op.ColumnId;
+import io.trickle.engine.dvm.op.Operator;
+import io.trickle.engine.dvm.render.SourceWindows;
+import io.trickle.engine.dvm.render.State;
+import io.trickle.engine.dvm.render.StateRenderer;
+import io.trickle.engine.sql.PgType;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * What the delta rules share while one delta query is written: the CTEs written so far (in order,
+ * each named {@code __pgt_d<n>_<operator>}), where each source's change window is, and the type of
+ * every column of the tree.
+ */
+public final class DeltaContext {
+
+    private final SourceWindows windows;
+    private final Map<ColumnId, PgType> types;
+    private final List<String[]> ctes = new ArrayList<>();
+
+    public DeltaContext(SourceWindows windows, Map<ColumnId, PgType> types) {
+        this.windows = windows;
+        this.types = Map.copyOf(types);
+    }
+
+    /** Adds a CTE and returns its (quoted) name. */
+    public String cte(String operator, String sql) {
+        String name = "\"__pgt_d" + (ctes.size() + 1) + "_" + operator.toLowerCase(Locale.ROOT) + "\"";
+        ctes.add(new String[] {name, sql});
+        return name;
+    }
+
+    public PgType type(ColumnId id) {
+        PgType t = types.get(id);
+        if (t == null) {
+            throw new IllegalStateException("no type known for column " + id);
+        }
+        return t;
+    }
+
+    public SourceWindows windows() {
+        return windows;
+    }
+
+    public String newState(Operator op) {
+        return StateRenderer.render(op, State.NEW, windows);
+    }
+
+    public String oldState(Operator op) {
+        return StateRenderer.render(op, State.OLD, windows);
+    }
+
+    /** {@code WITH c1 AS (…), c2 AS (…) <select>}. */
+    public String withCtes(String select) {
+        if (ctes.isEmpty()) {
+            return select;
+        }
+        StringBuilder sb = new StringBuilder("WITH ");
+        for (int i = 0; i < ctes.size(); i++) {
+            if (i > 0) {
+                sb.append(",\n");
+            }
+            sb.append(ctes.get(i)[0]).append(" AS (\n  ").append(ctes.get(i)[1]).append("\n)");
+        }
+        return sb.append('\n').append(select).toString();
+    }
+}

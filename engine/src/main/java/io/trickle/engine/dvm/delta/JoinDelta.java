@@ -1,0 +1,96 @@
+package io.trickle.engine.dvm.delta;
+
+import static io.trickle.engine.dvm.render.SqlWriter.WEIGHT;
+import static io.trickle.engine.dvm.render.SqlWriter.col;
+import static io.trickle.engine.dvm.render.SqlWriter.cols;
+import static io.trickle.engine.dvm.render.SqlWriter.ident;
+
+import io.trickle.engine.dvm.op.ColumnId;
+import io.trickle.engine.dvm.op.Join;
+import io.trickle.engine.dvm.render.SqlWriter;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Δ(L ⋈ R) = ΔL ⋈ R₁ + L₁ ⋈ ΔR − ΔL ⋈ ΔR, with L₁, R₁ the inputs after the window. This is the exact
+ * two-state form (ref-dvm.md §2.4 and §5): no pre-window state is needed, and deleting a row together
+ * with its partner, or replacing a partner, cancels exactly.
+ *
+ * <p>An outer join adds the rows of one side that have no partner, padded with NULLs. For the left
+ * side: Δ(L ▷ R) = ΔL ▷ R₁ + Σ over rows l of L₀ = L₁ − ΔL of w(l)·([l has no partner in R₁] −
+ * [l had no partner in R₀]), and the second term can only be non-zero for rows l that meet a row of
+ * ΔR. Whether l had a partner before is counted, not looked up: n₀(l) = n₁(l) − Σ w(r) over the
+ * rows r of ΔR that meet l. RIGHT uses the mirror image, FULL both. See ref-dvm.md §2.5–2.6.
+ */
+final class JoinDelta {
+
+    private JoinDelta() {
+    }
+
+    static String delta(DeltaContext ctx, Join join, String dl, String dr) {
+        List<String> parts = new ArrayList<>();
+        String l1 = ctx.newState(join.left());
+        String r1 = ctx.newState(join.right());
+        String select = cols("l", join.left().columns()) + ", " + cols("r", join.right().columns());
+        String on = condition(join, "l", "r");
+        parts.add("SELECT " + select + ", l." + WEIGHT + " FROM " + dl + " l JOIN (" + r1 + ") r ON " + on);
+        parts.add("SELECT " + select + ", r." + WEIGHT + " FROM (" + l1 + ") l JOIN " + dr + " r ON " + on);
+        parts.add("SELECT " + select + ", -(l." + WEIGHT + " * r." + WEIGHT + ") FROM " + dl + " l JOIN " + dr + " r ON " + on);
+        if (join.kind().keepsLeft()) {
+            parts.addAll(unmatched(ctx, join, true, l1, r1, dl, dr));
+        }
+        if (join.kind().keepsRight()) {
+            parts.addAll(unmatched(ctx, join, false, r1, l1, dr, dl));
+        }
+        return ctx.cte("join", String.join("\n  UNION ALL ", parts));
+    }
+
+    /** The join condition with left columns read from {@code leftAlias} and right ones from {@code rightAlias}. */
+    private static String condition(Join join, String leftAlias, String rightAlias) {
+        Set<ColumnId> left = new HashSet<>(join.left().columns());
+        return SqlWriter.and(join.conditions().stream()
+                .map(c -> SqlWriter.expr(c, id -> col(left.contains(id) ? leftAlias : rightAlias, id))).toList());
+    }
+
+    /**
+     * The delta of the NULL-padded rows of the preserved side P against the other side O.
+     * {@code preservedLeft} says which side of the join P is (it decides column order and aliases).
+     */
+    private static List<String> unmatched(DeltaContext ctx, Join join, boolean preservedLeft, String p1, String o1,
+                                          String dp, String dout) {
+        List<ColumnId> pCols = preservedLeft ? join.left().columns() : join.right().columns();
+        List<ColumnId> oCols = preservedLeft ? join.right().columns() : join.left().columns();
+        String pAlias = "p";
+        String oAlias = "o";
+        String on = preservedLeft ? condition(join, pAlias, oAlias) : condition(join, oAlias, pAlias);
+        String onCandidate = preservedLeft ? condition(join, "c", oAlias) : condition(join, oAlias, "c");
+        List<String> nulls = new ArrayList<>();
+        for (ColumnId id : oCols) {
+            nulls.add(SqlWriter.nullOf(ctx.type(id)) + " AS " + ident(id));
+        }
+        String padding = String.join(", ", nulls);
+        List<String> out = new ArrayList<>();
+        // Rows added to or removed from P that have no partner in O now.
+        out.add("SELECT " + ordered(preservedLeft, cols(pAlias, pCols), padding) + ", " + pAlias + "." + WEIGHT
+                + " FROM " + dp + " " + pAlias + " WHERE NOT EXISTS (SELECT 1 FROM (" + o1 + ") " + oAlias + " WHERE " + on + ")");
+        // Rows of P before the window whose having-a-partner changed because O changed.
+        String candidates = "SELECT " + cols(pAlias, pCols) + ", 1::bigint AS " + WEIGHT + " FROM (" + p1 + ") " + pAlias
+                + " WHERE EXISTS (SELECT 1 FROM " + dout + " " + oAlias + " WHERE " + on + ")"
+                + " UNION ALL SELECT " + cols(pAlias, pCols) + ", -" + pAlias + "." + WEIGHT + " FROM " + dp + " " + pAlias
+                + " WHERE EXISTS (SELECT 1 FROM " + dout + " " + oAlias + " WHERE " + on + ")";
+        out.add("SELECT " + ordered(preservedLeft, cols("c", pCols), padding)
+                + ", c." + WEIGHT + " * ((CASE WHEN a.n1 = 0 THEN 1 ELSE 0 END) - (CASE WHEN a.n1 - b.dn = 0 THEN 1 ELSE 0 END))"
+                + " FROM (" + candidates + ") c"
+                + " CROSS JOIN LATERAL (SELECT count(*) AS n1 FROM (" + o1 + ") " + oAlias + " WHERE " + onCandidate + ") a"
+                + " CROSS JOIN LATERAL (SELECT coalesce(sum(" + oAlias + "." + WEIGHT + "), 0) AS dn FROM " + dout + " "
+                + oAlias + " WHERE " + onCandidate + ") b"
+                + " WHERE (a.n1 = 0) <> (a.n1 - b.dn = 0)");
+        return out;
+    }
+
+    private static String ordered(boolean preservedLeft, String preserved, String padding) {
+        return preservedLeft ? preserved + ", " + padding : padding + ", " + preserved;
+    }
+}

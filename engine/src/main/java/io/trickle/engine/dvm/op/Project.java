@@ -1,0 +1,35 @@
+package io.trickle.engine.dvm.op;
+
+import java.util.List;
+import java.util.stream.Collectors;
+
+/** Computes the output columns from expressions over the input (the SELECT list). */
+public record Project(Operator input, List<NamedExpr> outputs) implements Operator {
+
+    public Project {
+        outputs = List.copyOf(outputs);
+        if (outputs.isEmpty()) {
+            throw new IllegalArgumentException("a projection has at least one output");
+        }
+    }
+
+    @Override
+    public List<ColumnId> columns() {
+        return outputs.stream().map(NamedExpr::id).toList();
+    }
+
+    @Override
+    public List<Operator> inputs() {
+        return List.of(input);
+    }
+
+    @Override
+    public <R> R accept(OperatorVisitor<R> visitor) {
+        return visitor.visitProject(this);
+    }
+
+    @Override
+    public String describe() {
+        return "Project [" + outputs.stream().map(NamedExpr::explain).collect(Collectors.joining(", ")) + "]";
+    }
+}

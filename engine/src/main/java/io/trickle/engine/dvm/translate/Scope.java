@@ -1,0 +1,81 @@
+package io.trickle.engine.dvm.translate;
+
+import io.trickle.engine.dvm.op.ColumnId;
+import io.trickle.engine.sql.Relation;
+import io.trickle.engine.sql.UnsupportedConstruct;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The names a query's expressions can see: each FROM item under its alias with its columns, in
+ * FROM order. Resolution follows PostgreSQL's rules (an unqualified name must be unique among the
+ * items; a qualified one names an alias, or a table by name when it has no alias).
+ */
+final class Scope {
+
+    /** One FROM item. {@code relation} is set when it is a base relation (for key and dependency rules). */
+    record Entry(String alias, Relation relation, boolean aliased, LinkedHashMap<String, ColumnId> columns) {
+    }
+
+    private final List<Entry> entries = new ArrayList<>();
+    /** Columns merged by USING/NATURAL: an unqualified reference means this id. */
+    private final Map<String, ColumnId> merged = new LinkedHashMap<>();
+
+    void add(Entry entry) {
+        for (Entry e : entries) {
+            if (e.alias().equals(entry.alias())) {
+                throw new UnsupportedConstruct("two FROM items share the name " + entry.alias());
+            }
+        }
+        entries.add(entry);
+    }
+
+    void addMerged(String name, ColumnId id) {
+        merged.put(name, id);
+    }
+
+    List<Entry> entries() {
+        return entries;
+    }
+
+    Optional<Entry> entry(String schema, String table) {
+        for (Entry e : entries) {
+            boolean nameMatches = e.alias().equals(table);
+            if (nameMatches && (schema == null || (e.relation() != null && !e.aliased()
+                    && e.relation().schema().equals(schema)))) {
+                return Optional.of(e);
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** Resolves a column reference; {@code schema} and {@code table} may be null. */
+    Optional<ColumnId> resolve(String schema, String table, String column) {
+        if (table == null) {
+            ColumnId m = merged.get(column);
+            if (m != null) {
+                return Optional.of(m);
+            }
+            ColumnId found = null;
+            for (Entry e : entries) {
+                ColumnId id = e.columns().get(column);
+                if (id != null) {
+                    if (found != null) {
+                        throw new UnsupportedConstruct("column reference \"" + column + "\" is ambiguous");
+                    }
+                    found = id;
+                }
+            }
+            return Optional.ofNullable(found);
+        }
+        return entry(schema, table).map(e -> e.columns().get(column));
+    }
+
+    /** The FROM item a column id belongs to. */
+    Optional<Entry> owner(ColumnId id) {
+        return entries.stream().filter(e -> e.columns().containsValue(id)).findFirst();
+    }
+}

@@ -1,0 +1,135 @@
+package io.trickle.engine.lifecycle;
+
+import io.trickle.engine.api.QualifiedName;
+import io.trickle.engine.api.RefreshMode;
+import io.trickle.engine.api.Schedule;
+import io.trickle.engine.api.TrickleException.InvalidInputException;
+import io.trickle.engine.api.TrickleException.NotFoundException;
+import io.trickle.engine.catalog.CatalogGeneration;
+import io.trickle.engine.catalog.Dependency;
+import io.trickle.engine.catalog.DependencyRepository;
+import io.trickle.engine.catalog.FrontierRepository;
+import io.trickle.engine.catalog.RefreshHistoryRepository;
+import io.trickle.engine.catalog.Settings;
+import io.trickle.engine.catalog.SettingsRepository;
+import io.trickle.engine.catalog.StreamTableRepository;
+import io.trickle.engine.catalog.StreamTableRow;
+import io.trickle.engine.cdc.CaptureInfo;
+import io.trickle.engine.cdc.CaptureInstaller;
+import io.trickle.engine.db.AdvisoryLocks;
+import io.trickle.engine.db.Database;
+import io.trickle.engine.db.PgQuote;
+import io.trickle.engine.refresh.Dependencies;
+import io.trickle.engine.refresh.Derivation;
+import io.trickle.engine.refresh.Deriver;
+import io.trickle.engine.refresh.Population;
+import io.trickle.engine.sql.Relation;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * Changes a stream table. Schedule and status are catalog updates. A new query (or a new mode) is
+ * derived again and the table repopulated in one transaction: the storage table is kept — grants,
+ * user indexes, views reading it — when its columns can be adapted in place, otherwise the alter is
+ * refused naming what depends on it (exit 1). Capture is installed on new sources and removed from
+ * sources nobody reads any more.
+ */
+public final class AlterStreamTable {
+
+    /** What to change; null fields stay as they are. */
+    public record Request(QualifiedName name, String query, Schedule schedule, RefreshMode mode, String status) {
+    }
+
+    private AlterStreamTable() {
+    }
+
+    public static StreamTableRow run(Database database, Request request, String engineName) {
+        String status = request.status() == null ? null : request.status().trim().toUpperCase(Locale.ROOT);
+        if (status != null && !status.equals("ACTIVE") && !status.equals("SUSPENDED")) {
+            throw new InvalidInputException("unknown status '" + request.status() + "'; expected ACTIVE or SUSPENDED");
+        }
+        StreamTableRepository tables = new StreamTableRepository();
+        StreamTableRow row = database.withConnection("reading " + request.name(), c -> find(c, tables, request.name()));
+        if (request.query() != null || request.mode() != null) {
+            String query = request.query() != null ? request.query() : row.definingQuery();
+            RefreshMode mode = request.mode() != null ? request.mode() : RefreshMode.valueOf(row.refreshMode());
+            List<Relation> toLock = database.withConnection("checking the new query of " + request.name(), c -> {
+                c.setAutoCommit(false);
+                try {
+                    return Dependencies.needingCapture(c, Deriver.derive(c, query, mode).probe());
+                } finally {
+                    c.rollback();
+                    c.setAutoCommit(true);
+                }
+            });
+            database.transaction("altering stream table " + request.name(), Connection.TRANSACTION_REPEATABLE_READ,
+                    c -> rederive(c, row, query, mode, toLock, request, engineName));
+        }
+        return database.transaction("altering stream table " + request.name(), c -> {
+            List<String> sets = new ArrayList<>();
+            List<Object> values = new ArrayList<>();
+            if (request.schedule() != null) {
+                sets.add("schedule = ?");
+                values.add(request.schedule().text());
+            }
+            if (status != null) {
+                sets.add("status = ?");
+                values.add(status);
+                if (status.equals("ACTIVE")) {
+                    sets.add("consecutive_errors = 0");
+                }
+            }
+            if (!sets.isEmpty()) {
+                tables.update(c, row.id(), String.join(", ", sets), values.toArray());
+                CatalogGeneration.bump(c, "alter " + request.name());
+            }
+            return find(c, tables, request.name());
+        });
+    }
+
+    private static StreamTableRow find(Connection c, StreamTableRepository tables, QualifiedName name) throws SQLException {
+        return tables.byName(c, name.schema(), name.name())
+                .orElseThrow(() -> new NotFoundException("stream table " + name + " does not exist"));
+    }
+
+    private static Void rederive(Connection c, StreamTableRow old, String query, RefreshMode mode, List<Relation> toLock,
+                                 Request request, String engineName) throws SQLException {
+        Sessions.lock(c, Sessions.qualified(toLock));
+        String[] context = Sessions.context(c);
+        Sessions.allowStorageWrites(c);
+        AdvisoryLocks.lockStreamTable(c, old.id());
+        StreamTableRepository tables = new StreamTableRepository();
+        StreamTableRow row = tables.byIdForUpdate(c, old.id())
+                .orElseThrow(() -> new NotFoundException("stream table " + request.name() + " was dropped"));
+        Derivation d = Deriver.derive(c, query, mode);
+        String storage = PgQuote.qualified(row.schema(), row.name());
+        Population.reshape(c, row.storageOid(), storage, d.storage(), row.keyedRowIds());
+        DependencyRepository deps = new DependencyRepository();
+        List<Long> before = deps.of(c, row.id()).stream().map(Dependency::sourceOid).toList();
+        String triggerMode = new SettingsRepository().load(c).get(Settings.CDC_TRIGGER_MODE);
+        List<CaptureInfo> captures = Dependencies.record(c, row.id(), d.probe(), triggerMode);
+        CaptureInstaller installer = new CaptureInstaller();
+        for (long oid : before) {
+            installer.releaseIfUnused(c, oid);
+        }
+        tables.update(c, row.id(), "defining_query = ?, original_query = ?, refresh_mode = ?, effective_mode = ?,"
+                        + " fallback_reason = ?, keyed_row_ids = ?, time_zone = ?, search_path = ?, needs_reinit = false,"
+                        + " reinit_reason = NULL",
+                d.definingQuery(), query.strip(), mode.name(), d.effectiveMode(), d.fallbackReason(),
+                d.storage().identity().keyed(), context[0], context[1]);
+        RefreshHistoryRepository history = new RefreshHistoryRepository();
+        long historyId = history.start(c, row.id(), row.schema(), row.name(), "MANUAL", engineName);
+        long[] changed = Population.replace(c, storage, d.storage());
+        new FrontierRepository().advanceAll(c, row.id(), captures.stream().map(CaptureInfo::sourceOid).toList());
+        tables.update(c, row.id(), "is_populated = true, last_refresh_at = clock_timestamp(),"
+                + " data_timestamp = clock_timestamp(), consecutive_errors = 0, last_error = NULL,"
+                + " status = CASE WHEN status IN ('INITIALIZING', 'ERROR') THEN 'ACTIVE' ELSE status END");
+        history.finish(c, historyId, "REINITIALIZE", "COMPLETED", changed[0], changed[1],
+                request.query() != null ? "query altered" : "refresh mode changed to " + mode, null, null);
+        CatalogGeneration.bump(c, "alter " + request.name());
+        return null;
+    }
+}

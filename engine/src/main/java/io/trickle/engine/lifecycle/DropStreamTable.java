@@ -1,0 +1,104 @@
+package io.trickle.engine.lifecycle;
+
+import io.trickle.engine.api.QualifiedName;
+import io.trickle.engine.api.TrickleException.ActionFailedException;
+import io.trickle.engine.api.TrickleException.NotFoundException;
+import io.trickle.engine.catalog.CatalogGeneration;
+import io.trickle.engine.catalog.Dependency;
+import io.trickle.engine.catalog.DependencyRepository;
+import io.trickle.engine.catalog.StreamTableRepository;
+import io.trickle.engine.catalog.StreamTableRow;
+import io.trickle.engine.cdc.CaptureInstaller;
+import io.trickle.engine.db.AdvisoryLocks;
+import io.trickle.engine.db.Database;
+import io.trickle.engine.db.PgQuote;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Savepoint;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Drops a stream table: its storage table, catalog rows, and the capture of every source no other
+ * stream table reads. Refused (exit 1) while other stream tables read it, unless cascading, which
+ * drops those first (readers before what they read; a visited set keeps cycles finite).
+ */
+public final class DropStreamTable {
+
+    private DropStreamTable() {
+    }
+
+    /** Drops the table (and with {@code cascade} its readers); returns the names dropped, in order. */
+    public static List<String> run(Database database, QualifiedName name, boolean cascade) {
+        return database.transaction("dropping stream table " + name, c -> {
+            StreamTableRepository tables = new StreamTableRepository();
+            StreamTableRow row = tables.byName(c, name.schema(), name.name())
+                    .orElseThrow(() -> new NotFoundException("stream table " + name + " does not exist"));
+            Set<StreamTableRow> order = new LinkedHashSet<>();
+            List<String> readers = readers(c, tables, row).stream().map(StreamTableRow::displayName).toList();
+            if (!readers.isEmpty() && !cascade) {
+                throw new ActionFailedException("cannot drop stream table " + name + ": stream tables "
+                        + String.join(", ", readers) + " read from it (drop them first, or use --cascade)");
+            }
+            collect(c, tables, row, order, new LinkedHashSet<>());
+            List<String> dropped = new ArrayList<>();
+            for (StreamTableRow t : order) {
+                drop(c, tables, t, cascade);
+                dropped.add(t.displayName());
+            }
+            CatalogGeneration.bump(c, "drop " + name);
+            return dropped;
+        });
+    }
+
+    /** Readers first, then the table itself. */
+    private static void collect(Connection c, StreamTableRepository tables, StreamTableRow row, Set<StreamTableRow> order,
+                                Set<Long> visiting) throws SQLException {
+        if (!visiting.add(row.id())) {
+            return;
+        }
+        for (StreamTableRow reader : readers(c, tables, row)) {
+            collect(c, tables, reader, order, visiting);
+        }
+        order.add(row);
+    }
+
+    private static List<StreamTableRow> readers(Connection c, StreamTableRepository tables, StreamTableRow row)
+            throws SQLException {
+        List<StreamTableRow> out = new ArrayList<>();
+        for (Dependency d : new DependencyRepository().onSource(c, row.storageOid())) {
+            if (d.pgtId() != row.id()) {
+                tables.byId(c, d.pgtId()).ifPresent(out::add);
+            }
+        }
+        return out;
+    }
+
+    private static void drop(Connection c, StreamTableRepository tables, StreamTableRow row, boolean cascade)
+            throws SQLException {
+        AdvisoryLocks.lockStreamTable(c, row.id());
+        List<Long> sources = new DependencyRepository().of(c, row.id()).stream().map(Dependency::sourceOid).toList();
+        String table = PgQuote.qualified(row.schema(), row.name());
+        Savepoint sp = c.setSavepoint("__pgt_drop");
+        try (Statement st = c.createStatement()) {
+            st.execute("DROP TABLE IF EXISTS " + table + (cascade ? " CASCADE" : ""));
+        } catch (SQLException e) {
+            c.rollback(sp);
+            if ("2BP01".equals(e.getSQLState())) {
+                throw new ActionFailedException("cannot drop stream table " + row.displayName()
+                        + ": other objects depend on its storage table (" + e.getMessage().strip().replaceAll("\\s*\\n\\s*", " ")
+                        + "); drop them first, or use --cascade");
+            }
+            throw e;
+        }
+        tables.delete(c, row.id());
+        CaptureInstaller captures = new CaptureInstaller();
+        for (long oid : sources) {
+            captures.releaseIfUnused(c, oid);
+        }
+        captures.releaseIfUnused(c, row.storageOid());
+    }
+}

@@ -1,0 +1,73 @@
+package io.trickle.engine.lifecycle;
+
+import io.trickle.engine.api.QualifiedName;
+import io.trickle.engine.api.TrickleException.InvalidInputException;
+import io.trickle.engine.db.PgQuote;
+import io.trickle.engine.sql.Relation;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.List;
+
+/** Small session-level helpers shared by create, alter and drop. */
+final class Sessions {
+
+    private Sessions() {
+    }
+
+    /** The session's TimeZone and search_path: the context a new query is read in and refreshed with. */
+    static String[] context(Connection c) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("SELECT current_setting('TimeZone'), current_setting('search_path')");
+             ResultSet rs = ps.executeQuery()) {
+            rs.next();
+            return new String[] {rs.getString(1), rs.getString(2)};
+        }
+    }
+
+    /** Lets the engine write storage tables in this transaction (the guard checks this setting). */
+    static void allowStorageWrites(Connection c) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("SELECT set_config('pgtrickle.internal_refresh', 'on', true)")) {
+            ps.executeQuery().close();
+        }
+    }
+
+    static void requireSchema(Connection c, String schema) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("SELECT 1 FROM pg_namespace WHERE nspname = ?")) {
+            ps.setString(1, schema);
+            try (ResultSet rs = ps.executeQuery()) {
+                if (!rs.next()) {
+                    throw new InvalidInputException("schema \"" + schema + "\" does not exist");
+                }
+            }
+        }
+    }
+
+    static void requireFreeName(Connection c, QualifiedName name) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("""
+                SELECT c.relkind FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
+                 WHERE n.nspname = ? AND c.relname = ?""")) {
+            ps.setString(1, name.schema());
+            ps.setString(2, name.name());
+            try (ResultSet rs = ps.executeQuery()) {
+                if (rs.next()) {
+                    throw new InvalidInputException("cannot create stream table " + name + ": a relation named "
+                            + name + " already exists");
+                }
+            }
+        }
+    }
+
+    /** {@code LOCK TABLE} on sources that are about to get capture; must come before any query. */
+    static void lock(Connection c, List<String> qualifiedTables) throws SQLException {
+        try (var st = c.createStatement()) {
+            for (String table : qualifiedTables) {
+                st.execute("LOCK TABLE " + table + " IN SHARE ROW EXCLUSIVE MODE");
+            }
+        }
+    }
+
+    static List<String> qualified(List<Relation> relations) {
+        return relations.stream().map(r -> PgQuote.qualified(r.schema(), r.name())).toList();
+    }
+}

@@ -1,0 +1,151 @@
+package io.trickle.engine.refresh;
+
+import io.trickle.engine.api.RefreshMode;
+import io.trickle.engine.api.TrickleException.InvalidInputException;
+import io.trickle.engine.db.PgQuote;
+import io.trickle.engine.dvm.DvmPlan;
+import io.trickle.engine.dvm.DvmPlanner;
+import io.trickle.engine.dvm.StorageColumn;
+import io.trickle.engine.dvm.op.Operator;
+import io.trickle.engine.dvm.render.SourceWindows;
+import io.trickle.engine.dvm.translate.QueryTranslator;
+import io.trickle.engine.sql.ProbeResult;
+import io.trickle.engine.sql.QueryProbe;
+import io.trickle.engine.sql.QueryText;
+import io.trickle.engine.sql.Relation;
+import io.trickle.engine.sql.RelationCatalog;
+import io.trickle.engine.sql.TypeProbe;
+import io.trickle.engine.sql.UnsupportedConstruct;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Savepoint;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Derives how a query is maintained: checks it (one SELECT), asks PostgreSQL what it is, translates
+ * and plans it for DIFFERENTIAL, and decides the effective mode. AUTO falls back to FULL with the
+ * reason; explicit DIFFERENTIAL refuses (exit 2) naming the construct. Runs inside the caller's
+ * transaction, under the session settings the stream table will refresh with.
+ */
+public final class Deriver {
+
+    private Deriver() {
+    }
+
+    public static Derivation derive(Connection c, String query, RefreshMode requested) throws SQLException {
+        QueryText text = QueryText.check(query);
+        RelationCatalog catalog = new RelationCatalog(c);
+        ProbeResult probe = QueryProbe.probe(c, text, catalog);
+        if (probe.outputColumns().isEmpty()) {
+            throw new InvalidInputException("the query has no output columns");
+        }
+        String defining = QueryQualifier.qualify(text.sql(), catalog)
+                .filter(q -> sameShape(c, q, probe, catalog))
+                .orElse(text.sql());
+        List<String> warnings = new ArrayList<>();
+        if (!probe.stableCalls().isEmpty()) {
+            warnings.add("the query calls stable functions (" + String.join(", ", probe.stableCalls())
+                    + "): their results depend on when each refresh runs");
+        }
+        String fallback = null;
+        if (requested == RefreshMode.FULL) {
+            return full(text, probe, defining, null, warnings);
+        }
+        if (!probe.volatileCalls().isEmpty()) {
+            String why = "calls volatile functions (" + String.join(", ", probe.volatileCalls()) + ")";
+            if (requested == RefreshMode.DIFFERENTIAL) {
+                throw new InvalidInputException("the query cannot be maintained in DIFFERENTIAL mode: it " + why
+                        + ", whose results change from one evaluation to the next; use FULL");
+            }
+            return full(text, probe, defining, "the query " + why, warnings);
+        }
+        try {
+            DvmPlan plan = plan(c, catalog, defining, probe);
+            return new Derivation(text, probe, defining, StorageSpec.differential(plan), "DIFFERENTIAL", null, warnings);
+        } catch (UnsupportedConstruct u) {
+            fallback = "not maintainable differentially: " + u.construct();
+            if (requested == RefreshMode.DIFFERENTIAL) {
+                throw new InvalidInputException("the query cannot be maintained in DIFFERENTIAL mode: it uses "
+                        + u.construct() + " (use AUTO or FULL)");
+            }
+        }
+        return full(text, probe, defining, fallback, warnings);
+    }
+
+    private static Derivation full(QueryText text, ProbeResult probe, String defining, String reason, List<String> warnings) {
+        return new Derivation(text, probe, defining, StorageSpec.full(probe, defining), "FULL", reason, warnings);
+    }
+
+    /** The differential plan of a query already probed; used again when a stream table is loaded. */
+    public static DvmPlan plan(Connection c, RelationCatalog catalog, String defining, ProbeResult probe) throws SQLException {
+        Operator root = QueryTranslator.translate(defining, catalog);
+        List<String> names = probe.outputColumns().stream().map(ProbeResult.OutputColumn::name).toList();
+        DvmPlan plan = DvmPlanner.plan(root, names, queries -> {
+            try {
+                return TypeProbe.typesOf(c, queries);
+            } catch (SQLException e) {
+                throw new UnsupportedConstruct("a shape the differential engine writes as SQL that PostgreSQL rejects ("
+                        + e.getMessage() + ")");
+            }
+        });
+        verifyCompiles(c, plan);
+        return plan;
+    }
+
+    /**
+     * Plans the FULL and delta SQL against empty stand-ins (change windows and storage) inside a
+     * savepoint: a query the engine cannot write correctly is found at create time, not at the
+     * first refresh.
+     */
+    private static void verifyCompiles(Connection c, DvmPlan plan) throws SQLException {
+        Savepoint sp = c.setSavepoint("__pgt_verify");
+        try (Statement st = c.createStatement()) {
+            Map<Long, String> windows = new HashMap<>();
+            int n = 0;
+            for (Map.Entry<Relation, Set<String>> e : plan.sourceColumns().entrySet()) {
+                String name = "pg_temp.__pgt_verify_window_" + (++n);
+                List<String> defs = new ArrayList<>();
+                for (String col : e.getValue()) {
+                    defs.add(PgQuote.ident(col) + " " + e.getKey().column(col).orElseThrow().type().name());
+                }
+                st.execute("CREATE TEMP TABLE " + name.substring("pg_temp.".length()) + " (" + String.join(", ", defs)
+                        + ", __pgt_w bigint)");
+                windows.put(e.getKey().oid(), name);
+            }
+            List<String> storageDefs = new ArrayList<>();
+            storageDefs.add("__pgt_row_id bigint");
+            for (StorageColumn col : plan.storage()) {
+                storageDefs.add(PgQuote.ident(col.name()) + " " + col.type().name());
+            }
+            st.execute("CREATE TEMP TABLE __pgt_verify_storage (" + String.join(", ", storageDefs) + ")");
+            st.execute("EXPLAIN " + plan.fullSql());
+            st.execute("EXPLAIN " + plan.deltaSql(new SourceWindows(windows), "pg_temp.__pgt_verify_storage"));
+        } catch (SQLException e) {
+            c.rollback(sp);
+            throw new UnsupportedConstruct("a shape the differential engine writes as SQL that PostgreSQL rejects ("
+                    + e.getMessage().lines().findFirst().orElse("") + ")");
+        }
+        c.rollback(sp);
+    }
+
+    /** Whether the qualified query yields exactly the columns of the original. */
+    private static boolean sameShape(Connection c, String qualified, ProbeResult original, RelationCatalog catalog) {
+        try {
+            return QueryProbe.probe(c, QueryText.check(qualified), catalog).outputColumns().equals(original.outputColumns());
+        } catch (SQLException | RuntimeException e) {
+            return false;
+        }
+    }
+
+    /** Kept for callers that need to know whether a relation can be captured. */
+    static Optional<String> uncapturable(Relation r) {
+        return r.kind().capturable() ? Optional.empty()
+                : Optional.of(r.qualifiedName() + " is a " + r.kind().name().toLowerCase(java.util.Locale.ROOT).replace('_', ' '));
+    }
+}

@@ -1,0 +1,223 @@
+package io.trickle.engine.sql;
+
+import io.trickle.engine.api.TrickleException.InvalidInputException;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Savepoint;
+import java.sql.Statement;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+
+/**
+ * Asks PostgreSQL what a query is, by creating a temporary view of it inside a savepoint that is
+ * rolled back: the view's columns are the query's output columns exactly as CREATE VIEW names and
+ * types them, and the view rule's dependencies name every relation and column the query reads. The
+ * query must already have passed {@link QueryText#check}; it runs here as written, never executed.
+ */
+public final class QueryProbe {
+
+    private static final String VIEW = "__pgt_probe";
+
+    private QueryProbe() {
+    }
+
+    /**
+     * Probes {@code query} in the connection's current transaction (which must be open).
+     *
+     * @throws InvalidInputException with PostgreSQL's own words when the query does not parse, names
+     *                               an unknown relation or column, or yields duplicate column names
+     */
+    public static ProbeResult probe(Connection c, QueryText query, RelationCatalog catalog) throws SQLException {
+        Savepoint sp = c.setSavepoint("__pgt_probe");
+        try {
+            try (Statement st = c.createStatement()) {
+                st.execute("CREATE TEMP VIEW " + VIEW + " AS " + query.sql());
+            } catch (SQLException e) {
+                c.rollback(sp);
+                throw translate(e);
+            }
+            long viewOid = oidOf(c);
+            List<ProbeResult.OutputColumn> out = outputColumns(c, viewOid);
+            Map<Long, Set<String>> used = new LinkedHashMap<>();
+            Set<Long> direct = new LinkedHashSet<>();
+            collectDependencies(c, viewOid, direct, used);
+            List<Relation> read = new ArrayList<>();
+            for (long oid : direct) {
+                read.add(catalog.byOid(oid));
+            }
+            Map<Long, Set<String>> baseUsed = new LinkedHashMap<>();
+            List<Relation> base = new ArrayList<>();
+            expandViews(c, catalog, read, used, base, baseUsed);
+            List<String> volatileCalls = new ArrayList<>();
+            List<String> stableCalls = new ArrayList<>();
+            volatility(c, viewOid, query, volatileCalls, stableCalls);
+            c.rollback(sp);
+            return new ProbeResult(out, read, base, baseUsed, volatileCalls, stableCalls);
+        } catch (SQLException | RuntimeException e) {
+            try {
+                c.rollback(sp);
+            } catch (SQLException ignored) {
+                // the transaction is already aborted; the caller rolls it back
+            }
+            throw e;
+        }
+    }
+
+    private static InvalidInputException translate(SQLException e) {
+        String message = e.getMessage();
+        String state = e.getSQLState();
+        String prefix = switch (state == null ? "" : state) {
+            case "42601" -> "the query has a syntax error: ";
+            case "42P01" -> "the query names an unknown relation: ";
+            case "42703" -> "the query names an unknown column: ";
+            case "3F000" -> "the query names an unknown schema: ";
+            case "42883" -> "the query calls an unknown function or operator: ";
+            case "42701" -> "the query's output columns need distinct names (give them with AS): ";
+            default -> "the query is not valid: ";
+        };
+        return new InvalidInputException(prefix + message, e);
+    }
+
+    private static long oidOf(Connection c) throws SQLException {
+        try (Statement st = c.createStatement();
+             ResultSet rs = st.executeQuery("SELECT 'pg_temp." + VIEW + "'::regclass::oid")) {
+            rs.next();
+            return rs.getLong(1);
+        }
+    }
+
+    private static List<ProbeResult.OutputColumn> outputColumns(Connection c, long viewOid) throws SQLException {
+        List<ProbeResult.OutputColumn> out = new ArrayList<>();
+        try (PreparedStatement ps = c.prepareStatement("""
+                SELECT attname, format_type(atttypid, atttypmod)
+                  FROM pg_attribute WHERE attrelid = ? AND attnum > 0 AND NOT attisdropped ORDER BY attnum""")) {
+            ps.setLong(1, viewOid);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    out.add(new ProbeResult.OutputColumn(rs.getString(1), new PgType(rs.getString(2))));
+                }
+            }
+        }
+        for (ProbeResult.OutputColumn col : out) {
+            if (col.name().startsWith("__pgt_")) {
+                throw new InvalidInputException("output column \"" + col.name()
+                        + "\" uses the prefix __pgt_, which Trickle reserves for its own columns");
+            }
+        }
+        return out;
+    }
+
+    /** Relations (and their columns) the view's rule depends on. */
+    private static void collectDependencies(Connection c, long viewOid, Set<Long> relations,
+                                            Map<Long, Set<String>> used) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("""
+                SELECT d.refobjid, a.attname
+                  FROM pg_depend d
+                  JOIN pg_rewrite r ON r.oid = d.objid
+                  JOIN pg_class rc ON rc.oid = d.refobjid
+                  LEFT JOIN pg_attribute a ON a.attrelid = d.refobjid AND a.attnum = d.refobjsubid AND d.refobjsubid > 0
+                 WHERE d.classid = 'pg_rewrite'::regclass AND d.refclassid = 'pg_class'::regclass
+                   AND r.ev_class = ? AND d.refobjid <> ? AND rc.relkind IN ('r', 'p', 'v', 'm', 'f')
+                 ORDER BY d.refobjid, d.refobjsubid""")) {
+            ps.setLong(1, viewOid);
+            ps.setLong(2, viewOid);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    long oid = rs.getLong(1);
+                    relations.add(oid);
+                    Set<String> cols = used.computeIfAbsent(oid, k -> new TreeSet<>());
+                    String col = rs.getString(2);
+                    if (col != null) {
+                        cols.add(col);
+                    }
+                }
+            }
+        }
+    }
+
+    /** Replaces views by the relations beneath them, recursively, merging the columns used. */
+    private static void expandViews(Connection c, RelationCatalog catalog, List<Relation> read,
+                                    Map<Long, Set<String>> used, List<Relation> base,
+                                    Map<Long, Set<String>> baseUsed) throws SQLException {
+        Deque<Relation> todo = new ArrayDeque<>(read);
+        Map<Long, Set<String>> allUsed = new HashMap<>(used);
+        Set<Long> seen = new HashSet<>();
+        while (!todo.isEmpty()) {
+            Relation r = todo.pop();
+            if (!seen.add(r.oid())) {
+                continue;
+            }
+            if (r.kind() == RelationKind.VIEW) {
+                Set<Long> beneath = new LinkedHashSet<>();
+                Map<Long, Set<String>> beneathUsed = new LinkedHashMap<>();
+                collectDependencies(c, r.oid(), beneath, beneathUsed);
+                for (long oid : beneath) {
+                    allUsed.computeIfAbsent(oid, k -> new TreeSet<>()).addAll(beneathUsed.getOrDefault(oid, Set.of()));
+                    todo.add(catalog.byOid(oid));
+                }
+            } else {
+                base.add(r);
+            }
+        }
+        for (Relation r : base) {
+            baseUsed.put(r.oid(), new TreeSet<>(allUsed.getOrDefault(r.oid(), Set.of())));
+        }
+    }
+
+    /**
+     * Functions called that are not immutable: user functions from the view's dependencies, and
+     * built-in functions (whose dependencies PostgreSQL does not record) by the names the query calls.
+     */
+    private static void volatility(Connection c, long viewOid, QueryText query, List<String> volatileCalls,
+                                   List<String> stableCalls) throws SQLException {
+        Set<String> vol = new TreeSet<>();
+        Set<String> stable = new TreeSet<>();
+        try (PreparedStatement ps = c.prepareStatement("""
+                SELECT p.proname, p.provolatile::text
+                  FROM pg_depend d JOIN pg_rewrite r ON r.oid = d.objid JOIN pg_proc p ON p.oid = d.refobjid
+                 WHERE d.classid = 'pg_rewrite'::regclass AND d.refclassid = 'pg_proc'::regclass AND r.ev_class = ?
+                UNION
+                SELECT p.proname, p.provolatile::text
+                  FROM pg_depend d JOIN pg_rewrite r ON r.oid = d.objid JOIN pg_operator o ON o.oid = d.refobjid
+                  JOIN pg_proc p ON p.oid = o.oprcode
+                 WHERE d.classid = 'pg_rewrite'::regclass AND d.refclassid = 'pg_operator'::regclass AND r.ev_class = ?
+                UNION
+                SELECT p.proname, max(p.provolatile::text)
+                  FROM pg_proc p
+                 WHERE p.proname = ANY (?) AND p.pronamespace = 'pg_catalog'::regnamespace
+                 GROUP BY p.proname""")) {
+            ps.setLong(1, viewOid);
+            ps.setLong(2, viewOid);
+            ps.setArray(3, c.createArrayOf("text", query.calledNames().toArray()));
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    String v = rs.getString(2);
+                    if ("v".equals(v)) {
+                        vol.add(rs.getString(1) + "()");
+                    } else if ("s".equals(v)) {
+                        stable.add(rs.getString(1) + "()");
+                    }
+                }
+            }
+        }
+        // Keywords that are stable function calls without parentheses.
+        for (String w : query.words()) {
+            if (Set.of("current_date", "current_time", "current_timestamp", "localtime", "localtimestamp").contains(w)) {
+                stable.add(w);
+            }
+        }
+        volatileCalls.addAll(vol);
+        stableCalls.addAll(stable);
+    }
+}

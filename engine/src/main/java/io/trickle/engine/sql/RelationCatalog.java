@@ -1,0 +1,139 @@
+package io.trickle.engine.sql;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Looks relations up in {@code pg_catalog}, through one session, and remembers what it found for the
+ * duration of one derivation. Names are resolved the way PostgreSQL resolves them in that session
+ * (its search_path, its quoting rules), by {@code to_regclass}.
+ */
+public final class RelationCatalog {
+
+    private final Connection connection;
+    private final Map<Long, Relation> byOid = new HashMap<>();
+    private Set<String> aggregateNames;
+
+    public RelationCatalog(Connection connection) {
+        this.connection = connection;
+    }
+
+    /** The relation a name denotes, written as in SQL ({@code "My Schema".t}, {@code orders}). */
+    public Optional<Relation> byName(String sqlName) throws SQLException {
+        try (PreparedStatement ps = connection.prepareStatement("SELECT to_regclass(?)::oid")) {
+            ps.setString(1, sqlName);
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                long oid = rs.getLong(1);
+                return rs.wasNull() ? Optional.empty() : Optional.of(byOid(oid));
+            }
+        } catch (SQLException e) {
+            // to_regclass still raises for syntactically impossible names.
+            if ("42601".equals(e.getSQLState()) || "42602".equals(e.getSQLState())) {
+                return Optional.empty();
+            }
+            throw e;
+        }
+    }
+
+    public Relation byOid(long oid) throws SQLException {
+        Relation known = byOid.get(oid);
+        if (known != null) {
+            return known;
+        }
+        String schema;
+        String name;
+        String relkind;
+        try (PreparedStatement ps = connection.prepareStatement("""
+                SELECT n.nspname, c.relname, c.relkind
+                  FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
+                 WHERE c.oid = ?""")) {
+            ps.setLong(1, oid);
+            try (ResultSet rs = ps.executeQuery()) {
+                if (!rs.next()) {
+                    throw new SQLException("relation with OID " + oid + " does not exist", "42P01");
+                }
+                schema = rs.getString(1);
+                name = rs.getString(2);
+                relkind = rs.getString(3);
+            }
+        }
+        List<RelationColumn> columns = new ArrayList<>();
+        try (PreparedStatement ps = connection.prepareStatement("""
+                SELECT attname, format_type(atttypid, atttypmod), attnotnull
+                  FROM pg_attribute
+                 WHERE attrelid = ? AND attnum > 0 AND NOT attisdropped
+                 ORDER BY attnum""")) {
+            ps.setLong(1, oid);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    columns.add(new RelationColumn(rs.getString(1), new PgType(rs.getString(2)), rs.getBoolean(3)));
+                }
+            }
+        }
+        List<String> pk = new ArrayList<>();
+        try (PreparedStatement ps = connection.prepareStatement("""
+                SELECT a.attname
+                  FROM pg_index i
+                  CROSS JOIN LATERAL unnest(i.indkey) WITH ORDINALITY AS k(attnum, ord)
+                  JOIN pg_attribute a ON a.attrelid = i.indrelid AND a.attnum = k.attnum
+                 WHERE i.indrelid = ? AND i.indisprimary
+                 ORDER BY k.ord""")) {
+            ps.setLong(1, oid);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    pk.add(rs.getString(1));
+                }
+            }
+        }
+        Relation r = new Relation(oid, schema, name, RelationKind.fromRelkind(relkind), columns, pk, isStreamTable(oid));
+        byOid.put(oid, r);
+        return r;
+    }
+
+    private boolean isStreamTable(long oid) throws SQLException {
+        try (PreparedStatement ps = connection.prepareStatement("""
+                SELECT to_regclass('pgtrickle.pgt_stream_tables') IS NOT NULL""");
+             ResultSet rs = ps.executeQuery()) {
+            rs.next();
+            if (!rs.getBoolean(1)) {
+                return false;
+            }
+        }
+        try (PreparedStatement ps = connection.prepareStatement(
+                "SELECT 1 FROM pgtrickle.pgt_stream_tables WHERE storage = ?::oid::regclass")) {
+            ps.setLong(1, oid);
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next();
+            }
+        }
+    }
+
+    /** Names of every aggregate function visible in the database, built-in or user-defined. */
+    public Set<String> aggregateNames() throws SQLException {
+        if (aggregateNames == null) {
+            Set<String> names = new HashSet<>();
+            try (PreparedStatement ps = connection.prepareStatement("SELECT DISTINCT proname FROM pg_proc WHERE prokind = 'a'");
+                 ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    names.add(rs.getString(1));
+                }
+            }
+            aggregateNames = names;
+        }
+        return aggregateNames;
+    }
+
+    public Connection connection() {
+        return connection;
+    }
+}

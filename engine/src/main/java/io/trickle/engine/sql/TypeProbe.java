@@ -1,0 +1,56 @@
+package io.trickle.engine.sql;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Savepoint;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The exact column types of generated queries, from temporary views created inside a savepoint
+ * that is rolled back. Used by the differential engine, which needs the type of every column of an
+ * operator tree (for typed NULLs, equality and exact sums) and cannot compute them itself.
+ */
+public final class TypeProbe {
+
+    private TypeProbe() {
+    }
+
+    /**
+     * @throws SQLException when PostgreSQL rejects one of the queries (the savepoint is rolled back,
+     *                      the transaction stays usable)
+     */
+    public static Map<String, List<PgType>> typesOf(Connection c, Map<String, String> queries) throws SQLException {
+        Savepoint sp = c.setSavepoint("__pgt_types");
+        try {
+            Map<String, List<PgType>> out = new LinkedHashMap<>();
+            int n = 0;
+            for (Map.Entry<String, String> q : queries.entrySet()) {
+                String view = "__pgt_type_" + (++n);
+                try (Statement st = c.createStatement()) {
+                    st.execute("CREATE TEMP VIEW " + view + " AS " + q.getValue());
+                }
+                List<PgType> types = new ArrayList<>();
+                try (PreparedStatement ps = c.prepareStatement("""
+                        SELECT format_type(atttypid, atttypmod) FROM pg_attribute
+                         WHERE attrelid = ('pg_temp.' || ?)::regclass AND attnum > 0 AND NOT attisdropped ORDER BY attnum""")) {
+                    ps.setString(1, view);
+                    try (ResultSet rs = ps.executeQuery()) {
+                        while (rs.next()) {
+                            types.add(new PgType(rs.getString(1)));
+                        }
+                    }
+                }
+                out.put(q.getKey(), types);
+            }
+            return out;
+        } finally {
+            c.rollback(sp);
+        }
+    }
+}

@@ -1,0 +1,178 @@
+package io.trickle.engine.oracle;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+
+/**
+ * Seeded random changes to the corpus schema ({@code corpus/schema.sql}): inserts, updates and
+ * deletes with NULLs, duplicate rows in keyless tables, updates of join keys, group keys and primary
+ * keys, single-row and bulk statements. Values come from small domains so that groups and join
+ * partners collide. The same seed always yields the same statements.
+ */
+public final class RandomChanges {
+
+    private static final String[] REGIONS = {"'eu'", "'us'", "'apac'", "NULL"};
+    private static final String[] TIERS = {"'gold'", "'silver'", "'bronze'", "NULL"};
+    private static final String[] STATUS = {"'open'", "'done'", "'hold'", "NULL"};
+    private static final String[] SKUS = {"'a1'", "'a2'", "'b1'", "'b2'", "'c1'", "'zz'"};
+    private static final String[] CATEGORIES = {"'x'", "'y'", "'z'", "NULL"};
+    private static final String[] PLAYERS = {"'ann'", "'bob'", "'cy'", "'dee'"};
+    private static final String[] NAMES = {"'ann'", "'bob'", "'cy'", "'eve'", "'fay'"};
+
+    private final Random random;
+    private int nextId;
+
+    /** {@code firstId} keeps the new keys of different instances apart. */
+    public RandomChanges(long seed, int firstId) {
+        this.random = new Random(seed);
+        this.nextId = firstId;
+    }
+
+    private String pick(String[] values) {
+        return values[random.nextInt(values.length)];
+    }
+
+    private int small(int bound) {
+        return random.nextInt(bound);
+    }
+
+    private String nullable(String value) {
+        return random.nextInt(6) == 0 ? "NULL" : value;
+    }
+
+    private String amount() {
+        return nullable(String.format(java.util.Locale.ROOT, "%d.%02d", small(80), small(100)));
+    }
+
+    /** Initial rows of every table. */
+    public List<String> initialData() {
+        List<String> sql = new ArrayList<>();
+        for (int i = 1; i <= 12; i++) {
+            sql.add("INSERT INTO customers VALUES (" + i + ", " + pick(NAMES) + ", " + pick(REGIONS) + ", " + pick(TIERS) + ")");
+        }
+        for (int i = 1; i <= 40; i++) {
+            sql.add(orderInsert(i));
+        }
+        for (int i = 0; i < 40; i++) {
+            sql.add(itemInsert());
+        }
+        for (String sku : SKUS) {
+            sql.add("INSERT INTO products VALUES (" + sku + ", " + pick(CATEGORIES) + ", " + amount() + ", "
+                    + (random.nextBoolean() ? "true" : random.nextInt(4) == 0 ? "NULL" : "false") + ")");
+        }
+        for (String p : PLAYERS) {
+            for (int g = 1; g <= 3; g++) {
+                sql.add("INSERT INTO scores VALUES (" + p + ", " + g + ", " + nullable(String.valueOf(small(50))) + ")");
+            }
+        }
+        for (int i = 0; i < 15; i++) {
+            sql.add(readingInsert());
+        }
+        for (int i = 1; i <= 6; i++) {
+            sql.add("INSERT INTO \"Odd Table\" VALUES (" + i + ", " + nullable("'v" + small(3) + "'") + ", " + small(9) + ")");
+        }
+        return sql;
+    }
+
+    private String orderInsert(int id) {
+        return "INSERT INTO orders VALUES (" + id + ", " + nullable(String.valueOf(1 + small(14))) + ", " + amount() + ", "
+                + small(6) + ", " + pick(STATUS) + ", " + nullable("DATE '2024-01-01' + " + small(90)) + ")";
+    }
+
+    private String itemInsert() {
+        String row = "(" + (1 + small(45)) + ", " + pick(SKUS) + ", " + nullable(String.valueOf(small(5))) + ", " + amount() + ")";
+        return "INSERT INTO items VALUES " + row + (random.nextInt(4) == 0 ? ", " + row : "");
+    }
+
+    private String readingInsert() {
+        String v = random.nextInt(5) == 0 ? "NULL" : (small(1000) / 7.0) + "";
+        return "INSERT INTO readings VALUES (" + small(4) + ", " + v + ", " + nullable("'n" + small(3) + "'") + ")";
+    }
+
+    /** One round: a dozen or two statements over every table, to be run in a few transactions. */
+    public List<List<String>> round() {
+        List<String> sql = new ArrayList<>();
+        // customers
+        sql.add("INSERT INTO customers VALUES (" + (nextId++) + ", " + pick(NAMES) + ", " + pick(REGIONS) + ", " + pick(TIERS) + ")");
+        sql.add("UPDATE customers SET region = " + pick(REGIONS) + " WHERE id = " + (1 + small(14)));
+        sql.add("UPDATE customers SET tier = " + pick(TIERS) + ", name = " + pick(NAMES) + " WHERE id % 5 = " + small(5));
+        if (random.nextBoolean()) {
+            sql.add("DELETE FROM customers WHERE id = " + (1 + small(16)));
+        }
+        if (random.nextInt(3) == 0) {
+            sql.add("UPDATE customers SET id = " + (nextId++) + " WHERE id = " + (1 + small(12)));
+        }
+        // orders
+        sql.add(orderInsert(nextId++));
+        sql.add(orderInsert(nextId++));
+        sql.add("UPDATE orders SET amount = " + amount() + " WHERE id = " + (1 + small(45)));
+        sql.add("UPDATE orders SET cust_id = " + nullable(String.valueOf(1 + small(14))) + " WHERE id = " + (1 + small(45)));
+        sql.add("UPDATE orders SET status = " + pick(STATUS) + " WHERE id % 6 = " + small(6));
+        sql.add("UPDATE orders SET qty = qty + 1 WHERE id % 7 = " + small(7));
+        sql.add("DELETE FROM orders WHERE id = " + (1 + small(50)));
+        if (random.nextInt(3) == 0) {
+            sql.add("UPDATE orders SET id = " + (nextId++) + " WHERE id = " + (1 + small(40)));
+        }
+        // items: keyless, with duplicates
+        sql.add(itemInsert());
+        sql.add("DELETE FROM items WHERE ctid IN (SELECT ctid FROM items WHERE sku = " + pick(SKUS) + " LIMIT 1)");
+        sql.add("UPDATE items SET qty = " + nullable(String.valueOf(small(5))) + " WHERE order_id % 5 = " + small(5));
+        if (random.nextBoolean()) {
+            sql.add("UPDATE items SET sku = " + pick(SKUS) + " WHERE ctid IN (SELECT ctid FROM items LIMIT 2)");
+        }
+        // products
+        sql.add("UPDATE products SET price = " + amount() + ", active = " + (random.nextBoolean() ? "NOT coalesce(active, false)" : "NULL")
+                + " WHERE sku = " + pick(SKUS));
+        sql.add("UPDATE products SET category = " + pick(CATEGORIES) + " WHERE sku = " + pick(SKUS));
+        if (random.nextInt(3) == 0) {
+            String sku = pick(SKUS);
+            sql.add("DELETE FROM products WHERE sku = " + sku);
+            sql.add("INSERT INTO products VALUES (" + sku + ", " + pick(CATEGORIES) + ", " + amount() + ", true) ON CONFLICT DO NOTHING");
+        }
+        // scores
+        sql.add("UPDATE scores SET points = " + nullable(String.valueOf(small(50))) + " WHERE player = " + pick(PLAYERS));
+        sql.add("INSERT INTO scores VALUES (" + pick(PLAYERS) + ", " + (4 + small(6)) + ", " + small(50) + ") ON CONFLICT DO NOTHING");
+        if (random.nextBoolean()) {
+            sql.add("DELETE FROM scores WHERE game = " + (1 + small(8)) + " AND player = " + pick(PLAYERS));
+        }
+        // readings
+        sql.add(readingInsert());
+        sql.add("DELETE FROM readings WHERE ctid IN (SELECT ctid FROM readings WHERE sensor = " + small(4) + " LIMIT 1)");
+        // odd names
+        sql.add("UPDATE \"Odd Table\" SET \"select\" = \"select\" + 1, \"Value Col\" = " + nullable("'v" + small(3) + "'")
+                + " WHERE \"Key\" = " + (1 + small(7)));
+        sql.add("INSERT INTO \"Odd Table\" VALUES (" + (nextId++) + ", 'v" + small(3) + "', " + small(9) + ")");
+        // split into transactions of random sizes, in order
+        List<List<String>> txs = new ArrayList<>();
+        int i = 0;
+        while (i < sql.size()) {
+            int n = 1 + small(8);
+            txs.add(new ArrayList<>(sql.subList(i, Math.min(sql.size(), i + n))));
+            i += n;
+        }
+        return txs;
+    }
+
+    /** Runs statements, each transaction as one. */
+    public static void run(Connection c, List<List<String>> transactions) throws SQLException {
+        boolean auto = c.getAutoCommit();
+        c.setAutoCommit(false);
+        try (Statement st = c.createStatement()) {
+            for (List<String> tx : transactions) {
+                for (String s : tx) {
+                    st.execute(s);
+                }
+                c.commit();
+            }
+        } catch (SQLException e) {
+            c.rollback();
+            throw e;
+        } finally {
+            c.setAutoCommit(auto);
+        }
+    }
+}

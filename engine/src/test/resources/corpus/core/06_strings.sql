@@ -1,0 +1,1 @@
+SELECT id, length(name) AS len, name || '-' || coalesce(region, '?') AS label FROM customers

@@ -1,0 +1,1 @@
+SELECT "Key", "Value Col", "select" FROM "Odd Table"

@@ -1,0 +1,1 @@
+SELECT player, game, points FROM scores

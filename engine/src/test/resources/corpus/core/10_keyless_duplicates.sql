@@ -1,0 +1,1 @@
+SELECT sensor, value, note FROM readings

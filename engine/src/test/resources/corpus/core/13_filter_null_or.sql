@@ -1,0 +1,1 @@
+SELECT id, region FROM customers WHERE region IS NULL OR tier = 'gold'

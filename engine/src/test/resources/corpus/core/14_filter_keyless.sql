@@ -1,0 +1,1 @@
+SELECT order_id, sku, qty FROM items WHERE qty >= 2

@@ -1,0 +1,1 @@
+SELECT region, count(DISTINCT tier) AS tiers FROM customers GROUP BY region

@@ -1,0 +1,1 @@
+SELECT sum(value) AS s, count(value) AS n FROM readings

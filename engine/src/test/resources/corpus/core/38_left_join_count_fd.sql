@@ -1,0 +1,1 @@
+SELECT c.id, c.name, count(o.id) AS orders FROM customers c LEFT JOIN orders o ON o.cust_id = c.id GROUP BY c.id

@@ -1,0 +1,1 @@
+SELECT sku, sum(qty) AS qty FROM items GROUP BY sku

@@ -1,0 +1,1 @@
+SELECT sensor, avg(value) AS mean FROM readings GROUP BY sensor

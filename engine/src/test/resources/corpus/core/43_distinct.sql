@@ -1,0 +1,1 @@
+SELECT DISTINCT region, tier FROM customers

@@ -1,0 +1,1 @@
+SELECT DISTINCT sku FROM items

@@ -1,0 +1,1 @@
+SELECT id, amount FROM orders WHERE status = 'open' UNION ALL SELECT id, amount FROM orders WHERE status = 'done'

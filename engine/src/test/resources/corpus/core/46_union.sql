@@ -1,0 +1,1 @@
+SELECT name AS who FROM customers UNION SELECT player FROM scores

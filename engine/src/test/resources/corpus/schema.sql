@@ -1,0 +1,9 @@
+-- The schema every corpus query reads. NULLs everywhere they make sense; items and readings have no
+-- primary key and hold duplicate rows; scores has a composite key; "Odd Table" needs quoting.
+CREATE TABLE customers (id int PRIMARY KEY, name text NOT NULL, region text, tier text);
+CREATE TABLE orders (id int PRIMARY KEY, cust_id int, amount numeric(10,2), qty int NOT NULL DEFAULT 0, status text, created date);
+CREATE TABLE items (order_id int, sku text, qty int, price numeric(8,2));
+CREATE TABLE products (sku text PRIMARY KEY, category text, price numeric(8,2), active boolean);
+CREATE TABLE scores (player text, game int, points int, PRIMARY KEY (player, game));
+CREATE TABLE readings (sensor int, value double precision, note text);
+CREATE TABLE "Odd Table" ("Key" int PRIMARY KEY, "Value Col" text, "select" int);
