@@ -25,6 +25,11 @@ public final class DagStyleClass {
 
     /** On an edge's line and head while one of its ends is selected. */
     public static final PseudoClass HIGHLIGHTED = PseudoClass.getPseudoClass("highlighted");
+    /**
+     * On the view while it is zoomed out too far to read labels. The stylesheet then draws nodes as plain blocks
+     * of their status colour: an overview of health, and much less to draw.
+     */
+    public static final PseudoClass ZOOMED_OUT = PseudoClass.getPseudoClass("zoomed-out");
 
     private DagStyleClass() {
     }

@@ -161,10 +161,14 @@ public class DagView<V, E> extends Control {
         layoutOptions.set(Objects.requireNonNull(value, "layoutOptions"));
     }
 
-    /** Lays the graph out again; needed only after changing a graph that is not a {@code ListenableGraph}. */
+    /**
+     * Measures every node and lays the graph out again. Needed after changing a graph that is not a
+     * {@code ListenableGraph}, or after a change that alters the size of nodes (what cells show, their fonts);
+     * a change of status must not alter a node's size.
+     */
     public void relayout() {
         if (getSkin() instanceof DagViewSkin<?, ?> skin) {
-            skin.scheduleLayout();
+            skin.remeasureAndLayout();
         }
     }
 

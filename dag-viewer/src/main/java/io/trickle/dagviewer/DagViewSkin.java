@@ -97,7 +97,13 @@ public class DagViewSkin<V, E> extends SkinBase<DagView<V, E>> {
             boxes.rebindLabels();
             scheduleLayout();
         });
-        registerChangeListener(view.sceneProperty(), o -> scheduleLayout());
+        registerChangeListener(view.sceneProperty(), o -> {
+            // Another scene may bring other stylesheets, and with them other node sizes.
+            cells.forgetSizes();
+            scheduleLayout();
+        });
+        registerChangeListener(view.zoomProperty(), o -> view.pseudoClassStateChanged(DagStyleClass.ZOOMED_OUT,
+                view.getZoom() < Viewport.OVERVIEW_ZOOM));
         view.getSelectionModel().getSelectedItems().addListener(selectionListener);
         scheduleLayout();
     }
@@ -129,6 +135,12 @@ public class DagViewSkin<V, E> extends SkinBase<DagView<V, E>> {
     @Override
     protected double computePrefHeight(double width, double top, double right, double bottom, double left) {
         return top + PREF_HEIGHT + bottom;
+    }
+
+    /** Measures every node again, then lays out: what cells show, or their style, may have changed. */
+    void remeasureAndLayout() {
+        cells.forgetSizes();
+        scheduleLayout();
     }
 
     /** Asks for a new layout in a coming pulse; many changes in a row lead to one layout. Any thread. */

@@ -27,6 +27,8 @@ final class NodeCells<V, E> {
     private final DagView<V, E> view;
     private final Group layer;
     private final Map<V, DagCell<V>> cells = new HashMap<>();
+    /** What each cell measured; measuring 500 cells again for every change of the graph would be wasted. */
+    private final Map<V, Size> sizes = new HashMap<>();
 
     NodeCells(DagView<V, E> view, Group layer) {
         this.view = view;
@@ -52,16 +54,27 @@ final class NodeCells<V, E> {
         }
     }
 
-    /** The size each vertex's cell wants, with the view's stylesheets applied. */
+    /**
+     * The size each vertex's cell wants, with the view's stylesheets applied. A cell is measured once; after
+     * {@link #forgetSizes()} all are measured again.
+     */
     Map<V, Size> measure(Collection<V> vertices) {
-        layer.applyCss();
-        Map<V, Size> sizes = new LinkedHashMap<>();
-        for (V vertex : vertices) {
-            DagCell<V> cell = cells.get(vertex);
-            double width = Math.ceil(cell.prefWidth(-1));
-            sizes.put(vertex, new Size(width, Math.ceil(cell.prefHeight(width))));
+        if (!sizes.keySet().containsAll(vertices)) {
+            layer.applyCss();
         }
-        return sizes;
+        Map<V, Size> measured = new LinkedHashMap<>();
+        for (V vertex : vertices) {
+            measured.put(vertex, sizes.computeIfAbsent(vertex, v -> {
+                DagCell<V> cell = cells.get(v);
+                double width = Math.ceil(cell.prefWidth(-1));
+                return new Size(width, Math.ceil(cell.prefHeight(width)));
+            }));
+        }
+        return measured;
+    }
+
+    void forgetSizes() {
+        sizes.clear();
     }
 
     /** Moves every cell to its place in {@code result} and drops the cells of vertices it no longer has. */
@@ -72,6 +85,7 @@ final class NodeCells<V, E> {
             DagCell<V> cell = entry.getValue();
             if (placement == null) {
                 it.remove();
+                sizes.remove(entry.getKey());
                 cell.release();
                 layer.getChildren().remove(cell);
             } else {
@@ -86,6 +100,7 @@ final class NodeCells<V, E> {
     void clear() {
         cells.values().forEach(DagCell::release);
         cells.clear();
+        sizes.clear();
         layer.getChildren().clear();
     }
 

@@ -15,6 +15,8 @@ final class Viewport {
     static final double MAX_ZOOM = 4.0;
     /** Below this zoom labels are too small to read, so focusing on a node zooms in to 1. */
     static final double READABLE_ZOOM = 0.75;
+    /** Below this zoom 12 px text is under 6 px high: not worth drawing (see DagStyleClass.ZOOMED_OUT). */
+    static final double OVERVIEW_ZOOM = 0.5;
     /** Fitting leaves this much room around the drawing, in view pixels. */
     private static final double FIT_MARGIN = 12;
 

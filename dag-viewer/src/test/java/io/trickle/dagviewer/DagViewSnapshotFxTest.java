@@ -58,11 +58,21 @@ class DagViewSnapshotFxTest {
 
     @Test
     void twoHundredNodes() throws IOException {
-        snapshot("graph-200", SampleGraphs.generated(200, 320, 4, 42), LayoutOptions.DEFAULT, 1600, 1000);
+        DagView<String, DefaultEdge> view = snapshot("graph-200", SampleGraphs.generated(200, 320, 4, 42),
+                LayoutOptions.DEFAULT, 1600, 1000);
+
+        // The same view at zoom 1, centred on a member of the first cycle: labels, arrowheads and a box.
+        String member = onFx(() -> view.getLayoutResult().components().get(0).members().iterator().next());
+        onFx(() -> {
+            view.setZoom(1);
+            view.focusOn(member);
+        });
+        awaitLayout(view);
+        assertTrue(Files.size(FxTesting.writeSnapshot(view, "graph-200-detail")) > 0);
     }
 
-    private void snapshot(String name, Graph<String, DefaultEdge> graph, LayoutOptions options, int width,
-                          int height) throws IOException {
+    private DagView<String, DefaultEdge> snapshot(String name, Graph<String, DefaultEdge> graph,
+                                                  LayoutOptions options, int width, int height) throws IOException {
         Map<String, StringProperty> statuses = SampleDecorations.statuses(graph, 1);
         DagView<String, DefaultEdge> view = onFx(() -> {
             DagView<String, DefaultEdge> v = new DagView<>();
@@ -82,5 +92,6 @@ class DagViewSnapshotFxTest {
 
         assertTrue(Files.size(file) > 0, file + " written");
         assertEquals(width, ImageIO.read(file.toFile()).getWidth());
+        return view;
     }
 }
