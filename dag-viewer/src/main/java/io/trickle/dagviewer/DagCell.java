@@ -1,11 +1,14 @@
 package io.trickle.dagviewer;
 
+import java.util.Objects;
+import java.util.function.Function;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.value.ObservableValue;
 import javafx.scene.control.Cell;
 import javafx.scene.control.Skin;
 import javafx.scene.control.skin.CellSkinBase;
+import javafx.util.Callback;
 
 /**
  * Draws one vertex of a {@link DagView}. Like a {@code ListCell}, a subclass overrides {@link #updateItem} to show
@@ -32,6 +35,21 @@ public class DagCell<V> extends Cell<V> {
                 getStyleClass().add(current);
             }
         });
+    }
+
+    /**
+     * A cell factory for cells that show a text of the caller's choosing instead of {@code toString()}, e.g.
+     * {@code view.setCellFactory(DagCell.showing(Table::displayName))}.
+     */
+    public static <V, E> Callback<DagView<V, E>, DagCell<V>> showing(Function<? super V, String> text) {
+        Objects.requireNonNull(text, "text");
+        return view -> new DagCell<>() {
+            @Override
+            protected void updateItem(V item, boolean empty) {
+                super.updateItem(item, empty);
+                setText(empty || item == null ? null : text.apply(item));
+            }
+        };
     }
 
     @Override

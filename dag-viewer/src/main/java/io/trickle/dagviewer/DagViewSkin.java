@@ -98,6 +98,12 @@ public class DagViewSkin<V, E> extends SkinBase<DagView<V, E>> {
             scheduleLayout();
         });
         registerChangeListener(view.sceneProperty(), o -> {
+            if (view.getScene() == null) {
+                // Out of the scene, the caller's graph must not keep the view alive through its listener.
+                watcher.unwatch();
+                return;
+            }
+            watcher.watch(view.getGraph());
             // Another scene may bring other stylesheets, and with them other node sizes.
             cells.forgetSizes();
             scheduleLayout();

@@ -42,7 +42,13 @@ final class EdgeShapes<V, E> {
         }
         views.forEach((edge, view) -> {
             EdgeRoute<V, E> route = shown.edges().get(edge);
-            view.setHighlighted(selected.contains(route.source()) || selected.contains(route.target()));
+            boolean highlighted = selected.contains(route.source()) || selected.contains(route.target());
+            view.setHighlighted(highlighted);
+            if (highlighted) {
+                // Where edges share a channel, the highlighted ones are drawn over the rest.
+                view.line().toFront();
+                view.head().toFront();
+            }
         });
     }
 }

@@ -8,7 +8,9 @@ import java.lang.System.Logger.Level;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
@@ -27,6 +29,7 @@ final class LayoutRunner<V, E> {
     /** Up to this many vertices a layout takes a few milliseconds, less than handing it to a thread. */
     static final int SYNCHRONOUS_LIMIT = 150;
 
+    private static final long IDLE_SECONDS = 30;
     private static final System.Logger LOG = System.getLogger(LayoutRunner.class.getName());
     private static final AtomicInteger THREAD_NUMBER = new AtomicInteger();
 
@@ -102,13 +105,18 @@ final class LayoutRunner<V, E> {
         }
     }
 
+    /**
+     * One thread at most, which ends after a while without work: a view that is dropped without its skin being
+     * disposed then leaves no thread behind.
+     */
     private ExecutorService executor() {
         if (executor == null) {
-            executor = Executors.newSingleThreadExecutor(task -> {
-                Thread thread = new Thread(task, "dag-viewer-layout-" + THREAD_NUMBER.incrementAndGet());
-                thread.setDaemon(true);
-                return thread;
-            });
+            executor = new ThreadPoolExecutor(0, 1, IDLE_SECONDS, TimeUnit.SECONDS, new LinkedBlockingQueue<>(),
+                    task -> {
+                        Thread thread = new Thread(task, "dag-viewer-layout-" + THREAD_NUMBER.incrementAndGet());
+                        thread.setDaemon(true);
+                        return thread;
+                    });
         }
         return executor;
     }

@@ -13,6 +13,7 @@ import io.trickle.dagviewer.layout.LayoutResult;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
@@ -265,6 +266,20 @@ class DagViewFxTest {
         Point2D centre = new Point2D(visible.getCenterX(), visible.getCenterY());
         assertTrue(onScreen(cell("frontier")).distance(centre) <= PIXEL, "frontier in the middle");
         assertTrue(onFx(view::getZoom) >= Viewport.READABLE_ZOOM, "zoomed in to readable");
+    }
+
+    @Test
+    void aCellFactoryDecidesWhatNodesShowAndTheirSize() {
+        awaitLayout(view);
+        double narrow = onFx(() -> view.getLayoutResult().node("orders").bounds().width());
+
+        onFx(() -> view.setCellFactory(DagCell.showing(v -> "table " + v.toUpperCase(Locale.ROOT))));
+        awaitLayout(view);
+
+        assertEquals("table ORDERS", onFx(() -> cell("orders").getText()));
+        assertTrue(onFx(() -> view.getLayoutResult().node("orders").bounds().width()) > narrow, "measured anew");
+        assertTrue(onFx(() -> cell("orders").getStyleClass().contains(StatusStyles.FRESH.styleClass())),
+                "new cells follow the status too");
     }
 
     @Test

@@ -5,6 +5,7 @@ import io.trickle.dagviewer.StatusStyles;
 import io.trickle.dagviewer.layout.EdgeStyle;
 import io.trickle.dagviewer.layout.LayoutDirection;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Random;
 import java.util.function.Supplier;
@@ -27,13 +28,15 @@ import javafx.scene.control.ToolBar;
 import javafx.scene.layout.BorderPane;
 import javafx.stage.Stage;
 import javafx.util.Duration;
+import javafx.util.StringConverter;
 import org.jgrapht.ListenableGraph;
 import org.jgrapht.graph.DefaultEdge;
 
 /**
  * Shows the sample graphs in a window: pick a sample, switch direction and edge style, select, double-click,
  * right-click to change a status, add or remove vertices to see the re-layout, or let statuses change on their own.
- * Run with {@code mvn -pl dag-viewer javafx:run}.
+ * Run with {@code mvn -pl dag-viewer javafx:run}; {@code -Djavafx.args=--sample=500} (or chain, diamond, cycle, 200)
+ * picks the first sample.
  */
 public final class DagViewerDemo extends Application {
 
@@ -86,12 +89,14 @@ public final class DagViewerDemo extends Application {
         samples.valueProperty().addListener((obs, was, sample) -> show(sample));
 
         ChoiceBox<LayoutDirection> direction = new ChoiceBox<>();
+        direction.setConverter(readable());
         direction.getItems().setAll(LayoutDirection.values());
         direction.setValue(view.getLayoutOptions().direction());
         direction.valueProperty().addListener((obs, was, now) ->
                 view.setLayoutOptions(view.getLayoutOptions().withDirection(now)));
 
         ChoiceBox<EdgeStyle> edges = new ChoiceBox<>();
+        edges.setConverter(readable());
         edges.getItems().setAll(EdgeStyle.values());
         edges.setValue(view.getLayoutOptions().edgeStyle());
         edges.valueProperty().addListener((obs, was, now) ->
@@ -114,8 +119,17 @@ public final class DagViewerDemo extends Application {
             }
         });
 
-        samples.setValue(samples.getItems().get(2));
+        samples.setValue(initialSample(samples.getItems()));
         return new ToolBar(samples, direction, edges, fit, add, remove, live);
+    }
+
+    /** The sample named (by its first word, case ignored) with {@code --sample=…}, else the cycle in a DAG. */
+    private Sample initialSample(List<Sample> all) {
+        String wanted = getParameters().getNamed().getOrDefault("sample", "cycle");
+        return all.stream()
+                .filter(s -> s.name().toLowerCase(Locale.ROOT).startsWith(wanted.toLowerCase(Locale.ROOT)))
+                .findFirst()
+                .orElse(all.get(2));
     }
 
     private void show(Sample sample) {
@@ -138,6 +152,21 @@ public final class DagViewerDemo extends Application {
         graph.addVertex(reader);
         graph.addEdge(source, reader);
         view.getSelectionModel().clearAndSelect(reader);
+    }
+
+    /** Shows an enum constant as words: LEFT_TO_RIGHT as "left to right". */
+    private static <T extends Enum<T>> StringConverter<T> readable() {
+        return new StringConverter<>() {
+            @Override
+            public String toString(T value) {
+                return value == null ? "" : value.name().toLowerCase(Locale.ROOT).replace('_', ' ');
+            }
+
+            @Override
+            public T fromString(String text) {
+                throw new UnsupportedOperationException("choices are not typed in");
+            }
+        };
     }
 
     private void changeARandomStatus() {
