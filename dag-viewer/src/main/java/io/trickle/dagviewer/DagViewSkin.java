@@ -39,6 +39,7 @@ public class DagViewSkin<V, E> extends SkinBase<DagView<V, E>> {
     private final SccBoxes<V, E> boxes;
     private final LayoutRunner<V, E> runner;
     private final GraphWatcher<V, E> watcher;
+    private final PointerInteraction<V> pointer;
     private final SetChangeListener<V> selectionListener = this::selectionChanged;
     /** Set from any thread that reports a change; cleared when the layout starts. */
     private final AtomicBoolean layoutScheduled = new AtomicBoolean();
@@ -56,17 +57,7 @@ public class DagViewSkin<V, E> extends SkinBase<DagView<V, E>> {
         Group edgeLayer = layer();
         Group labelLayer = layer();
         Group nodeLayer = layer();
-        Group drawing = new Group(boxLayer, edgeLayer, labelLayer, nodeLayer);
-        drawing.setManaged(false);
-        Translate pan = new Translate();
-        pan.xProperty().bind(view.panXProperty());
-        pan.yProperty().bind(view.panYProperty());
-        Scale scale = new Scale();
-        scale.xProperty().bind(view.zoomProperty());
-        scale.yProperty().bind(view.zoomProperty());
-        drawing.getTransforms().setAll(pan, scale);
-
-        surface.getChildren().add(drawing);
+        surface.getChildren().add(drawing(view, boxLayer, edgeLayer, labelLayer, nodeLayer));
         surface.setPickOnBounds(true);
         Rectangle clip = new Rectangle();
         clip.widthProperty().bind(surface.widthProperty());
@@ -79,9 +70,27 @@ public class DagViewSkin<V, E> extends SkinBase<DagView<V, E>> {
         boxes = new SccBoxes<>(view, boxLayer, labelLayer);
         runner = new LayoutRunner<>(this::show, this::layoutFailed);
         watcher = new GraphWatcher<>(this::scheduleLayout);
-        new PointerInteraction<>(view, surface, cells::enclosingCell);
-
+        pointer = new PointerInteraction<>(view, surface, cells::enclosingCell);
         watcher.watch(view.getGraph());
+        followTheView(view);
+        scheduleLayout();
+    }
+
+    /** The layers, bottom to top, moved and scaled together by the viewport. */
+    private static Group drawing(DagView<?, ?> view, Group... layers) {
+        Group drawing = new Group(layers);
+        drawing.setManaged(false);
+        Translate pan = new Translate();
+        pan.xProperty().bind(view.panXProperty());
+        pan.yProperty().bind(view.panYProperty());
+        Scale scale = new Scale();
+        scale.xProperty().bind(view.zoomProperty());
+        scale.yProperty().bind(view.zoomProperty());
+        drawing.getTransforms().setAll(pan, scale);
+        return drawing;
+    }
+
+    private void followTheView(DagView<V, E> view) {
         registerChangeListener(view.graphProperty(), o -> {
             watcher.watch(view.getGraph());
             fitAfterLayout = true;
@@ -108,10 +117,9 @@ public class DagViewSkin<V, E> extends SkinBase<DagView<V, E>> {
             cells.forgetSizes();
             scheduleLayout();
         });
-        registerChangeListener(view.zoomProperty(), o -> view.pseudoClassStateChanged(DagStyleClass.ZOOMED_OUT,
-                view.getZoom() < Viewport.OVERVIEW_ZOOM));
+        registerChangeListener(view.zoomProperty(), o -> updateZoomedOut());
+        updateZoomedOut();
         view.getSelectionModel().getSelectedItems().addListener(selectionListener);
-        scheduleLayout();
     }
 
     @Override
@@ -121,6 +129,7 @@ public class DagViewSkin<V, E> extends SkinBase<DagView<V, E>> {
         }
         disposed = true;
         getSkinnable().getSelectionModel().getSelectedItems().removeListener(selectionListener);
+        pointer.dispose();
         watcher.unwatch();
         runner.dispose();
         cells.clear();
@@ -230,6 +239,11 @@ public class DagViewSkin<V, E> extends SkinBase<DagView<V, E>> {
         return shown.nodes().values().stream()
                 .min(Comparator.comparingDouble(p -> distanceSquared(p.bounds().centre(), middle)))
                 .map(p -> new Anchor<>(p.vertex(), p.bounds().centre()));
+    }
+
+    private void updateZoomedOut() {
+        DagView<V, E> view = getSkinnable();
+        view.pseudoClassStateChanged(DagStyleClass.ZOOMED_OUT, view.getZoom() < Viewport.OVERVIEW_ZOOM);
     }
 
     private void selectionChanged(SetChangeListener.Change<? extends V> change) {

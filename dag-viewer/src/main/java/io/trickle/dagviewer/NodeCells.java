@@ -11,7 +11,6 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.Set;
 import java.util.function.Function;
 import javafx.beans.value.ObservableValue;
 import javafx.scene.Group;
@@ -114,14 +113,6 @@ final class NodeCells<V, E> {
         if (cell != null) {
             cell.updateSelected(selected);
         }
-    }
-
-    Optional<DagCell<V>> cellOf(V vertex) {
-        return Optional.ofNullable(cells.get(vertex));
-    }
-
-    Set<V> vertices() {
-        return cells.keySet();
     }
 
     /** The cell that holds {@code picked}, if the node picked by the mouse is part of one of these cells. */

@@ -4,6 +4,7 @@ import java.util.Optional;
 import java.util.function.BiConsumer;
 import java.util.function.Consumer;
 import java.util.function.Function;
+import javafx.event.EventHandler;
 import javafx.scene.Cursor;
 import javafx.scene.Node;
 import javafx.scene.input.ContextMenuEvent;
@@ -28,6 +29,7 @@ final class PointerInteraction<V> {
     private final DagView<V, ?> view;
     private final Region surface;
     private final Function<Node, Optional<DagCell<V>>> cellAt;
+    private final EventHandler<ContextMenuEvent> contextMenuHandler = this::contextMenuRequested;
     private double lastX;
     private double lastY;
 
@@ -40,12 +42,17 @@ final class PointerInteraction<V> {
         surface.addEventHandler(MouseEvent.MOUSE_RELEASED, e -> surface.setCursor(null));
         surface.addEventHandler(MouseEvent.MOUSE_CLICKED, this::clicked);
         // On the view, not the surface: a request from the keyboard is aimed at the focused view itself.
-        view.addEventHandler(ContextMenuEvent.CONTEXT_MENU_REQUESTED, this::contextMenuRequested);
+        view.addEventHandler(ContextMenuEvent.CONTEXT_MENU_REQUESTED, contextMenuHandler);
         surface.addEventHandler(ScrollEvent.SCROLL, this::scrolled);
         surface.addEventHandler(ZoomEvent.ZOOM, e -> {
             view.viewport().zoomAt(e.getZoomFactor(), e.getX(), e.getY());
             e.consume();
         });
+    }
+
+    /** Removes what was installed on the view itself; the surface goes with the skin. */
+    void dispose() {
+        view.removeEventHandler(ContextMenuEvent.CONTEXT_MENU_REQUESTED, contextMenuHandler);
     }
 
     private void pressed(MouseEvent e) {

@@ -4,10 +4,12 @@ import io.trickle.dagviewer.DagView;
 import io.trickle.dagviewer.StatusStyles;
 import io.trickle.dagviewer.layout.EdgeStyle;
 import io.trickle.dagviewer.layout.LayoutDirection;
+import io.trickle.dagviewer.layout.LayoutOptions;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Random;
+import java.util.function.Function;
 import java.util.function.Supplier;
 import javafx.animation.KeyFrame;
 import javafx.animation.Timeline;
@@ -88,19 +90,10 @@ public final class DagViewerDemo extends Application {
                 new Sample("500 vertices, 1000 edges", () -> SampleGraphs.generated(500, 1000, 6, 7))));
         samples.valueProperty().addListener((obs, was, sample) -> show(sample));
 
-        ChoiceBox<LayoutDirection> direction = new ChoiceBox<>();
-        direction.setConverter(readable());
-        direction.getItems().setAll(LayoutDirection.values());
-        direction.setValue(view.getLayoutOptions().direction());
-        direction.valueProperty().addListener((obs, was, now) ->
-                view.setLayoutOptions(view.getLayoutOptions().withDirection(now)));
-
-        ChoiceBox<EdgeStyle> edges = new ChoiceBox<>();
-        edges.setConverter(readable());
-        edges.getItems().setAll(EdgeStyle.values());
-        edges.setValue(view.getLayoutOptions().edgeStyle());
-        edges.valueProperty().addListener((obs, was, now) ->
-                view.setLayoutOptions(view.getLayoutOptions().withEdgeStyle(now)));
+        ChoiceBox<LayoutDirection> direction = choiceOf(LayoutDirection.values(),
+                view.getLayoutOptions().direction(), d -> view.getLayoutOptions().withDirection(d));
+        ChoiceBox<EdgeStyle> edges = choiceOf(EdgeStyle.values(),
+                view.getLayoutOptions().edgeStyle(), e -> view.getLayoutOptions().withEdgeStyle(e));
 
         Button fit = new Button("Fit");
         fit.setOnAction(e -> view.fitToView());
@@ -152,6 +145,16 @@ public final class DagViewerDemo extends Application {
         graph.addVertex(reader);
         graph.addEdge(source, reader);
         view.getSelectionModel().clearAndSelect(reader);
+    }
+
+    /** A choice of layout option; picking one lays the graph out with the options {@code change} makes. */
+    private <T extends Enum<T>> ChoiceBox<T> choiceOf(T[] values, T initial, Function<T, LayoutOptions> change) {
+        ChoiceBox<T> choice = new ChoiceBox<>();
+        choice.setConverter(readable());
+        choice.getItems().setAll(values);
+        choice.setValue(initial);
+        choice.valueProperty().addListener((obs, was, now) -> view.setLayoutOptions(change.apply(now)));
+        return choice;
     }
 
     /** Shows an enum constant as words: LEFT_TO_RIGHT as "left to right". */
