@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.trickle.dagviewer.demo.SampleDecorations;
 import io.trickle.dagviewer.demo.SampleGraphs;
+import io.trickle.dagviewer.layout.EdgeStyle;
 import io.trickle.dagviewer.layout.LayoutDirection;
 import io.trickle.dagviewer.layout.LayoutOptions;
 import java.io.IOException;
@@ -54,6 +55,12 @@ class DagViewSnapshotFxTest {
     void twoNodeCycleInsideALargerDagTopDown() throws IOException {
         snapshot("cycle-in-dag-top-down", SampleGraphs.cycleInDag(),
                 LayoutOptions.DEFAULT.withDirection(LayoutDirection.TOP_DOWN), 560, 640);
+    }
+
+    @Test
+    void twoNodeCycleInsideALargerDagWithSplines() throws IOException {
+        snapshot("cycle-in-dag-splines", SampleGraphs.cycleInDag(),
+                LayoutOptions.DEFAULT.withEdgeStyle(EdgeStyle.SPLINES), 1000, 320);
     }
 
     @Test
