@@ -62,7 +62,7 @@ final class PointerInteraction<V> {
     }
 
     private void dragged(MouseEvent e) {
-        if (e.getButton() == MouseButton.PRIMARY || e.getButton() == MouseButton.MIDDLE) {
+        if (e.isPrimaryButtonDown() || e.isMiddleButtonDown()) {
             view.viewport().panBy(e.getX() - lastX, e.getY() - lastY);
             lastX = e.getX();
             lastY = e.getY();
