@@ -17,6 +17,11 @@ class ArchitectureTest {
             .because("dag-viewer is reusable: it draws any JGraphT graph and knows nothing of Trickle (DESIGN §1)");
 
     @ArchTest
+    static final ArchRule coloursLiveInTheStylesheet = noClasses().should().dependOnClassesThat()
+            .haveFullyQualifiedName("javafx.scene.paint.Color")
+            .because("colours are looked-up colours in dag-viewer.css, so that a theme can override them (issue 7)");
+
+    @ArchTest
     static final ArchRule layoutIsFreeOfTheSceneGraph = noClasses().that().resideInAPackage("..dagviewer.layout..")
             .should().dependOnClassesThat().resideInAnyPackage("javafx.scene..")
             .allowEmptyShould(true)
