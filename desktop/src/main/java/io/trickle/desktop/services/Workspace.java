@@ -14,10 +14,11 @@ import java.util.Optional;
 
 /**
  * The workbench's local workspace: a SQLite file ({@code ~/.trickle/workspace.db}) with connection
- * profiles, and later layouts and imported benchmark runs. Each call opens and closes its own
- * connection; SQLite makes that cheap and the workspace is never on a hot path.
+ * profiles, preferences (theme, perspective layouts), encrypted passwords, and later imported
+ * benchmark runs. Each call opens and closes its own connection; SQLite makes that cheap and the
+ * workspace is never on a hot path. Every call does file I/O, so none may run on the FX thread.
  */
-public final class Workspace implements ConnectionProfiles {
+public final class Workspace implements ConnectionProfiles, WorkbenchPreferences {
 
     private final String url;
 
@@ -39,6 +40,16 @@ public final class Workspace implements ConnectionProfiles {
                             name     TEXT PRIMARY KEY,
                             jdbc_url TEXT NOT NULL,
                             user     TEXT
+                        )""");
+                st.execute("""
+                        CREATE TABLE IF NOT EXISTS preference (
+                            key   TEXT PRIMARY KEY,
+                            value TEXT NOT NULL
+                        )""");
+                st.execute("""
+                        CREATE TABLE IF NOT EXISTS stored_secret (
+                            key    TEXT PRIMARY KEY,
+                            sealed BLOB NOT NULL
                         )""");
             }
             return null;
@@ -86,6 +97,67 @@ public final class Workspace implements ConnectionProfiles {
                 ps.setString(1, name);
                 return ps.executeUpdate() > 0;
             }
+        });
+    }
+
+    @Override
+    public Optional<String> get(String key) {
+        return run(c -> {
+            try (PreparedStatement ps = c.prepareStatement("SELECT value FROM preference WHERE key = ?")) {
+                ps.setString(1, key);
+                try (ResultSet rs = ps.executeQuery()) {
+                    return rs.next() ? Optional.of(rs.getString(1)) : Optional.empty();
+                }
+            }
+        });
+    }
+
+    @Override
+    public void put(String key, String value) {
+        run(c -> {
+            try (PreparedStatement ps = c.prepareStatement("""
+                    INSERT INTO preference (key, value) VALUES (?, ?)
+                    ON CONFLICT (key) DO UPDATE SET value = excluded.value""")) {
+                ps.setString(1, key);
+                ps.setString(2, value);
+                ps.executeUpdate();
+            }
+            return null;
+        });
+    }
+
+    /** An encrypted secret as {@link EncryptedSecretStore} sealed it; the workspace never sees plain text. */
+    Optional<byte[]> sealedSecret(String key) {
+        return run(c -> {
+            try (PreparedStatement ps = c.prepareStatement("SELECT sealed FROM stored_secret WHERE key = ?")) {
+                ps.setString(1, key);
+                try (ResultSet rs = ps.executeQuery()) {
+                    return rs.next() ? Optional.of(rs.getBytes(1)) : Optional.empty();
+                }
+            }
+        });
+    }
+
+    void storeSealedSecret(String key, byte[] sealed) {
+        run(c -> {
+            try (PreparedStatement ps = c.prepareStatement("""
+                    INSERT INTO stored_secret (key, sealed) VALUES (?, ?)
+                    ON CONFLICT (key) DO UPDATE SET sealed = excluded.sealed""")) {
+                ps.setString(1, key);
+                ps.setBytes(2, sealed);
+                ps.executeUpdate();
+            }
+            return null;
+        });
+    }
+
+    void deleteSealedSecret(String key) {
+        run(c -> {
+            try (PreparedStatement ps = c.prepareStatement("DELETE FROM stored_secret WHERE key = ?")) {
+                ps.setString(1, key);
+                ps.executeUpdate();
+            }
+            return null;
         });
     }
 

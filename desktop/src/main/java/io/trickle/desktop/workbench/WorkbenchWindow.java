@@ -3,7 +3,6 @@ package io.trickle.desktop.workbench;
 import java.util.List;
 import java.util.Map;
 import javafx.beans.value.ObservableStringValue;
-import javafx.scene.Node;
 import javafx.scene.Parent;
 import javafx.scene.control.Menu;
 import javafx.scene.control.MenuBar;
@@ -24,10 +23,15 @@ import javafx.scene.layout.VBox;
 public final class WorkbenchWindow {
 
     private final StackPane root = new StackPane();
-    private final Pane overlay = new Pane();
 
+    /**
+     * @param overlay   the layer above everything, where notifications appear; it lets clicks through
+     *                  where it shows nothing
+     * @param menuTexts menu items whose text changes ("Undo Move Jobs")
+     */
     public WorkbenchWindow(CommandControls controls, Workbench workbench, PerspectiveSwitcher switcher,
-                           ViewRegistry views, StatusBar statusBar, Map<CommandId, ObservableStringValue> menuTexts) {
+                           ViewRegistry views, StatusBar statusBar, Map<CommandId, ObservableStringValue> menuTexts,
+                           Pane overlay) {
         Menu perspectiveMenu = new Menu("Open Perspective");
         perspectiveMenu.getItems().addAll(switcher.menuItems());
         Menu showView = new Menu("Show View");
@@ -63,12 +67,4 @@ public final class WorkbenchWindow {
         return root;
     }
 
-    /** The layer notifications are shown in; it lets clicks through where it shows nothing. */
-    public Pane overlay() {
-        return overlay;
-    }
-
-    public Node frame() {
-        return root.getChildren().get(0);
-    }
 }
