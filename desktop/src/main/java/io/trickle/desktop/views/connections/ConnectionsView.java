@@ -43,6 +43,7 @@ public final class ConnectionsView implements ViewPart {
                 list.getSelectionModel().select(now);
             }
         });
+        list.getSelectionModel().select(model.selectedProperty().get());
         list.setOnMouseClicked(e -> {
             if (e.getButton() == MouseButton.PRIMARY && e.getClickCount() == 2) {
                 commands.execute(CommandId.CONNECT);
@@ -98,6 +99,10 @@ public final class ConnectionsView implements ViewPart {
 
     /** A profile as two lines: the name (and a "connected" badge), then URL and user in small type. */
     private final class ProfileCell extends ListCell<ConnectionProfile> {
+        ProfileCell() {
+            setPrefWidth(0);
+        }
+
         @Override
         protected void updateItem(ConnectionProfile profile, boolean empty) {
             super.updateItem(profile, empty);
@@ -121,6 +126,10 @@ public final class ConnectionsView implements ViewPart {
                     : profile.jdbcUrl() + (profile.user() == null || profile.user().isBlank() ? "" : "  ·  " + profile.user());
             Label detail = new Label(where);
             detail.getStyleClass().addAll(Styles.TEXT_SMALL, Styles.TEXT_MUTED);
+            // Long URLs end in an ellipsis instead of widening the list past the view.
+            name.setMinWidth(0);
+            detail.setMinWidth(0);
+            setTooltip(new javafx.scene.control.Tooltip(profile.name() + "\n" + where));
             VBox text = new VBox(1, first, detail);
             HBox row = new HBox(8, icon, text);
             row.getStyleClass().add("profile-row");

@@ -90,6 +90,7 @@ public final class ConnectionsViewModel {
             testResult.set(TestResult.NONE);
             selection.publish(PART_ID, now == null ? List.of() : List.of(now));
         });
+        selected.set(profiles.get(0));
     }
 
     /** Reads the saved profiles; the demo profile is there from the start. */
@@ -106,7 +107,8 @@ public final class ConnectionsViewModel {
         all.add(ConnectionProfile.embeddedDemo());
         all.addAll(saved);
         profiles.setAll(all);
-        selected.set(all.stream().filter(p -> p.name().equals(keep)).findFirst().orElse(null));
+        // Something is always selected, so Connect and Test work without a click first.
+        selected.set(all.stream().filter(p -> p.name().equals(keep)).findFirst().orElse(all.get(0)));
     }
 
     private void add() {
@@ -166,6 +168,8 @@ public final class ConnectionsViewModel {
     }
 
     private void connectSelected() {
+        // What a test found before connecting (say, no catalog) is out of date once connecting acts on it.
+        testResult.set(TestResult.NONE);
         session.connect(selected.get());
     }
 

@@ -55,8 +55,9 @@ public final class JobsView implements ViewPart {
 
     private static Node placeholder() {
         Label label = new Label("No background jobs. Connecting, testing and installing appear here while they run.");
-        label.getStyleClass().add(Styles.TEXT_MUTED);
+        label.getStyleClass().addAll(Styles.TEXT_MUTED, Styles.TEXT_SMALL);
         label.setWrapText(true);
+        label.setPadding(new javafx.geometry.Insets(12));
         return label;
     }
 
@@ -164,13 +165,13 @@ public final class JobsView implements ViewPart {
             @Override
             protected void updateItem(Job job, boolean empty) {
                 super.updateItem(job, empty);
-                cancel.disableProperty().unbind();
+                cancel.visibleProperty().unbind();
                 if (empty || job == null) {
                     setGraphic(null);
                     return;
                 }
-                cancel.disableProperty().bind(javafx.beans.binding.Bindings.createBooleanBinding(
-                        () -> job.state().isFinished(), job.stateProperty()));
+                cancel.visibleProperty().bind(javafx.beans.binding.Bindings.createBooleanBinding(
+                        () -> !job.state().isFinished(), job.stateProperty()));
                 setGraphic(cancel);
             }
         });
