@@ -23,9 +23,9 @@ public final class ErrorMessages {
                 || t instanceof IllegalStateException || t instanceof java.io.IOException) {
             return message == null || message.isBlank() ? t.getClass().getSimpleName() : message;
         }
-        return "Unexpected error (" + t.getClass().getSimpleName() + ")"
-                + (message == null || message.isBlank() ? "." : ": " + message)
-                + " Details are in the log.";
+        String said = message == null || message.isBlank() ? "" : ": " + message;
+        return "Unexpected error (" + t.getClass().getSimpleName() + ")" + said
+                + (said.endsWith(".") ? "" : ".") + " Details are in the log.";
     }
 
     /** Wrappers such as ExecutionException add nothing a DBA needs. */
