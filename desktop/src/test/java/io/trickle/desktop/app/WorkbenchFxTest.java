@@ -10,6 +10,7 @@ import io.trickle.desktop.theme.WorkbenchTheme;
 import io.trickle.desktop.workbench.JobsModel;
 import java.nio.file.Path;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.atomic.AtomicReference;
 import javafx.scene.Node;
 import javafx.scene.control.TabPane;
 import javafx.scene.input.KeyCode;
@@ -63,8 +64,10 @@ class WorkbenchFxTest {
         CountDownLatch started = new CountDownLatch(1);
         CountDownLatch stopped = new CountDownLatch(1);
         CountDownLatch never = new CountDownLatch(1);
+        AtomicReference<String> thread = new AtomicReference<>();
         WaitForAsyncUtils.asyncFx(() -> root.tasks().execute(BackgroundTask.of("Refresh everything", context -> {
             try {
+                thread.set(Thread.currentThread().getName());
                 context.progress(0.4, "Waiting for a lock on orders");
                 started.countDown();
                 never.await();
@@ -74,6 +77,7 @@ class WorkbenchFxTest {
             }
         }))).get();
         started.await();
+        assertTrue(thread.get().startsWith("trickle-ui-task-"), thread.get());
         await("the job to run", 5, () -> firstJob().state() == JobsModel.State.RUNNING);
         await("the job's progress to show", 5, () -> firstJob().progressProperty().get() > 0.3);
         Screenshots.of(robot.lookup("#jobs-view").query(), "jobs.png");
