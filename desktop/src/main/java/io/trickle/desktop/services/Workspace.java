@@ -77,87 +77,69 @@ public final class Workspace implements ConnectionProfiles, WorkbenchPreferences
 
     @Override
     public void save(ConnectionProfile profile) {
-        run(c -> {
-            try (PreparedStatement ps = c.prepareStatement("""
-                    INSERT INTO connection_profile (name, jdbc_url, user) VALUES (?, ?, ?)
-                    ON CONFLICT (name) DO UPDATE SET jdbc_url = excluded.jdbc_url, user = excluded.user""")) {
-                ps.setString(1, profile.name());
-                ps.setString(2, profile.jdbcUrl());
-                ps.setString(3, profile.user());
-                ps.executeUpdate();
-            }
-            return null;
-        });
+        update("""
+                INSERT INTO connection_profile (name, jdbc_url, user) VALUES (?, ?, ?)
+                ON CONFLICT (name) DO UPDATE SET jdbc_url = excluded.jdbc_url, user = excluded.user""",
+                profile.name(), profile.jdbcUrl(), profile.user());
     }
 
     @Override
     public boolean delete(String name) {
-        return run(c -> {
-            try (PreparedStatement ps = c.prepareStatement("DELETE FROM connection_profile WHERE name = ?")) {
-                ps.setString(1, name);
-                return ps.executeUpdate() > 0;
-            }
-        });
+        return update("DELETE FROM connection_profile WHERE name = ?", name) > 0;
     }
 
     @Override
     public Optional<String> get(String key) {
-        return run(c -> {
-            try (PreparedStatement ps = c.prepareStatement("SELECT value FROM preference WHERE key = ?")) {
-                ps.setString(1, key);
-                try (ResultSet rs = ps.executeQuery()) {
-                    return rs.next() ? Optional.of(rs.getString(1)) : Optional.empty();
-                }
-            }
-        });
+        return valueOf("SELECT value FROM preference WHERE key = ?", key, rs -> rs.getString(1));
     }
 
     @Override
     public void put(String key, String value) {
-        run(c -> {
-            try (PreparedStatement ps = c.prepareStatement("""
-                    INSERT INTO preference (key, value) VALUES (?, ?)
-                    ON CONFLICT (key) DO UPDATE SET value = excluded.value""")) {
-                ps.setString(1, key);
-                ps.setString(2, value);
-                ps.executeUpdate();
-            }
-            return null;
-        });
+        update("""
+                INSERT INTO preference (key, value) VALUES (?, ?)
+                ON CONFLICT (key) DO UPDATE SET value = excluded.value""", key, value);
     }
 
     /** An encrypted secret as {@link EncryptedSecretStore} sealed it; the workspace never sees plain text. */
     Optional<byte[]> sealedSecret(String key) {
+        return valueOf("SELECT sealed FROM stored_secret WHERE key = ?", key, rs -> rs.getBytes(1));
+    }
+
+    void storeSealedSecret(String key, byte[] sealed) {
+        update("""
+                INSERT INTO stored_secret (key, sealed) VALUES (?, ?)
+                ON CONFLICT (key) DO UPDATE SET sealed = excluded.sealed""", key, sealed);
+    }
+
+    void deleteSealedSecret(String key) {
+        update("DELETE FROM stored_secret WHERE key = ?", key);
+    }
+
+    private interface Column<T> {
+        T read(ResultSet rs) throws SQLException;
+    }
+
+    /** The first column of the row whose key is {@code key}, if there is one. */
+    private <T> Optional<T> valueOf(String sql, String key, Column<T> column) {
         return run(c -> {
-            try (PreparedStatement ps = c.prepareStatement("SELECT sealed FROM stored_secret WHERE key = ?")) {
+            try (PreparedStatement ps = c.prepareStatement(sql)) {
                 ps.setString(1, key);
                 try (ResultSet rs = ps.executeQuery()) {
-                    return rs.next() ? Optional.of(rs.getBytes(1)) : Optional.empty();
+                    return rs.next() ? Optional.of(column.read(rs)) : Optional.empty();
                 }
             }
         });
     }
 
-    void storeSealedSecret(String key, byte[] sealed) {
-        run(c -> {
-            try (PreparedStatement ps = c.prepareStatement("""
-                    INSERT INTO stored_secret (key, sealed) VALUES (?, ?)
-                    ON CONFLICT (key) DO UPDATE SET sealed = excluded.sealed""")) {
-                ps.setString(1, key);
-                ps.setBytes(2, sealed);
-                ps.executeUpdate();
+    /** Runs one statement with its parameters bound in order; returns how many rows it changed. */
+    private int update(String sql, Object... params) {
+        return run(c -> {
+            try (PreparedStatement ps = c.prepareStatement(sql)) {
+                for (int i = 0; i < params.length; i++) {
+                    ps.setObject(i + 1, params[i]);
+                }
+                return ps.executeUpdate();
             }
-            return null;
-        });
-    }
-
-    void deleteSealedSecret(String key) {
-        run(c -> {
-            try (PreparedStatement ps = c.prepareStatement("DELETE FROM stored_secret WHERE key = ?")) {
-                ps.setString(1, key);
-                ps.executeUpdate();
-            }
-            return null;
         });
     }
 

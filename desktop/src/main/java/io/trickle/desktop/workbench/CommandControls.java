@@ -6,6 +6,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import javafx.beans.binding.BooleanBinding;
 import javafx.beans.binding.Bindings;
 import javafx.beans.value.ObservableStringValue;
 import javafx.scene.Scene;
@@ -176,24 +177,21 @@ public final class CommandControls {
     }
 
     private void wire(MenuItem item, CommandId id) {
-        Optional<WorkbenchCommand> command = registry.lookup(id);
-        if (command.isEmpty()) {
-            item.setDisable(true);
-            return;
-        }
-        item.disableProperty().bind(Bindings.not(Bindings.createBooleanBinding(
-                () -> command.get().canExecute(), command.get().executable())));
+        item.disableProperty().bind(disabledWhen(id));
         item.setOnAction(e -> registry.execute(id));
     }
 
     private void wire(Button button, CommandId id) {
+        button.disableProperty().bind(disabledWhen(id));
+        button.setOnAction(e -> registry.execute(id));
+    }
+
+    /** Disabled while the command cannot execute, and always when nobody registered it. */
+    private BooleanBinding disabledWhen(CommandId id) {
         Optional<WorkbenchCommand> command = registry.lookup(id);
         if (command.isEmpty()) {
-            button.setDisable(true);
-            return;
+            return Bindings.createBooleanBinding(() -> true);
         }
-        button.disableProperty().bind(Bindings.not(Bindings.createBooleanBinding(
-                () -> command.get().canExecute(), command.get().executable())));
-        button.setOnAction(e -> registry.execute(id));
+        return Bindings.createBooleanBinding(() -> !command.get().canExecute(), command.get().executable());
     }
 }

@@ -7,43 +7,22 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.trickle.desktop.services.CatalogStatus;
 import io.trickle.desktop.views.connections.SessionViewModel;
 import io.trickle.engine.testing.TestDatabase;
-import java.nio.file.Path;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListView;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
-import org.junit.jupiter.api.io.TempDir;
-import org.testfx.api.FxRobot;
 
 /**
  * A DBA adds a profile, tests it, connects with a password typed into the dialog, and installs the
  * catalog when the workbench offers to, against a real PostgreSQL.
  */
-class ConnectionsViewFxTest {
+class ConnectionsViewFxTest extends AbstractWorkbenchFxTest {
 
     @RegisterExtension
     static final TestDatabase db = TestDatabase.perClass();
 
     private static final String ROLE = "workbench_dba";
     private static final String PASSWORD = "s3cret pass";
-
-    @TempDir
-    Path home;
-
-    private final FxRobot robot = new FxRobot();
-    private CompositionRoot root;
-
-    @BeforeEach
-    void open() throws Exception {
-        root = WorkbenchFixture.open(home);
-    }
-
-    @AfterEach
-    void close() throws Exception {
-        WorkbenchFixture.close(root);
-    }
 
     @Test
     void addTestConnectAndInstallTheCatalog() {

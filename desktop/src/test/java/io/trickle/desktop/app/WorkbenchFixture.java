@@ -1,7 +1,6 @@
 package io.trickle.desktop.app;
 
 import io.trickle.desktop.services.DemoDatabase;
-import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -26,9 +25,8 @@ final class WorkbenchFixture {
     private WorkbenchFixture() {
     }
 
-    /** Loads the workspace under {@code home} and shows the workbench on the primary stage. */
-    static CompositionRoot open(Path home) throws TimeoutException {
-        CompositionRoot root = CompositionRoot.load(home, NO_DEMO);
+    /** Shows the workbench on the primary stage. */
+    static CompositionRoot open(CompositionRoot root) throws TimeoutException {
         Stage stage = FxToolkit.registerPrimaryStage();
         FxToolkit.setupFixture(() -> {
             stage.hide();

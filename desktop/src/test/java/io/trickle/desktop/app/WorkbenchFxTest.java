@@ -8,37 +8,16 @@ import io.trickle.desktop.services.BackgroundTask;
 import io.trickle.desktop.services.Workspace;
 import io.trickle.desktop.theme.WorkbenchTheme;
 import io.trickle.desktop.workbench.JobsModel;
-import java.nio.file.Path;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicReference;
 import javafx.scene.Node;
 import javafx.scene.control.TabPane;
 import javafx.scene.input.KeyCode;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-import org.testfx.api.FxRobot;
 import org.testfx.util.WaitForAsyncUtils;
 
 /** The workbench window, headless: perspectives, jobs, themes and remembered arrangements. */
-class WorkbenchFxTest {
-
-    @TempDir
-    Path home;
-
-    private final FxRobot robot = new FxRobot();
-    private CompositionRoot root;
-
-    @BeforeEach
-    void open() throws Exception {
-        root = WorkbenchFixture.open(home);
-    }
-
-    @AfterEach
-    void close() throws Exception {
-        WorkbenchFixture.close(root);
-    }
+class WorkbenchFxTest extends AbstractWorkbenchFxTest {
 
     @Test
     void opensInAdministrationAndSwitchesPerspective() {
@@ -118,7 +97,7 @@ class WorkbenchFxTest {
                 .orElse("").contains("stack(left connections navigator *jobs)"));
         WorkbenchFixture.close(root);
 
-        root = WorkbenchFixture.open(home);
+        root = WorkbenchFixture.open(load(home));
         assertTrue(stackHolds("left", "jobs"), "the moved view is where it was left");
         assertTrue(!stackHolds("bottom", "jobs"));
     }

@@ -34,6 +34,7 @@ public final class PlaceholderView implements ViewPart {
         text.getStyleClass().add(Styles.TEXT_MUTED);
         text.setWrapText(true);
         text.setMaxWidth(360);
+        text.setTextAlignment(javafx.scene.text.TextAlignment.CENTER);
         root = new VBox(8, big, headline, text);
         root.setAlignment(Pos.CENTER);
         root.getStyleClass().add("placeholder-view");
