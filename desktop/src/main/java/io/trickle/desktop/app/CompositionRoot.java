@@ -2,6 +2,7 @@ package io.trickle.desktop.app;
 
 import io.trickle.desktop.services.BackgroundTask;
 import io.trickle.desktop.services.DemoDatabase;
+import io.trickle.desktop.services.DialogService;
 import io.trickle.desktop.services.EncryptedSecretStore;
 import io.trickle.desktop.services.ErrorMessages;
 import io.trickle.desktop.services.TrickleEngineService;
@@ -43,6 +44,8 @@ import javafx.beans.value.ObservableBooleanValue;
 import javafx.scene.Scene;
 import javafx.scene.layout.Pane;
 import javafx.stage.Stage;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The one place that creates the workbench's services, models and views and passes each what it
@@ -53,6 +56,7 @@ import javafx.stage.Stage;
 public final class CompositionRoot {
 
     static final String THEME_KEY = "theme";
+    private static final Logger LOG = LoggerFactory.getLogger(CompositionRoot.class);
     private static final Duration SHUTDOWN_GRACE = Duration.ofSeconds(10);
 
     private final Path home;
@@ -121,16 +125,35 @@ public final class CompositionRoot {
         registerPlaceholders(views);
 
         PerspectiveLayouts layouts = new PerspectiveLayouts(perspectives, new WorkspaceLayoutStore(workspace),
-                work -> tasks.execute(BackgroundTask.<Void>of("Save layout", context -> {
-                    work.run();
-                    return null;
-                }).silent()), storedLayouts);
+                work -> tasks.execute(housekeeping("Save layout", work)), storedLayouts);
         EditorArea editors = new EditorArea("fth-file-text", "No editor open",
                 "Stream table editors open here. Once the navigator arrives, double-click a stream table in it "
                         + "to edit its query, schedule and refresh mode.");
         Workbench workbench = new Workbench(perspectives, layouts, views, editors, undo);
 
-        ObservableBooleanValue always = Bindings.createBooleanBinding(() -> true);
+        registerFeatureCommands(commands, connections, jobsModel);
+        registerWorkbenchCommands(commands, stage, workbench, undo, dialogs);
+        WorkbenchWindow window = new WorkbenchWindow(controls, workbench, new PerspectiveSwitcher(perspectives), views,
+                statusBar(workbench), Map.of(CommandId.UNDO, undo.undoTextProperty(), CommandId.REDO,
+                undo.redoTextProperty()), overlay);
+        Scene scene = new Scene(window.root(), 1280, 800);
+        theme.attach(scene);
+        controls.installAccelerators(scene);
+        theme.themeProperty().addListener((obs, old, now) ->
+                tasks.execute(housekeeping("Save theme", () -> workspace.put(THEME_KEY, now.name()))));
+        reportUncaughtErrors(dialogs);
+
+        stage.setTitle("Trickle Workbench");
+        stage.setScene(scene);
+        stage.setMinWidth(900);
+        stage.setMinHeight(600);
+        connections.load();
+        stage.show();
+    }
+
+    /** What the views' own view models do. */
+    private void registerFeatureCommands(CommandRegistry commands, ConnectionsViewModel connections,
+                                         JobsViewModel jobsModel) {
         commands.register(CommandId.NEW_CONNECTION, connections.newConnectionCommand());
         commands.register(CommandId.EDIT_CONNECTION, connections.editConnectionCommand());
         commands.register(CommandId.DELETE_CONNECTION, connections.deleteConnectionCommand());
@@ -138,6 +161,14 @@ public final class CompositionRoot {
         commands.register(CommandId.CONNECT, connections.connectCommand());
         commands.register(CommandId.DISCONNECT, session.disconnectCommand());
         commands.register(CommandId.INSTALL_CATALOG, session.installCatalogCommand());
+        commands.register(CommandId.CANCEL_JOB, jobsModel.cancelSelectedCommand());
+        commands.register(CommandId.CLEAR_FINISHED_JOBS, jobsModel.clearFinishedCommand());
+    }
+
+    /** What the window itself does: undo, perspectives, theme, exit, about. */
+    private void registerWorkbenchCommands(CommandRegistry commands, Stage stage, Workbench workbench,
+                                           UndoManager undo, DialogService dialogs) {
+        ObservableBooleanValue always = Bindings.createBooleanBinding(() -> true);
         commands.register(CommandId.EXIT, WorkbenchCommand.of(always, stage::close));
         commands.register(CommandId.UNDO, WorkbenchCommand.of(undo.canUndoProperty(), undo::undo));
         commands.register(CommandId.REDO, WorkbenchCommand.of(undo.canRedoProperty(), undo::redo));
@@ -145,11 +176,11 @@ public final class CompositionRoot {
                 () -> perspectives.activate(perspectives.next().id())));
         commands.register(CommandId.RESET_PERSPECTIVE, WorkbenchCommand.of(always, workbench::resetPerspective));
         commands.register(CommandId.TOGGLE_THEME, WorkbenchCommand.of(always, theme::toggle));
-        commands.register(CommandId.CANCEL_JOB, jobsModel.cancelSelectedCommand());
-        commands.register(CommandId.CLEAR_FINISHED_JOBS, jobsModel.clearFinishedCommand());
         commands.register(CommandId.ABOUT, WorkbenchCommand.of(always, () -> dialogs.showInformation("About Trickle",
                 "Trickle workbench " + Version.engine() + ": stream tables for PostgreSQL.\nWorkspace: " + home)));
+    }
 
+    private StatusBar statusBar(Workbench workbench) {
         StatusBar status = new StatusBar();
         status.addSegment("status-connection", "fth-database", "Connection", session.connectionTextProperty(),
                 "The database this window works with");
@@ -158,27 +189,23 @@ public final class CompositionRoot {
         status.addSegment("status-last-refresh", "fth-clock", "Last refresh", session.lastRefreshProperty(),
                 "When the last refresh finished");
         status.showJobs(jobs, () -> workbench.showView(JobsView.ID));
+        return status;
+    }
 
-        WorkbenchWindow window = new WorkbenchWindow(controls, workbench, new PerspectiveSwitcher(perspectives), views,
-                status, Map.of(CommandId.UNDO, undo.undoTextProperty(), CommandId.REDO, undo.redoTextProperty()), overlay);
-        Scene scene = new Scene(window.root(), 1280, 800);
-        theme.attach(scene);
-        controls.installAccelerators(scene);
-        theme.themeProperty().addListener((obs, old, now) -> tasks.execute(BackgroundTask.<Void>of("Save theme", c -> {
-            workspace.put(THEME_KEY, now.name());
-            return null;
-        }).silent()));
+    /** A failure nobody caught on the FX thread is logged in full and shown as a sentence. */
+    private static void reportUncaughtErrors(DialogService dialogs) {
         Thread.currentThread().setUncaughtExceptionHandler((thread, e) -> {
-            org.slf4j.LoggerFactory.getLogger(CompositionRoot.class).error("unexpected error on the FX thread", e);
+            LOG.error("unexpected error on the FX thread", e);
             dialogs.showError("Unexpected error", ErrorMessages.describe(e));
         });
+    }
 
-        stage.setTitle("Trickle Workbench");
-        stage.setScene(scene);
-        stage.setMinWidth(900);
-        stage.setMinHeight(600);
-        connections.load();
-        stage.show();
+    /** File work the DBA need not watch in the Jobs view. */
+    private static BackgroundTask<Void> housekeeping(String title, Runnable work) {
+        return BackgroundTask.<Void>of(title, context -> {
+            work.run();
+            return null;
+        }).silent();
     }
 
     /**
@@ -197,8 +224,7 @@ public final class CompositionRoot {
                 try {
                     closeable.close();
                 } catch (Exception e) {
-                    org.slf4j.LoggerFactory.getLogger(CompositionRoot.class).warn("stopping the demo database: {}",
-                            e.getMessage());
+                    LOG.warn("stopping the demo database: {}", e.getMessage());
                 }
             }
         }, "trickle-shutdown");

@@ -21,11 +21,16 @@ public final class ErrorMessages {
         String message = t.getMessage();
         if (t instanceof TrickleException || t instanceof IllegalArgumentException
                 || t instanceof IllegalStateException || t instanceof java.io.IOException) {
-            return message == null || message.isBlank() ? t.getClass().getSimpleName() : message;
+            return message == null || message.isBlank() ? t.getClass().getSimpleName() : sentence(message);
         }
         String said = message == null || message.isBlank() ? "" : ": " + message;
         return "Unexpected error (" + t.getClass().getSimpleName() + ")" + said
                 + (said.endsWith(".") ? "" : ".") + " Details are in the log.";
+    }
+
+    /** The engine writes messages for a command line, in lower case; a dialog shows them as sentences. */
+    private static String sentence(String message) {
+        return Character.toUpperCase(message.charAt(0)) + message.substring(1);
     }
 
     /** Wrappers such as ExecutionException add nothing a DBA needs. */

@@ -102,6 +102,24 @@ class WorkbenchFxTest extends AbstractWorkbenchFxTest {
         assertTrue(!stackHolds("bottom", "jobs"));
     }
 
+    @Test
+    void closedViewComesBackThroughShowViewAndResetRestoresTheDefault() {
+        robot.clickOn(robot.lookup("#tab-jobs .tab-close-button").<Node>query());
+        await("jobs closed", 5, () -> !stackHolds("bottom", "jobs"));
+
+        robot.clickOn("#menu-window").clickOn("#menu-show-view").clickOn("#menu-show-view-jobs");
+        await("jobs shown again", 5, () -> stackHolds("bottom", "jobs"));
+
+        robot.clickOn(robot.lookup("#tab-history .tab-close-button").<Node>query());
+        robot.clickOn(robot.lookup("#tab-properties .tab-close-button").<Node>query());
+        await("the right stack gone from view", 5, () -> robot.lookup("#stack-right").tryQuery().isEmpty());
+        robot.clickOn("#menu-window").clickOn("#menu-reset-perspective");
+        await("the default arrangement", 5, () -> stackHolds("right", "properties") && stackHolds("bottom", "history"));
+
+        robot.press(KeyCode.CONTROL, KeyCode.F8).release(KeyCode.F8, KeyCode.CONTROL);
+        await("the next perspective", 5, () -> root.perspectives().active().id().equals("monitoring"));
+    }
+
     private JobsModel.Job firstJob() {
         return root.jobs().jobs().get(0);
     }

@@ -10,7 +10,7 @@ class ErrorMessagesTest {
 
     @Test
     void theEnginesMessageIsShownAsItIs() {
-        assertEquals("cannot reach db:5432", ErrorMessages.describe(
+        assertEquals("Cannot reach db:5432", ErrorMessages.describe(
                 new ExecutionException(new TrickleException.NoSessionException("cannot reach db:5432", null))));
     }
 

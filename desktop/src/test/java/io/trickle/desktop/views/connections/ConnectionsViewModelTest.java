@@ -127,7 +127,7 @@ class ConnectionsViewModelTest {
         dialogs.fillForm(Map.of("password", "wrong", "remember", "true"));
         model.testConnectionCommand().execute();
         assertEquals(Outcome.FAILED, model.testResultProperty().get().outcome());
-        assertEquals("password authentication failed for user \"dba\"", model.testResultProperty().get().text());
+        assertEquals("Password authentication failed for user \"dba\"", model.testResultProperty().get().text());
         assertTrue(secrets.contents().isEmpty());
     }
 

@@ -94,7 +94,7 @@ class SessionViewModelTest {
         model.connect(PROD);
         assertEquals(State.DISCONNECTED, model.stateProperty().get());
         assertEquals("not connected", model.connectionTextProperty().get());
-        assertEquals("Cannot connect to prod: password authentication failed for user \"dba\"", dialogs.errors().get(0));
+        assertEquals("Cannot connect to prod: Password authentication failed for user \"dba\"", dialogs.errors().get(0));
     }
 
     @Test
