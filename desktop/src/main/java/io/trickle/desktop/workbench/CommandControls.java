@@ -6,9 +6,8 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import javafx.beans.binding.BooleanBinding;
-import javafx.beans.binding.Bindings;
 import javafx.beans.value.ObservableStringValue;
+import javafx.beans.value.ObservableValue;
 import javafx.scene.Scene;
 import javafx.scene.control.Button;
 import javafx.scene.control.ContextMenu;
@@ -53,7 +52,7 @@ public final class CommandControls {
         Button button = new Button(null, icon(id.icon()));
         button.getStyleClass().addAll(Styles.BUTTON_ICON, Styles.FLAT);
         button.setTooltip(new Tooltip(id.label() + id.accelerator().map(a -> "  (" + shortcutText(a) + ")").orElse("")));
-        button.setId(buttonId(id));
+        button.getStyleClass().add(buttonId(id));
         button.setFocusTraversable(false);
         wire(button, id);
         return button;
@@ -62,8 +61,7 @@ public final class CommandControls {
     /** A small button with text and icon, for a view's own toolbar. */
     public Button button(CommandId id) {
         Button button = new Button(id.label().replace("…", ""), icon(id.icon()));
-        button.getStyleClass().addAll(Styles.SMALL, Styles.FLAT);
-        button.setId(buttonId(id));
+        button.getStyleClass().addAll(Styles.SMALL, Styles.FLAT, buttonId(id));
         button.setFocusTraversable(false);
         wire(button, id);
         return button;
@@ -129,7 +127,9 @@ public final class CommandControls {
             }
             lastMenu = id.menu();
             lastGroup = id.group();
-            items.add(toolbarButton(id));
+            Button button = toolbarButton(id);
+            button.setId(buttonId(id));
+            items.add(button);
         }
         return items;
     }
@@ -153,7 +153,11 @@ public final class CommandControls {
         return icon;
     }
 
-    /** Node ids tests and CSS can find controls by: {@code menu-connect}, {@code button-connect}. */
+    /**
+     * Names tests and CSS find controls by: the id {@code menu-connect} of a menu-bar item, the id
+     * {@code button-connect} of the main toolbar's button, and the style class {@code button-connect}
+     * of every button for the command (a view's toolbar may have one too).
+     */
     public static String menuItemId(CommandId id) {
         return "menu-" + cssName(id);
     }
@@ -186,12 +190,11 @@ public final class CommandControls {
         button.setOnAction(e -> registry.execute(id));
     }
 
-    /** Disabled while the command cannot execute, and always when nobody registered it. */
-    private BooleanBinding disabledWhen(CommandId id) {
-        Optional<WorkbenchCommand> command = registry.lookup(id);
-        if (command.isEmpty()) {
-            return Bindings.createBooleanBinding(() -> true);
-        }
-        return Bindings.createBooleanBinding(() -> !command.get().canExecute(), command.get().executable());
+    /** Disabled while the command cannot execute, and while nobody has registered it yet. */
+    private ObservableValue<Boolean> disabledWhen(CommandId id) {
+        return registry.commandProperty(id)
+                .flatMap(command -> command.executable())
+                .map(executable -> !executable)
+                .orElse(true);
     }
 }

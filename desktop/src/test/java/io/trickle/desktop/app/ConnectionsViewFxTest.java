@@ -2,11 +2,13 @@ package io.trickle.desktop.app;
 
 import static io.trickle.desktop.app.WorkbenchFixture.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.trickle.desktop.services.CatalogStatus;
 import io.trickle.desktop.views.connections.SessionViewModel;
 import io.trickle.engine.testing.TestDatabase;
+import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListView;
 import javafx.scene.control.TextInputControl;
@@ -29,6 +31,8 @@ class ConnectionsViewFxTest extends AbstractWorkbenchFxTest {
     void addTestConnectAndInstallTheCatalog() {
         String url = db.createPlainRole(ROLE, PASSWORD, true);
         String withoutQuery = url.substring(0, url.indexOf('?'));
+        assertFalse(robot.lookup("#connections-view .button-connect").<Button>query().isDisabled(),
+                "the view's own buttons follow the commands registered after the view was built");
 
         addProfile("reporting", withoutQuery, "connection-dialog.png");
 

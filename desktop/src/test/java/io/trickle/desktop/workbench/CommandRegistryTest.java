@@ -29,6 +29,15 @@ class CommandRegistryTest {
     }
 
     @Test
+    void controlsBuiltBeforeRegistrationSeeTheLaterCommand() {
+        javafx.beans.value.ObservableValue<Boolean> enabled = registry.commandProperty(CommandId.CONNECT)
+                .flatMap(WorkbenchCommand::executable).orElse(false);
+        assertFalse(enabled.getValue());
+        registry.register(CommandId.CONNECT, WorkbenchCommand.of(new SimpleBooleanProperty(true), () -> { }));
+        assertTrue(enabled.getValue());
+    }
+
+    @Test
     void anUnregisteredCommandDoesNothing() {
         assertFalse(registry.isRegistered(CommandId.ABOUT));
         assertFalse(registry.execute(CommandId.ABOUT));
