@@ -30,7 +30,7 @@ public enum CommandId {
     CANCEL_JOB("Cancel Job", "fth-x-octagon", null, Menu.NONE, 0, Placement.CONTEXT),
     CLEAR_FINISHED_JOBS("Clear Finished Jobs", "fth-trash", null, Menu.NONE, 0, Placement.CONTEXT),
     MOVE_VIEW("Move To", "fth-move", null, Menu.NONE, 0, Placement.CONTEXT),
-    CLOSE_VIEW("Close View", "fth-x", "Shortcut+W", Menu.NONE, 0, Placement.CONTEXT),
+    CLOSE_VIEW("Close View", "fth-x", null, Menu.NONE, 0, Placement.CONTEXT),
 
     ABOUT("About Trickle", "fth-info", null, Menu.HELP, 1, Placement.MENU);
 
