@@ -12,6 +12,15 @@ import java.util.Objects;
  */
 public record ConnectionProfile(String name, String jdbcUrl, String user) {
 
+    /**
+     * The name of the built-in profile for the embedded PostgreSQL that ships with the workbench. It is
+     * never stored: the workbench lists it first and starts the server when the DBA connects.
+     */
+    public static final String EMBEDDED_DEMO_NAME = "Embedded demo";
+
+    /** The embedded server's usual address; the real port is known once it has started. */
+    private static final String EMBEDDED_DEMO_URL = "jdbc:postgresql://localhost:54329/trickle";
+
     public ConnectionProfile {
         Objects.requireNonNull(name, "name");
         Objects.requireNonNull(jdbcUrl, "jdbcUrl");
@@ -24,5 +33,13 @@ public record ConnectionProfile(String name, String jdbcUrl, String user) {
         if (jdbcUrl.toLowerCase(java.util.Locale.ROOT).contains("password=")) {
             throw new IllegalArgumentException("profiles never store passwords; remove password= from the URL");
         }
+    }
+
+    public static ConnectionProfile embeddedDemo() {
+        return new ConnectionProfile(EMBEDDED_DEMO_NAME, EMBEDDED_DEMO_URL, "postgres");
+    }
+
+    public boolean isEmbeddedDemo() {
+        return equals(embeddedDemo());
     }
 }

@@ -14,10 +14,11 @@ import java.util.Optional;
 
 /**
  * The workbench's local workspace: a SQLite file ({@code ~/.trickle/workspace.db}) with connection
- * profiles, and later layouts and imported benchmark runs. Each call opens and closes its own
- * connection; SQLite makes that cheap and the workspace is never on a hot path.
+ * profiles, preferences (theme, perspective layouts), encrypted passwords, and later imported
+ * benchmark runs. Each call opens and closes its own connection; SQLite makes that cheap and the
+ * workspace is never on a hot path. Every call does file I/O, so none may run on the FX thread.
  */
-public final class Workspace implements ConnectionProfiles {
+public final class Workspace implements ConnectionProfiles, WorkbenchPreferences {
 
     private final String url;
 
@@ -39,6 +40,16 @@ public final class Workspace implements ConnectionProfiles {
                             name     TEXT PRIMARY KEY,
                             jdbc_url TEXT NOT NULL,
                             user     TEXT
+                        )""");
+                st.execute("""
+                        CREATE TABLE IF NOT EXISTS preference (
+                            key   TEXT PRIMARY KEY,
+                            value TEXT NOT NULL
+                        )""");
+                st.execute("""
+                        CREATE TABLE IF NOT EXISTS stored_secret (
+                            key    TEXT PRIMARY KEY,
+                            sealed BLOB NOT NULL
                         )""");
             }
             return null;
@@ -66,25 +77,68 @@ public final class Workspace implements ConnectionProfiles {
 
     @Override
     public void save(ConnectionProfile profile) {
-        run(c -> {
-            try (PreparedStatement ps = c.prepareStatement("""
-                    INSERT INTO connection_profile (name, jdbc_url, user) VALUES (?, ?, ?)
-                    ON CONFLICT (name) DO UPDATE SET jdbc_url = excluded.jdbc_url, user = excluded.user""")) {
-                ps.setString(1, profile.name());
-                ps.setString(2, profile.jdbcUrl());
-                ps.setString(3, profile.user());
-                ps.executeUpdate();
-            }
-            return null;
-        });
+        update("""
+                INSERT INTO connection_profile (name, jdbc_url, user) VALUES (?, ?, ?)
+                ON CONFLICT (name) DO UPDATE SET jdbc_url = excluded.jdbc_url, user = excluded.user""",
+                profile.name(), profile.jdbcUrl(), profile.user());
     }
 
     @Override
     public boolean delete(String name) {
+        return update("DELETE FROM connection_profile WHERE name = ?", name) > 0;
+    }
+
+    @Override
+    public Optional<String> get(String key) {
+        return valueOf("SELECT value FROM preference WHERE key = ?", key, rs -> rs.getString(1));
+    }
+
+    @Override
+    public void put(String key, String value) {
+        update("""
+                INSERT INTO preference (key, value) VALUES (?, ?)
+                ON CONFLICT (key) DO UPDATE SET value = excluded.value""", key, value);
+    }
+
+    /** An encrypted secret as {@link EncryptedSecretStore} sealed it; the workspace never sees plain text. */
+    Optional<byte[]> sealedSecret(String key) {
+        return valueOf("SELECT sealed FROM stored_secret WHERE key = ?", key, rs -> rs.getBytes(1));
+    }
+
+    void storeSealedSecret(String key, byte[] sealed) {
+        update("""
+                INSERT INTO stored_secret (key, sealed) VALUES (?, ?)
+                ON CONFLICT (key) DO UPDATE SET sealed = excluded.sealed""", key, sealed);
+    }
+
+    void deleteSealedSecret(String key) {
+        update("DELETE FROM stored_secret WHERE key = ?", key);
+    }
+
+    private interface Column<T> {
+        T read(ResultSet rs) throws SQLException;
+    }
+
+    /** The first column of the row whose key is {@code key}, if there is one. */
+    private <T> Optional<T> valueOf(String sql, String key, Column<T> column) {
         return run(c -> {
-            try (PreparedStatement ps = c.prepareStatement("DELETE FROM connection_profile WHERE name = ?")) {
-                ps.setString(1, name);
-                return ps.executeUpdate() > 0;
+            try (PreparedStatement ps = c.prepareStatement(sql)) {
+                ps.setString(1, key);
+                try (ResultSet rs = ps.executeQuery()) {
+                    return rs.next() ? Optional.of(column.read(rs)) : Optional.empty();
+                }
+            }
+        });
+    }
+
+    /** Runs one statement with its parameters bound in order; returns how many rows it changed. */
+    private int update(String sql, Object... params) {
+        return run(c -> {
+            try (PreparedStatement ps = c.prepareStatement(sql)) {
+                for (int i = 0; i < params.length; i++) {
+                    ps.setObject(i + 1, params[i]);
+                }
+                return ps.executeUpdate();
             }
         });
     }

@@ -38,4 +38,13 @@ class WorkspaceTest {
                 () -> new ConnectionProfile("x", "jdbc:postgresql://h/db?user=a&password=secret", "a"));
         assertTrue(e.getMessage().contains("never store passwords"));
     }
+
+    @Test
+    void preferencesAreReplacedAndSurviveReopening() {
+        Path file = home.resolve("workspace.db");
+        new Workspace(file).put("theme", "DARK");
+        new Workspace(file).put("theme", "LIGHT");
+        assertEquals("LIGHT", new Workspace(file).get("theme").orElseThrow());
+        assertTrue(new Workspace(file).get("missing").isEmpty());
+    }
 }

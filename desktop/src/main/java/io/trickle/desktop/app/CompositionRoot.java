@@ -1,0 +1,275 @@
+package io.trickle.desktop.app;
+
+import io.trickle.desktop.services.BackgroundTask;
+import io.trickle.desktop.services.DemoDatabase;
+import io.trickle.desktop.services.DialogService;
+import io.trickle.desktop.services.EncryptedSecretStore;
+import io.trickle.desktop.services.ErrorMessages;
+import io.trickle.desktop.services.TrickleEngineService;
+import io.trickle.desktop.services.Workspace;
+import io.trickle.desktop.services.fx.FxDialogService;
+import io.trickle.desktop.services.fx.FxNotificationService;
+import io.trickle.desktop.services.fx.FxTaskExecutor;
+import io.trickle.desktop.theme.ThemeSwitcher;
+import io.trickle.desktop.theme.WorkbenchTheme;
+import io.trickle.desktop.views.connections.ConnectionsView;
+import io.trickle.desktop.views.connections.ConnectionsViewModel;
+import io.trickle.desktop.views.connections.Credentials;
+import io.trickle.desktop.views.connections.SessionViewModel;
+import io.trickle.desktop.views.jobs.JobsView;
+import io.trickle.desktop.views.jobs.JobsViewModel;
+import io.trickle.desktop.views.placeholders.PlaceholderView;
+import io.trickle.desktop.workbench.CommandControls;
+import io.trickle.desktop.workbench.CommandId;
+import io.trickle.desktop.workbench.CommandRegistry;
+import io.trickle.desktop.workbench.EditorArea;
+import io.trickle.desktop.workbench.JobsModel;
+import io.trickle.desktop.workbench.LayoutNode;
+import io.trickle.desktop.workbench.PerspectiveLayouts;
+import io.trickle.desktop.workbench.PerspectiveRegistry;
+import io.trickle.desktop.workbench.PerspectiveSwitcher;
+import io.trickle.desktop.workbench.SelectionService;
+import io.trickle.desktop.workbench.StatusBar;
+import io.trickle.desktop.workbench.UndoManager;
+import io.trickle.desktop.workbench.ViewRegistry;
+import io.trickle.desktop.workbench.Workbench;
+import io.trickle.desktop.workbench.WorkbenchCommand;
+import io.trickle.desktop.workbench.WorkbenchWindow;
+import io.trickle.engine.api.Version;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+import javafx.beans.binding.Bindings;
+import javafx.beans.value.ObservableBooleanValue;
+import javafx.scene.Scene;
+import javafx.scene.layout.Pane;
+import javafx.stage.Stage;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The one place that creates the workbench's services, models and views and passes each what it
+ * needs through its constructor; nothing else holds a service in a static field. Built in two steps
+ * so that no file is read on the FX thread: {@link #load} reads the workspace (on the launcher thread),
+ * {@link #show} builds and shows the window (on the FX thread).
+ */
+public final class CompositionRoot {
+
+    static final String THEME_KEY = "theme";
+    private static final Logger LOG = LoggerFactory.getLogger(CompositionRoot.class);
+    private static final Duration SHUTDOWN_GRACE = Duration.ofSeconds(10);
+
+    private final Path home;
+    private final Workspace workspace;
+    private final DemoDatabase demo;
+    private final PerspectiveRegistry perspectives;
+    private final Map<String, LayoutNode> storedLayouts;
+    private final WorkbenchTheme storedTheme;
+
+    private JobsModel jobs;
+    private FxTaskExecutor tasks;
+    private SessionViewModel session;
+    private ThemeSwitcher theme;
+
+    private CompositionRoot(Path home, Workspace workspace, DemoDatabase demo, PerspectiveRegistry perspectives,
+                            Map<String, LayoutNode> storedLayouts, WorkbenchTheme storedTheme) {
+        this.home = home;
+        this.workspace = workspace;
+        this.demo = demo;
+        this.perspectives = perspectives;
+        this.storedLayouts = storedLayouts;
+        this.storedTheme = storedTheme;
+    }
+
+    /**
+     * Opens the workspace under {@code home} and reads what the window needs before it opens. Blocks on
+     * file I/O: call it off the FX thread.
+     */
+    public static CompositionRoot load(Path home, DemoDatabase demo) {
+        Workspace workspace = new Workspace(home.resolve("workspace.db"));
+        PerspectiveRegistry perspectives = Perspectives.create();
+        Map<String, LayoutNode> layouts = PerspectiveLayouts.loadAll(perspectives, new WorkspaceLayoutStore(workspace));
+        WorkbenchTheme theme = WorkbenchTheme.parse(workspace.get(THEME_KEY).orElse(null));
+        return new CompositionRoot(home, workspace, demo, perspectives, layouts, theme);
+    }
+
+    /** The workspace of the DBA's home ({@code ~/.trickle}), with the embedded server for the demo. */
+    static CompositionRoot loadDefault(Path home) {
+        return load(home, new EmbeddedDemo(home));
+    }
+
+    /** Builds the window on the FX thread and shows it. */
+    public void show(Stage stage) {
+        theme = new ThemeSwitcher(storedTheme);
+        Pane overlay = new Pane();
+        FxNotificationService notices = new FxNotificationService(overlay);
+        FxDialogService dialogs = new FxDialogService(() -> stage, theme::stylesheets);
+        jobs = new JobsModel();
+        tasks = new FxTaskExecutor(jobs, message -> notices.error("Background job failed", message));
+        EncryptedSecretStore secrets = new EncryptedSecretStore(home.resolve("secret.key"), workspace);
+        TrickleEngineService engine = new TrickleEngineService(demo);
+        SelectionService selection = new SelectionService();
+        UndoManager undo = new UndoManager(100);
+
+        Credentials credentials = new Credentials(secrets, dialogs, tasks);
+        session = new SessionViewModel(engine, credentials, tasks, dialogs, notices);
+        ConnectionsViewModel connections = new ConnectionsViewModel(workspace, session, credentials, engine, tasks,
+                dialogs, selection);
+        JobsViewModel jobsModel = new JobsViewModel(jobs);
+
+        CommandRegistry commands = new CommandRegistry();
+        CommandControls controls = new CommandControls(commands);
+        ViewRegistry views = new ViewRegistry();
+        views.register(new ConnectionsView(connections, controls, commands), "left");
+        views.register(new JobsView(jobsModel, controls), "bottom");
+        registerPlaceholders(views);
+
+        PerspectiveLayouts layouts = new PerspectiveLayouts(perspectives, new WorkspaceLayoutStore(workspace),
+                work -> tasks.execute(housekeeping("Save layout", work)), storedLayouts);
+        EditorArea editors = new EditorArea("fth-file-text", "No editor open",
+                "Stream table editors open here. Once the navigator arrives, double-click a stream table in it "
+                        + "to edit its query, schedule and refresh mode.");
+        Workbench workbench = new Workbench(perspectives, layouts, views, editors, undo);
+
+        registerFeatureCommands(commands, connections, jobsModel);
+        registerWorkbenchCommands(commands, stage, workbench, undo, dialogs);
+        WorkbenchWindow window = new WorkbenchWindow(controls, workbench, new PerspectiveSwitcher(perspectives), views,
+                statusBar(workbench), Map.of(CommandId.UNDO, undo.undoTextProperty(), CommandId.REDO,
+                undo.redoTextProperty()), overlay);
+        Scene scene = new Scene(window.root(), 1280, 800);
+        theme.attach(scene);
+        controls.installAccelerators(scene);
+        theme.themeProperty().addListener((obs, old, now) ->
+                tasks.execute(housekeeping("Save theme", () -> workspace.put(THEME_KEY, now.name()))));
+        reportUncaughtErrors(dialogs);
+
+        stage.setTitle("Trickle Workbench");
+        stage.setScene(scene);
+        stage.setMinWidth(900);
+        stage.setMinHeight(600);
+        connections.load();
+        stage.show();
+    }
+
+    /** What the views' own view models do. */
+    private void registerFeatureCommands(CommandRegistry commands, ConnectionsViewModel connections,
+                                         JobsViewModel jobsModel) {
+        commands.register(CommandId.NEW_CONNECTION, connections.newConnectionCommand());
+        commands.register(CommandId.EDIT_CONNECTION, connections.editConnectionCommand());
+        commands.register(CommandId.DELETE_CONNECTION, connections.deleteConnectionCommand());
+        commands.register(CommandId.TEST_CONNECTION, connections.testConnectionCommand());
+        commands.register(CommandId.CONNECT, connections.connectCommand());
+        commands.register(CommandId.DISCONNECT, session.disconnectCommand());
+        commands.register(CommandId.INSTALL_CATALOG, session.installCatalogCommand());
+        commands.register(CommandId.CANCEL_JOB, jobsModel.cancelSelectedCommand());
+        commands.register(CommandId.CLEAR_FINISHED_JOBS, jobsModel.clearFinishedCommand());
+    }
+
+    /** What the window itself does: undo, perspectives, theme, exit, about. */
+    private void registerWorkbenchCommands(CommandRegistry commands, Stage stage, Workbench workbench,
+                                           UndoManager undo, DialogService dialogs) {
+        ObservableBooleanValue always = Bindings.createBooleanBinding(() -> true);
+        commands.register(CommandId.EXIT, WorkbenchCommand.of(always, stage::close));
+        commands.register(CommandId.UNDO, WorkbenchCommand.of(undo.canUndoProperty(), undo::undo));
+        commands.register(CommandId.REDO, WorkbenchCommand.of(undo.canRedoProperty(), undo::redo));
+        commands.register(CommandId.NEXT_PERSPECTIVE, WorkbenchCommand.of(always,
+                () -> perspectives.activate(perspectives.next().id())));
+        commands.register(CommandId.RESET_PERSPECTIVE, WorkbenchCommand.of(always, workbench::resetPerspective));
+        commands.register(CommandId.TOGGLE_THEME, WorkbenchCommand.of(always, theme::toggle));
+        commands.register(CommandId.ABOUT, WorkbenchCommand.of(always, () -> dialogs.showInformation("About Trickle",
+                "Trickle workbench " + Version.engine() + ": stream tables for PostgreSQL.\nWorkspace: " + home)));
+    }
+
+    private StatusBar statusBar(Workbench workbench) {
+        StatusBar status = new StatusBar();
+        status.addSegment("status-connection", "fth-database", "Connection", session.connectionTextProperty(),
+                "The database this window works with");
+        status.addSegment("status-engine", "fth-cpu", "Engine", session.engineRoleProperty(),
+                "Whether this workbench's engine schedules refreshes: leader, follower or off");
+        status.addSegment("status-last-refresh", "fth-clock", "Last refresh", session.lastRefreshProperty(),
+                "When the last refresh finished");
+        status.showJobs(jobs, () -> workbench.showView(JobsView.ID));
+        return status;
+    }
+
+    /** A failure nobody caught on the FX thread is logged in full and shown as a sentence. */
+    private static void reportUncaughtErrors(DialogService dialogs) {
+        Thread.currentThread().setUncaughtExceptionHandler((thread, e) -> {
+            LOG.error("unexpected error on the FX thread", e);
+            dialogs.showError("Unexpected error", ErrorMessages.describe(e));
+        });
+    }
+
+    /** File work the DBA need not watch in the Jobs view. */
+    private static BackgroundTask<Void> housekeeping(String title, Runnable work) {
+        return BackgroundTask.<Void>of(title, context -> {
+            work.run();
+            return null;
+        }).silent();
+    }
+
+    /**
+     * Disconnects and stops background work, then the embedded server if this window started it. The
+     * waiting happens on a thread of its own, so closing the window never blocks the FX thread.
+     */
+    public Thread close() {
+        if (session != null) {
+            session.disconnect();
+        }
+        Thread shutdown = new Thread(() -> {
+            if (tasks != null) {
+                tasks.shutdown(SHUTDOWN_GRACE);
+            }
+            if (demo instanceof AutoCloseable closeable) {
+                try {
+                    closeable.close();
+                } catch (Exception e) {
+                    LOG.warn("stopping the demo database: {}", e.getMessage());
+                }
+            }
+        }, "trickle-shutdown");
+        shutdown.start();
+        return shutdown;
+    }
+
+    // For the FX tests, which drive the window and need to reach a few of its parts.
+
+    PerspectiveRegistry perspectives() {
+        return perspectives;
+    }
+
+    FxTaskExecutor tasks() {
+        return tasks;
+    }
+
+    JobsModel jobs() {
+        return jobs;
+    }
+
+    ThemeSwitcher theme() {
+        return theme;
+    }
+
+    SessionViewModel session() {
+        return session;
+    }
+
+    private static void registerPlaceholders(ViewRegistry views) {
+        views.register(new PlaceholderView("navigator", "Navigator", "fth-layers",
+                "The connected database as a tree: schemas, the stream tables in each with their status, and "
+                        + "their sources. Selecting one shows it in Properties; double-clicking opens its editor."),
+                "left");
+        views.register(new PlaceholderView("properties", "Properties", "fth-sliders",
+                "The selected object's details: a stream table's query, schedule, refresh mode, status, "
+                        + "staleness and last error, and the engine settings."), "right");
+        views.register(new PlaceholderView("dag", "Dependencies", "fth-share-2",
+                "How stream tables depend on each other and on their source tables, laid out in layers, cycles "
+                        + "drawn as boxes, each table coloured by its status, with one-click refresh."), "centre");
+        views.register(new PlaceholderView("history", "Refresh History", "fth-clock",
+                "Each refresh of the selected stream table: when it ran, FULL or DIFFERENTIAL and why, rows "
+                        + "changed, how long it took, and the error if it failed."), "bottom");
+        views.register(new PlaceholderView("benchmarks", "Benchmarks", "fth-bar-chart-2",
+                "Benchmark runs imported from their CSV files, plotted: refresh time against change ratio, "
+                        + "FULL beside DIFFERENTIAL."), "centre");
+    }
+}

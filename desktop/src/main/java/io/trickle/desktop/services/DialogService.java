@@ -1,0 +1,94 @@
+package io.trickle.desktop.services;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.function.Function;
+
+/**
+ * Every question the workbench asks the DBA goes through here, so view models can ask without owning
+ * a window and tests can answer from a script. The requests are plain data; the FX implementation
+ * draws them.
+ */
+public interface DialogService {
+
+    /** Asks before acting; true when the DBA chose {@code confirmLabel}. */
+    boolean confirm(Confirmation confirmation);
+
+    /** Shows a small form; empty when the DBA cancelled. */
+    Optional<FormValues> showForm(Form form);
+
+    void showError(String title, String message);
+
+    void showInformation(String title, String message);
+
+    /**
+     * A yes/no question.
+     *
+     * @param header       the question in one line ("Install the Trickle catalog into db:5432/app?")
+     * @param details      what will happen, in a sentence or the SQL to run
+     * @param confirmLabel the button that acts ("Install"), never a bare "OK"
+     * @param destructive  styles the button as dangerous (drop, delete)
+     */
+    record Confirmation(String title, String header, String details, String confirmLabel, boolean destructive) {
+        public Confirmation {
+            Objects.requireNonNull(title, "title");
+            Objects.requireNonNull(header, "header");
+            Objects.requireNonNull(confirmLabel, "confirmLabel");
+            details = details == null ? "" : details;
+        }
+    }
+
+    enum FieldKind { TEXT, PASSWORD, CHECKBOX }
+
+    /**
+     * One input of a form.
+     *
+     * @param key     how the answer is found in {@link FormValues}
+     * @param initial the starting text, or "true"/"false" for a checkbox
+     */
+    record Field(String key, String label, FieldKind kind, String initial, String prompt) {
+        public Field {
+            Objects.requireNonNull(key, "key");
+            Objects.requireNonNull(label, "label");
+            Objects.requireNonNull(kind, "kind");
+            initial = initial == null ? "" : initial;
+            prompt = prompt == null ? "" : prompt;
+        }
+    }
+
+    /**
+     * A form: the OK button is enabled only while {@code validation} returns no message, and the
+     * message is shown under the fields.
+     */
+    record Form(String title, String header, List<Field> fields, String confirmLabel,
+                Function<FormValues, Optional<String>> validation) {
+        public Form {
+            Objects.requireNonNull(title, "title");
+            fields = List.copyOf(fields);
+            Objects.requireNonNull(confirmLabel, "confirmLabel");
+            Objects.requireNonNull(validation, "validation");
+        }
+    }
+
+    /** The answers of a form, by field key. */
+    record FormValues(Map<String, String> values) {
+        public FormValues {
+            values = Map.copyOf(values);
+        }
+
+        public String text(String key) {
+            return values.getOrDefault(key, "").trim();
+        }
+
+        /** A password exactly as typed (no trimming), as characters. */
+        public char[] secret(String key) {
+            return values.getOrDefault(key, "").toCharArray();
+        }
+
+        public boolean flag(String key) {
+            return Boolean.parseBoolean(values.get(key));
+        }
+    }
+}

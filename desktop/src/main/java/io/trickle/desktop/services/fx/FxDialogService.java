@@ -1,0 +1,198 @@
+package io.trickle.desktop.services.fx;
+
+import atlantafx.base.theme.Styles;
+import io.trickle.desktop.services.DialogService;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Supplier;
+import javafx.beans.value.ObservableValue;
+import javafx.scene.Node;
+import javafx.scene.control.Alert;
+import javafx.scene.control.ButtonBar;
+import javafx.scene.control.ButtonType;
+import javafx.scene.control.CheckBox;
+import javafx.scene.control.Dialog;
+import javafx.scene.control.DialogPane;
+import javafx.scene.control.Label;
+import javafx.scene.control.PasswordField;
+import javafx.scene.control.TextField;
+import javafx.scene.control.TextInputControl;
+import javafx.scene.layout.ColumnConstraints;
+import javafx.scene.layout.GridPane;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.VBox;
+import javafx.stage.Window;
+import org.kordamp.ikonli.javafx.FontIcon;
+
+/**
+ * Draws the {@link DialogService}'s requests as JavaFX dialogs owned by the workbench window. Messages
+ * are shown as given: callers pass readable text, never a stack trace.
+ */
+public final class FxDialogService implements DialogService {
+
+    private final Supplier<Window> owner;
+    private final Supplier<List<String>> stylesheets;
+
+    /**
+     * @param stylesheets the workbench's stylesheets, asked for each dialog so a theme switch applies
+     */
+    public FxDialogService(Supplier<Window> owner, Supplier<List<String>> stylesheets) {
+        this.owner = owner;
+        this.stylesheets = stylesheets;
+    }
+
+    @Override
+    public boolean confirm(Confirmation c) {
+        ButtonType act = new ButtonType(c.confirmLabel(), ButtonBar.ButtonData.OK_DONE);
+        Alert alert = new Alert(Alert.AlertType.CONFIRMATION, "", act, ButtonType.CANCEL);
+        prepare(alert, c.title(), c.header());
+        alert.getDialogPane().setContent(wrapped(c.details()));
+        Node button = alert.getDialogPane().lookupButton(act);
+        button.setId("dialog-confirm");
+        button.getStyleClass().add(c.destructive() ? Styles.DANGER : Styles.ACCENT);
+        return alert.showAndWait().filter(act::equals).isPresent();
+    }
+
+    @Override
+    public Optional<FormValues> showForm(Form form) {
+        Dialog<FormValues> dialog = new Dialog<>();
+        prepare(dialog, form.title(), form.header());
+        ButtonType ok = new ButtonType(form.confirmLabel(), ButtonBar.ButtonData.OK_DONE);
+        dialog.getDialogPane().getButtonTypes().addAll(ok, ButtonType.CANCEL);
+
+        GridPane grid = new GridPane();
+        grid.getStyleClass().add("form-grid");
+        ColumnConstraints labels = new ColumnConstraints();
+        ColumnConstraints inputs = new ColumnConstraints();
+        inputs.setHgrow(Priority.ALWAYS);
+        inputs.setMinWidth(320);
+        grid.getColumnConstraints().addAll(labels, inputs);
+        Map<String, Supplier<String>> readers = new LinkedHashMap<>();
+        List<ObservableValue<?>> changes = new java.util.ArrayList<>();
+        int row = 0;
+        for (Field field : form.fields()) {
+            Node input = input(field, readers, changes);
+            input.setId("form-" + field.key());
+            if (field.kind() == FieldKind.CHECKBOX) {
+                grid.add(input, 1, row++);
+            } else {
+                Label label = new Label(field.label());
+                label.setLabelFor(input);
+                grid.add(label, 0, row);
+                grid.add(input, 1, row++);
+            }
+        }
+        Label problem = new Label();
+        problem.setId("form-problem");
+        problem.getStyleClass().addAll(Styles.TEXT_SMALL, Styles.DANGER);
+        problem.setWrapText(true);
+        VBox content = new VBox(10, grid, problem);
+        dialog.getDialogPane().setContent(content);
+
+        Node okButton = dialog.getDialogPane().lookupButton(ok);
+        okButton.setId("dialog-confirm");
+        okButton.getStyleClass().add(Styles.ACCENT);
+        Runnable validate = () -> {
+            Optional<String> why = form.validation().apply(values(readers));
+            problem.setText(why.orElse(""));
+            okButton.setDisable(why.isPresent());
+        };
+        changes.forEach(o -> o.addListener((obs, old, now) -> validate.run()));
+        validate.run();
+        dialog.setResultConverter(button -> button == ok ? values(readers) : null);
+        javafx.application.Platform.runLater(() -> grid.getChildren().stream()
+                .filter(n -> n instanceof TextInputControl).findFirst().ifPresent(Node::requestFocus));
+        return dialog.showAndWait();
+    }
+
+    @Override
+    public void showError(String title, String message) {
+        Alert alert = new Alert(Alert.AlertType.ERROR, "", ButtonType.CLOSE);
+        prepare(alert, title, title);
+        alert.getDialogPane().setContent(wrapped(message));
+        alert.getDialogPane().setId("error-dialog");
+        alert.showAndWait();
+    }
+
+    @Override
+    public void showInformation(String title, String message) {
+        Alert alert = new Alert(Alert.AlertType.INFORMATION, "", ButtonType.CLOSE);
+        prepare(alert, title, title);
+        alert.getDialogPane().setContent(wrapped(message));
+        alert.showAndWait();
+    }
+
+    private static Node input(Field field, Map<String, Supplier<String>> readers, List<ObservableValue<?>> changes) {
+        switch (field.kind()) {
+            case CHECKBOX: {
+                CheckBox box = new CheckBox(field.label());
+                box.setSelected(Boolean.parseBoolean(field.initial()));
+                readers.put(field.key(), () -> Boolean.toString(box.isSelected()));
+                changes.add(box.selectedProperty());
+                return box;
+            }
+            case PASSWORD: {
+                PasswordField text = new PasswordField();
+                return text(text, field, readers, changes);
+            }
+            default:
+                return text(new TextField(), field, readers, changes);
+        }
+    }
+
+    private static Node text(TextInputControl text, Field field, Map<String, Supplier<String>> readers,
+                             List<ObservableValue<?>> changes) {
+        text.setText(field.initial());
+        text.setPromptText(field.prompt());
+        readers.put(field.key(), text::getText);
+        changes.add(text.textProperty());
+        return text;
+    }
+
+    private static FormValues values(Map<String, Supplier<String>> readers) {
+        Map<String, String> out = new LinkedHashMap<>();
+        readers.forEach((key, reader) -> out.put(key, reader.get()));
+        return new FormValues(out);
+    }
+
+    private void prepare(Dialog<?> dialog, String title, String header) {
+        Window window = owner.get();
+        if (window != null) {
+            dialog.initOwner(window);
+        }
+        dialog.setTitle(title);
+        dialog.setHeaderText(header);
+        DialogPane pane = dialog.getDialogPane();
+        pane.getStylesheets().setAll(stylesheets.get());
+        pane.getStyleClass().add("trickle-dialog");
+        pane.setMinWidth(460);
+        if (dialog instanceof Alert alert) {
+            FontIcon icon = new FontIcon(iconFor(alert.getAlertType()));
+            icon.getStyleClass().add("dialog-icon-" + alert.getAlertType().name().toLowerCase(java.util.Locale.ROOT));
+            alert.setGraphic(icon);
+        }
+    }
+
+    private static String iconFor(Alert.AlertType type) {
+        switch (type) {
+            case ERROR:
+                return "fth-alert-octagon";
+            case WARNING:
+                return "fth-alert-triangle";
+            case CONFIRMATION:
+                return "fth-help-circle";
+            default:
+                return "fth-info";
+        }
+    }
+
+    private static Node wrapped(String text) {
+        Label label = new Label(text);
+        label.setWrapText(true);
+        label.setMaxWidth(520);
+        label.getStyleClass().add("dialog-message");
+        return label;
+    }
+}

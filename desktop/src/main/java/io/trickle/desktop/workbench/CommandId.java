@@ -1,0 +1,108 @@
+package io.trickle.desktop.workbench;
+
+import java.util.Optional;
+
+/**
+ * Every command of the workbench, declared once with its text, icon, key binding and place. Menus,
+ * the toolbar, context menus and key bindings are all made from this list by {@link CommandControls};
+ * what a command does is registered separately in the {@link CommandRegistry} by the view model that
+ * owns it. A later feature adds its command here (say {@code REFRESH_NOW}) and registers a handler.
+ */
+public enum CommandId {
+    NEW_CONNECTION("New Connection…", "fth-plus-circle", "Shortcut+N", Menu.FILE, 1, Placement.MENU_AND_TOOLBAR),
+    EDIT_CONNECTION("Edit Connection…", "fth-edit-2", null, Menu.FILE, 1, Placement.MENU),
+    DELETE_CONNECTION("Delete Connection…", "fth-trash-2", null, Menu.FILE, 1, Placement.MENU),
+    TEST_CONNECTION("Test Connection", "fth-activity", "Shortcut+T", Menu.FILE, 2, Placement.MENU_AND_TOOLBAR),
+    CONNECT("Connect", "fth-link", "Shortcut+K", Menu.FILE, 2, Placement.MENU_AND_TOOLBAR),
+    DISCONNECT("Disconnect", "fth-x-circle", "Shortcut+Shift+K", Menu.FILE, 2, Placement.MENU_AND_TOOLBAR),
+    EXIT("Exit", "fth-log-out", "Shortcut+Q", Menu.FILE, 9, Placement.MENU),
+
+    UNDO("Undo", "fth-corner-up-left", "Shortcut+Z", Menu.EDIT, 1, Placement.MENU),
+    REDO("Redo", "fth-corner-up-right", "Shortcut+Shift+Z", Menu.EDIT, 1, Placement.MENU),
+
+    INSTALL_CATALOG("Install or Upgrade Catalog…", "fth-download", null, Menu.DATABASE, 1, Placement.MENU),
+
+    NEXT_PERSPECTIVE("Next Perspective", "fth-layout", "Shortcut+F8", Menu.WINDOW, 1, Placement.MENU),
+    RESET_PERSPECTIVE("Reset Perspective", "fth-rotate-ccw", null, Menu.WINDOW, 1, Placement.MENU),
+    TOGGLE_THEME("Toggle Light/Dark Theme", "fth-moon", "Shortcut+Shift+L", Menu.WINDOW, 3,
+            Placement.MENU_AND_TOOLBAR),
+
+    CANCEL_JOB("Cancel Job", "fth-x-octagon", null, Menu.NONE, 0, Placement.CONTEXT),
+    CLEAR_FINISHED_JOBS("Clear Finished Jobs", "fth-trash", null, Menu.NONE, 0, Placement.CONTEXT),
+    MOVE_VIEW("Move To", "fth-move", null, Menu.NONE, 0, Placement.CONTEXT),
+    CLOSE_VIEW("Close View", "fth-x", null, Menu.NONE, 0, Placement.CONTEXT),
+
+    ABOUT("About Trickle", "fth-info", null, Menu.HELP, 1, Placement.MENU);
+
+    /** The menus of the menu bar, in order. */
+    public enum Menu {
+        FILE("_File"), EDIT("_Edit"), DATABASE("_Database"), WINDOW("_Window"), HELP("_Help"), NONE("");
+
+        private final String text;
+
+        Menu(String text) {
+            this.text = text;
+        }
+
+        /** The menu's title with its mnemonic marked by an underscore. */
+        public String text() {
+            return text;
+        }
+    }
+
+    /** Where the command appears besides context menus. */
+    public enum Placement {
+        MENU, MENU_AND_TOOLBAR, CONTEXT;
+
+        public boolean inMenuBar() {
+            return this != CONTEXT;
+        }
+
+        public boolean onToolbar() {
+            return this == MENU_AND_TOOLBAR;
+        }
+    }
+
+    private final String label;
+    private final String icon;
+    private final String accelerator;
+    private final Menu menu;
+    private final int group;
+    private final Placement placement;
+
+    CommandId(String label, String icon, String accelerator, Menu menu, int group, Placement placement) {
+        this.label = label;
+        this.icon = icon;
+        this.accelerator = accelerator;
+        this.menu = menu;
+        this.group = group;
+        this.placement = placement;
+    }
+
+    public String label() {
+        return label;
+    }
+
+    /** An Ikonli icon literal. */
+    public String icon() {
+        return icon;
+    }
+
+    /** A JavaFX key combination ({@code Shortcut+K}), if the command has one. */
+    public Optional<String> accelerator() {
+        return Optional.ofNullable(accelerator);
+    }
+
+    public Menu menu() {
+        return menu;
+    }
+
+    /** Commands of one menu with different groups are separated by a line. */
+    public int group() {
+        return group;
+    }
+
+    public Placement placement() {
+        return placement;
+    }
+}

@@ -1,0 +1,124 @@
+package io.trickle.desktop.services;
+
+import io.trickle.engine.api.InstallResult;
+import io.trickle.engine.api.StreamTableInfo;
+import io.trickle.engine.api.TrickleException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * An engine that keeps one pretend database in memory: which password it accepts and which catalog
+ * version it has. It fakes the desktop's engine service, never JDBC; the FX tests use the real one.
+ */
+public final class FakeEngineService implements EngineService {
+
+    public static final String DATABASE = "db.example:5432/app";
+    public static final String LATEST = "0.6.0";
+
+    private final String acceptedPassword;
+    private Optional<String> installed = Optional.empty();
+    private final List<ConnectionRequest> requests = new ArrayList<>();
+    private int openSessions;
+    private int installs;
+
+    public FakeEngineService(String acceptedPassword) {
+        this.acceptedPassword = acceptedPassword;
+    }
+
+    public FakeEngineService withCatalog(String version) {
+        installed = Optional.of(version);
+        return this;
+    }
+
+    @Override
+    public BackgroundTask<ConnectionCheck> testConnection(ConnectionRequest request) {
+        return BackgroundTask.of("Test connection", context -> {
+            authenticate(request);
+            return new ConnectionCheck(DATABASE, new CatalogStatus(installed, LATEST));
+        });
+    }
+
+    @Override
+    public BackgroundTask<EngineSession> open(ConnectionRequest request) {
+        return BackgroundTask.of("Connect", context -> {
+            authenticate(request);
+            openSessions++;
+            return new Session(request.profile());
+        });
+    }
+
+    private void authenticate(ConnectionRequest request) {
+        requests.add(request);
+        if (request.profile().isEmbeddedDemo()) {
+            return;
+        }
+        String given = request.password() == null ? "" : new String(request.password());
+        if (!given.equals(acceptedPassword)) {
+            throw new TrickleException.NoSessionException("password authentication failed for user \""
+                    + request.profile().user() + "\"", null);
+        }
+    }
+
+    public List<ConnectionRequest> requests() {
+        return requests;
+    }
+
+    public int openSessions() {
+        return openSessions;
+    }
+
+    public int installs() {
+        return installs;
+    }
+
+    public Optional<String> installed() {
+        return installed;
+    }
+
+    private final class Session implements EngineSession {
+        private final ConnectionProfile profile;
+
+        Session(ConnectionProfile profile) {
+            this.profile = profile;
+        }
+
+        @Override
+        public ConnectionProfile profile() {
+            return profile;
+        }
+
+        @Override
+        public String databaseName() {
+            return DATABASE;
+        }
+
+        @Override
+        public BackgroundTask<CatalogStatus> catalogStatus() {
+            return BackgroundTask.of("Catalog status", context -> new CatalogStatus(installed, LATEST));
+        }
+
+        @Override
+        public BackgroundTask<InstallResult> installCatalog() {
+            return BackgroundTask.of("Install", context -> {
+                installs++;
+                String before = installed.orElse(null);
+                installed = Optional.of(LATEST);
+                return new InstallResult(before, LATEST, before == null ? 1 : 0, DATABASE);
+            });
+        }
+
+        @Override
+        public BackgroundTask<List<StreamTableInfo>> listStreamTables() {
+            return BackgroundTask.of("List", context -> List.of());
+        }
+
+        @Override
+        public BackgroundTask<Void> close() {
+            return BackgroundTask.<Void>of("Close", context -> {
+                openSessions--;
+                return null;
+            });
+        }
+    }
+}

@@ -1,0 +1,90 @@
+package io.trickle.desktop.services;
+
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Answers the workbench's questions from a script the test writes beforehand, and records what was
+ * asked. A question with no answer left fails the test, so unexpected dialogs do not go unnoticed.
+ */
+public final class ScriptedDialogService implements DialogService {
+
+    private final Deque<Boolean> confirmations = new ArrayDeque<>();
+    private final Deque<Optional<Map<String, String>>> forms = new ArrayDeque<>();
+    private final List<Confirmation> asked = new ArrayList<>();
+    private final List<Form> shownForms = new ArrayList<>();
+    private final List<String> errors = new ArrayList<>();
+    private final List<String> information = new ArrayList<>();
+
+    public ScriptedDialogService confirmWith(boolean answer) {
+        confirmations.add(answer);
+        return this;
+    }
+
+    /** The next form is filled with these values (others keep their initial value) and confirmed. */
+    public ScriptedDialogService fillForm(Map<String, String> values) {
+        forms.add(Optional.of(values));
+        return this;
+    }
+
+    public ScriptedDialogService cancelForm() {
+        forms.add(Optional.empty());
+        return this;
+    }
+
+    @Override
+    public boolean confirm(Confirmation confirmation) {
+        asked.add(confirmation);
+        if (confirmations.isEmpty()) {
+            throw new AssertionError("unexpected question: " + confirmation.header());
+        }
+        return confirmations.pop();
+    }
+
+    @Override
+    public Optional<FormValues> showForm(Form form) {
+        shownForms.add(form);
+        if (forms.isEmpty()) {
+            throw new AssertionError("unexpected form: " + form.title());
+        }
+        return forms.pop().map(answers -> {
+            Map<String, String> values = new java.util.LinkedHashMap<>();
+            form.fields().forEach(f -> values.put(f.key(), answers.getOrDefault(f.key(), f.initial())));
+            FormValues filled = new FormValues(values);
+            form.validation().apply(filled).ifPresent(problem -> {
+                throw new AssertionError("the form would not accept these values: " + problem);
+            });
+            return filled;
+        });
+    }
+
+    @Override
+    public void showError(String title, String message) {
+        errors.add(title + ": " + message);
+    }
+
+    @Override
+    public void showInformation(String title, String message) {
+        information.add(title + ": " + message);
+    }
+
+    public List<Confirmation> asked() {
+        return asked;
+    }
+
+    public List<Form> shownForms() {
+        return shownForms;
+    }
+
+    public List<String> errors() {
+        return errors;
+    }
+
+    public List<String> information() {
+        return information;
+    }
+}
