@@ -15,6 +15,8 @@ import io.trickle.engine.db.PgQuote;
 import io.trickle.engine.lifecycle.AlterStreamTable;
 import io.trickle.engine.lifecycle.CreateStreamTable;
 import io.trickle.engine.lifecycle.DropStreamTable;
+import io.trickle.engine.lifecycle.GraphQuery;
+import io.trickle.engine.lifecycle.ValidateQuery;
 import io.trickle.engine.lifecycle.ShowStreamTable;
 import io.trickle.engine.refresh.PlanCache;
 import io.trickle.engine.refresh.RefreshExecutor;
@@ -250,6 +252,23 @@ public final class Trickle implements AutoCloseable {
                         e.reason(), e.errorMessage(), e.fixpointIteration()));
             }
             return out;
+        });
+    }
+
+    /** What create would do with a query (mode, reason, tree, delta SQL), without creating anything. */
+    public ValidationResult validate(String query, String mode) {
+        RefreshMode rm = mode == null ? RefreshMode.AUTO : RefreshMode.parse(mode);
+        return database.withConnection("validating the query", c -> {
+            requireCatalog(c);
+            return ValidateQuery.run(c, query, rm);
+        });
+    }
+
+    /** Stream tables and the relations they read. */
+    public DependencyGraph dependencyGraph() {
+        return database.withConnection("reading the dependency graph", c -> {
+            requireCatalog(c);
+            return GraphQuery.read(c);
         });
     }
 
