@@ -17,7 +17,8 @@ import java.util.Optional;
  * capture), with the writer's transaction id; an UPDATE is written as the old row removed and the
  * new row added, TRUNCATE as a marker. It runs as its owner (SECURITY DEFINER) with a fixed
  * search_path and fixed output settings, so that the same row always gives the same text whoever
- * writes it.
+ * writes it. Rows are read as {@code __pgt_row.*}: a bare alias would name a column instead when the
+ * source has a column of that name, and capture must never make a write fail.
  */
 public final class CaptureInstaller {
 
@@ -92,12 +93,12 @@ public final class CaptureInstaller {
                 + " AS $pgt$\nBEGIN\n"
                 + "  IF TG_LEVEL = 'STATEMENT' THEN\n"
                 + "    IF TG_OP = 'INSERT' THEN\n"
-                + "      INSERT INTO " + buffer + " (action, data) SELECT 'I', row_to_json(n) FROM __pgt_new n;\n"
+                + "      INSERT INTO " + buffer + " (action, data) SELECT 'I', row_to_json(__pgt_row.*) FROM __pgt_new __pgt_row;\n"
                 + "    ELSIF TG_OP = 'DELETE' THEN\n"
-                + "      INSERT INTO " + buffer + " (action, data) SELECT 'D', row_to_json(o) FROM __pgt_old o;\n"
+                + "      INSERT INTO " + buffer + " (action, data) SELECT 'D', row_to_json(__pgt_row.*) FROM __pgt_old __pgt_row;\n"
                 + "    ELSIF TG_OP = 'UPDATE' THEN\n"
-                + "      INSERT INTO " + buffer + " (action, data) SELECT 'D', row_to_json(o) FROM __pgt_old o"
-                + " UNION ALL SELECT 'I', row_to_json(n) FROM __pgt_new n;\n"
+                + "      INSERT INTO " + buffer + " (action, data) SELECT 'D', row_to_json(__pgt_row.*) FROM __pgt_old __pgt_row"
+                + " UNION ALL SELECT 'I', row_to_json(__pgt_row.*) FROM __pgt_new __pgt_row;\n"
                 + "    ELSIF TG_OP = 'TRUNCATE' THEN\n"
                 + "      INSERT INTO " + buffer + " (action, data) VALUES ('T', NULL);\n"
                 + "    END IF;\n"
