@@ -39,10 +39,35 @@ final class FailureRecorder {
                     ps.setLong(3, pgtId);
                     ps.executeUpdate();
                 }
+                if ("ERROR".equals(newStatus)) {
+                    markReadersInError(c, pgtId, message);
+                }
                 return null;
             });
         } catch (RuntimeException e) {
             LOG.error("could not record the failure of refresh {}: {}", historyId, e.getMessage());
+        }
+    }
+
+    /** Stream tables that read this one, directly or not, cannot be right either: they go to ERROR too. */
+    private static void markReadersInError(java.sql.Connection c, long pgtId, String message) throws java.sql.SQLException {
+        try (var ps = c.prepareStatement("""
+                WITH RECURSIVE readers(pgt_id) AS (
+                    SELECT d.pgt_id FROM pgtrickle.pgt_dependencies d
+                      JOIN pgtrickle.pgt_stream_tables s ON d.source = s.storage WHERE s.pgt_id = ?
+                    UNION
+                    SELECT d.pgt_id FROM pgtrickle.pgt_dependencies d
+                      JOIN pgtrickle.pgt_stream_tables s ON d.source = s.storage JOIN readers r ON r.pgt_id = s.pgt_id)
+                UPDATE pgtrickle.pgt_stream_tables t
+                   SET status = 'ERROR', updated_at = now(),
+                       last_error = 'upstream stream table ' || (SELECT format('%I.%I', pgt_schema, pgt_name)
+                                      FROM pgtrickle.pgt_stream_tables WHERE pgt_id = ?) || ' is in error: ' || ?
+                 WHERE t.pgt_id IN (SELECT pgt_id FROM readers) AND t.pgt_id <> ?""")) {
+            ps.setLong(1, pgtId);
+            ps.setLong(2, pgtId);
+            ps.setString(3, message);
+            ps.setLong(4, pgtId);
+            ps.executeUpdate();
         }
     }
 }

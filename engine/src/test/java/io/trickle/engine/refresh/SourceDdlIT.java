@@ -1,0 +1,160 @@
+package io.trickle.engine.refresh;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.trickle.engine.api.EngineOptions;
+import io.trickle.engine.api.RefreshAction;
+import io.trickle.engine.api.RefreshResult;
+import io.trickle.engine.api.Trickle;
+import io.trickle.engine.api.TrickleException;
+import io.trickle.engine.oracle.Oracle;
+import io.trickle.engine.testing.TestDatabase;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+/**
+ * Source DDL under a live stream table (DESIGN §2), all done by a role that is not a superuser and
+ * owns its tables; the application writes through another role that may only write the sources.
+ * The application's writes must never fail, before or after the DDL.
+ */
+class SourceDdlIT {
+
+    @RegisterExtension
+    static final TestDatabase db = TestDatabase.perClass();
+
+    private static String ownerUrl;
+    private static String writerUrl;
+    private static Trickle trickle;
+
+    @BeforeAll
+    static void roles() throws SQLException {
+        ownerUrl = db.createPlainRole("ddl_owner", "owner-pw", true);
+        writerUrl = db.createPlainRole("ddl_writer", "writer-pw", false);
+        db.execute("ALTER SCHEMA public OWNER TO ddl_owner");
+        trickle = Trickle.open(EngineOptions.forUrl(ownerUrl));
+        trickle.install();
+        assertEquals(false, db.scalar("SELECT rolsuper FROM pg_roles WHERE rolname = 'ddl_owner'"));
+    }
+
+    @AfterAll
+    static void close() {
+        trickle.close();
+    }
+
+    private static void owner(String... sql) throws SQLException {
+        try (Connection c = DriverManager.getConnection(ownerUrl); Statement st = c.createStatement()) {
+            for (String s : sql) {
+                st.execute(s);
+            }
+        }
+    }
+
+    /** The application's write: must succeed whatever DDL happened. */
+    private static void write(String sql) throws SQLException {
+        try (Connection c = DriverManager.getConnection(writerUrl); Statement st = c.createStatement()) {
+            st.execute(sql);
+        }
+    }
+
+    private static void source(String table) throws SQLException {
+        owner("CREATE TABLE " + table + " (id int PRIMARY KEY, v int, extra text)",
+                "INSERT INTO " + table + " SELECT i, i * 10, 'x' FROM generate_series(1, 10) i",
+                "GRANT SELECT, INSERT, UPDATE, DELETE ON " + table + " TO ddl_writer");
+    }
+
+    private static void assertOracle(String st, String query) throws SQLException {
+        try (Connection c = DriverManager.getConnection(ownerUrl)) {
+            Oracle.assertMatches(c, "public", st, query);
+        }
+    }
+
+    @Test
+    void anAddedColumnIsAbsorbed() throws SQLException {
+        source("add_src");
+        String q = "SELECT id, v FROM add_src";
+        trickle.create("add_st", q, null, "DIFFERENTIAL", true);
+        owner("ALTER TABLE add_src ADD COLUMN later int DEFAULT 7");
+        write("INSERT INTO add_src (id, v, later) VALUES (11, 110, 1)");
+        write("UPDATE add_src SET v = v + 1, later = 2 WHERE id = 1");
+        RefreshResult r = trickle.refresh("add_st", false);
+        assertEquals(RefreshAction.DIFFERENTIAL, r.action());
+        assertOracle("add_st", q);
+        owner("ALTER TABLE add_src DROP COLUMN extra");
+        write("DELETE FROM add_src WHERE id = 2");
+        assertEquals(RefreshAction.DIFFERENTIAL, trickle.refresh("add_st", false).action(), "an unused column may go");
+        assertOracle("add_st", q);
+    }
+
+    @Test
+    void aRetypedColumnReinitialisesTheTable() throws SQLException {
+        source("type_src");
+        String q = "SELECT id, v, v * 2 AS twice FROM type_src";
+        trickle.create("type_st", q, null, "DIFFERENTIAL", true);
+        write("UPDATE type_src SET v = 5 WHERE id = 1");
+        owner("ALTER TABLE type_src ALTER COLUMN v TYPE bigint");
+        write("INSERT INTO type_src (id, v) VALUES (12, 5000000000)");
+        RefreshResult r = trickle.refresh("type_st", false);
+        assertEquals(RefreshAction.REINITIALIZE, r.action());
+        assertTrue(r.reason().contains("type_src"), r.reason());
+        assertEquals("bigint", db.scalar("SELECT format_type(atttypid, atttypmod) FROM pg_attribute"
+                + " WHERE attrelid = 'type_st'::regclass AND attname = 'v'"));
+        assertOracle("type_st", q);
+        write("UPDATE type_src SET v = 1 WHERE id = 12");
+        assertEquals(RefreshAction.DIFFERENTIAL, trickle.refresh("type_st", false).action());
+        assertOracle("type_st", q);
+    }
+
+    @Test
+    void aRenamedColumnPutsTheTableInErrorNamingTheColumnUntilItsQueryIsAltered() throws SQLException {
+        source("ren_src");
+        trickle.create("ren_st", "SELECT id, v FROM ren_src", null, "DIFFERENTIAL", true);
+        owner("ALTER TABLE ren_src RENAME COLUMN v TO value");
+        write("INSERT INTO ren_src (id, value) VALUES (13, 130)");
+        TrickleException e = assertThrows(TrickleException.class, () -> trickle.refresh("ren_st", false));
+        assertTrue(e.getMessage().contains("\"v\""), e.getMessage());
+        assertEquals("ERROR", db.scalar("SELECT status FROM pgtrickle.pgt_stream_tables WHERE pgt_name = 'ren_st'"));
+        write("UPDATE ren_src SET value = 1 WHERE id = 1");
+
+        String fixed = "SELECT id, value AS v FROM ren_src";
+        trickle.alter("ren_st", fixed, null, null, null);
+        assertEquals("ACTIVE", db.scalar("SELECT status FROM pgtrickle.pgt_stream_tables WHERE pgt_name = 'ren_st'"));
+        assertOracle("ren_st", fixed);
+    }
+
+    @Test
+    void aDroppedColumnThatIsUsedPutsTheTableInError() throws SQLException {
+        source("dropcol_src");
+        trickle.create("dropcol_st", "SELECT id, v FROM dropcol_src", null, "DIFFERENTIAL", true);
+        owner("ALTER TABLE dropcol_src DROP COLUMN v");
+        write("INSERT INTO dropcol_src (id) VALUES (14)");
+        TrickleException e = assertThrows(TrickleException.class, () -> trickle.refresh("dropcol_st", false));
+        assertTrue(e.getMessage().contains("\"v\""), e.getMessage());
+        assertEquals("ERROR", db.scalar("SELECT status FROM pgtrickle.pgt_stream_tables WHERE pgt_name = 'dropcol_st'"));
+    }
+
+    @Test
+    void aDroppedSourcePutsItsReadersInErrorNamingIt() throws SQLException {
+        source("gone_src");
+        trickle.create("gone_st", "SELECT id, v FROM gone_src", null, "DIFFERENTIAL", true);
+        trickle.create("gone_down", "SELECT count(*) AS n FROM gone_st", null, "DIFFERENTIAL", true);
+        owner("DROP TABLE gone_src");
+        TrickleException e = assertThrows(TrickleException.class, () -> trickle.refresh("gone_st", false));
+        assertTrue(e.getMessage().contains("gone_src") && e.getMessage().contains("dropped"), e.getMessage());
+        assertEquals("ERROR", db.scalar("SELECT status FROM pgtrickle.pgt_stream_tables WHERE pgt_name = 'gone_st'"));
+        assertEquals("source public.gone_src was dropped",
+                db.scalar("SELECT last_error FROM pgtrickle.pgt_stream_tables WHERE pgt_name = 'gone_st'"));
+        assertEquals("ERROR", db.scalar("SELECT status FROM pgtrickle.pgt_stream_tables WHERE pgt_name = 'gone_down'"));
+        assertTrue(String.valueOf(db.scalar("SELECT last_error FROM pgtrickle.pgt_stream_tables WHERE pgt_name = 'gone_down'"))
+                .contains("gone_src was dropped"));
+        trickle.drop("gone_st", true);
+        assertEquals(0, db.count("SELECT count(*) FROM pgtrickle.pgt_stream_tables WHERE pgt_name LIKE 'gone%'"));
+    }
+}
