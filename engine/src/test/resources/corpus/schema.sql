@@ -7,3 +7,8 @@ CREATE TABLE products (sku text PRIMARY KEY, category text, price numeric(8,2), 
 CREATE TABLE scores (player text, game int, points int, PRIMARY KEY (player, game));
 CREATE TABLE readings (sensor int, value double precision, note text);
 CREATE TABLE "Odd Table" ("Key" int PRIMARY KEY, "Value Col" text, "select" int);
+-- docs carries arrays and jsonb for LATERAL set-returning functions; nodes is a forest (parent_id < id
+-- always, so recursion over it ends) for recursive CTEs; product_agg is a user-defined aggregate.
+CREATE TABLE docs (id int PRIMARY KEY, owner_id int, tags text[], attrs jsonb);
+CREATE TABLE nodes (id int PRIMARY KEY, parent_id int, label text NOT NULL);
+CREATE AGGREGATE product_agg(numeric) (sfunc = numeric_mul, stype = numeric, initcond = '1');

@@ -298,8 +298,9 @@ record AggregateTop(Project project, Filter having, Aggregate aggregate, List<St
             out.add(StateRenderer.write(tree.outputs().get(i).expr(), "n") + " AS " + ident(storageColumns.get(i).name()));
         }
         String exists = aggregate.isScalar() ? "" : " WHERE n." + ident(COUNT_ID) + " > 0";
+        // A scalar aggregate's one row is replaced only when its input changed (the change CTE has a row).
         String oldRows = aggregate.isScalar()
-                ? "SELECT " + storageColumns("o") + ", -1::bigint FROM " + storage + " o"
+                ? "SELECT " + storageColumns("o") + ", -1::bigint FROM " + storage + " o WHERE EXISTS (SELECT 1 FROM " + change + ")"
                 : "SELECT " + storageColumns("o") + ", -1::bigint FROM " + storage + " o WHERE o." + ROW_ID
                         + " IN (SELECT " + rowIdOf("d") + " FROM " + change + " d)";
         return "SELECT " + String.join(", ", out) + ", 1::bigint AS " + WEIGHT + " FROM " + newState + " n" + exists

@@ -4,9 +4,17 @@ import io.trickle.engine.dvm.op.Aggregate;
 import io.trickle.engine.dvm.op.ColumnId;
 import io.trickle.engine.dvm.op.Distinct;
 import io.trickle.engine.dvm.op.Filter;
+import io.trickle.engine.dvm.op.LateralSubquery;
 import io.trickle.engine.dvm.op.Operator;
 import io.trickle.engine.dvm.op.Project;
+import io.trickle.engine.dvm.op.RecursiveCte;
 import io.trickle.engine.dvm.op.Scan;
+import io.trickle.engine.dvm.op.SubqueryValue;
+import io.trickle.engine.dvm.op.TopK;
+import io.trickle.engine.dvm.op.Window;
+import io.trickle.engine.dvm.render.SourceWindows;
+import io.trickle.engine.dvm.render.SqlWriter;
+import io.trickle.engine.dvm.render.State;
 import io.trickle.engine.dvm.render.StateRenderer;
 import io.trickle.engine.dvm.rewrite.Rewrites;
 import io.trickle.engine.sql.PgType;
@@ -71,8 +79,30 @@ public final class DvmPlanner {
         if (nodes.isEmpty()) {
             return;
         }
+        ask(nodes, Map.of(), types, oracle);
+        // The nodes of a recursive term are typed with the working table bound to an empty relation
+        // of the CTE's column types (its delta reads them when the CTE is maintained semi-naively).
+        List<RecursiveCte> ctes = new ArrayList<>();
+        collectRecursive(root, ctes);
+        for (RecursiveCte cte : ctes) {
+            Map<String, Operator> stepNodes = new LinkedHashMap<>();
+            collect(cte.step(), stepNodes, new IdentityHashMap<>(), types);
+            if (stepNodes.isEmpty()) {
+                continue;
+            }
+            List<String> empty = new ArrayList<>();
+            for (ColumnId c : cte.columns()) {
+                empty.add(SqlWriter.nullOf(types.get(c)) + " AS " + SqlWriter.ident(c));
+            }
+            ask(stepNodes, Map.of(cte.name(), "(SELECT " + String.join(", ", empty) + " WHERE false) __pgt_empty"), types, oracle);
+        }
+    }
+
+    private static void ask(Map<String, Operator> nodes, Map<String, String> bindings, Map<ColumnId, PgType> types,
+                            TypeOracle oracle) {
         Map<String, String> queries = new LinkedHashMap<>();
-        nodes.forEach((name, op) -> queries.put(name, StateRenderer.renderNew(op)));
+        SourceWindows none = new SourceWindows(Map.of());
+        nodes.forEach((name, op) -> queries.put(name, StateRenderer.render(op, State.NEW, none, bindings)));
         Map<String, List<PgType>> answer = oracle.typesOf(queries);
         nodes.forEach((name, op) -> {
             List<PgType> t = answer.get(name);
@@ -80,6 +110,15 @@ public final class DvmPlanner {
                 types.putIfAbsent(op.columns().get(i), t.get(i));
             }
         });
+    }
+
+    private static void collectRecursive(Operator op, List<RecursiveCte> out) {
+        if (op instanceof RecursiveCte r) {
+            out.add(r);
+        }
+        for (Operator in : op.inputs()) {
+            collectRecursive(in, out);
+        }
     }
 
     private static void collect(Operator op, Map<String, Operator> nodes, Map<Operator, Boolean> seen,
@@ -90,34 +129,41 @@ public final class DvmPlanner {
         if (!known.keySet().containsAll(op.columns())) {
             nodes.put("n" + (nodes.size() + 1), op);
         }
-        for (Operator in : op.inputs()) {
+        // A recursive term reads the working table, which exists only inside the CTE: its nodes are
+        // never rendered on their own (the CTE's columns carry the types).
+        List<Operator> inputs = op instanceof RecursiveCte r ? List.of(r.base()) : op.inputs();
+        for (Operator in : inputs) {
             collect(in, nodes, seen, known);
         }
     }
 
     /**
-     * An aggregate below the top is recomputed for its touched groups both after and before the
-     * window; the state before is read as {@code now EXCEPT ALL added UNION ALL removed}, which needs
-     * an equality operator on every source column it reads.
+     * Some operators read the sources as they were before the window (aggregates below the top,
+     * window functions, top-k, recursive CTEs, subqueries): a keyless source is then read as
+     * {@code now EXCEPT ALL added UNION ALL removed}, which needs an equality operator on every
+     * column it reads.
      */
     private static void requireComparableUnderInnerAggregates(Operator tree, Top top) {
         Aggregate topAggregate = top instanceof AggregateTop t ? t.aggregate() : null;
-        visitInnerAggregates(tree, topAggregate, false);
+        visitOldStateReaders(tree, topAggregate, false);
     }
 
-    private static void visitInnerAggregates(Operator op, Aggregate topAggregate, boolean underInner) {
-        boolean inner = underInner || (op instanceof Aggregate a && a != topAggregate);
-        if (inner && op instanceof Scan scan) {
+    private static void visitOldStateReaders(Operator op, Aggregate topAggregate, boolean readsOld) {
+        boolean old = readsOld || (op instanceof Aggregate a && a != topAggregate) || op instanceof Window
+                || op instanceof TopK || op instanceof RecursiveCte || op instanceof SubqueryValue
+                || op instanceof LateralSubquery;
+        if (old && op instanceof Scan scan && scan.relation().primaryKey().isEmpty()) {
             for (Scan.ScanColumn c : scan.scanColumns()) {
                 RelationColumn rc = scan.relation().column(c.sourceColumn()).orElseThrow();
                 if (!rc.type().hasEquality()) {
                     throw new UnsupportedConstruct("column " + scan.relation().qualifiedName() + "." + c.sourceColumn()
-                            + " of type " + rc.type() + " (no equality operator) read below an inner GROUP BY");
+                            + " of type " + rc.type() + " (no equality operator) in a keyless table read by an operator"
+                            + " that recomputes");
                 }
             }
         }
         for (Operator in : op.inputs()) {
-            visitInnerAggregates(in, topAggregate, inner);
+            visitOldStateReaders(in, topAggregate, old);
         }
     }
 

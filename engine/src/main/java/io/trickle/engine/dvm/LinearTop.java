@@ -9,11 +9,16 @@ import io.trickle.engine.dvm.delta.Differentiator;
 import io.trickle.engine.dvm.delta.RowIds;
 import io.trickle.engine.dvm.op.ColumnId;
 import io.trickle.engine.dvm.op.Operator;
+import io.trickle.engine.dvm.op.Project;
+import io.trickle.engine.dvm.op.RecursiveCte;
+import io.trickle.engine.dvm.op.TopK;
+import io.trickle.engine.dvm.op.Window;
 import io.trickle.engine.sql.PgType;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /** A tree applied as its delta: no state is read back from the storage table. */
 record LinearTop(Operator root, List<String> names, Map<ColumnId, PgType> types) implements Top {
@@ -51,6 +56,7 @@ record LinearTop(Operator root, List<String> names, Map<ColumnId, PgType> types)
 
     @Override
     public String delta(DeltaContext ctx, Differentiator differentiator, String storage) {
+        bindStorage(ctx, storage);
         String d = differentiator.delta(root);
         List<String> select = new ArrayList<>();
         for (int i = 0; i < names.size(); i++) {
@@ -59,8 +65,54 @@ record LinearTop(Operator root, List<String> names, Map<ColumnId, PgType> types)
         return "SELECT " + String.join(", ", select) + ", d." + WEIGHT + " FROM " + d + " d";
     }
 
+    /**
+     * The storage table holds the query's rows before the window: it is the old state of the root,
+     * and of the root's input when the root only names that input's columns (each once). A rule that
+     * recomputes (a top-k, a recursive CTE, a window over the whole input) then compares with it
+     * instead of evaluating the query over the old sources.
+     */
+    private void bindStorage(DeltaContext ctx, String storage) {
+        ctx.bindOldState(root, oldRows(storage, root.columns()));
+        if (root instanceof Project p && p.outputs().stream().allMatch(o -> o.expr().asColumn().isPresent())) {
+            List<ColumnId> named = p.outputs().stream().map(o -> o.expr().asColumn().get()).toList();
+            if (named.size() == p.input().columns().size() && Set.copyOf(named).equals(Set.copyOf(p.input().columns()))) {
+                List<String> select = new ArrayList<>();
+                for (ColumnId c : p.input().columns()) {
+                    select.add("o." + ident(names.get(named.indexOf(c))) + " AS " + ident(c));
+                }
+                ctx.bindOldState(p.input(), "SELECT " + String.join(", ", select) + " FROM " + storage + " o");
+            }
+        }
+    }
+
+    private String oldRows(String storage, List<ColumnId> columns) {
+        List<String> select = new ArrayList<>();
+        for (int i = 0; i < columns.size(); i++) {
+            select.add("o." + ident(names.get(i)) + " AS " + ident(columns.get(i)));
+        }
+        return "SELECT " + String.join(", ", select) + " FROM " + storage + " o";
+    }
+
     @Override
     public String strategy() {
-        return "the query's delta is applied to the storage table";
+        List<String> recomputed = new ArrayList<>();
+        describeRecomputes(root, recomputed);
+        return "the query's delta is applied to the storage table" + (recomputed.isEmpty() ? ""
+                : "; " + String.join("; ", recomputed));
+    }
+
+    private static void describeRecomputes(Operator op, List<String> out) {
+        if (op instanceof TopK t) {
+            out.add("the top-k (" + t.limit() + ") is recomputed when a source changed and compared with its previous rows");
+        } else if (op instanceof RecursiveCte) {
+            out.add("the recursive CTE grows by semi-naive evaluation when its sources only gained rows, and is recomputed"
+                    + " and compared otherwise");
+        } else if (op instanceof Window w) {
+            out.add(w.partition().isEmpty() ? "window functions are recomputed over the whole input"
+                    : "window functions are recomputed for the partitions a change touches");
+        }
+        for (Operator in : op.inputs()) {
+            describeRecomputes(in, out);
+        }
     }
 }

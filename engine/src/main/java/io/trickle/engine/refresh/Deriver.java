@@ -26,6 +26,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Derives how a query is maintained: checks it (one SELECT), asks PostgreSQL what it is, translates
@@ -34,6 +36,8 @@ import java.util.Set;
  * transaction, under the session settings the stream table will refresh with.
  */
 public final class Deriver {
+
+    private static final Logger LOG = LoggerFactory.getLogger(Deriver.class);
 
     private Deriver() {
     }
@@ -124,8 +128,15 @@ public final class Deriver {
                 storageDefs.add(PgQuote.ident(col.name()) + " " + col.type().name());
             }
             st.execute("CREATE TEMP TABLE __pgt_verify_storage (" + String.join(", ", storageDefs) + ")");
-            st.execute("EXPLAIN " + plan.fullSql());
-            st.execute("EXPLAIN " + plan.deltaSql(new SourceWindows(windows), "pg_temp.__pgt_verify_storage"));
+            String sql = plan.fullSql();
+            try {
+                st.execute("EXPLAIN " + sql);
+                sql = plan.deltaSql(new SourceWindows(windows), "pg_temp.__pgt_verify_storage");
+                st.execute("EXPLAIN " + sql);
+            } catch (SQLException e) {
+                LOG.debug("PostgreSQL rejects generated SQL ({}):\n{}", e.getMessage(), sql);
+                throw e;
+            }
         } catch (SQLException e) {
             c.rollback(sp);
             throw new UnsupportedConstruct("a shape the differential engine writes as SQL that PostgreSQL rejects ("

@@ -1,13 +1,17 @@
 package io.trickle.engine.refresh;
 
 import io.trickle.engine.db.PgQuote;
+import io.trickle.engine.dvm.translate.Names;
 import io.trickle.engine.sql.Relation;
 import io.trickle.engine.sql.RelationCatalog;
 import java.sql.SQLException;
+import java.util.HashSet;
 import java.util.Optional;
+import java.util.Set;
 import net.sf.jsqlparser.parser.CCJSqlParserUtil;
 import net.sf.jsqlparser.schema.Table;
 import net.sf.jsqlparser.statement.Statement;
+import net.sf.jsqlparser.statement.select.WithItem;
 import net.sf.jsqlparser.util.TablesNamesFinder;
 
 /**
@@ -23,11 +27,16 @@ final class QueryQualifier {
     static Optional<String> qualify(String sql, RelationCatalog catalog) {
         try {
             Statement statement = CCJSqlParserUtil.parse(sql);
+            Set<String> cteNames = cteNames(statement);
             SQLException[] failure = new SQLException[1];
             boolean[] unresolved = new boolean[1];
             new TablesNamesFinder<Void>() {
                 @Override
                 public <S> Void visit(Table table, S context) {
+                    // A name that a WITH item defines may denote the CTE: it is left as written.
+                    if (table.getSchemaName() == null && cteNames.contains(Names.normalize(table.getName()))) {
+                        return null;
+                    }
                     try {
                         Optional<Relation> r = catalog.byName(table.getFullyQualifiedName());
                         if (r.isPresent()) {
@@ -49,5 +58,18 @@ final class QueryQualifier {
         } catch (Exception | StackOverflowError e) {
             return Optional.empty();
         }
+    }
+
+    /** The names of all WITH items anywhere in the statement. */
+    private static Set<String> cteNames(Statement statement) {
+        Set<String> names = new HashSet<>();
+        new TablesNamesFinder<Void>() {
+            @Override
+            public <S> Void visit(WithItem<?> withItem, S context) {
+                names.add(Names.normalize(withItem.getAlias().getName()));
+                return super.visit(withItem, context);
+            }
+        }.getTables(statement);
+        return names;
     }
 }

@@ -25,6 +25,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -163,6 +164,12 @@ final class RefreshWork {
             relations.put(e.getKey().oid(), "pg_temp." + temp);
         }
         String change = spec.plan().deltaSql(new SourceWindows(relations), storage);
+        // The planner's row estimates for delta queries (small windows joined to whole tables,
+        // recursive CTEs) are often far too high, and JIT then spends far longer compiling than the
+        // query takes to run: it is off for the rest of this transaction.
+        try (Statement st = tx.createStatement()) {
+            st.execute("SET LOCAL jit = off");
+        }
         StorageApplier.Applied applied = StorageApplier.apply(tx, storage, spec, change);
         return finish(RefreshAction.DIFFERENTIAL, applied, null, captured);
     }

@@ -10,6 +10,8 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The exact column types of generated queries, from temporary views created inside a savepoint
@@ -17,6 +19,8 @@ import java.util.Map;
  * operator tree (for typed NULLs, equality and exact sums) and cannot compute them itself.
  */
 public final class TypeProbe {
+
+    private static final Logger LOG = LoggerFactory.getLogger(TypeProbe.class);
 
     private TypeProbe() {
     }
@@ -34,6 +38,9 @@ public final class TypeProbe {
                 String view = "__pgt_type_" + (++n);
                 try (Statement st = c.createStatement()) {
                     st.execute("CREATE TEMP VIEW " + view + " AS " + q.getValue());
+                } catch (SQLException e) {
+                    LOG.debug("PostgreSQL rejects generated SQL ({}):\n{}", e.getMessage(), q.getValue());
+                    throw e;
                 }
                 List<PgType> types = new ArrayList<>();
                 try (PreparedStatement ps = c.prepareStatement("""

@@ -22,6 +22,8 @@ public final class RandomChanges {
     private static final String[] CATEGORIES = {"'x'", "'y'", "'z'", "NULL"};
     private static final String[] PLAYERS = {"'ann'", "'bob'", "'cy'", "'dee'"};
     private static final String[] NAMES = {"'ann'", "'bob'", "'cy'", "'eve'", "'fay'"};
+    private static final String[] TAGS = {"red", "green", "blue", "red"};
+    private static final String[] LABELS = {"'a'", "'b'", "'c'"};
 
     private final Random random;
     private int nextId;
@@ -75,6 +77,12 @@ public final class RandomChanges {
         for (int i = 1; i <= 6; i++) {
             sql.add("INSERT INTO \"Odd Table\" VALUES (" + i + ", " + nullable("'v" + small(3) + "'") + ", " + small(9) + ")");
         }
+        for (int i = 1; i <= 10; i++) {
+            sql.add(docInsert(i));
+        }
+        for (int i = 1; i <= 16; i++) {
+            sql.add(nodeInsert(i));
+        }
         return sql;
     }
 
@@ -91,6 +99,39 @@ public final class RandomChanges {
     private String readingInsert() {
         String v = random.nextInt(5) == 0 ? "NULL" : (small(1000) / 7.0) + "";
         return "INSERT INTO readings VALUES (" + small(4) + ", " + v + ", " + nullable("'n" + small(3) + "'") + ")";
+    }
+
+    private String tags() {
+        if (random.nextInt(6) == 0) {
+            return "NULL";
+        }
+        List<String> tags = new ArrayList<>();
+        for (int i = small(4); i > 0; i--) {
+            tags.add(random.nextInt(8) == 0 ? "NULL" : "'" + TAGS[small(TAGS.length)] + "'");
+        }
+        return "ARRAY[" + String.join(", ", tags) + "]::text[]";
+    }
+
+    private String attrs() {
+        if (random.nextInt(6) == 0) {
+            return "NULL";
+        }
+        List<String> list = new ArrayList<>();
+        for (int i = small(3); i > 0; i--) {
+            list.add(String.valueOf(small(4)));
+        }
+        return "jsonb_build_object('k', " + small(5) + ", 'list', jsonb_build_array(" + String.join(", ", list) + ")"
+                + (random.nextBoolean() ? ", 'x', 'y'" : "") + ")";
+    }
+
+    private String docInsert(int id) {
+        return "INSERT INTO docs VALUES (" + id + ", " + nullable(String.valueOf(1 + small(14))) + ", " + tags() + ", " + attrs() + ")";
+    }
+
+    /** A node's parent has a smaller id (or none): the forest has no cycles. */
+    private String nodeInsert(int id) {
+        String parent = id == 1 || random.nextInt(4) == 0 ? "NULL" : String.valueOf(1 + small(Math.min(id - 1, 16)));
+        return "INSERT INTO nodes VALUES (" + id + ", " + parent + ", " + pick(LABELS) + ")";
     }
 
     /** One round: a dozen or two statements over every table, to be run in a few transactions. */
@@ -146,6 +187,25 @@ public final class RandomChanges {
         sql.add("UPDATE \"Odd Table\" SET \"select\" = \"select\" + 1, \"Value Col\" = " + nullable("'v" + small(3) + "'")
                 + " WHERE \"Key\" = " + (1 + small(7)));
         sql.add("INSERT INTO \"Odd Table\" VALUES (" + (nextId++) + ", 'v" + small(3) + "', " + small(9) + ")");
+        // docs: arrays and jsonb
+        sql.add(docInsert(nextId++));
+        sql.add("UPDATE docs SET tags = " + tags() + " WHERE id = " + (1 + small(12)));
+        sql.add("UPDATE docs SET attrs = " + attrs() + " WHERE id % 4 = " + small(4));
+        if (random.nextBoolean()) {
+            sql.add("DELETE FROM docs WHERE id = " + (1 + small(12)));
+        }
+        // nodes: a forest whose shape changes (parent_id < id keeps it acyclic)
+        sql.add(nodeInsert(nextId++));
+        int node = 2 + small(16);
+        sql.add("UPDATE nodes SET parent_id = " + (random.nextInt(4) == 0 ? "NULL" : String.valueOf(1 + small(node - 1)))
+                + " WHERE id = " + node);
+        sql.add("UPDATE nodes SET label = " + pick(LABELS) + " WHERE id % 5 = " + small(5));
+        if (random.nextBoolean()) {
+            sql.add("DELETE FROM nodes WHERE id = " + (1 + small(18)));
+        }
+        if (random.nextInt(3) == 0) {
+            sql.add("UPDATE nodes SET id = " + (nextId++) + " WHERE id = " + (1 + small(16)));
+        }
         // split into transactions of random sizes, in order
         List<List<String>> txs = new ArrayList<>();
         int i = 0;
@@ -155,6 +215,27 @@ public final class RandomChanges {
             i += n;
         }
         return txs;
+    }
+
+    /**
+     * A round that only inserts (into every table): the case some rules handle by a cheaper path
+     * (semi-naive growth of a recursive CTE, say).
+     */
+    public List<List<String>> insertRound() {
+        List<String> sql = new ArrayList<>();
+        sql.add("INSERT INTO customers VALUES (" + (nextId++) + ", " + pick(NAMES) + ", " + pick(REGIONS) + ", " + pick(TIERS) + ")");
+        sql.add(orderInsert(nextId++));
+        sql.add(itemInsert());
+        sql.add("INSERT INTO scores VALUES (" + pick(PLAYERS) + ", " + (10 + small(90)) + ", " + small(50) + ") ON CONFLICT DO NOTHING");
+        sql.add(readingInsert());
+        sql.add("INSERT INTO \"Odd Table\" VALUES (" + (nextId++) + ", 'v" + small(3) + "', " + small(9) + ")");
+        sql.add(docInsert(nextId++));
+        for (int i = small(4); i >= 0; i--) {
+            sql.add(nodeInsert(nextId++));
+        }
+        // a new node may hang under a node added in this round: recursion through new rows only
+        sql.add("INSERT INTO nodes SELECT " + (nextId++) + ", max(id), " + pick(LABELS) + " FROM nodes");
+        return List.of(sql);
     }
 
     /** Runs statements, each transaction as one. */

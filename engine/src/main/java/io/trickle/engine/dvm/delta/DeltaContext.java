@@ -7,6 +7,8 @@ import io.trickle.engine.dvm.render.State;
 import io.trickle.engine.dvm.render.StateRenderer;
 import io.trickle.engine.sql.PgType;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -21,6 +23,8 @@ public final class DeltaContext {
     private final SourceWindows windows;
     private final Map<ColumnId, PgType> types;
     private final List<String[]> ctes = new ArrayList<>();
+    private final Map<Operator, String> boundOld = new IdentityHashMap<>();
+    private final Map<String, String> recursiveBindings = new HashMap<>();
 
     public DeltaContext(SourceWindows windows, Map<ColumnId, PgType> types) {
         this.windows = windows;
@@ -47,11 +51,34 @@ public final class DeltaContext {
     }
 
     public String newState(Operator op) {
-        return StateRenderer.render(op, State.NEW, windows);
+        return StateRenderer.render(op, State.NEW, windows, recursiveBindings);
     }
 
     public String oldState(Operator op) {
-        return StateRenderer.render(op, State.OLD, windows);
+        String bound = boundOld.get(op);
+        return bound != null ? bound : StateRenderer.render(op, State.OLD, windows, recursiveBindings);
+    }
+
+    /**
+     * Says that {@code op}'s state before the window is already at hand as {@code sql} (the storage
+     * table, when {@code op} is the query): recomputing rules read it instead of evaluating the
+     * operator over the old sources.
+     */
+    public void bindOldState(Operator op, String sql) {
+        boundOld.put(op, sql);
+    }
+
+    public boolean hasBoundOldState(Operator op) {
+        return boundOld.containsKey(op);
+    }
+
+    /** While differentiating a recursive term: its working table reads {@code relation}; null unbinds. */
+    void bindRecursiveReference(String name, String relation) {
+        if (relation == null) {
+            recursiveBindings.remove(name);
+        } else {
+            recursiveBindings.put(name, relation);
+        }
     }
 
     /** {@code WITH c1 AS (…), c2 AS (…) <select>}. */

@@ -1,14 +1,27 @@
 package io.trickle.engine.dvm.delta;
 
 import io.trickle.engine.dvm.op.Aggregate;
+import io.trickle.engine.dvm.op.ColumnId;
 import io.trickle.engine.dvm.op.Distinct;
 import io.trickle.engine.dvm.op.Filter;
 import io.trickle.engine.dvm.op.Join;
+import io.trickle.engine.dvm.op.LateralFunction;
+import io.trickle.engine.dvm.op.LateralSubquery;
 import io.trickle.engine.dvm.op.Operator;
 import io.trickle.engine.dvm.op.OperatorVisitor;
 import io.trickle.engine.dvm.op.Project;
+import io.trickle.engine.dvm.op.RecursiveCte;
+import io.trickle.engine.dvm.op.RecursiveRef;
 import io.trickle.engine.dvm.op.Scan;
+import io.trickle.engine.dvm.op.SemiJoin;
+import io.trickle.engine.dvm.op.SetOp;
+import io.trickle.engine.dvm.op.SubqueryValue;
+import io.trickle.engine.dvm.op.TopK;
 import io.trickle.engine.dvm.op.UnionAll;
+import io.trickle.engine.dvm.op.Window;
+import io.trickle.engine.dvm.render.SqlWriter;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * Differentiates a finished operator tree bottom-up: for every node it writes one CTE holding the
@@ -61,10 +74,62 @@ public final class Differentiator implements OperatorVisitor<String> {
 
     @Override
     public String visitUnionAll(UnionAll union) {
-        java.util.List<String> branches = new java.util.ArrayList<>();
+        List<String> branches = new ArrayList<>();
         for (Operator b : union.branches()) {
             branches.add(delta(b));
         }
         return UnionAllDelta.delta(ctx, union, branches);
+    }
+
+    @Override
+    public String visitSetOp(SetOp setOp) {
+        return SetOpDelta.delta(ctx, setOp, delta(setOp.left()), delta(setOp.right()));
+    }
+
+    @Override
+    public String visitSemiJoin(SemiJoin semiJoin) {
+        return SemiJoinDelta.delta(ctx, semiJoin, delta(semiJoin.left()), delta(semiJoin.right()));
+    }
+
+    @Override
+    public String visitSubqueryValue(SubqueryValue sv) {
+        return SubplanDelta.valueDelta(ctx, sv, delta(sv.input()), delta(sv.subplan().body()));
+    }
+
+    @Override
+    public String visitLateralSubquery(LateralSubquery ls) {
+        return SubplanDelta.lateralDelta(ctx, ls, delta(ls.input()), delta(ls.subplan().body()));
+    }
+
+    @Override
+    public String visitLateralFunction(LateralFunction lf) {
+        return LateralFunctionDelta.delta(ctx, lf, delta(lf.input()));
+    }
+
+    @Override
+    public String visitWindow(Window window) {
+        return Recompute.window(ctx, window, delta(window.input()));
+    }
+
+    @Override
+    public String visitTopK(TopK topK) {
+        return Recompute.topK(ctx, topK, delta(topK.input()));
+    }
+
+    @Override
+    public String visitRecursiveCte(RecursiveCte cte) {
+        return RecursiveDelta.delta(ctx, this, cte);
+    }
+
+    /** The working table is held fixed while a recursive term is differentiated: no delta. */
+    @Override
+    public String visitRecursiveRef(RecursiveRef ref) {
+        List<String> columns = new ArrayList<>();
+        for (ColumnId c : ref.columns()) {
+            columns.add(SqlWriter.nullOf(ctx.type(c)) + " AS "
+                    + SqlWriter.ident(c));
+        }
+        return ctx.cte("recursive_ref", "SELECT " + String.join(", ", columns) + ", 0::bigint AS "
+                + SqlWriter.WEIGHT + " WHERE false");
     }
 }

@@ -18,11 +18,9 @@ import java.util.Set;
  * two-state form (ref-dvm.md §2.4 and §5): no pre-window state is needed, and deleting a row together
  * with its partner, or replacing a partner, cancels exactly.
  *
- * <p>An outer join adds the rows of one side that have no partner, padded with NULLs. For the left
- * side: Δ(L ▷ R) = ΔL ▷ R₁ + Σ over rows l of L₀ = L₁ − ΔL of w(l)·([l has no partner in R₁] −
- * [l had no partner in R₀]), and the second term can only be non-zero for rows l that meet a row of
- * ΔR. Whether l had a partner before is counted, not looked up: n₀(l) = n₁(l) − Σ w(r) over the
- * rows r of ΔR that meet l. RIGHT uses the mirror image, FULL both. See ref-dvm.md §2.5–2.6.
+ * <p>An outer join adds the rows of one side that have no partner, padded with NULLs: their delta is
+ * {@link PartnerCounts}' rule for rows without a partner. RIGHT uses the mirror image, FULL both.
+ * See ref-dvm.md §2.5–2.6.
  */
 final class JoinDelta {
 
@@ -62,32 +60,14 @@ final class JoinDelta {
                                           String dp, String dout) {
         List<ColumnId> pCols = preservedLeft ? join.left().columns() : join.right().columns();
         List<ColumnId> oCols = preservedLeft ? join.right().columns() : join.left().columns();
-        String pAlias = "p";
-        String oAlias = "o";
-        String on = preservedLeft ? condition(join, pAlias, oAlias) : condition(join, oAlias, pAlias);
-        String onCandidate = preservedLeft ? condition(join, "c", oAlias) : condition(join, oAlias, "c");
         List<String> nulls = new ArrayList<>();
         for (ColumnId id : oCols) {
             nulls.add(SqlWriter.nullOf(ctx.type(id)) + " AS " + ident(id));
         }
         String padding = String.join(", ", nulls);
-        List<String> out = new ArrayList<>();
-        // Rows added to or removed from P that have no partner in O now.
-        out.add("SELECT " + ordered(preservedLeft, cols(pAlias, pCols), padding) + ", " + pAlias + "." + WEIGHT
-                + " FROM " + dp + " " + pAlias + " WHERE NOT EXISTS (SELECT 1 FROM (" + o1 + ") " + oAlias + " WHERE " + on + ")");
-        // Rows of P before the window whose having-a-partner changed because O changed.
-        String candidates = "SELECT " + cols(pAlias, pCols) + ", 1::bigint AS " + WEIGHT + " FROM (" + p1 + ") " + pAlias
-                + " WHERE EXISTS (SELECT 1 FROM " + dout + " " + oAlias + " WHERE " + on + ")"
-                + " UNION ALL SELECT " + cols(pAlias, pCols) + ", -" + pAlias + "." + WEIGHT + " FROM " + dp + " " + pAlias
-                + " WHERE EXISTS (SELECT 1 FROM " + dout + " " + oAlias + " WHERE " + on + ")";
-        out.add("SELECT " + ordered(preservedLeft, cols("c", pCols), padding)
-                + ", c." + WEIGHT + " * ((CASE WHEN a.n1 = 0 THEN 1 ELSE 0 END) - (CASE WHEN a.n1 - b.dn = 0 THEN 1 ELSE 0 END))"
-                + " FROM (" + candidates + ") c"
-                + " CROSS JOIN LATERAL (SELECT count(*) AS n1 FROM (" + o1 + ") " + oAlias + " WHERE " + onCandidate + ") a"
-                + " CROSS JOIN LATERAL (SELECT coalesce(sum(" + oAlias + "." + WEIGHT + "), 0) AS dn FROM " + dout + " "
-                + oAlias + " WHERE " + onCandidate + ") b"
-                + " WHERE (a.n1 = 0) <> (a.n1 - b.dn = 0)");
-        return out;
+        return PartnerCounts.rows(pCols, p1, dp, o1, dout,
+                (pa, oa) -> preservedLeft ? condition(join, pa, oa) : condition(join, oa, pa), false,
+                alias -> ordered(preservedLeft, cols(alias, pCols), padding));
     }
 
     private static String ordered(boolean preservedLeft, String preserved, String padding) {

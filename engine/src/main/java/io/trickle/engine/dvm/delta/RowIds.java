@@ -10,6 +10,15 @@ import io.trickle.engine.dvm.op.OperatorVisitor;
 import io.trickle.engine.dvm.op.Project;
 import io.trickle.engine.dvm.op.Scan;
 import io.trickle.engine.dvm.op.UnionAll;
+import io.trickle.engine.dvm.op.LateralFunction;
+import io.trickle.engine.dvm.op.LateralSubquery;
+import io.trickle.engine.dvm.op.RecursiveCte;
+import io.trickle.engine.dvm.op.RecursiveRef;
+import io.trickle.engine.dvm.op.SemiJoin;
+import io.trickle.engine.dvm.op.SetOp;
+import io.trickle.engine.dvm.op.SubqueryValue;
+import io.trickle.engine.dvm.op.TopK;
+import io.trickle.engine.dvm.op.Window;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -96,6 +105,51 @@ public final class RowIds implements OperatorVisitor<Optional<List<ColumnId>>> {
 
     @Override
     public Optional<List<ColumnId>> visitUnionAll(UnionAll union) {
+        return Optional.empty();
+    }
+
+    @Override
+    public Optional<List<ColumnId>> visitSetOp(SetOp setOp) {
+        return setOp.all() ? Optional.empty() : Optional.of(setOp.columns());
+    }
+
+    @Override
+    public Optional<List<ColumnId>> visitSemiJoin(SemiJoin semiJoin) {
+        return semiJoin.left().accept(this);
+    }
+
+    @Override
+    public Optional<List<ColumnId>> visitSubqueryValue(SubqueryValue sv) {
+        return sv.input().accept(this);
+    }
+
+    @Override
+    public Optional<List<ColumnId>> visitLateralSubquery(LateralSubquery ls) {
+        return Optional.empty();
+    }
+
+    @Override
+    public Optional<List<ColumnId>> visitLateralFunction(LateralFunction lf) {
+        return Optional.empty();
+    }
+
+    @Override
+    public Optional<List<ColumnId>> visitWindow(Window window) {
+        return window.input().accept(this);
+    }
+
+    @Override
+    public Optional<List<ColumnId>> visitTopK(TopK topK) {
+        return topK.input().accept(this);
+    }
+
+    @Override
+    public Optional<List<ColumnId>> visitRecursiveCte(RecursiveCte cte) {
+        return cte.unionAll() ? Optional.empty() : Optional.of(cte.columns());
+    }
+
+    @Override
+    public Optional<List<ColumnId>> visitRecursiveRef(RecursiveRef ref) {
         return Optional.empty();
     }
 }

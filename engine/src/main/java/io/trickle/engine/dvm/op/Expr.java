@@ -88,16 +88,30 @@ public record Expr(String template, List<ColumnId> refs) {
 
     /**
      * Builds one expression out of several: {@code text} receives each part written with its
-     * markers renumbered, and returns the combined SQL.
+     * markers renumbered and, unless it is a bare column, in parentheses (so that operator
+     * precedence cannot regroup it), and returns the combined SQL.
      */
     public static Expr compose(List<Expr> parts, Function<List<String>, String> text) {
+        return compose(parts, text, true);
+    }
+
+    /**
+     * Like {@link #compose} without parentheses around the parts: for syntax that takes function
+     * calls as they are ({@code ROWS FROM (f(…), g(…))}, {@code f(…) WITH ORDINALITY}).
+     */
+    public static Expr composeVerbatim(List<Expr> parts, Function<List<String>, String> text) {
+        return compose(parts, text, false);
+    }
+
+    private static Expr compose(List<Expr> parts, Function<List<String>, String> text, boolean parenthesize) {
         List<ColumnId> refs = new ArrayList<>();
         List<String> written = new ArrayList<>();
         for (Expr part : parts) {
-            written.add(part.render(id -> {
+            String sql = part.render(id -> {
                 refs.add(id);
                 return marker(refs.size() - 1);
-            }));
+            });
+            written.add(parenthesize && part.asColumn().isEmpty() ? "(" + sql + ")" : sql);
         }
         return new Expr(text.apply(written), refs);
     }

@@ -8,7 +8,8 @@ import java.util.List;
  * can describe itself; everything else (rendering, differentiation, row identity) is done by
  * visitors, so that adding an operator is a compile error wherever it must be handled.
  */
-public sealed interface Operator permits Scan, Filter, Project, Join, Aggregate, Distinct, UnionAll {
+public sealed interface Operator permits Scan, Filter, Project, Join, Aggregate, Distinct, UnionAll, SetOp, SemiJoin,
+        SubqueryValue, LateralSubquery, LateralFunction, Window, TopK, RecursiveCte, RecursiveRef {
 
     /** The output columns, in order. */
     List<ColumnId> columns();

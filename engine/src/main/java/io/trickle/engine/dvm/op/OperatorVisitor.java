@@ -16,4 +16,22 @@ public interface OperatorVisitor<R> {
     R visitDistinct(Distinct distinct);
 
     R visitUnionAll(UnionAll unionAll);
+
+    R visitSetOp(SetOp setOp);
+
+    R visitSemiJoin(SemiJoin semiJoin);
+
+    R visitSubqueryValue(SubqueryValue subqueryValue);
+
+    R visitLateralSubquery(LateralSubquery lateralSubquery);
+
+    R visitLateralFunction(LateralFunction lateralFunction);
+
+    R visitWindow(Window window);
+
+    R visitTopK(TopK topK);
+
+    R visitRecursiveCte(RecursiveCte recursiveCte);
+
+    R visitRecursiveRef(RecursiveRef recursiveRef);
 }

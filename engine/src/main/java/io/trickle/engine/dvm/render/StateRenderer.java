@@ -19,9 +19,20 @@ import io.trickle.engine.dvm.op.OperatorVisitor;
 import io.trickle.engine.dvm.op.Project;
 import io.trickle.engine.dvm.op.Scan;
 import io.trickle.engine.dvm.op.UnionAll;
+import io.trickle.engine.dvm.op.LateralFunction;
+import io.trickle.engine.dvm.op.LateralSubquery;
+import io.trickle.engine.dvm.op.RecursiveCte;
+import io.trickle.engine.dvm.op.RecursiveRef;
+import io.trickle.engine.dvm.op.SemiJoin;
+import io.trickle.engine.dvm.op.SetOp;
+import io.trickle.engine.dvm.op.SubqueryValue;
+import io.trickle.engine.dvm.op.TopK;
+import io.trickle.engine.dvm.op.Window;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.function.Function;
+import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 
@@ -36,15 +47,41 @@ public final class StateRenderer implements OperatorVisitor<String> {
 
     private final State state;
     private final SourceWindows windows;
+    private final Map<String, String> recursiveBindings;
     private int aliasCounter;
 
-    private StateRenderer(State state, SourceWindows windows) {
+    private StateRenderer(State state, SourceWindows windows, Map<String, String> recursiveBindings) {
         this.state = state;
         this.windows = windows;
+        this.recursiveBindings = recursiveBindings;
     }
 
     public static String render(Operator op, State state, SourceWindows windows) {
-        return op.accept(new StateRenderer(state, windows));
+        return render(op, state, windows, Map.of());
+    }
+
+    /**
+     * Renders with recursive references bound: outside its WITH RECURSIVE, a reference to the
+     * working table named {@code n} reads the relation {@code recursiveBindings.get(n)} (whose
+     * columns are named like the reference's).
+     */
+    public static String render(Operator op, State state, SourceWindows windows, Map<String, String> recursiveBindings) {
+        return op.accept(new StateRenderer(state, windows, recursiveBindings));
+    }
+
+    /**
+     * The recursion of {@code cte}'s recursive term started from other rows: {@code WITH RECURSIVE
+     * name(cols) AS (seed UNION [ALL] term) SELECT * FROM name}, the term reading {@code name} and
+     * the sources in {@code state}. {@code extraCondition} receives the term's output expressions and
+     * returns a further condition on them (or null).
+     */
+    public static String renderRecursion(RecursiveCte cte, String name, String seed, State state, SourceWindows windows,
+                                         Function<List<String>, String> extraCondition) {
+        StateRenderer r = new StateRenderer(state, windows, Map.of());
+        RecursiveCte renamed = new RecursiveCte(name, cte.base(), cte.step(), cte.unionAll(), cte.columns());
+        String step = RecursiveStepRenderer.render(renamed, r::renderNested, extraCondition);
+        return "WITH RECURSIVE " + ident(name) + "(" + SqlWriter.names(cte.columns()) + ") AS (" + seed
+                + (cte.unionAll() ? " UNION ALL " : " UNION ") + step + ") SELECT * FROM " + ident(name);
     }
 
     /** The NEW state, which needs no change window (the FULL path and initial populate). */
@@ -80,11 +117,21 @@ public final class StateRenderer implements OperatorVisitor<String> {
         }
         String list = String.join(", ", sourceCols);
         String dlist = sourceCols.stream().map(c -> "d." + c).collect(Collectors.joining(", "));
+        String removed = " UNION ALL SELECT " + dlist + " FROM " + delta + " d CROSS JOIN LATERAL generate_series(1, -d." + WEIGHT
+                + ") WHERE d." + WEIGHT + " < 0";
+        List<String> pk = scan.relation().primaryKey();
+        if (!pk.isEmpty() && !scan.relation().streamTable() && seen.containsAll(pk)) {
+            // Keyed: a row of the table now is a row of before unless the window added it (an insert, or the
+            // new version of an update). An anti-join on the key keeps index scans and pushed-down quals.
+            String sameKey = pk.stream().map(k -> "d." + ident(k) + " = t." + ident(k)).collect(Collectors.joining(" AND "));
+            String tlist = sourceCols.stream().map(c -> "t." + c).collect(Collectors.joining(", "));
+            return "(SELECT " + tlist + " FROM " + table + " t WHERE NOT EXISTS (SELECT 1 FROM " + delta + " d WHERE d."
+                    + WEIGHT + " > 0 AND " + sameKey + ")" + removed + ")";
+        }
+        // Keyless: remove one copy of each added row (the window is consolidated, so each is in the table).
         return "(SELECT " + list + " FROM " + table
                 + " EXCEPT ALL SELECT " + dlist + " FROM " + delta + " d CROSS JOIN LATERAL generate_series(1, d." + WEIGHT
-                + ") WHERE d." + WEIGHT + " > 0"
-                + " UNION ALL SELECT " + dlist + " FROM " + delta + " d CROSS JOIN LATERAL generate_series(1, -d." + WEIGHT
-                + ") WHERE d." + WEIGHT + " < 0)";
+                + ") WHERE d." + WEIGHT + " > 0" + removed + ")";
     }
 
     @Override
@@ -110,9 +157,7 @@ public final class StateRenderer implements OperatorVisitor<String> {
         String right = join.right().accept(this);
         String l = alias();
         String r = alias();
-        Set<ColumnId> leftCols = new HashSet<>(join.left().columns());
-        String on = SqlWriter.and(join.conditions().stream()
-                .map(c -> expr(c, id -> col(leftCols.contains(id) ? l : r, id))).toList());
+        String on = condition(join.conditions(), join.left(), l, r);
         return "SELECT " + cols(l, join.left().columns()) + ", " + cols(r, join.right().columns())
                 + " FROM (" + left + ") " + l + " " + join.kind().sql() + " (" + right + ") " + r + " ON " + on;
     }
@@ -158,6 +203,116 @@ public final class StateRenderer implements OperatorVisitor<String> {
             branches.add("SELECT " + String.join(", ", select) + " FROM (" + inner + ") " + s);
         }
         return String.join(" UNION ALL ", branches);
+    }
+
+    @Override
+    public String visitSetOp(SetOp setOp) {
+        String left = setOp.left().accept(this);
+        String right = setOp.right().accept(this);
+        String l = alias();
+        String r = alias();
+        List<String> ls = new ArrayList<>();
+        List<String> rs = new ArrayList<>();
+        for (int i = 0; i < setOp.columns().size(); i++) {
+            ls.add(col(l, setOp.left().columns().get(i)) + " AS " + ident(setOp.columns().get(i)));
+            rs.add(col(r, setOp.right().columns().get(i)));
+        }
+        return "SELECT " + String.join(", ", ls) + " FROM (" + left + ") " + l + " " + setOp.kind() + (setOp.all() ? " ALL" : "")
+                + " SELECT " + String.join(", ", rs) + " FROM (" + right + ") " + r;
+    }
+
+    @Override
+    public String visitSemiJoin(SemiJoin join) {
+        String left = join.left().accept(this);
+        String right = join.right().accept(this);
+        String l = alias();
+        String r = alias();
+        String on = condition(join.conditions(), join.left(), l, r);
+        return "SELECT " + cols(l, join.left().columns()) + " FROM (" + left + ") " + l + " WHERE " + (join.anti() ? "NOT " : "")
+                + "EXISTS (SELECT 1 FROM (" + right + ") " + r + " WHERE " + on + ")";
+    }
+
+    @Override
+    public String visitSubqueryValue(SubqueryValue sv) {
+        String input = sv.input().accept(this);
+        String s = alias();
+        String subquery = SubplanRenderer.render(sv.subplan(), this::renderNested, s, null);
+        String value = expr(sv.value(), s).replace(SubqueryValue.PLACEHOLDER, subquery);
+        return "SELECT " + cols(s, sv.input().columns()) + ", " + value + " AS " + ident(sv.output())
+                + " FROM (" + input + ") " + s;
+    }
+
+    @Override
+    public String visitLateralSubquery(LateralSubquery ls) {
+        String input = ls.input().accept(this);
+        String s = alias();
+        String q = alias();
+        String subquery = SubplanRenderer.render(ls.subplan(), this::renderNested, s, ls.outputs());
+        return "SELECT " + cols(s, ls.input().columns()) + ", " + cols(q, ls.outputs()) + " FROM (" + input + ") " + s
+                + (ls.leftJoin() ? " LEFT JOIN LATERAL (" : " CROSS JOIN LATERAL (") + subquery + ") " + q
+                + (ls.leftJoin() ? " ON true" : "");
+    }
+
+    @Override
+    public String visitLateralFunction(LateralFunction lf) {
+        String input = lf.input().accept(this);
+        String s = alias();
+        String f = alias();
+        List<String> out = new ArrayList<>();
+        for (int i = 0; i < lf.outputs().size(); i++) {
+            out.add(f + "." + ident(lf.functionColumns().get(i)) + " AS " + ident(lf.outputs().get(i)));
+        }
+        String columns = lf.columnDefinitions() != null ? lf.columnDefinitions()
+                : lf.functionColumns().stream().map(SqlWriter::ident).collect(Collectors.joining(", "));
+        return "SELECT " + cols(s, lf.input().columns()) + ", " + String.join(", ", out) + " FROM (" + input + ") " + s
+                + (lf.leftJoin() ? " LEFT JOIN LATERAL " : " CROSS JOIN LATERAL ") + expr(lf.call(), s) + " AS " + f
+                + "(" + columns + ")" + (lf.leftJoin() ? " ON true" : "");
+    }
+
+    @Override
+    public String visitWindow(Window window) {
+        String input = window.input().accept(this);
+        String s = alias();
+        return "SELECT " + cols(s, window.input().columns()) + ", " + window.calls().stream()
+                .map(c -> expr(c.expr(), s) + " AS " + ident(c.id())).collect(Collectors.joining(", "))
+                + " FROM (" + input + ") " + s;
+    }
+
+    @Override
+    public String visitTopK(TopK topK) {
+        String input = topK.input().accept(this);
+        String s = alias();
+        return "SELECT * FROM (" + input + ") " + s + " ORDER BY "
+                + topK.orderBy().stream().map(o -> expr(o, s)).collect(Collectors.joining(", ")) + " " + topK.limit();
+    }
+
+    @Override
+    public String visitRecursiveCte(RecursiveCte cte) {
+        String base = cte.base().accept(this);
+        String step = RecursiveStepRenderer.render(cte, this::renderNested, null);
+        String name = ident(cte.name());
+        return "WITH RECURSIVE " + name + "(" + SqlWriter.names(cte.columns()) + ") AS (" + base
+                + (cte.unionAll() ? " UNION ALL " : " UNION ") + step + ") SELECT * FROM " + name;
+    }
+
+    @Override
+    public String visitRecursiveRef(RecursiveRef ref) {
+        String bound = recursiveBindings.get(ref.name());
+        if (bound == null) {
+            throw new IllegalStateException("a recursive reference is only rendered inside its recursive term");
+        }
+        return "SELECT " + SqlWriter.names(ref.columns()) + " FROM " + bound;
+    }
+
+    /** Join conditions over two aliases: columns of {@code left} read alias {@code l}, the others {@code r}. */
+    private static String condition(List<Expr> conditions, Operator left, String l, String r) {
+        Set<ColumnId> leftCols = new HashSet<>(left.columns());
+        return SqlWriter.and(conditions.stream().map(c -> expr(c, id -> col(leftCols.contains(id) ? l : r, id))).toList());
+    }
+
+    /** Renders a nested subtree in the same state and alias space. */
+    String renderNested(Operator op) {
+        return op.accept(this);
     }
 
     /** Renders an expression over one alias (a convenience for callers that build SQL around a state). */

@@ -107,6 +107,11 @@ final class PruneColumnsRewrite {
             }
             return changed ? new UnionAll(branches, u.columns()) : u;
         }
-        throw new IllegalStateException("unknown operator " + op.getClass());
+        // The other operators keep every input column: their inputs are pruned as roots of their own.
+        List<Operator> inputs = new ArrayList<>();
+        for (Operator in : op.inputs()) {
+            inputs.add(in instanceof io.trickle.engine.dvm.op.RecursiveRef ? in : prune(in, new HashSet<>(in.columns()), true));
+        }
+        return io.trickle.engine.dvm.op.Operators.withInputs(op, inputs);
     }
 }

@@ -1,17 +1,12 @@
 package io.trickle.engine.dvm.rewrite;
 
-import io.trickle.engine.dvm.op.Aggregate;
 import io.trickle.engine.dvm.op.ColumnId;
-import io.trickle.engine.dvm.op.Distinct;
 import io.trickle.engine.dvm.op.Expr;
 import io.trickle.engine.dvm.op.Filter;
 import io.trickle.engine.dvm.op.Join;
 import io.trickle.engine.dvm.op.JoinKind;
 import io.trickle.engine.dvm.op.Operator;
-import io.trickle.engine.dvm.op.OperatorVisitor;
-import io.trickle.engine.dvm.op.Project;
-import io.trickle.engine.dvm.op.Scan;
-import io.trickle.engine.dvm.op.UnionAll;
+import io.trickle.engine.dvm.op.Operators;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -25,22 +20,30 @@ import java.util.Set;
  * may move into the preserved side only, and ON conditions of an outer join move only into the
  * side that is not preserved.
  */
-final class PushFiltersIntoJoinsRewrite implements OperatorVisitor<Operator> {
+final class PushFiltersIntoJoinsRewrite {
 
     private PushFiltersIntoJoinsRewrite() {
     }
 
-    static Operator rewrite(Operator root) {
-        return root.accept(new PushFiltersIntoJoinsRewrite());
+    static Operator rewrite(Operator op) {
+        if (op instanceof Filter filter) {
+            return filter(filter);
+        }
+        if (op instanceof Join join) {
+            return push(join, List.of());
+        }
+        // Other operators are not crossed: only their inputs are rewritten.
+        List<Operator> inputs = new ArrayList<>();
+        boolean changed = false;
+        for (Operator in : op.inputs()) {
+            Operator r = rewrite(in);
+            changed |= r != in;
+            inputs.add(r);
+        }
+        return changed ? Operators.withInputs(op, inputs) : op;
     }
 
-    @Override
-    public Operator visitScan(Scan scan) {
-        return scan;
-    }
-
-    @Override
-    public Operator visitFilter(Filter filter) {
+    private static Operator filter(Filter filter) {
         Operator input = filter.input();
         if (input instanceof Join join) {
             return push(join, filter.conjuncts());
@@ -48,13 +51,13 @@ final class PushFiltersIntoJoinsRewrite implements OperatorVisitor<Operator> {
         if (input instanceof Filter inner) {
             List<Expr> all = new ArrayList<>(inner.conjuncts());
             all.addAll(filter.conjuncts());
-            return new Filter(inner.input(), all).accept(this);
+            return rewrite(new Filter(inner.input(), all));
         }
-        Operator rewritten = input.accept(this);
+        Operator rewritten = rewrite(input);
         return rewritten == input ? filter : new Filter(rewritten, filter.conjuncts());
     }
 
-    private Operator push(Join join, List<Expr> conjuncts) {
+    private static Operator push(Join join, List<Expr> conjuncts) {
         Set<ColumnId> left = new HashSet<>(join.left().columns());
         Set<ColumnId> right = new HashSet<>(join.right().columns());
         List<Expr> toLeft = new ArrayList<>();
@@ -90,44 +93,9 @@ final class PushFiltersIntoJoinsRewrite implements OperatorVisitor<Operator> {
                 keptOn.add(c);
             }
         }
-        Operator newLeft = (toLeft.isEmpty() ? join.left() : new Filter(join.left(), toLeft)).accept(this);
-        Operator newRight = (toRight.isEmpty() ? join.right() : new Filter(join.right(), toRight)).accept(this);
+        Operator newLeft = rewrite(toLeft.isEmpty() ? join.left() : new Filter(join.left(), toLeft));
+        Operator newRight = rewrite(toRight.isEmpty() ? join.right() : new Filter(join.right(), toRight));
         Operator result = new Join(join.kind(), newLeft, newRight, keptOn);
         return remain.isEmpty() ? result : new Filter(result, remain);
-    }
-
-    @Override
-    public Operator visitProject(Project project) {
-        Operator in = project.input().accept(this);
-        return in == project.input() ? project : new Project(in, project.outputs());
-    }
-
-    @Override
-    public Operator visitJoin(Join join) {
-        return push(join, List.of());
-    }
-
-    @Override
-    public Operator visitAggregate(Aggregate aggregate) {
-        Operator in = aggregate.input().accept(this);
-        return in == aggregate.input() ? aggregate : new Aggregate(in, aggregate.groupKeys(), aggregate.aggregates());
-    }
-
-    @Override
-    public Operator visitDistinct(Distinct distinct) {
-        Operator in = distinct.input().accept(this);
-        return in == distinct.input() ? distinct : new Distinct(in);
-    }
-
-    @Override
-    public Operator visitUnionAll(UnionAll union) {
-        List<Operator> branches = new ArrayList<>();
-        boolean changed = false;
-        for (Operator b : union.branches()) {
-            Operator r = b.accept(this);
-            changed |= r != b;
-            branches.add(r);
-        }
-        return changed ? new UnionAll(branches, union.columns()) : union;
     }
 }

@@ -5,6 +5,7 @@ import io.trickle.engine.dvm.op.Expr;
 import io.trickle.engine.sql.UnsupportedConstruct;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import net.sf.jsqlparser.expression.AnalyticExpression;
 import net.sf.jsqlparser.expression.AnalyticType;
@@ -28,6 +29,8 @@ import net.sf.jsqlparser.expression.CollateExpression;
 import net.sf.jsqlparser.expression.ExtractExpression;
 import net.sf.jsqlparser.expression.JsonExpression;
 import net.sf.jsqlparser.expression.NotExpression;
+import net.sf.jsqlparser.expression.OverlapsCondition;
+import net.sf.jsqlparser.statement.select.AllTableColumns;
 import net.sf.jsqlparser.expression.SignedExpression;
 import net.sf.jsqlparser.expression.TimezoneExpression;
 import net.sf.jsqlparser.expression.TrimFunction;
@@ -72,6 +75,16 @@ final class ExprWriter extends ExpressionDeParser {
         default Optional<Expr> whole(Expression expression) {
             return Optional.empty();
         }
+
+        /** A subquery inside an expression (scalar, EXISTS, IN, ANY/ALL): the column computing it. */
+        default Expr sublink(Expression sublink) {
+            throw new UnsupportedConstruct("subquery in an expression here");
+        }
+
+        /** A window function call: the column computing it, or null to write the call itself. */
+        default Expr window(AnalyticExpression call) {
+            throw new UnsupportedConstruct("window function " + call.getName().toLowerCase(java.util.Locale.ROOT) + "() here");
+        }
     }
 
     private final Resolver resolver;
@@ -114,8 +127,63 @@ final class ExprWriter extends ExpressionDeParser {
             builder.append(column.getColumnName());
             return builder;
         }
-        append(Expr.column(resolver.column(column)));
+        ArrayConstructor subscript = column.getArrayConstructor();
+        if (subscript == null) {
+            append(Expr.column(resolver.column(column)));
+            return builder;
+        }
+        // a[i] and a[i:j]: the parser keeps the subscript on the column; it is written after it.
+        Column bare = new Column(column.getTable(), column.getColumnName());
+        builder.append('(');
+        append(Expr.column(resolver.column(bare)));
+        builder.append(")[");
+        boolean first = true;
+        for (Expression index : subscript.getExpressions()) {
+            if (!first) {
+                builder.append("][");
+            }
+            first = false;
+            index.accept(this, context);
+        }
+        builder.append(']');
         return builder;
+    }
+
+    /** {@code a -> 'k' ->> 'j'}: the parser's deparser writes it as text, bypassing column resolution. */
+    @Override
+    public <S> StringBuilder visit(JsonExpression e, S context) {
+        if (substituted(e)) {
+            return builder;
+        }
+        builder.append('(');
+        e.getExpression().accept(this, context);
+        builder.append(')');
+        for (Map.Entry<Expression, String> ident : e.getIdentList()) {
+            builder.append(' ').append(ident.getValue()).append(' ');
+            ident.getKey().accept(this, context);
+        }
+        return builder;
+    }
+
+    @Override
+    public <S> StringBuilder visit(IsDistinctExpression e, S context) {
+        if (substituted(e)) {
+            return builder;
+        }
+        e.getLeftExpression().accept(this, context);
+        builder.append(e.isNot() ? " IS NOT DISTINCT FROM " : " IS DISTINCT FROM ");
+        e.getRightExpression().accept(this, context);
+        return builder;
+    }
+
+    @Override
+    public <S> StringBuilder visit(AllTableColumns e, S context) {
+        throw new UnsupportedConstruct("a whole-row reference (" + e + ") inside an expression");
+    }
+
+    @Override
+    public <S> StringBuilder visit(OverlapsCondition e, S context) {
+        throw new UnsupportedConstruct("OVERLAPS");
     }
 
     /** Words JSqlParser reads as column names that PostgreSQL reads as functions. */
@@ -137,9 +205,12 @@ final class ExprWriter extends ExpressionDeParser {
         if (substituted(e)) {
             return builder;
         }
-        if (e.getType() == AnalyticType.OVER || e.getType() == AnalyticType.WITHIN_GROUP_OVER
-                || e.getWindowElement() != null || e.getWindowName() != null || e.getPartitionExpressionList() != null) {
-            throw new UnsupportedConstruct("window function " + e.getName().toLowerCase(java.util.Locale.ROOT) + "()");
+        if (isWindowCall(e)) {
+            Expr column = resolver.window(e);
+            if (column != null) {
+                append(column);
+                return builder;
+            }
         }
         return super.visit(e, context);
     }
@@ -149,32 +220,55 @@ final class ExprWriter extends ExpressionDeParser {
         return substituted(list) ? builder : super.visit(list, context);
     }
 
+    static boolean isWindowCall(AnalyticExpression e) {
+        return e.getType() == AnalyticType.OVER || e.getType() == AnalyticType.WITHIN_GROUP_OVER
+                || e.getWindowElement() != null || e.getWindowName() != null || hasPartition(e);
+    }
+
+    /** The parser gives an empty partition list to calls without OVER as well. */
+    static boolean hasPartition(AnalyticExpression e) {
+        return e.getPartitionExpressionList() != null && !e.getPartitionExpressionList().isEmpty();
+    }
+
     @Override
     public <S> StringBuilder visit(ParenthesedSelect select, S context) {
-        throw new UnsupportedConstruct("subquery in an expression");
+        append(resolver.sublink(select));
+        return builder;
     }
 
     @Override
     public <S> StringBuilder visit(Select select, S context) {
-        throw new UnsupportedConstruct("subquery in an expression");
+        append(resolver.sublink(select));
+        return builder;
     }
 
     @Override
     public <S> StringBuilder visit(ExistsExpression e, S context) {
-        throw new UnsupportedConstruct((e.isNot() ? "NOT EXISTS" : "EXISTS") + " subquery");
+        append(resolver.sublink(e));
+        return builder;
     }
 
     @Override
     public <S> StringBuilder visit(AnyComparisonExpression e, S context) {
-        throw new UnsupportedConstruct(e.getAnyType() + " (subquery)");
+        throw new UnsupportedConstruct(e.getAnyType() + " (subquery) outside a comparison");
     }
 
     @Override
     public <S> StringBuilder visit(InExpression e, S context) {
         if (e.getRightExpression() instanceof Select) {
-            throw new UnsupportedConstruct((e.isNot() ? "NOT IN" : "IN") + " (subquery)");
+            append(resolver.sublink(e));
+            return builder;
         }
         return substituted(e) ? builder : super.visit(e, context);
+    }
+
+    /** {@code x op ANY/ALL (subquery)}: the comparison as a whole is the sublink. */
+    private boolean quantified(net.sf.jsqlparser.expression.BinaryExpression e) {
+        if (e.getRightExpression() instanceof AnyComparisonExpression) {
+            append(resolver.sublink(e));
+            return true;
+        }
+        return false;
     }
 
     @Override
@@ -258,13 +352,14 @@ final class ExprWriter extends ExpressionDeParser {
     }
 
     @Override
-    public <S> StringBuilder visit(JsonExpression e, S context) {
-        return substituted(e) ? builder : super.visit(e, context);
-    }
-
-    @Override
     public <S> StringBuilder visit(CollateExpression e, S context) {
-        return substituted(e) ? builder : super.visit(e, context);
+        if (substituted(e)) {
+            return builder;
+        }
+        builder.append('(');
+        e.getLeftExpression().accept(this, context);
+        builder.append(") COLLATE ").append(e.getCollate());
+        return builder;
     }
 
     @Override
@@ -284,32 +379,32 @@ final class ExprWriter extends ExpressionDeParser {
 
     @Override
     public <S> StringBuilder visit(EqualsTo e, S context) {
-        return substituted(e) ? builder : super.visit(e, context);
+        return substituted(e) || quantified(e) ? builder : super.visit(e, context);
     }
 
     @Override
     public <S> StringBuilder visit(NotEqualsTo e, S context) {
-        return substituted(e) ? builder : super.visit(e, context);
+        return substituted(e) || quantified(e) ? builder : super.visit(e, context);
     }
 
     @Override
     public <S> StringBuilder visit(GreaterThan e, S context) {
-        return substituted(e) ? builder : super.visit(e, context);
+        return substituted(e) || quantified(e) ? builder : super.visit(e, context);
     }
 
     @Override
     public <S> StringBuilder visit(GreaterThanEquals e, S context) {
-        return substituted(e) ? builder : super.visit(e, context);
+        return substituted(e) || quantified(e) ? builder : super.visit(e, context);
     }
 
     @Override
     public <S> StringBuilder visit(MinorThan e, S context) {
-        return substituted(e) ? builder : super.visit(e, context);
+        return substituted(e) || quantified(e) ? builder : super.visit(e, context);
     }
 
     @Override
     public <S> StringBuilder visit(MinorThanEquals e, S context) {
-        return substituted(e) ? builder : super.visit(e, context);
+        return substituted(e) || quantified(e) ? builder : super.visit(e, context);
     }
 
     @Override
@@ -319,11 +414,6 @@ final class ExprWriter extends ExpressionDeParser {
 
     @Override
     public <S> StringBuilder visit(Between e, S context) {
-        return substituted(e) ? builder : super.visit(e, context);
-    }
-
-    @Override
-    public <S> StringBuilder visit(IsDistinctExpression e, S context) {
         return substituted(e) ? builder : super.visit(e, context);
     }
 

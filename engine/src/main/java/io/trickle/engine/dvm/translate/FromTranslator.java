@@ -4,25 +4,47 @@ import io.trickle.engine.dvm.op.ColumnId;
 import io.trickle.engine.dvm.op.Expr;
 import io.trickle.engine.dvm.op.Join;
 import io.trickle.engine.dvm.op.JoinKind;
+import io.trickle.engine.dvm.op.LateralFunction;
+import io.trickle.engine.dvm.op.LateralSubquery;
 import io.trickle.engine.dvm.op.Operator;
+import io.trickle.engine.dvm.op.RecursiveCte;
+import io.trickle.engine.dvm.op.RecursiveRef;
 import io.trickle.engine.dvm.op.Scan;
+import io.trickle.engine.dvm.op.Subplan;
+import io.trickle.engine.dvm.op.UnionAll;
+import io.trickle.engine.dvm.render.StateRenderer;
 import io.trickle.engine.sql.Relation;
 import io.trickle.engine.sql.RelationColumn;
-import io.trickle.engine.sql.RelationKind;
 import io.trickle.engine.sql.UnsupportedConstruct;
+import java.sql.ResultSet;
+import java.sql.ResultSetMetaData;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import net.sf.jsqlparser.expression.Alias;
+import net.sf.jsqlparser.expression.BooleanValue;
 import net.sf.jsqlparser.expression.Expression;
+import net.sf.jsqlparser.expression.Function;
 import net.sf.jsqlparser.schema.Column;
 import net.sf.jsqlparser.schema.Table;
 import net.sf.jsqlparser.statement.select.FromItem;
+import net.sf.jsqlparser.statement.select.LateralSubSelect;
 import net.sf.jsqlparser.statement.select.ParenthesedFromItem;
 import net.sf.jsqlparser.statement.select.ParenthesedSelect;
+import net.sf.jsqlparser.statement.select.Select;
+import net.sf.jsqlparser.statement.select.SelectItem;
+import net.sf.jsqlparser.statement.select.SetOperationList;
+import net.sf.jsqlparser.statement.select.TableFunction;
+import net.sf.jsqlparser.statement.select.UnionOp;
+import net.sf.jsqlparser.statement.select.WithItem;
 
-/** FROM items and joins → scans, subqueries and joins, registering every item in the scope. */
+/**
+ * FROM items and joins → scans, subqueries, CTEs, LATERAL subqueries and set-returning functions,
+ * and joins, registering every item in the scope.
+ */
 final class FromTranslator {
 
     private final QueryTranslator query;
@@ -32,38 +54,52 @@ final class FromTranslator {
         this.query = query;
     }
 
-    Operator from(FromItem first, List<net.sf.jsqlparser.statement.select.Join> joins, Scope scope) throws SQLException {
+    Operator from(FromItem first, List<net.sf.jsqlparser.statement.select.Join> joins, Scope scope, Ctes ctes)
+            throws SQLException {
         if (first == null) {
             throw new UnsupportedConstruct("SELECT without FROM");
         }
-        Operator acc = item(first, scope);
+        if (first instanceof TableFunction || first instanceof LateralSubSelect) {
+            throw new UnsupportedConstruct("a set-returning function or LATERAL subquery as the first FROM item");
+        }
+        Operator acc = item(first, scope, ctes);
         if (joins != null) {
             for (net.sf.jsqlparser.statement.select.Join j : joins) {
-                acc = join(acc, j, scope);
+                FromItem right = j.getRightItem();
+                if (right instanceof TableFunction || right instanceof LateralSubSelect) {
+                    acc = lateral(acc, j, scope, ctes);
+                } else {
+                    acc = join(acc, j, scope, ctes);
+                }
             }
         }
         return acc;
     }
 
-    private Operator item(FromItem item, Scope scope) throws SQLException {
+    private Operator item(FromItem item, Scope scope, Ctes ctes) throws SQLException {
         if (item instanceof Table table) {
+            if (table.getSchemaName() == null) {
+                var cte = ctes.find(Names.normalize(table.getName()));
+                if (cte.isPresent()) {
+                    return cteReference(cte.get(), table.getAlias(), scope);
+                }
+            }
             return table(table, scope);
         }
         if (item instanceof ParenthesedSelect sub) {
             if (sub.getSelect() == null) {
                 throw new UnsupportedConstruct("VALUES in FROM");
             }
-            return subquery(sub, scope);
+            return subquery(sub.getSelect(), sub.getAlias(), scope, ctes);
         }
         if (item instanceof ParenthesedFromItem nested) {
             if (nested.getAlias() != null) {
                 throw new UnsupportedConstruct("an aliased parenthesized join");
             }
-            return from(nested.getFromItem(), nested.getJoins(), scope);
+            return from(nested.getFromItem(), nested.getJoins(), scope, ctes);
         }
-        String kind = item.getClass().getSimpleName().replaceAll("([a-z])([A-Z])", "$1 $2").toLowerCase(java.util.Locale.ROOT);
-        throw new UnsupportedConstruct(kind.contains("lateral") ? "LATERAL subquery"
-                : kind.contains("function") ? "set-returning function in FROM" : kind + " in FROM");
+        String kind = item.getClass().getSimpleName().replaceAll("([a-z])([A-Z])", "$1 $2").toLowerCase(Locale.ROOT);
+        throw new UnsupportedConstruct(kind + " in FROM");
     }
 
     private Operator table(Table table, Scope scope) throws SQLException {
@@ -86,8 +122,7 @@ final class FromTranslator {
         Alias alias = table.getAlias();
         String name = alias != null ? Names.normalize(alias.getName()) : r.name();
         List<RelationColumn> cols = r.visibleColumns();
-        List<String> visibleNames = cols.stream().map(RelationColumn::name).toList();
-        List<String> renamed = aliasColumns(alias, visibleNames);
+        List<String> renamed = aliasColumns(alias, cols.stream().map(RelationColumn::name).toList());
         List<Scan.ScanColumn> scanColumns = new ArrayList<>();
         LinkedHashMap<String, ColumnId> byName = new LinkedHashMap<>();
         for (int i = 0; i < cols.size(); i++) {
@@ -99,10 +134,12 @@ final class FromTranslator {
         return new Scan(r, name, scanColumns);
     }
 
-    private Operator subquery(ParenthesedSelect sub, Scope scope) throws SQLException {
-        Translated inner = query.select(sub.getSelect());
-        Alias alias = sub.getAlias();
-        String name = alias != null ? Names.normalize(alias.getName()) : "subquery_" + (++anonymous);
+    private Operator subquery(Select select, Alias alias, Scope scope, Ctes ctes) throws SQLException {
+        Translated inner = query.select(select, null, ctes);
+        return register(inner, alias, alias != null ? Names.normalize(alias.getName()) : "subquery_" + (++anonymous), scope);
+    }
+
+    private Operator register(Translated inner, Alias alias, String name, Scope scope) {
         List<String> names = aliasColumns(alias, inner.names());
         LinkedHashMap<String, ColumnId> byName = new LinkedHashMap<>();
         for (int i = 0; i < names.size(); i++) {
@@ -110,6 +147,80 @@ final class FromTranslator {
         }
         scope.add(new Scope.Entry(name, null, true, byName));
         return inner.op();
+    }
+
+    /** A reference to a CTE: its own subtree (translated again), or the working table inside its recursive term. */
+    private Operator cteReference(Ctes.Definition cte, Alias alias, Scope scope) throws SQLException {
+        String name = alias != null ? Names.normalize(alias.getName()) : cte.name();
+        if (cte.isSelfReference()) {
+            RecursiveRef ref = new RecursiveRef(cte.selfName(), cte.selfColumns());
+            return register(new Translated(ref, cte.selfNames()), alias, name, scope);
+        }
+        WithItem<?> item = cte.item();
+        ParenthesedSelect body = item.getSelect();
+        if (body == null) {
+            throw new UnsupportedConstruct("a data-modifying WITH item");
+        }
+        // The body sees the CTEs defined before it (and, when recursive, itself), not those of the reference.
+        Translated t = cte.recursive() ? recursive(cte, body.getSelect(), cte.before())
+                : query.select(body.getSelect(), null, cte.before());
+        List<String> declared = withColumns(item);
+        Translated named = declared.isEmpty() ? t : new Translated(t.op(), rename(t.names(), declared));
+        return register(named, alias, name, scope);
+    }
+
+    private static List<String> withColumns(WithItem<?> item) {
+        List<String> out = new ArrayList<>();
+        if (item.getWithItemList() != null) {
+            for (SelectItem<?> s : item.getWithItemList()) {
+                out.add(Names.normalize(s.getExpression().toString()));
+            }
+        }
+        return out;
+    }
+
+    private static List<String> rename(List<String> names, List<String> declared) {
+        List<String> out = new ArrayList<>(names);
+        for (int i = 0; i < declared.size() && i < out.size(); i++) {
+            out.set(i, declared.get(i));
+        }
+        return out;
+    }
+
+    /**
+     * WITH RECURSIVE name AS (base UNION [ALL] step), linear: the step reads the CTE exactly once. The
+     * step must be writable as one flat SELECT (PostgreSQL forbids the self-reference in a subquery).
+     */
+    private Translated recursive(Ctes.Definition cte, Select body, Ctes ctes) throws SQLException {
+        if (!(body instanceof SetOperationList sol) || sol.getSelects().size() != 2
+                || !(sol.getOperations().get(0) instanceof UnionOp union)) {
+            throw new UnsupportedConstruct("a recursive CTE that is not 'base UNION [ALL] recursive term'");
+        }
+        Translated base = query.select(sol.getSelects().get(0), null, ctes);
+        List<String> declared = withColumns(cte.item());
+        List<String> names = declared.isEmpty() ? base.names() : rename(base.names(), declared);
+        List<ColumnId> columns = new ArrayList<>();
+        for (String n : names) {
+            columns.add(query.ids().next(cte.name() + "_" + n));
+        }
+        String sqlName = "__pgt_rec_" + columns.get(0).name();
+        Translated step = query.select(sol.getSelects().get(1), null, ctes.withSelf(cte.name(), columns, sqlName, names));
+        int refs = countRefs(step.op());
+        if (refs != 1) {
+            throw new UnsupportedConstruct(refs == 0 ? "a recursive CTE whose recursive term does not read it"
+                    : "non-linear recursion (the recursive term reads the CTE " + refs + " times)");
+        }
+        RecursiveCte rec = new RecursiveCte(sqlName, base.op(), step.op(), union.isAll(), columns);
+        StateRenderer.renderNew(rec);
+        return new Translated(rec, names);
+    }
+
+    private static int countRefs(Operator op) {
+        int n = op instanceof RecursiveRef ? 1 : 0;
+        for (Operator in : op.inputs()) {
+            n += countRefs(in);
+        }
+        return n;
     }
 
     /** Column aliases ({@code AS t(a, b)}) rename the first columns; the rest keep their names. */
@@ -128,19 +239,22 @@ final class FromTranslator {
         return out;
     }
 
-    private Operator join(Operator left, net.sf.jsqlparser.statement.select.Join j, Scope scope) throws SQLException {
+    private Operator join(Operator left, net.sf.jsqlparser.statement.select.Join j, Scope scope, Ctes ctes)
+            throws SQLException {
         if (j.isApply() || j.isSemi() || j.isStraight() || j.isWindowJoin()) {
             throw new UnsupportedConstruct("this kind of join");
         }
         List<Scope.Entry> before = new ArrayList<>(scope.entries());
-        Operator right = item(j.getRightItem(), scope);
+        Operator right = item(j.getRightItem(), scope, ctes);
         JoinKind kind = j.isFull() ? JoinKind.FULL : j.isRight() ? JoinKind.RIGHT : j.isLeft() ? JoinKind.LEFT : JoinKind.INNER;
         List<Expr> conditions = new ArrayList<>();
-        ExprWriter.Resolver resolver = query.inputResolver(scope);
         if (j.getOnExpressions() != null) {
             for (Expression on : j.getOnExpressions()) {
                 for (Expression conjunct : QueryTranslator.conjuncts(on)) {
-                    conditions.add(ExprWriter.write(conjunct, resolver));
+                    if (WhereTranslator.hasSublink(conjunct)) {
+                        throw new UnsupportedConstruct("a subquery in a JOIN condition");
+                    }
+                    conditions.add(ExprWriter.write(conjunct, query.inputResolver(scope)));
                 }
             }
         }
@@ -182,5 +296,133 @@ final class FromTranslator {
             }
         }
         return new Join(kind, left, right, conditions);
+    }
+
+    /** A LATERAL subquery or a set-returning function, joined to everything to its left. */
+    private Operator lateral(Operator left, net.sf.jsqlparser.statement.select.Join j, Scope scope, Ctes ctes)
+            throws SQLException {
+        boolean leftJoin = j.isLeft() && !j.isFull() && !j.isRight();
+        if (j.isRight() || j.isFull()) {
+            throw new UnsupportedConstruct("RIGHT or FULL JOIN LATERAL");
+        }
+        if (j.getOnExpressions() != null) {
+            for (Expression on : j.getOnExpressions()) {
+                if (!(on instanceof BooleanValue b && b.getValue())) {
+                    throw new UnsupportedConstruct("a LATERAL join with a condition other than ON true");
+                }
+            }
+        }
+        if (j.getRightItem() instanceof LateralSubSelect ls) {
+            return lateralSubquery(left, ls, leftJoin, scope, ctes);
+        }
+        return lateralFunction(left, (TableFunction) j.getRightItem(), leftJoin, scope);
+    }
+
+    private Operator lateralSubquery(Operator left, LateralSubSelect ls, boolean leftJoin, Scope scope, Ctes ctes) {
+        Select inner = ls.getSelect();
+        if (inner instanceof net.sf.jsqlparser.statement.select.PlainSelect ps) {
+            for (SelectItem<?> item : ps.getSelectItems()) {
+                if (item.getExpression() instanceof net.sf.jsqlparser.statement.select.AllColumns
+                        || item.getExpression() instanceof net.sf.jsqlparser.statement.select.AllTableColumns) {
+                    throw new UnsupportedConstruct("SELECT * in a LATERAL subquery");
+                }
+            }
+        }
+        Subplan plan = new SublinkTranslator(query).subplan(inner, scope, ctes, left);
+        List<String> names = new ArrayList<>();
+        if (inner instanceof net.sf.jsqlparser.statement.select.PlainSelect ps) {
+            ps.getSelectItems().forEach(item -> names.add(OutputNames.of(item)));
+        } else {
+            for (int i = 0; i < plan.items().size(); i++) {
+                names.add("column" + (i + 1));
+            }
+        }
+        String name = ls.getAlias() != null ? Names.normalize(ls.getAlias().getName()) : "lateral_" + (++anonymous);
+        List<String> visible = aliasColumns(ls.getAlias(), names);
+        List<ColumnId> outputs = new ArrayList<>();
+        LinkedHashMap<String, ColumnId> byName = new LinkedHashMap<>();
+        for (String n : visible) {
+            ColumnId id = query.ids().next(name + "_" + n);
+            outputs.add(id);
+            byName.putIfAbsent(n, id);
+        }
+        scope.add(new Scope.Entry(name, null, true, byName));
+        return new LateralSubquery(left, plan, leftJoin, outputs);
+    }
+
+    private Operator lateralFunction(Operator left, TableFunction tf, boolean leftJoin, Scope scope) throws SQLException {
+        Function f = tf.getFunction();
+        Expr call;
+        String functionName;
+        if (tf.getRowsFromFunctions() != null) {
+            List<Expr> calls = new ArrayList<>();
+            for (Function each : tf.getRowsFromFunctions()) {
+                calls.add(ExprWriter.write(each, query.inputResolver(scope)));
+            }
+            call = Expr.composeVerbatim(calls, p -> "ROWS FROM (" + String.join(", ", p) + ")");
+            functionName = "rows_from";
+        } else {
+            call = ExprWriter.write(f, query.inputResolver(scope));
+            functionName = f.getName().toLowerCase(Locale.ROOT);
+        }
+        if (tf.getWithClause() != null) {
+            String with = tf.getWithClause().strip().replaceFirst("(?i)^with\\s+", "");
+            if (!with.equalsIgnoreCase("ordinality")) {
+                throw new UnsupportedConstruct("WITH " + with + " after a function in FROM");
+            }
+            call = Expr.composeVerbatim(List.of(call), p -> p.get(0) + " WITH ORDINALITY");
+        }
+        Alias alias = tf.getAlias();
+        String name = alias != null ? Names.normalize(alias.getName()) : functionName;
+        String definitions = null;
+        List<String> visible;
+        if (alias != null && alias.getAliasColumns() != null && !alias.getAliasColumns().isEmpty()
+                && alias.getAliasColumns().get(0).colDataType != null) {
+            List<String> defs = new ArrayList<>();
+            visible = new ArrayList<>();
+            for (Alias.AliasColumn c : alias.getAliasColumns()) {
+                visible.add(Names.normalize(c.name));
+                defs.add(io.trickle.engine.db.PgQuote.ident(Names.normalize(c.name)) + " " + c.colDataType);
+            }
+            definitions = String.join(", ", defs);
+        } else {
+            visible = probeNames(left, call, alias == null ? null : alias.getName(), alias);
+        }
+        List<String> functionColumns = new ArrayList<>();
+        List<ColumnId> outputs = new ArrayList<>();
+        LinkedHashMap<String, ColumnId> byName = new LinkedHashMap<>();
+        for (int i = 0; i < visible.size(); i++) {
+            functionColumns.add(definitions != null ? visible.get(i) : "c" + (i + 1));
+            ColumnId id = query.ids().next(name + "_" + visible.get(i));
+            outputs.add(id);
+            byName.putIfAbsent(visible.get(i), id);
+        }
+        scope.add(new Scope.Entry(name, null, true, byName));
+        return new LateralFunction(left, call, definitions, functionColumns, outputs, leftJoin);
+    }
+
+    /** The column names PostgreSQL gives a set-returning function's output, asked of the database. */
+    private List<String> probeNames(Operator left, Expr call, String aliasName, Alias alias) throws SQLException {
+        String sql = "SELECT f.* FROM (" + StateRenderer.renderNew(left) + ") s CROSS JOIN LATERAL "
+                + StateRenderer.write(call, "s") + " AS " + (aliasName == null ? "f" : aliasName)
+                + (alias != null && alias.getAliasColumns() != null && !alias.getAliasColumns().isEmpty()
+                ? "(" + String.join(", ", alias.getAliasColumns().stream().map(c -> c.name).toList()) + ")" : "")
+                + " LIMIT 0";
+        if (aliasName != null) {
+            sql = sql.replace("SELECT f.*", "SELECT " + aliasName + ".*");
+        }
+        try (Statement st = query.catalog().connection().createStatement(); ResultSet rs = st.executeQuery(sql)) {
+            ResultSetMetaData md = rs.getMetaData();
+            List<String> names = new ArrayList<>();
+            for (int i = 1; i <= md.getColumnCount(); i++) {
+                names.add(md.getColumnLabel(i));
+            }
+            return names;
+        }
+    }
+
+    /** Kept for symmetry with the recursive term's rendering: a union of the operators given. */
+    static Operator union(List<Operator> ops, List<ColumnId> columns) {
+        return new UnionAll(ops, columns);
     }
 }

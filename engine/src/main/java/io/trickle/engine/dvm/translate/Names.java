@@ -3,13 +3,13 @@ package io.trickle.engine.dvm.translate;
 import java.util.Locale;
 
 /** SQL identifiers as JSqlParser hands them over (quotes kept) → the exact names PostgreSQL uses. */
-final class Names {
+public final class Names {
 
     private Names() {
     }
 
     /** {@code "Order"} → {@code Order}; {@code Orders} → {@code orders}. */
-    static String normalize(String identifier) {
+    public static String normalize(String identifier) {
         if (identifier == null) {
             return null;
         }

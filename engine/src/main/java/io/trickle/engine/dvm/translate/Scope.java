@@ -23,6 +23,39 @@ final class Scope {
     private final List<Entry> entries = new ArrayList<>();
     /** Columns merged by USING/NATURAL: an unqualified reference means this id. */
     private final Map<String, ColumnId> merged = new LinkedHashMap<>();
+    /** The enclosing query's scope, for correlated subqueries and LATERAL; null at the top. */
+    private final Scope outer;
+
+    Scope() {
+        this(null);
+    }
+
+    Scope(Scope outer) {
+        this.outer = outer;
+    }
+
+    Scope outer() {
+        return outer;
+    }
+
+    /**
+     * Resolves a reference here first, then in the enclosing scopes (a correlated reference).
+     * PostgreSQL has accepted the query, so a name that resolves nowhere is the translator's gap.
+     */
+    Optional<ColumnId> resolveAnywhere(String schema, String table, String column) {
+        for (Scope s = this; s != null; s = s.outer) {
+            Optional<ColumnId> id = s.resolve(schema, table, column);
+            if (id.isPresent()) {
+                return id;
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** Whether a column belongs to this scope's own FROM items (not to an enclosing query). */
+    boolean isLocal(ColumnId id) {
+        return merged.containsValue(id) || entries.stream().anyMatch(e -> e.columns().containsValue(id));
+    }
 
     void add(Entry entry) {
         for (Entry e : entries) {

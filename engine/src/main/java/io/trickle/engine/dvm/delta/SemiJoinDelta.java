@@ -1,0 +1,33 @@
+package io.trickle.engine.dvm.delta;
+
+import static io.trickle.engine.dvm.render.SqlWriter.col;
+import static io.trickle.engine.dvm.render.SqlWriter.cols;
+
+import io.trickle.engine.dvm.op.ColumnId;
+import io.trickle.engine.dvm.op.SemiJoin;
+import io.trickle.engine.dvm.render.SqlWriter;
+import java.util.HashSet;
+import java.util.Set;
+
+/**
+ * Δ(L ⋉ R) and Δ(L ▷ R): the rows of L whose having-a-partner in R is as required, by
+ * {@link PartnerCounts}' rule (only rows of L that meet a changed row of R are reconsidered).
+ * EXISTS, IN and ANY are semi-joins; NOT EXISTS, NOT IN and ALL anti-joins whose conditions the
+ * translator wrote with SQL's NULL rules. See ref-dvm.md §2.7–2.8.
+ */
+final class SemiJoinDelta {
+
+    private SemiJoinDelta() {
+    }
+
+    static String delta(DeltaContext ctx, SemiJoin join, String dl, String dr) {
+        Set<ColumnId> left = new HashSet<>(join.left().columns());
+        String l1 = ctx.newState(join.left());
+        String r1 = ctx.newState(join.right());
+        return ctx.cte(join.anti() ? "antijoin" : "semijoin", String.join("\n  UNION ALL ",
+                PartnerCounts.rows(join.left().columns(), l1, dl, r1, dr,
+                        (pa, oa) -> SqlWriter.and(join.conditions().stream()
+                                .map(c -> SqlWriter.expr(c, id -> col(left.contains(id) ? pa : oa, id))).toList()),
+                        !join.anti(), alias -> cols(alias, join.left().columns()))));
+    }
+}

@@ -1,0 +1,96 @@
+package io.trickle.engine.dvm.delta;
+
+import static io.trickle.engine.dvm.render.SqlWriter.WEIGHT;
+import static io.trickle.engine.dvm.render.SqlWriter.cols;
+import static io.trickle.engine.dvm.render.SqlWriter.ident;
+
+import io.trickle.engine.dvm.op.ColumnId;
+import io.trickle.engine.dvm.op.Expr;
+import io.trickle.engine.dvm.op.LateralSubquery;
+import io.trickle.engine.dvm.op.Operator;
+import io.trickle.engine.dvm.op.Subplan;
+import io.trickle.engine.dvm.op.SubqueryValue;
+import io.trickle.engine.dvm.render.SubplanRenderer;
+import io.trickle.engine.dvm.render.SqlWriter;
+import io.trickle.engine.dvm.render.State;
+import io.trickle.engine.dvm.render.StateRenderer;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Δ of an input L extended by a correlated subquery q (a scalar or EXISTS value, or a LATERAL join):
+ * Δ(L ⋈ q) = ΔL ⋈ q₁ + L₀ ⋈ (q₁ − q₀), and q₁(l) differs from q₀(l) only for rows l whose correlation
+ * keys (the outer side of {@code inner = outer} conjuncts) match a key that the subquery body's
+ * change ΔB touches. So: ΔL joined with q after the window, plus, for the candidate rows of
+ * L₀ = L₁ − ΔL with touched keys, q after the window minus q before it. Without equality keys every
+ * row of L is a candidate once ΔB is not empty. q before the window reads the body's state before it.
+ */
+final class SubplanDelta {
+
+    private SubplanDelta() {
+    }
+
+    static String valueDelta(DeltaContext ctx, SubqueryValue sv, String dInput, String dBody) {
+        String candidates = candidates(ctx, sv.input(), sv.subplan(), dInput, dBody);
+        List<String> parts = new ArrayList<>();
+        parts.add(valueRows(ctx, sv, dInput, "l", State.NEW, "l." + WEIGHT));
+        parts.add(valueRows(ctx, sv, candidates, "c", State.NEW, "c." + WEIGHT));
+        parts.add(valueRows(ctx, sv, candidates, "c", State.OLD, "-c." + WEIGHT));
+        return ctx.cte("subquery_value", String.join("\n  UNION ALL ", parts));
+    }
+
+    private static String valueRows(DeltaContext ctx, SubqueryValue sv, String relation, String alias, State state,
+                                    String weight) {
+        String subquery = SubplanRenderer.render(sv.subplan(), body -> render(ctx, body, state), alias, null);
+        return "SELECT " + cols(alias, sv.input().columns()) + ", "
+                + SqlWriter.expr(sv.value(), alias).replace(SubqueryValue.PLACEHOLDER, subquery) + " AS " + ident(sv.output())
+                + ", " + weight + " AS " + WEIGHT + " FROM " + relation + " " + alias;
+    }
+
+    static String lateralDelta(DeltaContext ctx, LateralSubquery ls, String dInput, String dBody) {
+        String candidates = candidates(ctx, ls.input(), ls.subplan(), dInput, dBody);
+        List<String> parts = new ArrayList<>();
+        parts.add(lateralRows(ctx, ls, dInput, "l", State.NEW, "l." + WEIGHT));
+        parts.add(lateralRows(ctx, ls, candidates, "c", State.NEW, "c." + WEIGHT));
+        parts.add(lateralRows(ctx, ls, candidates, "c", State.OLD, "-c." + WEIGHT));
+        return ctx.cte("lateral_subquery", String.join("\n  UNION ALL ", parts));
+    }
+
+    private static String lateralRows(DeltaContext ctx, LateralSubquery ls, String relation, String alias, State state,
+                                      String weight) {
+        String subquery = SubplanRenderer.render(ls.subplan(), body -> render(ctx, body, state), alias, ls.outputs());
+        return "SELECT " + cols(alias, ls.input().columns()) + ", " + cols("q", ls.outputs()) + ", " + weight + " AS " + WEIGHT
+                + " FROM " + relation + " " + alias + (ls.leftJoin() ? " LEFT JOIN LATERAL (" : " CROSS JOIN LATERAL (")
+                + subquery + ") q" + (ls.leftJoin() ? " ON true" : "");
+    }
+
+    private static String render(DeltaContext ctx, Operator op, State state) {
+        return state == State.NEW ? ctx.newState(op) : ctx.oldState(op);
+    }
+
+    /** Rows of L before the window whose subquery result may have changed, as a weighted relation. */
+    private static String candidates(DeltaContext ctx, Operator input, Subplan plan, String dInput, String dBody) {
+        String inputCols = cols("s", input.columns());
+        if (plan.keys().isEmpty()) {
+            String gate = " WHERE EXISTS (SELECT 1 FROM " + dBody + ")";
+            return ctx.cte("subquery_candidates", "SELECT " + inputCols + ", 1::bigint AS " + WEIGHT + " FROM ("
+                    + ctx.newState(input) + ") s" + gate + " UNION ALL SELECT " + inputCols + ", -s." + WEIGHT
+                    + " FROM " + dInput + " s" + gate);
+        }
+        List<Expr> inner = plan.keys().stream().map(Subplan.KeyPair::inner).toList();
+        List<Expr> outer = plan.keys().stream().map(Subplan.KeyPair::outer).toList();
+        List<String> names = new ArrayList<>();
+        for (int i = 0; i < inner.size(); i++) {
+            names.add("k" + (i + 1));
+        }
+        String keys = KeyScope.keysCte(ctx, dBody, inner, names);
+        String restricted = ctx.newState(KeyScope.restrict(input, outer, keys, names));
+        List<String> same = new ArrayList<>();
+        for (int i = 0; i < outer.size(); i++) {
+            same.add("k." + ident(names.get(i)) + " IS NOT DISTINCT FROM " + StateRenderer.write(outer.get(i), "s"));
+        }
+        return ctx.cte("subquery_candidates", "SELECT " + inputCols + ", 1::bigint AS " + WEIGHT + " FROM (" + restricted + ") s"
+                + " UNION ALL SELECT " + inputCols + ", -s." + WEIGHT + " FROM " + dInput + " s WHERE EXISTS (SELECT 1 FROM "
+                + keys + " k WHERE " + String.join(" AND ", same) + ")");
+    }
+}

@@ -1,0 +1,1 @@
+SELECT * FROM scores WHERE (player, game) IN (SELECT name, id FROM customers)

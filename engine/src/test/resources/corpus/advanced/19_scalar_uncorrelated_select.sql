@@ -1,0 +1,1 @@
+SELECT id, amount - (SELECT avg(amount) FROM orders) AS diff FROM orders

@@ -1,0 +1,1 @@
+SELECT cust_id FROM orders INTERSECT SELECT id FROM customers

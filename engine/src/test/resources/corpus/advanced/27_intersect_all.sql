@@ -1,0 +1,1 @@
+SELECT sku FROM items INTERSECT ALL SELECT sku FROM products WHERE active

@@ -1,0 +1,1 @@
+SELECT sku, qty FROM items EXCEPT ALL SELECT sku, qty FROM items WHERE price > 40

@@ -1,0 +1,1 @@
+SELECT sku FROM items UNION ALL SELECT sku FROM products INTERSECT SELECT sku FROM items WHERE qty > 1

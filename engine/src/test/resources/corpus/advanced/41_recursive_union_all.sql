@@ -1,0 +1,1 @@
+WITH RECURSIVE tree(id, root, depth) AS (SELECT id, id, 0 FROM nodes WHERE parent_id IS NULL UNION ALL SELECT n.id, t.root, t.depth + 1 FROM nodes n JOIN tree t ON n.parent_id = t.id) SELECT * FROM tree

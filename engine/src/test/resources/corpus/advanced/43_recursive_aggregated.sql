@@ -1,0 +1,1 @@
+WITH RECURSIVE tree AS (SELECT id, id AS root FROM nodes WHERE parent_id IS NULL UNION ALL SELECT n.id, t.root FROM tree t JOIN nodes n ON n.parent_id = t.id) SELECT root, count(*) FROM tree GROUP BY root

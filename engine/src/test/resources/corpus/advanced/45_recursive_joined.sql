@@ -1,0 +1,1 @@
+WITH RECURSIVE tree AS (SELECT id, 1 AS depth FROM nodes WHERE parent_id IS NULL UNION ALL SELECT n.id, t.depth + 1 FROM nodes n JOIN tree t ON n.parent_id = t.id) SELECT t.id, t.depth, d.owner_id FROM tree t JOIN docs d ON d.id = t.id

@@ -1,0 +1,1 @@
+SELECT status, sum(amount) AS total, rank() OVER (ORDER BY sum(amount) DESC NULLS LAST, status NULLS LAST) FROM orders GROUP BY status

@@ -1,0 +1,1 @@
+SELECT player, game, ntile(2) OVER (PARTITION BY player ORDER BY game), percent_rank() OVER (PARTITION BY player ORDER BY game) FROM scores

@@ -1,0 +1,1 @@
+SELECT d.id, kv.key, kv.value FROM docs d CROSS JOIN LATERAL jsonb_each(d.attrs) kv

@@ -1,0 +1,1 @@
+SELECT id, amount FROM orders ORDER BY amount DESC NULLS LAST, id LIMIT 5

@@ -1,0 +1,1 @@
+SELECT id, amount FROM orders ORDER BY amount NULLS FIRST, id LIMIT 4 OFFSET 2

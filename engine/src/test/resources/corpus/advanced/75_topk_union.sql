@@ -1,0 +1,1 @@
+(SELECT sku FROM items UNION SELECT sku FROM products) ORDER BY sku LIMIT 3

@@ -1,0 +1,1 @@
+SELECT status, mode() WITHIN GROUP (ORDER BY qty) FROM orders GROUP BY status

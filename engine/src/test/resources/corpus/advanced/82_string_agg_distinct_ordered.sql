@@ -1,0 +1,1 @@
+SELECT category, string_agg(DISTINCT sku, ',' ORDER BY sku) FROM products GROUP BY category

@@ -1,0 +1,1 @@
+SELECT region, tier, count(*) FROM customers GROUP BY ROLLUP (region, tier)
