@@ -1,6 +1,6 @@
 package io.trickle.engine.oracle;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.trickle.engine.api.EngineOptions;
 import io.trickle.engine.api.RefreshAction;
@@ -85,7 +85,9 @@ class CorpusPropertyIT {
                 RandomChanges.run(c, round % 3 == 0 ? changes.insertRound() : changes.round());
                 RefreshResult r = trickle.refresh(st, false);
                 String where = e.name() + " round " + round + " (seed " + seed + ")";
-                assertEquals(RefreshAction.DIFFERENTIAL, r.action(), where + ": " + r.reason());
+                // NO_DATA when the round left every source of this query alone; never FULL.
+                assertTrue(r.action() == RefreshAction.DIFFERENTIAL || r.action() == RefreshAction.NO_DATA,
+                        where + ": " + r.action() + " " + r.reason());
                 try {
                     Oracle.assertMatches(c, "public", st, e.query());
                 } catch (AssertionError failure) {

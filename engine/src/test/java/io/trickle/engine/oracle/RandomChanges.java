@@ -226,7 +226,8 @@ public final class RandomChanges {
         sql.add("INSERT INTO customers VALUES (" + (nextId++) + ", " + pick(NAMES) + ", " + pick(REGIONS) + ", " + pick(TIERS) + ")");
         sql.add(orderInsert(nextId++));
         sql.add(itemInsert());
-        sql.add("INSERT INTO scores VALUES (" + pick(PLAYERS) + ", " + (10 + small(90)) + ", " + small(50) + ") ON CONFLICT DO NOTHING");
+        sql.add("INSERT INTO scores VALUES (" + pick(PLAYERS) + ", " + (nextId++) + ", " + small(50) + ")");
+        sql.add("INSERT INTO products VALUES ('p" + (nextId++) + "', " + pick(CATEGORIES) + ", " + amount() + ", true)");
         sql.add(readingInsert());
         sql.add("INSERT INTO \"Odd Table\" VALUES (" + (nextId++) + ", 'v" + small(3) + "', " + small(9) + ")");
         sql.add(docInsert(nextId++));

@@ -1,0 +1,163 @@
+package io.trickle.engine.refresh;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.trickle.engine.api.CreateResult;
+import io.trickle.engine.api.EngineOptions;
+import io.trickle.engine.api.HistoryEntry;
+import io.trickle.engine.api.RefreshAction;
+import io.trickle.engine.api.RefreshResult;
+import io.trickle.engine.api.StreamTableDetails;
+import io.trickle.engine.api.Trickle;
+import io.trickle.engine.api.TrickleException;
+import io.trickle.engine.oracle.Oracle;
+import io.trickle.engine.testing.TestDatabase;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+/**
+ * The edges of differential support (issue 10): the guards that send a query to FULL under AUTO and
+ * refuse it under DIFFERENTIAL, each with the reason in the history, and the paths that stay
+ * differential (semi-naive growth of a recursive CTE, a top-k, OR branches up to the limit).
+ */
+@Tag("pg15")
+class DifferentialCoverageIT {
+
+    @RegisterExtension
+    static final TestDatabase db = TestDatabase.perClass();
+
+    private static Trickle trickle;
+
+    @BeforeAll
+    static void install() throws Exception {
+        trickle = Trickle.open(EngineOptions.forUrl(db.jdbcUrl()).withMaxConnections(4));
+        trickle.install();
+        db.execute("CREATE TABLE cv_orders (id int PRIMARY KEY, cust int, amount int, status text)",
+                "CREATE TABLE cv_lines (order_id int, qty int)",
+                "CREATE TABLE cv_nodes (id int PRIMARY KEY, parent int, label text NOT NULL)",
+                "INSERT INTO cv_orders SELECT i, i % 7, (i * 37) % 100, CASE i % 3 WHEN 0 THEN 'open' WHEN 1 THEN 'done' END"
+                        + " FROM generate_series(1, 60) i",
+                "INSERT INTO cv_lines SELECT i % 50, i % 5 FROM generate_series(1, 120) i",
+                "INSERT INTO cv_nodes SELECT i, CASE WHEN i <= 3 THEN NULL ELSE i / 2 END, 'n' || i % 4 FROM generate_series(1, 40) i");
+    }
+
+    @AfterAll
+    static void close() {
+        trickle.close();
+    }
+
+    private static void assertOracle(String st, String query) throws SQLException {
+        try (Connection c = db.connect()) {
+            Oracle.assertMatches(c, "public", st, query);
+        }
+    }
+
+    /** {@code n} conjuncts, each an OR with an EXISTS subquery: 2ⁿ disjoint branches. */
+    private static String orsWithSubqueries(int n) {
+        List<String> conjuncts = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            conjuncts.add("(EXISTS (SELECT 1 FROM cv_lines l WHERE l.order_id = o.id AND l.qty = " + i + ") OR o.amount > "
+                    + (10 * (i + 1)) + ")");
+        }
+        return "SELECT id, amount FROM cv_orders o WHERE " + String.join(" AND ", conjuncts);
+    }
+
+    @Test
+    void orWithSubqueriesIsDifferentialUpToSixteenBranchesAndFallsBackBeyond() throws Exception {
+        String sixteen = orsWithSubqueries(4);
+        CreateResult ok = trickle.create("cv_or16", sixteen, null, "DIFFERENTIAL", true);
+        assertEquals("DIFFERENTIAL", ok.effectiveMode());
+        db.execute("UPDATE cv_orders SET amount = 100 - amount WHERE id % 4 = 0", "DELETE FROM cv_lines WHERE qty = 2",
+                "INSERT INTO cv_lines VALUES (5, 0), (6, 1), (7, 3)");
+        assertEquals(RefreshAction.DIFFERENTIAL, trickle.refresh("cv_or16", false).action());
+        assertOracle("cv_or16", sixteen);
+
+        String thirtyTwo = orsWithSubqueries(5);
+        TrickleException.InvalidInputException refused = assertThrows(TrickleException.InvalidInputException.class,
+                () -> trickle.create("cv_or32", thirtyTwo, null, "DIFFERENTIAL", true));
+        assertTrue(refused.getMessage().contains("32 branches (more than 16)"), refused.getMessage());
+        assertEquals(0, db.count("SELECT count(*) FROM pg_class WHERE relname = 'cv_or32'"), "nothing left behind");
+
+        CreateResult auto = trickle.create("cv_or32", thirtyTwo, null, "AUTO", true);
+        assertEquals("FULL", auto.effectiveMode());
+        assertTrue(auto.fallbackReason().contains("32 branches"), auto.fallbackReason());
+        db.execute("UPDATE cv_orders SET amount = amount + 1 WHERE id < 10");
+        RefreshResult r = trickle.refresh("cv_or32", false);
+        assertEquals(RefreshAction.FULL, r.action());
+        assertTrue(r.reason().contains("32 branches"), r.reason());
+        HistoryEntry last = trickle.history("cv_or32", 1).get(0);
+        assertEquals("FULL", last.action());
+        assertTrue(last.reason().contains("32 branches"), "the history says why: " + last.reason());
+        assertOracle("cv_or32", thirtyTwo);
+    }
+
+    @Test
+    void groupingSetsBeyondTheBranchLimitFallBackNamingIt() {
+        String cube = "SELECT count(*) FROM cv_orders GROUP BY CUBE (id % 2, id % 3, id % 5, id % 7, cust, status, amount)";
+        CreateResult auto = trickle.create("cv_cube", cube, null, "AUTO", true);
+        assertEquals("FULL", auto.effectiveMode());
+        assertTrue(auto.fallbackReason().contains("CUBE of 7 elements"), auto.fallbackReason());
+        String rollup = "SELECT status, cust, count(*) FROM cv_orders GROUP BY ROLLUP (status, cust)";
+        assertEquals("DIFFERENTIAL", trickle.create("cv_rollup", rollup, null, "DIFFERENTIAL", true).effectiveMode());
+    }
+
+    @Test
+    void limitWithoutOrderByIsNotDifferential() {
+        CreateResult auto = trickle.create("cv_limit", "SELECT id FROM cv_orders LIMIT 5", null, "AUTO", true);
+        assertEquals("FULL", auto.effectiveMode());
+        assertTrue(auto.fallbackReason().contains("LIMIT/OFFSET without ORDER BY"), auto.fallbackReason());
+    }
+
+    @Test
+    void aTopKIsMaintainedAndReportedAsDifferential() throws Exception {
+        String top = "SELECT id, amount FROM cv_orders ORDER BY amount DESC, id LIMIT 5";
+        assertEquals("DIFFERENTIAL", trickle.create("cv_top", top, null, "DIFFERENTIAL", true).effectiveMode());
+        db.execute("UPDATE cv_orders SET amount = 500 WHERE id = 13", "DELETE FROM cv_orders WHERE id = 55");
+        RefreshResult r = trickle.refresh("cv_top", false);
+        assertEquals(RefreshAction.DIFFERENTIAL, r.action());
+        assertNull(r.reason(), "a scoped recompute is differential maintenance, not a fallback");
+        assertOracle("cv_top", top);
+        assertTrue(trickle.show("cv_top").strategy().contains("top-k"), trickle.show("cv_top").strategy());
+    }
+
+    @Test
+    void aRecursiveCteGrowsSemiNaivelyOnInsertsAndIsRecomputedOnDeletes() throws Exception {
+        String tree = "WITH RECURSIVE t(id, root, depth) AS (SELECT id, id, 0 FROM cv_nodes WHERE parent IS NULL"
+                + " UNION ALL SELECT n.id, t.root, t.depth + 1 FROM cv_nodes n JOIN t ON n.parent = t.id) SELECT * FROM t";
+        assertEquals("DIFFERENTIAL", trickle.create("cv_tree", tree, null, "DIFFERENTIAL", true).effectiveMode());
+        StreamTableDetails details = trickle.show("cv_tree");
+        assertTrue(details.strategy().contains("semi-naive"), details.strategy());
+        assertTrue(details.deltaSql().contains("__pgt_sn_"), "the delta holds the seeded recursion");
+
+        // Inserts only, including a chain hanging under new rows: the new rows are derived from the new rows alone.
+        db.execute("INSERT INTO cv_nodes VALUES (41, 5, 'x'), (42, 41, 'x'), (43, 42, 'x'), (44, NULL, 'r'), (45, 44, 'y')");
+        RefreshResult grown = trickle.refresh("cv_tree", false);
+        assertEquals(RefreshAction.DIFFERENTIAL, grown.action());
+        assertEquals(0, grown.rowsDeleted());
+        assertTrue(grown.rowsInserted() >= 5, "at least the five new nodes: " + grown.rowsInserted());
+        assertOracle("cv_tree", tree);
+
+        // A delete and a re-parenting: recomputed and compared.
+        db.execute("DELETE FROM cv_nodes WHERE id = 41", "UPDATE cv_nodes SET parent = 1 WHERE id = 20");
+        assertEquals(RefreshAction.DIFFERENTIAL, trickle.refresh("cv_tree", false).action());
+        assertOracle("cv_tree", tree);
+
+        // UNION (set semantics) leaves out rows it already had.
+        String reach = "WITH RECURSIVE r(id) AS (SELECT id FROM cv_nodes WHERE label = 'n1' UNION"
+                + " SELECT n.id FROM cv_nodes n JOIN r ON n.parent = r.id) SELECT id FROM r";
+        trickle.create("cv_reach", reach, null, "DIFFERENTIAL", true);
+        db.execute("INSERT INTO cv_nodes VALUES (46, 1, 'n1'), (47, 46, 'z'), (48, 9, 'z')");
+        assertEquals(RefreshAction.DIFFERENTIAL, trickle.refresh("cv_reach", false).action());
+        assertOracle("cv_reach", reach);
+    }
+}
