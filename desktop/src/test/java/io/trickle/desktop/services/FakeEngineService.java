@@ -35,6 +35,11 @@ public final class FakeEngineService implements EngineService {
         this.acceptedPassword = acceptedPassword;
     }
 
+    public FakeEngineService withoutCatalog() {
+        installed = Optional.empty();
+        return this;
+    }
+
     public FakeEngineService withCatalog(String version) {
         installed = Optional.of(version);
         return this;

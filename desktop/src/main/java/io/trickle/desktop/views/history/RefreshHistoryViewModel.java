@@ -100,6 +100,7 @@ public final class RefreshHistoryViewModel {
             selected.set(null);
         }
         updateEmpty();
+        read();
     }
 
     private void updateEmpty() {
