@@ -107,6 +107,10 @@ class CatalogViewsFxTest extends AbstractWorkbenchFxTest {
         HistoryEntry failed = history().get(0);
         assertEquals("FAILED", failed.status());
         assertTrue(failed.errorMessage().contains("division by zero"), failed.errorMessage());
+        await("the failing table drawn as an error", 20, () -> "error".equals(
+                root.catalog().statusStyle("shop.item_check").getValue()));
+        WorkbenchFixture.dismissNotifications(workbench());
+        Screenshots.of(robot.lookup("#dependencies-view").query(), "dag-failure.png");
 
         WorkbenchFixture.requestContextMenu(sample.dagNode("reporting.category_sales"));
         robot.clickOn("#menu-refresh-now");

@@ -14,6 +14,7 @@ import javafx.scene.control.Label;
 import javafx.scene.control.TabPane;
 import javafx.scene.control.TextArea;
 import javafx.scene.control.TextInputControl;
+import javafx.scene.input.KeyCode;
 import org.fxmisc.richtext.CodeArea;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -122,6 +123,29 @@ class StreamTableEditorFxTest extends AbstractWorkbenchFxTest {
         robot.clickOn("Cancel");
         assertTrue(db.strings("SELECT defining_query FROM pgtrickle.pgt_stream_tables WHERE pgt_name = 'customer_rank'")
                 .get(0).contains("rank()"), "nothing changed when the DBA said no");
+    }
+
+    @Test
+    void ctrlZInTheSqlEditorUndoesTypingNotTheLayoutAndCtrlEnterValidates() {
+        robot.interact(() -> root.workbench().move("jobs", "right"));
+        await("jobs moved to the right", 5, () -> robot.lookup("#stack-right").<TabPane>query().getTabs().stream()
+                .anyMatch(t -> "jobs".equals(t.getUserData())));
+
+        robot.press(KeyCode.CONTROL, KeyCode.SHIFT, KeyCode.N).release(KeyCode.N, KeyCode.SHIFT, KeyCode.CONTROL);
+        await("the editor", 10, () -> robot.lookup("#editor-query").tryQuery().isPresent());
+        robot.clickOn("#editor-query").write("SELECT 1");
+        await("the typed query", 5, () -> robot.lookup("#editor-query").<CodeArea>query().getText().equals("SELECT 1"));
+        robot.press(KeyCode.CONTROL, KeyCode.Z).release(KeyCode.Z, KeyCode.CONTROL);
+        await("the typing undone", 5, () -> !robot.lookup("#editor-query").<CodeArea>query().getText().equals("SELECT 1"));
+        assertTrue(robot.lookup("#stack-right").<TabPane>query().getTabs().stream()
+                .anyMatch(t -> "jobs".equals(t.getUserData())), "the layout move was not undone");
+
+        robot.interact(() -> robot.lookup("#editor-query").<CodeArea>query().replaceText("SELECT id FROM shop.orders"));
+        robot.clickOn("#editor-query");
+        robot.press(KeyCode.CONTROL, KeyCode.ENTER).release(KeyCode.ENTER, KeyCode.CONTROL);
+        await("the verdict", 30, () -> verdict().startsWith("DIFFERENTIAL"));
+        assertEquals("SELECT id FROM shop.orders", robot.lookup("#editor-query").<CodeArea>query().getText(),
+                "Ctrl+Enter validates without adding a line");
     }
 
     private void fill(String field, String text) {

@@ -14,7 +14,9 @@ import java.util.Locale;
  * <p>Staleness follows the engine's own view {@code stream_tables_info.stale}: only a duration
  * schedule sets a deadline, and a table is stale once its last successful refresh is older than that
  * period. Cron and calculated schedules set none, so such a table is stale only before its first
- * refresh. (When the engine reports staleness itself, this rule gives way to it.)
+ * refresh. (When the engine reports staleness itself, this rule gives way to it.) A table whose last
+ * refresh failed counts as failing (error) while its status is still ACTIVE, so that a DBA sees it
+ * before the engine suspends it.
  */
 public enum StreamTableState {
     FRESH("fresh", StatusStyles.FRESH),
@@ -55,6 +57,9 @@ public enum StreamTableState {
             case "INITIALIZING":
                 return INITIALIZING;
             default:
+                if (info.consecutiveErrors() > 0) {
+                    return ERROR;
+                }
                 return isStale(info) ? STALE : FRESH;
         }
     }

@@ -60,9 +60,10 @@ public final class RefreshHistoryViewModel {
     public RefreshHistoryViewModel(CatalogModel catalog, TaskExecutor tasks) {
         this.catalog = catalog;
         this.tasks = tasks;
-        table.addListener((obs, old, now) -> refilter());
-        action.addListener((obs, old, now) -> refilter());
-        status.addListener((obs, old, now) -> refilter());
+        // A choice box may clear its value when its items change; no choice means all.
+        table.addListener((obs, old, now) -> choose(table, now, ALL_TABLES));
+        action.addListener((obs, old, now) -> choose(action, now, ALL));
+        status.addListener((obs, old, now) -> choose(status, now, ALL));
         text.addListener((obs, old, now) -> refilter());
         catalog.snapshotProperty().addListener((obs, old, now) -> read());
         catalog.stateProperty().addListener((obs, old, now) -> stateChanged());
@@ -78,6 +79,14 @@ public final class RefreshHistoryViewModel {
     public HistoryFilter filter() {
         return new HistoryFilter(ALL_TABLES.equals(table.get()) ? "" : table.get(), ALL.equals(action.get()) ? ""
                 : action.get(), ALL.equals(status.get()) ? "" : status.get(), text.get());
+    }
+
+    private void choose(StringProperty choice, String now, String all) {
+        if (now == null) {
+            choice.set(all);
+        } else {
+            refilter();
+        }
     }
 
     private void refilter() {

@@ -73,8 +73,8 @@ public final class PropertiesView implements ViewPart {
         GridPane grid = new GridPane();
         grid.getStyleClass().add("properties-grid");
         ColumnConstraints keys = new ColumnConstraints();
-        keys.setMinWidth(90);
-        keys.setPrefWidth(120);
+        keys.setMinWidth(112);
+        keys.setPrefWidth(118);
         ColumnConstraints values = new ColumnConstraints();
         values.setHgrow(Priority.ALWAYS);
         values.setMinWidth(60);

@@ -35,6 +35,13 @@ class StreamTableStateTest {
     }
 
     @Test
+    void aFailedLastRefreshShowsAsAnErrorBeforeTheEngineSuspendsTheTable() {
+        StreamTableInfo failing = new StreamTableInfo("public.t", "ACTIVE", "AUTO", "DIFFERENTIAL", "1m", Instant.now(),
+                5.0, 1, "division by zero");
+        assertEquals(StreamTableState.ERROR, StreamTableState.of(failing, false));
+    }
+
+    @Test
     void aRefreshUnderWayOverridesEverything() {
         assertEquals(StreamTableState.REFRESHING, StreamTableState.of(table("ERROR", "1m", 600.0), true));
     }

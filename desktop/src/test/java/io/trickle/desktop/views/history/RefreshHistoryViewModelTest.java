@@ -53,6 +53,8 @@ class RefreshHistoryViewModelTest {
         assertEquals(4, ids().size());
         assertFalse(model.clearFilterCommand().canExecute());
 
+        model.tableProperty().set(null);
+        assertEquals("All tables", model.tableProperty().get(), "no choice means all");
         model.statusProperty().set("FAILED");
         assertEquals(List.of(3L), ids());
         model.statusProperty().set("All");
