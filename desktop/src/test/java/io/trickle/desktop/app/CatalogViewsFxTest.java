@@ -10,7 +10,6 @@ import io.trickle.desktop.views.dag.DependenciesView;
 import io.trickle.desktop.workbench.JobsModel;
 import io.trickle.engine.api.HistoryEntry;
 import io.trickle.engine.testing.TestDatabase;
-import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.Statement;
 import java.util.List;
@@ -21,7 +20,6 @@ import javafx.scene.control.TableView;
 import javafx.scene.control.TreeView;
 import javafx.scene.input.KeyCode;
 import javafx.scene.layout.Pane;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -32,22 +30,14 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  * refresh in dependency order, a failure is highlighted with its error, and a refresh waiting for a
  * lock can be cancelled from the Jobs view.
  */
-class CatalogViewsFxTest extends AbstractWorkbenchFxTest {
+class CatalogViewsFxTest extends AbstractSampleFxTest {
 
     @RegisterExtension
     static final TestDatabase db = TestDatabase.perClass();
 
-    private SampleWorkbench sample;
-
     @Override
-    CompositionRoot load(Path home) {
-        return SampleWorkbench.load(home, db);
-    }
-
-    @BeforeEach
-    void connect() {
-        sample = new SampleWorkbench(robot, root);
-        sample.connect();
+    TestDatabase database() {
+        return db;
     }
 
     @Test

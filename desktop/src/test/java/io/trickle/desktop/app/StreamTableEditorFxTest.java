@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import atlantafx.base.theme.Styles;
 import io.trickle.engine.testing.TestDatabase;
-import java.nio.file.Path;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.ComboBox;
@@ -16,7 +15,6 @@ import javafx.scene.control.TextArea;
 import javafx.scene.control.TextInputControl;
 import javafx.scene.input.KeyCode;
 import org.fxmisc.richtext.CodeArea;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -25,7 +23,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  * the mode, the operator tree and the delta SQL without creating anything, Create shows the command
  * line and asks, and Drop asks with the command and a warning before the table goes.
  */
-class StreamTableEditorFxTest extends AbstractWorkbenchFxTest {
+class StreamTableEditorFxTest extends AbstractSampleFxTest {
 
     @RegisterExtension
     static final TestDatabase db = TestDatabase.perClass();
@@ -34,17 +32,9 @@ class StreamTableEditorFxTest extends AbstractWorkbenchFxTest {
             + "  FROM shop.order_totals t\n  JOIN shop.customers c ON c.id = t.customer_id\n"
             + " WHERE t.total > 100 -- the big ones\n GROUP BY c.region";
 
-    private SampleWorkbench sample;
-
     @Override
-    CompositionRoot load(Path home) {
-        return SampleWorkbench.load(home, db);
-    }
-
-    @BeforeEach
-    void connect() {
-        sample = new SampleWorkbench(robot, root);
-        sample.connect();
+    TestDatabase database() {
+        return db;
     }
 
     @Test

@@ -90,10 +90,8 @@ public final class StreamTableEditorView implements EditorPart {
         Button drop = button("Drop…", "fth-trash-2", model.dropCommand(), "editor-drop",
                 "Drop this stream table, after showing the command and asking");
         drop.getStyleClass().add("editor-drop");
-        revert.visibleProperty().bind(model.isNewProperty().not());
-        revert.managedProperty().bind(revert.visibleProperty());
-        drop.visibleProperty().bind(model.isNewProperty().not());
-        drop.managedProperty().bind(drop.visibleProperty());
+        bindVisible(revert, model.isNewProperty().not());
+        bindVisible(drop, model.isNewProperty().not());
         ProgressIndicator busy = new ProgressIndicator();
         busy.getStyleClass().add("editor-busy");
         busy.setPrefSize(16, 16);
@@ -126,16 +124,10 @@ public final class StreamTableEditorView implements EditorPart {
         schedule.setPrefColumnCount(9);
         schedule.setTooltip(new Tooltip("A duration (30s, 5m, 1h30m), a cron expression (*/5 * * * *, @hourly) or "
                 + "calculated: as often as the tables that read it need"));
-        ComboBox<String> mode = new ComboBox<>(javafx.collections.FXCollections.observableArrayList(
-                StreamTableEditorViewModel.MODES));
-        mode.setId("editor-mode");
-        mode.valueProperty().bindBidirectional(model.modeProperty());
+        ComboBox<String> mode = choice(StreamTableEditorViewModel.MODES, model.modeProperty(), "editor-mode");
         mode.setTooltip(new Tooltip("AUTO: differential where the query allows it, else FULL with the reason; "
                 + "DIFFERENTIAL: refused unless the query can be maintained so; FULL: recompute every time"));
-        ComboBox<String> status = new ComboBox<>(javafx.collections.FXCollections.observableArrayList(
-                StreamTableEditorViewModel.STATUSES));
-        status.setId("editor-status");
-        status.valueProperty().bindBidirectional(model.statusProperty());
+        ComboBox<String> status = choice(StreamTableEditorViewModel.STATUSES, model.statusProperty(), "editor-status");
         CheckBox populate = new CheckBox("Populate now");
         populate.setId("editor-initialize");
         populate.selectedProperty().bindBidirectional(model.initializeProperty());
@@ -143,14 +135,18 @@ public final class StreamTableEditorView implements EditorPart {
                 field("Status", status), populate);
         List.of(name, schedule).forEach(t -> t.getStyleClass().add(Styles.SMALL));
         List.of(mode, status).forEach(c -> c.getStyleClass().add(Styles.SMALL));
-        Node statusField = row.getChildren().get(3);
-        statusField.visibleProperty().bind(model.isNewProperty().not());
-        statusField.managedProperty().bind(statusField.visibleProperty());
-        populate.visibleProperty().bind(model.isNewProperty());
-        populate.managedProperty().bind(populate.visibleProperty());
+        bindVisible(row.getChildren().get(3), model.isNewProperty().not());
+        bindVisible(populate, model.isNewProperty());
         row.setAlignment(Pos.CENTER_LEFT);
         row.getStyleClass().add("editor-form");
         return row;
+    }
+
+    private static ComboBox<String> choice(List<String> values, javafx.beans.property.StringProperty value, String id) {
+        ComboBox<String> box = new ComboBox<>(javafx.collections.FXCollections.observableArrayList(values));
+        box.setId(id);
+        box.valueProperty().bindBidirectional(value);
+        return box;
     }
 
     private static Node field(String caption, Node input) {
