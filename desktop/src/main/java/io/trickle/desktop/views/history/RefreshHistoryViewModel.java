@@ -163,14 +163,24 @@ public final class RefreshHistoryViewModel {
         TreeSet<String> names = new TreeSet<>();
         read.forEach(e -> names.add(e.name()));
         catalog.snapshot().tables().stream().map(StreamTableInfo::name).forEach(names::add);
-        List<String> options = Stream.concat(Stream.of(ALL_TABLES), names.stream()).toList();
-        if (!options.equals(tables)) {
-            tables.setAll(options);
-        }
+        updateChoices(Stream.concat(Stream.of(ALL_TABLES), names.stream()).toList());
         if (keep != null) {
             selected.set(read.stream().filter(e -> e.refreshId() == keep.refreshId()).findFirst().orElse(null));
         }
         updateEmpty();
+    }
+
+    /**
+     * Brings the table choices up to date one entry at a time: replacing them all would take the chosen
+     * entry away from the choice box for a moment, and it would forget the choice.
+     */
+    private void updateChoices(List<String> options) {
+        tables.removeIf(t -> !options.contains(t) && !t.equals(table.get()));
+        for (int i = 0; i < options.size(); i++) {
+            if (!tables.contains(options.get(i))) {
+                tables.add(Math.min(i, tables.size()), options.get(i));
+            }
+        }
     }
 
     private String summarise() {

@@ -89,6 +89,19 @@ class RefreshHistoryViewModelTest {
     }
 
     @Test
+    void theTableChoicesGrowWithoutLosingTheChosenTable() {
+        arrangeHistory();
+        fixture.connect();
+        model.tableProperty().set("shop.order_totals");
+        fixture.catalog().table("shop.another", "1m", "shop.orders");
+        fixture.catalog.reload();
+        assertTrue(model.tableChoices().contains("shop.another"));
+        assertEquals("shop.order_totals", model.tableProperty().get());
+        assertEquals(List.of("All tables", "reporting.category_sales", "reporting.region_revenue", "shop.another",
+                "shop.customer_revenue", "shop.order_totals"), model.tableChoices());
+    }
+
+    @Test
     void theFilterAloneDecidesWhatIsShown() {
         HistoryFilter filter = new HistoryFilter("", "", "failed", "");
         assertTrue(filter.test(entry(1, "a", "FULL", "FAILED", null, "x")));
