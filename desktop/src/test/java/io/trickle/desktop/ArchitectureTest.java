@@ -3,7 +3,10 @@ package io.trickle.desktop;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.fields;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
+import com.tngtech.archunit.base.DescribedPredicate;
+import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.junit.AnalyzeClasses;
 import com.tngtech.archunit.junit.ArchTest;
@@ -94,4 +97,26 @@ class ArchitectureTest {
     @ArchTest
     static final ArchRule noSleeps = noClasses().should().callMethod(Thread.class, "sleep", long.class)
             .because("nothing waits by sleeping; work is awaited through callbacks (STYLE §6)");
+
+    @ArchTest
+    static final ArchRule featuresMeetOnlyInTheSharedCatalog = slices().matching("io.trickle.desktop.views.(*)..")
+            .should().notDependOnEachOther()
+            .ignoreDependency(DescribedPredicate.alwaysTrue(), JavaClass.Predicates.resideInAnyPackage(
+                    "..desktop.views.catalog..", "..desktop.views.connections.."))
+            .because("the navigator, graph, properties, history and editor share state only through the catalog "
+                    + "model and the selection service, so each can be moved, closed or replaced alone");
+
+    @ArchTest
+    static final ArchRule onlyTheDependenciesViewDrawsTheGraph = noClasses()
+            .that().resideOutsideOfPackage("..desktop.views.dag..")
+            .should().dependOnClassesThat(JavaClass.Predicates.resideInAPackage("io.trickle.dagviewer..")
+                    .and(DescribedPredicate.not(JavaClass.Predicates.type(io.trickle.dagviewer.StatusStyles.class))))
+            .because("the dag-viewer control belongs to the Dependencies view; the others share only its status "
+                    + "style names, so the navigator's icons and the graph's colours cannot drift apart");
+
+    @ArchTest
+    static final ArchRule onlyTheEditorViewUsesRichTextFx = noClasses()
+            .that().resideOutsideOfPackage("..desktop.views.editor..").or().haveNameNotMatching(VIEW_CLASS)
+            .should().dependOnClassesThat().resideInAnyPackage("org.fxmisc..")
+            .because("RichTextFX is a control: the editor view draws with it, its view model keeps plain text");
 }

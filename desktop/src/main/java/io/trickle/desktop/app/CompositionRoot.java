@@ -16,9 +16,20 @@ import io.trickle.desktop.views.connections.ConnectionsView;
 import io.trickle.desktop.views.connections.ConnectionsViewModel;
 import io.trickle.desktop.views.connections.Credentials;
 import io.trickle.desktop.views.connections.SessionViewModel;
+import io.trickle.desktop.views.catalog.CatalogModel;
+import io.trickle.desktop.views.catalog.RefreshQueue;
+import io.trickle.desktop.views.dag.DependenciesView;
+import io.trickle.desktop.views.dag.DependenciesViewModel;
+import io.trickle.desktop.views.editor.StreamTableEditors;
+import io.trickle.desktop.views.history.RefreshHistoryView;
+import io.trickle.desktop.views.history.RefreshHistoryViewModel;
 import io.trickle.desktop.views.jobs.JobsView;
 import io.trickle.desktop.views.jobs.JobsViewModel;
+import io.trickle.desktop.views.navigator.NavigatorView;
+import io.trickle.desktop.views.navigator.NavigatorViewModel;
 import io.trickle.desktop.views.placeholders.PlaceholderView;
+import io.trickle.desktop.views.properties.PropertiesView;
+import io.trickle.desktop.views.properties.PropertiesViewModel;
 import io.trickle.desktop.workbench.CommandControls;
 import io.trickle.desktop.workbench.CommandId;
 import io.trickle.desktop.workbench.CommandRegistry;
@@ -40,6 +51,8 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
 import javafx.beans.binding.Bindings;
+import javafx.animation.KeyFrame;
+import javafx.animation.Timeline;
 import javafx.beans.value.ObservableBooleanValue;
 import javafx.scene.Scene;
 import javafx.scene.layout.Pane;
@@ -58,6 +71,8 @@ public final class CompositionRoot {
     static final String THEME_KEY = "theme";
     private static final Logger LOG = LoggerFactory.getLogger(CompositionRoot.class);
     private static final Duration SHUTDOWN_GRACE = Duration.ofSeconds(10);
+    /** How often the catalog views read the catalog again on their own, to follow other engines' refreshes. */
+    private static final javafx.util.Duration CATALOG_POLL = javafx.util.Duration.seconds(15);
 
     private final Path home;
     private final Workspace workspace;
@@ -70,6 +85,14 @@ public final class CompositionRoot {
     private FxTaskExecutor tasks;
     private SessionViewModel session;
     private ThemeSwitcher theme;
+    private CatalogModel catalog;
+    private RefreshQueue refreshes;
+    private StreamTableEditors editors;
+    private Workbench workbench;
+    private ViewRegistry views;
+    private Timeline poll;
+    private double windowWidth = 1280;
+    private double windowHeight = 800;
 
     private CompositionRoot(Path home, Workspace workspace, DemoDatabase demo, PerspectiveRegistry perspectives,
                             Map<String, LayoutNode> storedLayouts, WorkbenchTheme storedTheme) {
@@ -117,26 +140,45 @@ public final class CompositionRoot {
                 dialogs, selection);
         JobsViewModel jobsModel = new JobsViewModel(jobs);
 
+        catalog = new CatalogModel(session, tasks, notices);
+        refreshes = new RefreshQueue(catalog, tasks, notices, selection);
+        editors = new StreamTableEditors(catalog, tasks, dialogs, notices, selection);
+        NavigatorViewModel navigator = new NavigatorViewModel(catalog, selection);
+        PropertiesViewModel properties = new PropertiesViewModel(catalog, selection, tasks);
+        DependenciesViewModel dependencies = new DependenciesViewModel(catalog, selection);
+        RefreshHistoryViewModel history = new RefreshHistoryViewModel(catalog, tasks);
+
         CommandRegistry commands = new CommandRegistry();
         CommandControls controls = new CommandControls(commands);
-        ViewRegistry views = new ViewRegistry();
+        views = new ViewRegistry();
         views.register(new ConnectionsView(connections, controls, commands), "left");
+        views.register(new NavigatorView(navigator, controls, commands), "left");
+        views.register(new PropertiesView(properties), "right");
+        views.register(new DependenciesView(dependencies, controls, commands), "centre");
+        views.register(new RefreshHistoryView(history, controls), "bottom");
         views.register(new JobsView(jobsModel, controls), "bottom");
         registerPlaceholders(views);
 
         PerspectiveLayouts layouts = new PerspectiveLayouts(perspectives, new WorkspaceLayoutStore(workspace),
                 work -> tasks.execute(housekeeping("Save layout", work)), storedLayouts);
-        EditorArea editors = new EditorArea("fth-file-text", "No editor open",
-                "Stream table editors open here. Once the navigator arrives, double-click a stream table in it "
-                        + "to edit its query, schedule and refresh mode.");
-        Workbench workbench = new Workbench(perspectives, layouts, views, editors, undo);
+        EditorArea editorArea = new EditorArea("fth-file-text", "No editor open",
+                "Stream table editors open here: double-click a stream table in the navigator or the graph (or "
+                        + "press F4) to edit its query, schedule and mode, or press Ctrl+Shift+N for a new one.");
+        workbench = new Workbench(perspectives, layouts, views, editorArea, undo);
+        editors.setHost(new EditorHost(editorArea, perspectives, editors));
+        session.sessionProperty().addListener((obs, old, now) -> {
+            if (now != null) {
+                workbench.showView(NavigatorView.ID);
+            }
+        });
 
         registerFeatureCommands(commands, connections, jobsModel);
+        registerCatalogCommands(commands, history);
         registerWorkbenchCommands(commands, stage, workbench, undo, dialogs);
         WorkbenchWindow window = new WorkbenchWindow(controls, workbench, new PerspectiveSwitcher(perspectives), views,
                 statusBar(workbench), Map.of(CommandId.UNDO, undo.undoTextProperty(), CommandId.REDO,
                 undo.redoTextProperty()), overlay);
-        Scene scene = new Scene(window.root(), 1280, 800);
+        Scene scene = new Scene(window.root(), windowWidth, windowHeight);
         theme.attach(scene);
         controls.installAccelerators(scene);
         theme.themeProperty().addListener((obs, old, now) ->
@@ -148,7 +190,24 @@ public final class CompositionRoot {
         stage.setMinWidth(900);
         stage.setMinHeight(600);
         connections.load();
+        poll = new Timeline(new KeyFrame(CATALOG_POLL, e -> catalog.reloadQuietly()));
+        poll.setCycleCount(Timeline.INDEFINITE);
+        poll.play();
         stage.show();
+    }
+
+    /** The stream table commands: lifecycle, refresh and reload. */
+    private void registerCatalogCommands(CommandRegistry commands, RefreshHistoryViewModel history) {
+        commands.register(CommandId.NEW_STREAM_TABLE, editors.newCommand());
+        commands.register(CommandId.EDIT_STREAM_TABLE, editors.editCommand());
+        commands.register(CommandId.DROP_STREAM_TABLE, editors.dropCommand());
+        commands.register(CommandId.VALIDATE_QUERY, editors.validateCommand());
+        commands.register(CommandId.SAVE_STREAM_TABLE, editors.saveCommand());
+        commands.register(CommandId.REFRESH_NOW, refreshes.refreshNowCommand());
+        commands.register(CommandId.FULL_REFRESH, refreshes.fullRefreshCommand());
+        commands.register(CommandId.RELOAD_CATALOG, WorkbenchCommand.of(
+                Bindings.isNotNull(session.sessionProperty()), catalog::reload));
+        commands.register(CommandId.CLEAR_HISTORY_FILTER, history.clearFilterCommand());
     }
 
     /** What the views' own view models do. */
@@ -186,8 +245,8 @@ public final class CompositionRoot {
                 "The database this window works with");
         status.addSegment("status-engine", "fth-cpu", "Engine", session.engineRoleProperty(),
                 "Whether this workbench's engine schedules refreshes: leader, follower or off");
-        status.addSegment("status-last-refresh", "fth-clock", "Last refresh", session.lastRefreshProperty(),
-                "When the last refresh finished");
+        status.addSegment("status-last-refresh", "fth-clock", "Last refresh", catalog.lastRefreshProperty(),
+                "The latest successful refresh of any stream table, by any engine, as of the last catalog read");
         status.showJobs(jobs, () -> workbench.showView(JobsView.ID));
         return status;
     }
@@ -213,6 +272,9 @@ public final class CompositionRoot {
      * waiting happens on a thread of its own, so closing the window never blocks the FX thread.
      */
     public Thread close() {
+        if (poll != null) {
+            poll.stop();
+        }
         if (session != null) {
             session.disconnect();
         }
@@ -234,6 +296,13 @@ public final class CompositionRoot {
 
     // For the FX tests, which drive the window and need to reach a few of its parts.
 
+    /** The window's first size; the screenshot tests use a larger one. */
+    CompositionRoot withWindowSize(double width, double height) {
+        windowWidth = width;
+        windowHeight = height;
+        return this;
+    }
+
     PerspectiveRegistry perspectives() {
         return perspectives;
     }
@@ -254,20 +323,28 @@ public final class CompositionRoot {
         return session;
     }
 
+    CatalogModel catalog() {
+        return catalog;
+    }
+
+    RefreshQueue refreshes() {
+        return refreshes;
+    }
+
+    StreamTableEditors editors() {
+        return editors;
+    }
+
+    Workbench workbench() {
+        return workbench;
+    }
+
+    ViewRegistry views() {
+        return views;
+    }
+
+    /** Views whose features come later; each says plainly what it will show. */
     private static void registerPlaceholders(ViewRegistry views) {
-        views.register(new PlaceholderView("navigator", "Navigator", "fth-layers",
-                "The connected database as a tree: schemas, the stream tables in each with their status, and "
-                        + "their sources. Selecting one shows it in Properties; double-clicking opens its editor."),
-                "left");
-        views.register(new PlaceholderView("properties", "Properties", "fth-sliders",
-                "The selected object's details: a stream table's query, schedule, refresh mode, status, "
-                        + "staleness and last error, and the engine settings."), "right");
-        views.register(new PlaceholderView("dag", "Dependencies", "fth-share-2",
-                "How stream tables depend on each other and on their source tables, laid out in layers, cycles "
-                        + "drawn as boxes, each table coloured by its status, with one-click refresh."), "centre");
-        views.register(new PlaceholderView("history", "Refresh History", "fth-clock",
-                "Each refresh of the selected stream table: when it ran, FULL or DIFFERENTIAL and why, rows "
-                        + "changed, how long it took, and the error if it failed."), "bottom");
         views.register(new PlaceholderView("benchmarks", "Benchmarks", "fth-bar-chart-2",
                 "Benchmark runs imported from their CSV files, plotted: refresh time against change ratio, "
                         + "FULL beside DIFFERENTIAL."), "centre");

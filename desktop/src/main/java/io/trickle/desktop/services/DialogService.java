@@ -30,13 +30,21 @@ public interface DialogService {
      * @param details      what will happen, in a sentence or the SQL to run
      * @param confirmLabel the button that acts ("Install"), never a bare "OK"
      * @param destructive  styles the button as dangerous (drop, delete)
+     * @param command      the command line that does the same, shown so it can be read and copied;
+     *                     empty when there is none
      */
-    record Confirmation(String title, String header, String details, String confirmLabel, boolean destructive) {
+    record Confirmation(String title, String header, String details, String confirmLabel, boolean destructive,
+                        String command) {
         public Confirmation {
             Objects.requireNonNull(title, "title");
             Objects.requireNonNull(header, "header");
             Objects.requireNonNull(confirmLabel, "confirmLabel");
             details = details == null ? "" : details;
+            command = command == null ? "" : command;
+        }
+
+        public Confirmation(String title, String header, String details, String confirmLabel, boolean destructive) {
+            this(title, header, details, confirmLabel, destructive, "");
         }
     }
 

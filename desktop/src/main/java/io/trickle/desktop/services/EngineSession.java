@@ -1,13 +1,23 @@
 package io.trickle.desktop.services;
 
+import io.trickle.engine.api.CreateResult;
+import io.trickle.engine.api.DependencyGraph;
+import io.trickle.engine.api.HistoryEntry;
 import io.trickle.engine.api.InstallResult;
+import io.trickle.engine.api.RefreshResult;
+import io.trickle.engine.api.StreamTableDetails;
 import io.trickle.engine.api.StreamTableInfo;
+import io.trickle.engine.api.ValidationResult;
 import java.util.List;
 
 /**
  * One connected database, as the workbench uses it. Each operation is a {@link BackgroundTask}; the
  * engine's API grows into here one method at a time (create, alter, drop, refresh, history, the
  * dependency graph, watermarks, the in-process scheduler), each returning the engine's own records.
+ *
+ * <p>The in-process scheduler (issue 8.8) will plug in here as one more method that starts it and
+ * returns a handle with its role (leader or follower) and a stop; until then the workbench's engine
+ * only acts when the DBA asks, and the status bar says "off".
  */
 public interface EngineSession {
 
@@ -22,6 +32,37 @@ public interface EngineSession {
     BackgroundTask<InstallResult> installCatalog();
 
     BackgroundTask<List<StreamTableInfo>> listStreamTables();
+
+    /** Stream tables and the relations they read. */
+    BackgroundTask<DependencyGraph> dependencyGraph();
+
+    /** {@link #listStreamTables()} and {@link #dependencyGraph()} read as one job. */
+    BackgroundTask<CatalogSnapshot> readCatalog();
+
+    /** Everything {@code show} prints about one stream table. */
+    BackgroundTask<StreamTableDetails> show(String name);
+
+    /** What create would make of a query, without creating anything. */
+    BackgroundTask<ValidationResult> validate(String query, String mode);
+
+    BackgroundTask<CreateResult> create(StreamTableDraft draft);
+
+    BackgroundTask<StreamTableInfo> alter(String name, StreamTableChange change);
+
+    /** Drops the stream table (and with {@code cascade} its readers); yields what was dropped. */
+    BackgroundTask<List<String>> drop(String name, boolean cascade);
+
+    /** Refreshes one stream table now and waits for the outcome. */
+    BackgroundTask<RefreshResult> refresh(String name, boolean full);
+
+    /** Refresh history, newest first; {@code name} null for every stream table. */
+    BackgroundTask<List<HistoryEntry>> history(String name, int limit);
+
+    /**
+     * Creates the sample shop of the embedded demo (source tables and stream tables) where it is
+     * missing; yields the stream tables created. Only the embedded demo's session offers it.
+     */
+    BackgroundTask<List<String>> installSampleData();
 
     /** Releases the session's connections; the task never fails. */
     BackgroundTask<Void> close();

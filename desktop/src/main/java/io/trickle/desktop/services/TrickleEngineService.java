@@ -1,9 +1,16 @@
 package io.trickle.desktop.services;
 
+import io.trickle.engine.api.CreateResult;
+import io.trickle.engine.api.DependencyGraph;
 import io.trickle.engine.api.EngineOptions;
+import io.trickle.engine.api.HistoryEntry;
 import io.trickle.engine.api.InstallResult;
+import io.trickle.engine.api.RefreshResult;
+import io.trickle.engine.api.StreamTableDetails;
 import io.trickle.engine.api.StreamTableInfo;
 import io.trickle.engine.api.Trickle;
+import io.trickle.engine.api.ValidationResult;
+import java.time.Instant;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
@@ -17,6 +24,11 @@ public final class TrickleEngineService implements EngineService {
 
     /** What {@code pg_stat_activity.application_name} shows for the workbench's sessions. */
     static final String APPLICATION_NAME = "trickle-workbench";
+    /**
+     * Connections the workbench's engine may hold: a refresh waiting for a lock keeps one (and its
+     * failure record another) while the views go on reading the catalog and the history.
+     */
+    static final int POOL_SIZE = 4;
 
     private final DemoDatabase demo;
 
@@ -39,22 +51,28 @@ public final class TrickleEngineService implements EngineService {
     @Override
     public BackgroundTask<EngineSession> open(ConnectionRequest request) {
         return BackgroundTask.of("Connect to " + request.profile().name(), context -> {
-            Trickle trickle = connect(request, context);
-            return new Session(request.profile(), trickle);
+            String url = url(request, context);
+            Trickle trickle = connect(url, request.profile(), context);
+            return new Session(request.profile(), trickle, request.profile().isEmbeddedDemo() ? url : null);
         });
     }
 
     private Trickle connect(ConnectionRequest request, TaskContext context) {
+        return connect(url(request, context), request.profile(), context);
+    }
+
+    private String url(ConnectionRequest request, TaskContext context) {
         ConnectionProfile profile = request.profile();
-        String url;
         if (profile.isEmbeddedDemo()) {
             context.progress(-1, "Starting the embedded PostgreSQL");
-            url = demo.start();
-        } else {
-            url = withCredentials(profile.jdbcUrl(), profile.user(), request.password());
+            return demo.start();
         }
+        return withCredentials(profile.jdbcUrl(), profile.user(), request.password());
+    }
+
+    private static Trickle connect(String url, ConnectionProfile profile, TaskContext context) {
         context.progress(-1, "Connecting to " + profile.name());
-        return Trickle.open(EngineOptions.forUrl(url).withApplicationName(APPLICATION_NAME));
+        return Trickle.open(EngineOptions.forUrl(url).withApplicationName(APPLICATION_NAME).withMaxConnections(POOL_SIZE));
     }
 
     /** Adds user and password as URL parameters, unless the URL names the user itself. */
@@ -80,11 +98,14 @@ public final class TrickleEngineService implements EngineService {
         private final ConnectionProfile profile;
         private final Trickle trickle;
         private final String databaseName;
+        /** The embedded demo's URL (no secret in it), for creating the sample's source tables; null otherwise. */
+        private final String demoUrl;
 
-        Session(ConnectionProfile profile, Trickle trickle) {
+        Session(ConnectionProfile profile, Trickle trickle, String demoUrl) {
             this.profile = profile;
             this.trickle = trickle;
             this.databaseName = trickle.databaseName();
+            this.demoUrl = demoUrl;
         }
 
         @Override
@@ -114,6 +135,81 @@ public final class TrickleEngineService implements EngineService {
         @Override
         public BackgroundTask<List<StreamTableInfo>> listStreamTables() {
             return BackgroundTask.of("List stream tables of " + databaseName, context -> trickle.list());
+        }
+
+        @Override
+        public BackgroundTask<DependencyGraph> dependencyGraph() {
+            return BackgroundTask.of("Read dependencies of " + databaseName, context -> trickle.dependencyGraph());
+        }
+
+        @Override
+        public BackgroundTask<CatalogSnapshot> readCatalog() {
+            return BackgroundTask.of("Read stream tables of " + databaseName, context -> {
+                context.progress(0.1, "Listing stream tables");
+                List<StreamTableInfo> tables = trickle.list();
+                context.progress(0.6, "Reading the dependency graph");
+                DependencyGraph graph = trickle.dependencyGraph();
+                return new CatalogSnapshot(tables, graph, Instant.now());
+            });
+        }
+
+        @Override
+        public BackgroundTask<StreamTableDetails> show(String name) {
+            return BackgroundTask.of("Describe " + name, context -> trickle.show(name));
+        }
+
+        @Override
+        public BackgroundTask<ValidationResult> validate(String query, String mode) {
+            return BackgroundTask.of("Validate query (" + mode + ")", context -> {
+                context.progress(-1, "Deriving the operator tree");
+                return trickle.validate(query, mode);
+            });
+        }
+
+        @Override
+        public BackgroundTask<CreateResult> create(StreamTableDraft draft) {
+            return BackgroundTask.of("Create " + draft.name(), context -> {
+                context.progress(-1, draft.initialize() ? "Creating and populating" : "Creating");
+                return trickle.create(draft.name(), draft.query(), draft.schedule(), draft.mode(), draft.initialize());
+            });
+        }
+
+        @Override
+        public BackgroundTask<StreamTableInfo> alter(String name, StreamTableChange change) {
+            return BackgroundTask.of("Alter " + name, context -> {
+                context.progress(-1, change.rebuildsContents() ? "Re-deriving and repopulating" : "Altering");
+                return trickle.alter(name, change.query(), change.schedule(), change.mode(), change.status());
+            });
+        }
+
+        @Override
+        public BackgroundTask<List<String>> drop(String name, boolean cascade) {
+            return BackgroundTask.of("Drop " + name, context -> trickle.drop(name, cascade));
+        }
+
+        @Override
+        public BackgroundTask<RefreshResult> refresh(String name, boolean full) {
+            return BackgroundTask.of((full ? "Full refresh of " : "Refresh ") + name, context -> {
+                context.progress(-1, "Refreshing " + name);
+                return trickle.refresh(name, full);
+            });
+        }
+
+        @Override
+        public BackgroundTask<List<HistoryEntry>> history(String name, int limit) {
+            return BackgroundTask.of("Read refresh history" + (name == null ? "" : " of " + name),
+                    context -> trickle.history(name, limit));
+        }
+
+        @Override
+        public BackgroundTask<List<String>> installSampleData() {
+            return BackgroundTask.of("Create the sample stream tables", context -> {
+                if (demoUrl == null) {
+                    throw new IllegalStateException("the sample data belongs to the embedded demo, not to "
+                            + profile.name());
+                }
+                return SampleData.install(demoUrl, trickle, context);
+            });
         }
 
         @Override

@@ -21,6 +21,15 @@ public enum CommandId {
     REDO("Redo", "fth-corner-up-right", "Shortcut+Shift+Z", Menu.EDIT, 1, Placement.MENU),
 
     INSTALL_CATALOG("Install or Upgrade Catalog…", "fth-download", null, Menu.DATABASE, 1, Placement.MENU),
+    NEW_STREAM_TABLE("New Stream Table…", "fth-plus-square", "Shortcut+Shift+N", Menu.DATABASE, 2,
+            Placement.MENU_AND_TOOLBAR),
+    EDIT_STREAM_TABLE("Edit Stream Table", "fth-edit", "F4", Menu.DATABASE, 2, Placement.MENU),
+    DROP_STREAM_TABLE("Drop Stream Table…", "fth-trash-2", "Shortcut+Delete", Menu.DATABASE, 2, Placement.MENU),
+    VALIDATE_QUERY("Validate Query", "fth-check-square", "Shortcut+Enter", Menu.DATABASE, 3, Placement.MENU),
+    SAVE_STREAM_TABLE("Save Stream Table", "fth-save", "Shortcut+S", Menu.DATABASE, 3, Placement.MENU),
+    REFRESH_NOW("Refresh Now", "fth-zap", "Shortcut+R", Menu.DATABASE, 4, Placement.MENU_AND_TOOLBAR),
+    FULL_REFRESH("Full Refresh", "fth-fast-forward", "Shortcut+Shift+R", Menu.DATABASE, 4, Placement.MENU),
+    RELOAD_CATALOG("Reload", "fth-refresh-cw", "F5", Menu.DATABASE, 4, Placement.MENU_AND_TOOLBAR),
 
     NEXT_PERSPECTIVE("Next Perspective", "fth-layout", "Shortcut+F8", Menu.WINDOW, 1, Placement.MENU),
     RESET_PERSPECTIVE("Reset Perspective", "fth-rotate-ccw", null, Menu.WINDOW, 1, Placement.MENU),
@@ -29,6 +38,7 @@ public enum CommandId {
 
     CANCEL_JOB("Cancel Job", "fth-x-octagon", null, Menu.NONE, 0, Placement.CONTEXT),
     CLEAR_FINISHED_JOBS("Clear Finished Jobs", "fth-trash", null, Menu.NONE, 0, Placement.CONTEXT),
+    CLEAR_HISTORY_FILTER("Clear Filter", "fth-x-circle", null, Menu.NONE, 0, Placement.CONTEXT),
     MOVE_VIEW("Move To", "fth-move", null, Menu.NONE, 0, Placement.CONTEXT),
     CLOSE_VIEW("Close View", "fth-x", null, Menu.NONE, 0, Placement.CONTEXT),
 

@@ -8,7 +8,7 @@ import javafx.beans.property.ReadOnlyObjectWrapper;
 
 /**
  * The selection of the part the DBA worked in last, as in Eclipse: a view publishes what is selected
- * in it, and other views (Properties, later the DAG) follow without knowing the source.
+ * in it, and other views (Properties, the navigator, the graph) follow without knowing the source.
  */
 public final class SelectionService {
 

@@ -60,6 +60,17 @@ final class WorkbenchFixture {
         WaitForAsyncUtils.waitForFxEvents();
     }
 
+    /** Takes the notifications away, so that a screenshot shows what is under them. */
+    static void dismissNotifications(Node any) {
+        WaitForAsyncUtils.waitFor(WaitForAsyncUtils.asyncFx(() -> {
+            Node column = any.getScene().lookup("#notifications");
+            if (column instanceof javafx.scene.layout.Pane pane) {
+                pane.getChildren().clear();
+            }
+        }));
+        WaitForAsyncUtils.waitForFxEvents();
+    }
+
     /** Polls {@code condition} on the FX thread until it holds, failing after {@code seconds}. */
     static void await(String what, int seconds, Callable<Boolean> condition) {
         try {

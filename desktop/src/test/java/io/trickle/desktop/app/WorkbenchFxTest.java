@@ -27,7 +27,7 @@ class WorkbenchFxTest extends AbstractWorkbenchFxTest {
         Screenshots.of(robot.lookup("#workbench").query().getScene(), "workbench-administration.png");
 
         robot.clickOn("#perspective-monitoring");
-        await("the monitoring perspective", 5, () -> robot.lookup("#placeholder-dag").tryQuery().isPresent());
+        await("the monitoring perspective", 5, () -> robot.lookup("#dependencies-view").tryQuery().isPresent());
         assertEquals("monitoring", root.perspectives().active().id());
         assertTrue(robot.lookup("#editor-area").tryQuery().map(n -> n.getScene() == null).orElse(true),
                 "monitoring has no editor area");

@@ -1,7 +1,14 @@
 package io.trickle.desktop.services;
 
+import io.trickle.engine.api.CreateResult;
+import io.trickle.engine.api.DependencyGraph;
+import io.trickle.engine.api.HistoryEntry;
 import io.trickle.engine.api.InstallResult;
+import io.trickle.engine.api.RefreshResult;
+import io.trickle.engine.api.StreamTableDetails;
 import io.trickle.engine.api.StreamTableInfo;
+import io.trickle.engine.api.ValidationResult;
+import java.time.Instant;
 import io.trickle.engine.api.TrickleException;
 import java.util.ArrayList;
 import java.util.List;
@@ -19,11 +26,18 @@ public final class FakeEngineService implements EngineService {
     private final String acceptedPassword;
     private Optional<String> installed = Optional.empty();
     private final List<ConnectionRequest> requests = new ArrayList<>();
+    private final FakeCatalog catalog = new FakeCatalog();
+    private int sampleInstalls;
     private int openSessions;
     private int installs;
 
     public FakeEngineService(String acceptedPassword) {
         this.acceptedPassword = acceptedPassword;
+    }
+
+    public FakeEngineService withoutCatalog() {
+        installed = Optional.empty();
+        return this;
     }
 
     public FakeEngineService withCatalog(String version) {
@@ -58,6 +72,15 @@ public final class FakeEngineService implements EngineService {
             throw new TrickleException.NoSessionException("password authentication failed for user \""
                     + request.profile().user() + "\"", null);
         }
+    }
+
+    /** The pretend database's stream tables. */
+    public FakeCatalog catalog() {
+        return catalog;
+    }
+
+    public int sampleInstalls() {
+        return sampleInstalls;
     }
 
     public List<ConnectionRequest> requests() {
@@ -110,7 +133,62 @@ public final class FakeEngineService implements EngineService {
 
         @Override
         public BackgroundTask<List<StreamTableInfo>> listStreamTables() {
-            return BackgroundTask.of("List", context -> List.of());
+            return BackgroundTask.of("List", context -> catalog.list());
+        }
+
+        @Override
+        public BackgroundTask<DependencyGraph> dependencyGraph() {
+            return BackgroundTask.of("Graph", context -> catalog.graph());
+        }
+
+        @Override
+        public BackgroundTask<CatalogSnapshot> readCatalog() {
+            return BackgroundTask.of("Read catalog", context -> new CatalogSnapshot(catalog.list(), catalog.graph(),
+                    Instant.now()));
+        }
+
+        @Override
+        public BackgroundTask<StreamTableDetails> show(String name) {
+            return BackgroundTask.of("Show " + name, context -> catalog.show(name));
+        }
+
+        @Override
+        public BackgroundTask<ValidationResult> validate(String query, String mode) {
+            return BackgroundTask.of("Validate", context -> catalog.validate(query, mode));
+        }
+
+        @Override
+        public BackgroundTask<CreateResult> create(StreamTableDraft draft) {
+            return BackgroundTask.of("Create " + draft.name(), context -> catalog.create(draft));
+        }
+
+        @Override
+        public BackgroundTask<StreamTableInfo> alter(String name, StreamTableChange change) {
+            return BackgroundTask.of("Alter " + name, context -> catalog.alter(name, change));
+        }
+
+        @Override
+        public BackgroundTask<List<String>> drop(String name, boolean cascade) {
+            return BackgroundTask.of("Drop " + name, context -> catalog.drop(name, cascade));
+        }
+
+        @Override
+        public BackgroundTask<RefreshResult> refresh(String name, boolean full) {
+            return BackgroundTask.of("Refresh " + name, context -> catalog.refresh(name, full));
+        }
+
+        @Override
+        public BackgroundTask<List<HistoryEntry>> history(String name, int limit) {
+            return BackgroundTask.of("History", context -> catalog.history(name, limit));
+        }
+
+        @Override
+        public BackgroundTask<List<String>> installSampleData() {
+            return BackgroundTask.of("Sample data", context -> {
+                sampleInstalls++;
+                catalog.table("shop.order_totals", "30s", "shop.orders", "shop.order_items");
+                return List.of("shop.order_totals");
+            });
         }
 
         @Override

@@ -17,6 +17,7 @@ import javafx.scene.control.Dialog;
 import javafx.scene.control.DialogPane;
 import javafx.scene.control.Label;
 import javafx.scene.control.PasswordField;
+import javafx.scene.control.TextArea;
 import javafx.scene.control.TextField;
 import javafx.scene.control.TextInputControl;
 import javafx.scene.layout.ColumnConstraints;
@@ -48,7 +49,8 @@ public final class FxDialogService implements DialogService {
         ButtonType act = new ButtonType(c.confirmLabel(), ButtonBar.ButtonData.OK_DONE);
         Alert alert = new Alert(Alert.AlertType.CONFIRMATION, "", act, ButtonType.CANCEL);
         prepare(alert, c.title(), c.header());
-        alert.getDialogPane().setContent(wrapped(c.details()));
+        alert.getDialogPane().setContent(c.command().isEmpty() ? wrapped(c.details())
+                : new VBox(10, wrapped(c.details()), command(c.command())));
         Node button = alert.getDialogPane().lookupButton(act);
         button.setId("dialog-confirm");
         button.getStyleClass().add(c.destructive() ? Styles.DANGER : Styles.ACCENT);
@@ -186,6 +188,20 @@ public final class FxDialogService implements DialogService {
             default:
                 return "fth-info";
         }
+    }
+
+    /** The command line, in a read-only monospaced box the DBA can select and copy from. */
+    private static Node command(String text) {
+        TextArea area = new TextArea(text);
+        area.setEditable(false);
+        area.setWrapText(true);
+        area.setPrefRowCount(Math.min(8, 1 + text.length() / 70));
+        area.setPrefColumnCount(60);
+        area.setId("dialog-command");
+        area.getStyleClass().add("command-preview");
+        Label caption = new Label("Command line");
+        caption.getStyleClass().addAll(Styles.TEXT_SMALL, Styles.TEXT_MUTED);
+        return new VBox(4, caption, area);
     }
 
     private static Node wrapped(String text) {

@@ -18,8 +18,8 @@ import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 
 /**
- * The connected database of this window, which the status bar shows and later the navigator, the
- * DAG and the history follow. Connecting checks the catalog and offers to install or upgrade it.
+ * The connected database of this window, which the status bar shows and the catalog views (navigator,
+ * graph, properties, history) follow. Connecting checks the catalog and offers to install or upgrade it.
  */
 public final class SessionViewModel {
 
@@ -28,7 +28,6 @@ public final class SessionViewModel {
     static final String NOT_CONNECTED = "not connected";
     /** Until the in-process scheduler arrives, this workbench never refreshes on its own. */
     static final String ENGINE_OFF = "off";
-    static final String NEVER = "—";
 
     private final EngineService engine;
     private final Credentials credentials;
@@ -41,7 +40,6 @@ public final class SessionViewModel {
     private final ReadOnlyObjectWrapper<CatalogStatus> catalog = new ReadOnlyObjectWrapper<>(this, "catalog");
     private final ReadOnlyStringWrapper connectionText = new ReadOnlyStringWrapper(this, "connectionText", NOT_CONNECTED);
     private final ReadOnlyStringWrapper engineRole = new ReadOnlyStringWrapper(this, "engineRole", ENGINE_OFF);
-    private final ReadOnlyStringWrapper lastRefresh = new ReadOnlyStringWrapper(this, "lastRefresh", NEVER);
 
     private final WorkbenchCommand disconnect;
     private final WorkbenchCommand installCatalog;
@@ -186,11 +184,6 @@ public final class SessionViewModel {
     /** leader, follower or off; off until the in-process scheduler runs. */
     public ReadOnlyStringProperty engineRoleProperty() {
         return engineRole.getReadOnlyProperty();
-    }
-
-    /** When the last refresh finished; "—" until refreshes arrive in the workbench. */
-    public ReadOnlyStringProperty lastRefreshProperty() {
-        return lastRefresh.getReadOnlyProperty();
     }
 
     public WorkbenchCommand disconnectCommand() {

@@ -35,7 +35,6 @@ class SessionViewModelTest {
         assertEquals(State.DISCONNECTED, model.stateProperty().get());
         assertEquals("not connected", model.connectionTextProperty().get());
         assertEquals("off", model.engineRoleProperty().get());
-        assertEquals("—", model.lastRefreshProperty().get());
         assertFalse(model.disconnectCommand().canExecute());
         assertFalse(model.installCatalogCommand().canExecute());
     }

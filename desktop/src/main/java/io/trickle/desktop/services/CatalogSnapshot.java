@@ -1,0 +1,48 @@
+package io.trickle.desktop.services;
+
+import io.trickle.engine.api.DependencyGraph;
+import io.trickle.engine.api.StreamTableInfo;
+import java.time.Instant;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * What the workbench knows of a database's stream tables after one read: each table as {@code list}
+ * shows it, and the dependency graph between them and their sources. The two are read one after the
+ * other, so a table created in between may appear in one and not yet in the other; the next read
+ * catches up.
+ *
+ * @param tables stream tables, ordered by schema and name
+ * @param graph  stream tables and the relations they read
+ * @param readAt when the read finished, by this machine's clock; for display only
+ */
+public record CatalogSnapshot(List<StreamTableInfo> tables, DependencyGraph graph, Instant readAt) {
+
+    public static final CatalogSnapshot EMPTY = new CatalogSnapshot(List.of(), new DependencyGraph(List.of(), List.of()),
+            Instant.EPOCH);
+
+    public CatalogSnapshot {
+        tables = List.copyOf(tables);
+        Objects.requireNonNull(graph, "graph");
+        Objects.requireNonNull(readAt, "readAt");
+    }
+
+    public Optional<StreamTableInfo> table(String name) {
+        return tables.stream().filter(t -> t.name().equals(name)).findFirst();
+    }
+
+    public Optional<DependencyGraph.Node> node(String name) {
+        return graph.nodes().stream().filter(n -> n.name().equals(name)).findFirst();
+    }
+
+    /** The relations {@code name} reads, in the graph's order. */
+    public List<String> sourcesOf(String name) {
+        return graph.edges().stream().filter(e -> e.to().equals(name)).map(DependencyGraph.Edge::from).distinct().toList();
+    }
+
+    /** The stream tables that read {@code name}, in the graph's order. */
+    public List<String> readersOf(String name) {
+        return graph.edges().stream().filter(e -> e.from().equals(name)).map(DependencyGraph.Edge::to).distinct().toList();
+    }
+}

@@ -1,0 +1,166 @@
+package io.trickle.desktop.views.dag;
+
+import io.trickle.desktop.services.CatalogSnapshot;
+import io.trickle.desktop.views.catalog.CatalogItem;
+import io.trickle.desktop.views.catalog.CatalogModel;
+import io.trickle.desktop.views.catalog.EmptyStates;
+import io.trickle.desktop.workbench.SelectionService;
+import io.trickle.engine.api.DependencyGraph;
+import io.trickle.engine.api.StreamTableInfo;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.stream.Collectors;
+import javafx.beans.binding.Bindings;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.value.ObservableValue;
+import org.jgrapht.Graph;
+import org.jgrapht.graph.DefaultDirectedGraph;
+import org.jgrapht.graph.DefaultEdge;
+
+/**
+ * The dependency graph of all stream tables and their sources, for the Dependencies view: a JGraphT
+ * graph of catalog items (edges in the direction data flows), each stream table's status style from
+ * the shared catalog, cycles labelled with their SCC, and selection shared with the workbench. The
+ * graph object is replaced only when the shape or the labels change, so a status change recolours
+ * nodes in place without a new layout.
+ */
+public final class DependenciesViewModel {
+
+    /** The id under which this view publishes its selection. */
+    public static final String PART_ID = "dag";
+
+    private final CatalogModel catalog;
+    private final SelectionService selection;
+    private final ReadOnlyObjectWrapper<Graph<CatalogItem.Relation, DefaultEdge>> graph =
+            new ReadOnlyObjectWrapper<>(this, "graph");
+    private final ReadOnlyObjectWrapper<EmptyStates.Message> empty = new ReadOnlyObjectWrapper<>(this, "empty");
+    private final ReadOnlyObjectWrapper<List<CatalogItem.Relation>> shownSelection =
+            new ReadOnlyObjectWrapper<>(this, "shownSelection", List.of());
+    /** What the graph was built from: nodes, edges and the second line of each stream table. */
+    private String builtFrom = "";
+
+    public DependenciesViewModel(CatalogModel catalog, SelectionService selection) {
+        this.catalog = catalog;
+        this.selection = selection;
+        catalog.snapshotProperty().addListener((obs, old, now) -> rebuild());
+        catalog.stateProperty().addListener((obs, old, now) -> rebuild());
+        selection.selectionProperty().addListener((obs, old, now) -> follow(now));
+        rebuild();
+    }
+
+    private void rebuild() {
+        CatalogSnapshot snapshot = catalog.snapshot();
+        boolean ready = catalog.stateProperty().get() == CatalogModel.State.READY;
+        empty.set(EmptyStates.of(catalog.stateProperty().get(), catalog.problemProperty().get(),
+                snapshot.graph().nodes().isEmpty()));
+        if (!ready) {
+            builtFrom = "";
+            graph.set(null);
+            return;
+        }
+        String shape = shapeOf(snapshot);
+        if (!shape.equals(builtFrom) || graph.get() == null) {
+            builtFrom = shape;
+            graph.set(build(snapshot.graph()));
+        }
+    }
+
+    static Graph<CatalogItem.Relation, DefaultEdge> build(DependencyGraph dependencies) {
+        Graph<CatalogItem.Relation, DefaultEdge> g = new DefaultDirectedGraph<>(DefaultEdge.class);
+        Map<String, CatalogItem.Relation> byName = dependencies.nodes().stream()
+                .collect(Collectors.toMap(DependencyGraph.Node::name, n -> new CatalogItem.Relation(n.name(), n.kind()),
+                        (a, b) -> a, java.util.LinkedHashMap::new));
+        byName.values().forEach(g::addVertex);
+        for (DependencyGraph.Edge edge : dependencies.edges()) {
+            CatalogItem.Relation from = byName.computeIfAbsent(edge.from(), CatalogItem.Relation::streamTable);
+            CatalogItem.Relation to = byName.computeIfAbsent(edge.to(), CatalogItem.Relation::streamTable);
+            g.addVertex(from);
+            g.addVertex(to);
+            if (!from.equals(to) && !g.containsEdge(from, to)) {
+                g.addEdge(from, to);
+            }
+        }
+        return g;
+    }
+
+    private static String shapeOf(CatalogSnapshot snapshot) {
+        StringBuilder out = new StringBuilder();
+        snapshot.graph().nodes().forEach(n -> out.append(n.name()).append('|').append(n.kind()).append('|')
+                .append(n.sccId()).append(';'));
+        snapshot.graph().edges().forEach(e -> out.append(e.from()).append('>').append(e.to()).append(';'));
+        snapshot.tables().forEach(t -> out.append(t.name()).append('=').append(secondLine(t)).append(';'));
+        return out.toString();
+    }
+
+    /** What a node shows under its name, kept current across reloads. */
+    public ObservableValue<String> captionOf(CatalogItem.Relation relation) {
+        return Bindings.createStringBinding(() -> caption(relation), catalog.snapshotProperty());
+    }
+
+    String caption(CatalogItem.Relation relation) {
+        if (relation.isStreamTable()) {
+            return catalog.table(relation.name()).map(DependenciesViewModel::secondLine).orElse("stream table");
+        }
+        return relation.kind().name().toLowerCase(java.util.Locale.ROOT).replace('_', ' ');
+    }
+
+    private static String secondLine(StreamTableInfo info) {
+        return info.schedule() + " · " + info.effectiveMode();
+    }
+
+    /** A relation's status style class, kept current; null for sources. */
+    public ObservableValue<String> statusOf(CatalogItem.Relation relation) {
+        return catalog.statusStyle(relation.name());
+    }
+
+    /** "SCC 2", from the engine's SCC ids of the members; iteration counts follow when the engine reports them. */
+    public ObservableValue<String> sccLabel(Set<CatalogItem.Relation> members) {
+        Set<Integer> ids = members.stream().map(m -> catalog.snapshot().node(m.name()).map(DependencyGraph.Node::sccId)
+                .orElse(null)).filter(Objects::nonNull).collect(Collectors.toCollection(TreeSet::new));
+        String label = ids.size() == 1 ? "SCC " + ids.iterator().next() : "cycle";
+        return new ReadOnlyStringWrapper(label + " · " + members.size() + " tables · iterations —");
+    }
+
+    /** Tooltip text for a node. */
+    public String tooltip(CatalogItem.Relation relation) {
+        if (!relation.isStreamTable()) {
+            List<String> readers = catalog.snapshot().readersOf(relation.name());
+            return relation.name() + "\nread by " + String.join(", ", readers);
+        }
+        return catalog.table(relation.name()).map(t -> t.name() + "\n"
+                + catalog.stateOf(t.name()).map(s -> s.label()).orElse("") + " · " + t.status() + " · runs "
+                + t.effectiveMode() + "\nschedule " + t.schedule() + " · last refresh "
+                + io.trickle.desktop.views.catalog.RefreshText.ago(t.stalenessSeconds())
+                + (t.lastError() == null ? "" : "\n" + t.lastError())).orElse(relation.name());
+    }
+
+    private void follow(SelectionService.Selection now) {
+        List<CatalogItem.Relation> relations = now.items().stream().filter(CatalogItem.Relation.class::isInstance)
+                .map(CatalogItem.Relation.class::cast).toList();
+        shownSelection.set(relations);
+    }
+
+    /** The DBA selected these nodes. */
+    public void select(Collection<CatalogItem.Relation> relations) {
+        selection.publish(PART_ID, List.copyOf(relations));
+    }
+
+    public ReadOnlyObjectProperty<Graph<CatalogItem.Relation, DefaultEdge>> graphProperty() {
+        return graph.getReadOnlyProperty();
+    }
+
+    public ReadOnlyObjectProperty<EmptyStates.Message> emptyProperty() {
+        return empty.getReadOnlyProperty();
+    }
+
+    /** The relations selected in the workbench, which the graph selects too. */
+    public ReadOnlyObjectProperty<List<CatalogItem.Relation>> shownSelectionProperty() {
+        return shownSelection.getReadOnlyProperty();
+    }
+}

@@ -1,0 +1,215 @@
+package io.trickle.desktop.services;
+
+import io.trickle.engine.api.CreateResult;
+import io.trickle.engine.api.DependencyGraph;
+import io.trickle.engine.api.HistoryEntry;
+import io.trickle.engine.api.RefreshAction;
+import io.trickle.engine.api.RefreshResult;
+import io.trickle.engine.api.StreamTableDetails;
+import io.trickle.engine.api.StreamTableInfo;
+import io.trickle.engine.api.TrickleException;
+import io.trickle.engine.api.ValidationResult;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The stream tables of the fake engine's pretend database: what list, the dependency graph, show,
+ * history, refresh, create, alter and drop see and do, held in memory. Tests add tables and sources,
+ * script failures and validation answers, and read back what the workbench asked for.
+ */
+public final class FakeCatalog {
+
+    private final Map<String, StreamTableInfo> tables = new LinkedHashMap<>();
+    private final Map<String, String> queries = new LinkedHashMap<>();
+    private final Map<String, DependencyGraph.Kind> sources = new LinkedHashMap<>();
+    private final List<DependencyGraph.Edge> edges = new ArrayList<>();
+    private final Map<String, Integer> sccs = new LinkedHashMap<>();
+    private final List<HistoryEntry> history = new ArrayList<>();
+    private final Map<String, String> refreshFailures = new LinkedHashMap<>();
+    private ValidationResult validation = new ValidationResult("DIFFERENTIAL", null, List.of("id integer"),
+            "Project [id]\n  Scan public.t", "keyed merge", "SELECT 1", List.of());
+    private String validationRefusal;
+    private final List<String> refreshed = new ArrayList<>();
+    private final List<StreamTableDraft> created = new ArrayList<>();
+    private final List<String> altered = new ArrayList<>();
+    private final List<String> dropped = new ArrayList<>();
+    private final List<String> validated = new ArrayList<>();
+    private long nextRefreshId = 1;
+
+    /** Adds a stream table reading {@code reads} (sources or stream tables), refreshed a second ago. */
+    public FakeCatalog table(String name, String schedule, String... reads) {
+        tables.put(name, new StreamTableInfo(name, "ACTIVE", "AUTO", "DIFFERENTIAL", schedule, Instant.now(), 1.0, 0,
+                null));
+        queries.put(name, "SELECT * FROM " + String.join(", ", reads));
+        for (String source : reads) {
+            if (!tables.containsKey(source)) {
+                sources.putIfAbsent(source, DependencyGraph.Kind.TABLE);
+            }
+            edges.add(new DependencyGraph.Edge(source, name));
+        }
+        return this;
+    }
+
+    public FakeCatalog replace(StreamTableInfo info) {
+        tables.put(info.name(), info);
+        return this;
+    }
+
+    public FakeCatalog scc(String name, int id) {
+        sccs.put(name, id);
+        return this;
+    }
+
+    public FakeCatalog failRefreshOf(String name, String message) {
+        refreshFailures.put(name, message);
+        return this;
+    }
+
+    public FakeCatalog validateAs(ValidationResult result) {
+        validation = result;
+        validationRefusal = null;
+        return this;
+    }
+
+    public FakeCatalog refuseValidation(String message) {
+        validationRefusal = message;
+        return this;
+    }
+
+    public FakeCatalog addHistory(HistoryEntry entry) {
+        history.add(0, entry);
+        return this;
+    }
+
+    // ---------------------------------------------------------------------------------------------
+    // What the fake session does
+    // ---------------------------------------------------------------------------------------------
+
+    List<StreamTableInfo> list() {
+        return List.copyOf(tables.values());
+    }
+
+    DependencyGraph graph() {
+        List<DependencyGraph.Node> nodes = new ArrayList<>();
+        tables.values().forEach(t -> nodes.add(new DependencyGraph.Node(t.name(), DependencyGraph.Kind.STREAM_TABLE,
+                t.status(), sccs.get(t.name()))));
+        sources.forEach((name, kind) -> nodes.add(new DependencyGraph.Node(name, kind, null, null)));
+        return new DependencyGraph(nodes, edges);
+    }
+
+    StreamTableDetails show(String name) {
+        StreamTableInfo t = existing(name);
+        return new StreamTableDetails(name, t.status(), t.refreshMode(), t.effectiveMode(), null, t.schedule(),
+                queries.get(name), queries.get(name), List.of("id integer", "total numeric", "__pgt_row_id bigint"),
+                "unique (hash of a key)", List.of(), "Scan " + name, "keyed merge", "SELECT delta", "SELECT full", null);
+    }
+
+    RefreshResult refresh(String name, boolean full) {
+        existing(name);
+        refreshed.add(name);
+        Instant now = Instant.now();
+        String failure = refreshFailures.get(name);
+        if (failure != null) {
+            addHistory(new HistoryEntry(nextRefreshId++, name, full ? "FULL" : "DIFFERENTIAL", "FAILED", "MANUAL", 0, 0,
+                    now, now, 1.0, null, failure, null));
+            throw new TrickleException.ActionFailedException(failure);
+        }
+        RefreshAction action = full ? RefreshAction.FULL : RefreshAction.DIFFERENTIAL;
+        addHistory(new HistoryEntry(nextRefreshId++, name, action.name(), "COMPLETED", "MANUAL", 3, 1, now, now, 4.0,
+                null, null, null));
+        StreamTableInfo t = tables.get(name);
+        tables.put(name, new StreamTableInfo(name, t.status(), t.refreshMode(), t.effectiveMode(), t.schedule(), now,
+                0.0, 0, null));
+        return new RefreshResult(name, action, 3, 1, 4.0, null);
+    }
+
+    List<HistoryEntry> history(String name, int limit) {
+        return history.stream().filter(e -> name == null || e.name().equals(name)).limit(limit).toList();
+    }
+
+    ValidationResult validate(String query, String mode) {
+        validated.add(mode + ": " + query);
+        if (validationRefusal != null) {
+            throw new TrickleException.InvalidInputException(validationRefusal);
+        }
+        return validation;
+    }
+
+    CreateResult create(StreamTableDraft draft) {
+        if (tables.containsKey(draft.name())) {
+            throw new TrickleException.InvalidInputException("stream table " + draft.name() + " already exists");
+        }
+        created.add(draft);
+        tables.put(draft.name(), new StreamTableInfo(draft.name(), "ACTIVE", draft.mode(), "DIFFERENTIAL",
+                draft.schedule(), Instant.now(), 0.0, 0, null));
+        queries.put(draft.name(), draft.query());
+        return new CreateResult(draft.name(), draft.mode(), "DIFFERENTIAL", null, 42, draft.initialize(), List.of());
+    }
+
+    StreamTableInfo alter(String name, StreamTableChange change) {
+        StreamTableInfo t = existing(name);
+        altered.add(name + " " + change);
+        if (change.query() != null) {
+            queries.put(name, change.query());
+        }
+        StreamTableInfo now = new StreamTableInfo(name, change.status() == null ? t.status() : change.status(),
+                change.mode() == null ? t.refreshMode() : change.mode(), t.effectiveMode(),
+                change.schedule() == null ? t.schedule() : change.schedule(), t.lastRefreshAt(), t.stalenessSeconds(),
+                t.consecutiveErrors(), t.lastError());
+        tables.put(name, now);
+        return now;
+    }
+
+    List<String> drop(String name, boolean cascade) {
+        existing(name);
+        List<String> readers = edges.stream().filter(e -> e.from().equals(name)).map(DependencyGraph.Edge::to).toList();
+        if (!readers.isEmpty() && !cascade) {
+            throw new TrickleException.ActionFailedException("cannot drop " + name + ": read by " + readers);
+        }
+        List<String> out = new ArrayList<>(List.of(name));
+        readers.forEach(r -> out.addAll(drop(r, true)));
+        tables.remove(name);
+        edges.removeIf(e -> e.from().equals(name) || e.to().equals(name));
+        dropped.add(name);
+        return out;
+    }
+
+    private StreamTableInfo existing(String name) {
+        StreamTableInfo t = tables.get(name);
+        if (t == null) {
+            throw new TrickleException.NotFoundException("stream table " + name + " does not exist");
+        }
+        return t;
+    }
+
+    // ---------------------------------------------------------------------------------------------
+    // What tests read back
+    // ---------------------------------------------------------------------------------------------
+
+    public List<String> refreshed() {
+        return refreshed;
+    }
+
+    public List<StreamTableDraft> created() {
+        return created;
+    }
+
+    public List<String> altered() {
+        return altered;
+    }
+
+    public List<String> dropped() {
+        return dropped;
+    }
+
+    public List<String> validated() {
+        return validated;
+    }
+
+    public boolean has(String name) {
+        return tables.containsKey(name);
+    }
+}
