@@ -110,11 +110,19 @@ public final class TpchBenchmark {
                 Instant start = Instant.now();
                 String applied = changes.apply(c, cycle).describe();
                 for (TpchQuery q : queries) {
-                    RefreshResult a = timed(c, csv, trickle, o, q, "auto", cycle, loaded, changes, runId,
-                            summary.effectiveMode(q.name()));
-                    summary.autoRefreshed(q.name(), cycle, a);
-                    RefreshResult f = timed(c, csv, trickle, o, q, "full", cycle, loaded, changes, runId, "FULL");
-                    summary.fullRefreshed(q.name(), cycle, f);
+                    // The second of the twins finds the query's pages in cache that the first one read;
+                    // alternating which goes first keeps that advantage out of the medians.
+                    boolean autoFirst = cycle % 2 == 1;
+                    if (!autoFirst) {
+                        summary.fullRefreshed(q.name(), cycle, timed(c, csv, trickle, o, q, "full", cycle, loaded,
+                                changes, runId, "FULL"));
+                    }
+                    summary.autoRefreshed(q.name(), cycle, timed(c, csv, trickle, o, q, "auto", cycle, loaded,
+                            changes, runId, summary.effectiveMode(q.name())));
+                    if (autoFirst) {
+                        summary.fullRefreshed(q.name(), cycle, timed(c, csv, trickle, o, q, "full", cycle, loaded,
+                                changes, runId, "FULL"));
+                    }
                 }
                 out.printf(Locale.ROOT, "%s; all tables refreshed in %s%n", applied, seconds(start));
                 out.flush();
