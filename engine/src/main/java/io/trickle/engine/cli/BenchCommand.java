@@ -88,16 +88,15 @@ final class BenchCommand extends GroupCommand {
         @Override
         public Integer call() throws Exception {
             TrickleCommand root = (TrickleCommand) spec.root().userObject();
-            if (cycles < 2) {
-                throw new io.trickle.engine.api.TrickleException.InvalidInputException(
-                        "--cycles must be at least 2: the first cycle is not counted in the medians");
-            }
-            try (Target target = Target.resolve(connection, root)) {
-                TpchBenchmark.Options options = new TpchBenchmark.Options(scale, cycles, out, queries, schema, seed, keep);
-                TpchBenchmark.run(target.url, options, root.out);
-                return ExitCodes.OK;
+            TpchBenchmark.Options options;
+            try {
+                options = new TpchBenchmark.Options(scale, cycles, out, queries, schema, seed, keep);
             } catch (IllegalArgumentException e) {
                 throw new io.trickle.engine.api.TrickleException.InvalidInputException(e.getMessage(), e);
+            }
+            try (Target target = Target.resolve(connection, root)) {
+                TpchBenchmark.run(target.url, options, root.out);
+                return ExitCodes.OK;
             }
         }
     }

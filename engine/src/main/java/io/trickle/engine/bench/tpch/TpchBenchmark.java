@@ -47,6 +47,19 @@ public final class TpchBenchmark {
      */
     public record Options(double scale, int cycles, Path csv, List<String> queries, String schema, long seed,
                           boolean keep) {
+
+        /** Checks everything that can be checked before connecting. */
+        public Options {
+            new TpchScale(scale);
+            if (cycles < 2) {
+                throw new IllegalArgumentException("at least 2 cycles are needed: cycle 1 is not counted in the medians");
+            }
+            if (schema == null || schema.isBlank()) {
+                throw new IllegalArgumentException("a schema name is needed");
+            }
+            queries = List.copyOf(queries);
+            TpchQueries.select(schema, queries);
+        }
     }
 
     private static final List<String> EXTRA_COLUMNS = List.of("action", "effective_mode", "seed");
@@ -56,16 +69,13 @@ public final class TpchBenchmark {
 
     /** Runs the benchmark; returns the queries whose AUTO table was flagged as slow. */
     public static List<String> run(String jdbcUrl, Options o, PrintWriter out) throws SQLException, IOException {
-        if (o.cycles() < 2) {
-            throw new IllegalArgumentException("at least 2 cycles are needed: cycle 1 is not counted in the medians");
-        }
         TpchScale scale = new TpchScale(o.scale());
         List<TpchQuery> queries = TpchQueries.select(o.schema(), o.queries());
         String runId = "tpch-" + UUID.randomUUID().toString().substring(0, 8);
         BenchSchema schema = new BenchSchema(o.schema());
-        try (Connection c = DriverManager.getConnection(jdbcUrl);
-             Trickle trickle = Trickle.open(EngineOptions.forUrl(jdbcUrl).withMaxConnections(3)
-                     .withApplicationName("trickle-bench-tpch"))) {
+        try (Trickle trickle = Trickle.open(EngineOptions.forUrl(jdbcUrl).withMaxConnections(3)
+                     .withApplicationName("trickle-bench-tpch"));
+             Connection c = DriverManager.getConnection(jdbcUrl)) {
             trickle.install();
             schema.clear(c, trickle);
             Instant loadStart = Instant.now();
