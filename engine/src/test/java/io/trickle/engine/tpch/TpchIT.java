@@ -38,14 +38,14 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  * cycle each table must equal its query (the oracle). The report (effective mode, why AUTO chose
  * FULL, the refresh actions seen) is printed and written to {@code target/tpch-report.txt}. How many
  * queries run DIFFERENTIAL is reported, never asserted: that is the engine's business and changes
- * with it. Replay with {@code -Dtrickle.seed=<seed>}.
+ * with it. Replay with {@code -Dtrickle.seed=<seed>}; {@code -Dtrickle.cycles=<n>} runs more cycles.
  */
 @Tag("tpch")
 class TpchIT {
 
     private static final long SEED = Long.getLong("trickle.seed", 20_261_210L);
     private static final TpchScale SCALE = new TpchScale(0.01);
-    private static final int CYCLES = 3;
+    private static final int CYCLES = Integer.getInteger("trickle.cycles", 3);
     private static final String SCHEMA = TpchSql.DEFAULT_SCHEMA;
 
     /**
@@ -54,8 +54,10 @@ class TpchIT {
      * a listed query that passes fails the build, so that this list only ever shrinks to empty.
      */
     static final Map<String, String> KNOWN_ENGINE_GAPS = Map.of(
-            "q19", "a scalar aggregate whose WHERE matches no row: the first DIFFERENTIAL refresh deletes its one row "
-                    + "of NULLs (sum over nothing), so the table is empty where the query has one row");
+            "q19", "a scalar aggregate (no GROUP BY) loses its one row when a DIFFERENTIAL refresh sees source changes "
+                    + "none of which passes the WHERE; the next refresh whose changes do pass re-creates the row from "
+                    + "the delta alone (negative counts). q19's filter never matches a change at SF 0.01; q14 and q06 "
+                    + "hit it too with other seeds (e.g. -Dtrickle.seed=1: q14 from cycle 2)");
 
     @RegisterExtension
     static final TestDatabase db = TestDatabase.perClass();
