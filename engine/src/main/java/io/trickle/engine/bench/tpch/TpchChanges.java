@@ -14,6 +14,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.SplittableRandom;
+import java.util.function.Function;
 
 /**
  * The change cycles, after the specification's refresh functions: RF1 inserts new orders with their
@@ -208,30 +209,35 @@ public final class TpchChanges {
 
     /** A supplier may move to another nation (with a matching phone) and gain or lose a complaint. */
     private int updateSuppliers(Connection c, SplittableRandom r) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("UPDATE " + table("supplier")
-                + " SET s_acctbal = ?, s_nationkey = coalesce(?, s_nationkey), s_phone = coalesce(?, s_phone),"
-                + " s_comment = coalesce(?, s_comment) WHERE s_suppkey = ?")) {
-            for (int i = 0; i < atLeastTwo(scale.suppliers()); i++) {
-                int key = 1 + r.nextInt(scale.suppliers());
-                ps.setBigDecimal(1, BigDecimal.valueOf(TpchGenerator.acctbalCents(r), 2));
-                bindNation(ps, 2, r);
-                maybe(ps, 4, r, Types.VARCHAR, TpchGenerator.supplierComment(r, r.nextInt(3) == 0 ? 27 : 1));
-                ps.setInt(5, key);
-                ps.addBatch();
-            }
-            return sum(ps.executeBatch());
-        }
+        return updateAccounts(c, r, "supplier", "s_", "s_suppkey", scale.suppliers(), "s_comment",
+                x -> TpchGenerator.supplierComment(x, x.nextInt(3) == 0 ? 27 : 1));
     }
 
+    /** A customer may move to another nation (and country code) and to another market segment. */
     private int updateCustomers(Connection c, SplittableRandom r) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("UPDATE " + table("customer")
-                + " SET c_acctbal = ?, c_nationkey = coalesce(?, c_nationkey), c_phone = coalesce(?, c_phone),"
-                + " c_mktsegment = coalesce(?, c_mktsegment) WHERE c_custkey = ?")) {
-            for (int i = 0; i < atLeastTwo(scale.customers()); i++) {
-                int key = 1 + r.nextInt(scale.customers());
+        return updateAccounts(c, r, "customer", "c_", "c_custkey", scale.customers(), "c_mktsegment",
+                x -> pick(x, TpchDomains.SEGMENTS));
+    }
+
+    /**
+     * Suppliers and customers have the same account columns ({@code acctbal}, {@code nationkey},
+     * {@code phone} under the table's prefix): each chosen row gets a new balance, half the time a new
+     * nation with a phone of that nation, and half the time a new value of {@code attribute}.
+     */
+    private int updateAccounts(Connection c, SplittableRandom r, String name, String prefix, String keyColumn, int rows,
+                               String attribute, Function<SplittableRandom, String> attributeValue) throws SQLException {
+        String balance = PgQuote.ident(prefix + "acctbal");
+        String nation = PgQuote.ident(prefix + "nationkey");
+        String phone = PgQuote.ident(prefix + "phone");
+        String other = PgQuote.ident(attribute);
+        try (PreparedStatement ps = c.prepareStatement("UPDATE " + table(name) + " SET " + balance + " = ?, "
+                + nation + " = coalesce(?, " + nation + "), " + phone + " = coalesce(?, " + phone + "), "
+                + other + " = coalesce(?, " + other + ") WHERE " + PgQuote.ident(keyColumn) + " = ?")) {
+            for (int i = 0; i < atLeastTwo(rows); i++) {
+                int key = 1 + r.nextInt(rows);
                 ps.setBigDecimal(1, BigDecimal.valueOf(TpchGenerator.acctbalCents(r), 2));
                 bindNation(ps, 2, r);
-                maybe(ps, 4, r, Types.VARCHAR, pick(r, TpchDomains.SEGMENTS));
+                maybe(ps, 4, r, Types.VARCHAR, attributeValue.apply(r));
                 ps.setInt(5, key);
                 ps.addBatch();
             }
