@@ -2,20 +2,15 @@ package io.trickle.engine.bench.tpch;
 
 import io.trickle.engine.api.CreateResult;
 import io.trickle.engine.api.EngineOptions;
-import io.trickle.engine.api.QualifiedName;
-import io.trickle.engine.api.RefreshResult;
 import io.trickle.engine.api.Trickle;
 import io.trickle.engine.bench.BenchmarkCsv;
-import io.trickle.engine.db.PgQuote;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
-import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -107,8 +102,8 @@ public final class TpchBenchmark {
         TpchSummary summary = new TpchSummary();
         for (TpchQuery q : queries) {
             Instant start = Instant.now();
-            CreateResult auto = trickle.create(table(o, q, "auto"), q.sql(), null, "AUTO", true);
-            trickle.create(table(o, q, "full"), q.sql(), null, "FULL", true);
+            CreateResult auto = trickle.create(Twin.AUTO.table(o.schema(), q), q.sql(), null, "AUTO", true);
+            trickle.create(Twin.FULL.table(o.schema(), q), q.sql(), null, "FULL", true);
             summary.created(q.name(), auto.effectiveMode(), auto.fallbackReason());
             out.printf(Locale.ROOT, "created %s (AUTO → %s) and its FULL twin in %s%n", q.name(), auto.effectiveMode(),
                     seconds(start));
@@ -116,22 +111,17 @@ public final class TpchBenchmark {
         }
         TpchChanges changes = new TpchChanges(generator, o.schema());
         try (BenchmarkCsv csv = new BenchmarkCsv(o.csv(), EXTRA_COLUMNS)) {
+            TwinRefreshes refreshes = new TwinRefreshes(c, trickle, csv, summary,
+                    new TwinRefreshes.Run(runId, o.schema(), loaded.lineitems(), changes.changePct(), o.seed()));
             for (int cycle = 1; cycle <= o.cycles(); cycle++) {
                 Instant start = Instant.now();
                 String applied = changes.apply(c, cycle).describe();
+                // The second of the twins finds in cache the pages the first one read; alternating which
+                // goes first keeps that advantage out of the medians.
+                List<Twin> order = cycle % 2 == 1 ? List.of(Twin.AUTO, Twin.FULL) : List.of(Twin.FULL, Twin.AUTO);
                 for (TpchQuery q : queries) {
-                    // The second of the twins finds the query's pages in cache that the first one read;
-                    // alternating which goes first keeps that advantage out of the medians.
-                    boolean autoFirst = cycle % 2 == 1;
-                    if (!autoFirst) {
-                        summary.fullRefreshed(q.name(), cycle, timed(c, csv, trickle, o, q, "full", cycle, loaded,
-                                changes, runId, "FULL"));
-                    }
-                    summary.autoRefreshed(q.name(), cycle, timed(c, csv, trickle, o, q, "auto", cycle, loaded,
-                            changes, runId, summary.effectiveMode(q.name())));
-                    if (autoFirst) {
-                        summary.fullRefreshed(q.name(), cycle, timed(c, csv, trickle, o, q, "full", cycle, loaded,
-                                changes, runId, "FULL"));
+                    for (Twin twin : order) {
+                        refreshes.refresh(q, twin, cycle);
                     }
                 }
                 out.printf(Locale.ROOT, "%s; all tables refreshed in %s%n", applied, seconds(start));
@@ -139,32 +129,6 @@ public final class TpchBenchmark {
             }
         }
         return summary;
-    }
-
-    /** One refresh of one table, written to the CSV. */
-    private static RefreshResult timed(Connection c, BenchmarkCsv csv, Trickle trickle, Options o, TpchQuery q,
-                                       String twin, int cycle, TpchLoader.Loaded loaded, TpchChanges changes,
-                                       String runId, String effectiveMode) throws SQLException, IOException {
-        String name = table(o, q, twin);
-        Instant started = Instant.now();
-        RefreshResult r = trickle.refresh(name, twin.equals("full"));
-        csv.write(new BenchmarkCsv.Row(runId, started, q.name(), loaded.lineitems(), changes.changePct(),
-                        twin.equals("full") ? "FULL" : "AUTO", cycle, r.durationMs(), r.rowsInserted() + r.rowsDeleted(),
-                        rows(c, o.schema(), q.name() + "_" + twin), 0),
-                r.action().name(), effectiveMode, String.valueOf(o.seed()));
-        return r;
-    }
-
-    private static String table(Options o, TpchQuery q, String twin) {
-        return QualifiedName.of(o.schema(), q.name() + "_" + twin).toString();
-    }
-
-    private static long rows(Connection c, String schema, String table) throws SQLException {
-        try (Statement st = c.createStatement();
-             ResultSet rs = st.executeQuery("SELECT count(*) FROM " + PgQuote.qualified(schema, table))) {
-            rs.next();
-            return rs.getLong(1);
-        }
     }
 
     private static String header(Options o, TpchLoader.Loaded loaded, int queries) {
