@@ -1,5 +1,6 @@
 package io.trickle.engine.bench.tpch;
 
+import io.trickle.engine.api.RefreshAction;
 import io.trickle.engine.api.RefreshResult;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -24,6 +25,11 @@ public final class ActionTally {
     public String actions() {
         return counts.isEmpty() ? "-" : counts.entrySet().stream().map(e -> e.getKey() + "×" + e.getValue())
                 .collect(Collectors.joining(" "));
+    }
+
+    /** Whether every refresh took {@code action} (and there was at least one). */
+    public boolean allWere(RefreshAction action) {
+        return counts.size() == 1 && counts.containsKey(action.name());
     }
 
     /** The distinct reasons given, joined by "; ", or empty. */

@@ -82,7 +82,7 @@ public final class TpchBenchmark {
             out.flush();
             try {
                 TpchSummary summary = measure(c, trickle, queries, generator, loaded, o, runId, out);
-                String text = header(o, loaded, queries.size()) + summary.render() + verdict(summary);
+                String text = header(o, loaded, queries.size()) + summary.render() + summary.verdict();
                 out.print(text);
                 Path summaryFile = summaryPath(o.csv());
                 Files.writeString(summaryFile, text);
@@ -136,13 +136,6 @@ public final class TpchBenchmark {
                 "TPC-H benchmark: SF %s (%d line items), %d queries, %d cycles, seed %d; median refresh time "
                         + "(the engine's duration_ms) over cycles 2..%d%n",
                 o.scale(), loaded.lineitems(), queries, o.cycles(), o.seed(), o.cycles());
-    }
-
-    private static String verdict(TpchSummary summary) {
-        List<String> slow = summary.slow();
-        return slow.isEmpty()
-                ? String.format(Locale.ROOT, "no AUTO table slower than %.1f × its FULL refresh%n", TpchSummary.LIMIT)
-                : String.format(Locale.ROOT, "AUTO slower than %.1f × FULL: %s%n", TpchSummary.LIMIT, String.join(", ", slow));
     }
 
     static Path summaryPath(Path csv) {

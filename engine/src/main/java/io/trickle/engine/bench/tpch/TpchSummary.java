@@ -1,5 +1,6 @@
 package io.trickle.engine.bench.tpch;
 
+import io.trickle.engine.api.RefreshAction;
 import io.trickle.engine.api.RefreshResult;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -62,6 +63,31 @@ final class TpchSummary {
             }
         });
         return out;
+    }
+
+    /**
+     * The verdict under the table. A flagged AUTO table that recomputed in every cycle did the same
+     * work as its twin, so its ratio measures noise (or AUTO's own bookkeeping), not a poor choice of
+     * strategy; the verdict says which flags those are.
+     */
+    String verdict() {
+        List<String> slow = slow();
+        if (slow.isEmpty()) {
+            return String.format(Locale.ROOT, "no AUTO table slower than %.1f × its FULL twin%n", LIMIT);
+        }
+        List<String> sameWork = slow.stream().filter(n -> queries.get(n).actions.allWere(RefreshAction.FULL)).toList();
+        List<String> differential = slow.stream().filter(n -> !sameWork.contains(n)).toList();
+        StringBuilder out = new StringBuilder();
+        out.append(String.format(Locale.ROOT, "AUTO slower than %.1f × its FULL twin: %s%n", LIMIT, String.join(", ", slow)));
+        if (!differential.isEmpty()) {
+            out.append("  refreshed differentially (the strategy should have chosen FULL): ")
+                    .append(String.join(", ", differential)).append('\n');
+        }
+        if (!sameWork.isEmpty()) {
+            out.append("  recomputed in every cycle like their twin (noise or AUTO's own overhead): ")
+                    .append(String.join(", ", sameWork)).append('\n');
+        }
+        return out.toString();
     }
 
     String render() {
