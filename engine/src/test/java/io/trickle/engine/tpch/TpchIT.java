@@ -53,11 +53,7 @@ class TpchIT {
      * differs from its query), each reported to the engine's owner. They still run and are reported;
      * a listed query that passes fails the build, so that this list only ever shrinks to empty.
      */
-    static final Map<String, String> KNOWN_ENGINE_GAPS = Map.of(
-            "q19", "a scalar aggregate (no GROUP BY) loses its one row when a DIFFERENTIAL refresh sees source changes "
-                    + "none of which passes the WHERE; the next refresh whose changes do pass re-creates the row from "
-                    + "the delta alone (negative counts). q19's filter never matches a change at SF 0.01; q14 and q06 "
-                    + "hit it too with other seeds (e.g. -Dtrickle.seed=1: q14 from cycle 2)");
+    static final Map<String, String> KNOWN_ENGINE_GAPS = Map.of();
 
     @RegisterExtension
     static final TestDatabase db = TestDatabase.perClass();

@@ -108,12 +108,12 @@ public final class Differentiator implements OperatorVisitor<String> {
 
     @Override
     public String visitWindow(Window window) {
-        return Recompute.window(ctx, window, delta(window.input()));
+        return Recompute.window(ctx, this, window);
     }
 
     @Override
     public String visitTopK(TopK topK) {
-        return Recompute.topK(ctx, topK, delta(topK.input()));
+        return Recompute.topK(ctx, topK);
     }
 
     @Override

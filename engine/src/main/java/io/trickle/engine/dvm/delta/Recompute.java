@@ -28,10 +28,20 @@ public final class Recompute {
     private Recompute() {
     }
 
-    static String window(DeltaContext ctx, Window window, String input) {
-        if (window.partition().isEmpty()) {
-            return whole(ctx, "window", window, "EXISTS (SELECT 1 FROM " + input + ")");
+    /** Whether any source under {@code op} changed: cheap, unlike asking whether its input's delta is empty. */
+    static String anySourceChanged(DeltaContext ctx, Operator op) {
+        List<String> windows = new ArrayList<>();
+        for (String w : sourceWindows(ctx, op)) {
+            windows.add("EXISTS (SELECT 1 FROM " + w + ")");
         }
+        return windows.isEmpty() ? "false" : "(" + String.join(" OR ", windows) + ")";
+    }
+
+    static String window(DeltaContext ctx, Differentiator differentiator, Window window) {
+        if (window.partition().isEmpty()) {
+            return whole(ctx, "window", window, anySourceChanged(ctx, window));
+        }
+        String input = differentiator.delta(window.input());
         List<String> names = new ArrayList<>();
         for (int i = 0; i < window.partition().size(); i++) {
             names.add("p" + (i + 1));
@@ -41,8 +51,8 @@ public final class Recompute {
                 KeyScope.restrict(window.input(), window.partition(), keys, names), window.columns());
     }
 
-    static String topK(DeltaContext ctx, TopK topK, String input) {
-        return whole(ctx, "topk", topK, "EXISTS (SELECT 1 FROM " + input + ")");
+    static String topK(DeltaContext ctx, TopK topK) {
+        return whole(ctx, "topk", topK, anySourceChanged(ctx, topK));
     }
 
     /** The change windows of every source a subtree scans: "anything changed under it". */

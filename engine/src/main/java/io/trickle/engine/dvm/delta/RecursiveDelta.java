@@ -53,7 +53,7 @@ final class RecursiveDelta {
             return ctx.cte("recursive", "SELECT " + cols + ", 0::bigint AS " + WEIGHT + " FROM (" + ctx.newState(cte)
                     + ") n WHERE false");
         }
-        String changed = windows.stream().map(w -> "EXISTS (SELECT 1 FROM " + w + ")").collect(Collectors.joining(" OR "));
+        String changed = Recompute.anySourceChanged(ctx, cte);
         String old = ctx.cte("recursive_old", ctx.oldState(cte));
         if (!seminaive(ctx, cte)) {
             return ctx.cte("recursive", recompute(ctx, cte, old, "(" + changed + ")"));

@@ -227,40 +227,34 @@ final class WhereTranslator {
     // ---------------------------------------------------------------------------------------------
 
     private Operator applyAtoms(Operator input, List<Atom> atoms, Scope scope, Ctes ctes) {
-        ExprContext ctx = ExprContext.over(query, scope, ctes, input);
-        List<Expr> filters = new ArrayList<>();
-        List<Sub> subs = new ArrayList<>();
+        // Cheapest first: conditions without subqueries straight over the FROM items (so that they
+        // become join conditions), then semi- and anti-joins, then what must be computed per row.
+        Operator op = filtered(input, atoms, false, scope, ctes);
+        List<Sub> perRowSubs = new ArrayList<>();
         for (Atom a : atoms) {
-            if (a instanceof Plain p) {
-                filters.add(ctx.write(p.expression()));
-            } else if (a instanceof NotTrue n) {
-                Expr e = ctx.write(n.expression());
-                filters.add(Expr.compose(List.of(e), x -> "(" + x.get(0) + ") IS NOT TRUE"));
-            } else {
-                subs.add((Sub) a);
+            if (a instanceof Sub s) {
+                Optional<Operator> joined = semiJoin(op, s, scope, ctes);
+                if (joined.isPresent()) {
+                    op = joined.get();
+                } else {
+                    perRowSubs.add(s);
+                }
             }
         }
-        // Plain conditions first: they shrink what the semi- and anti-joins look at.
-        Operator op = filters.isEmpty() ? ctx.current() : new Filter(ctx.current(), filters);
-        List<Expr> perRow = new ArrayList<>();
-        for (Sub s : subs) {
-            Optional<Operator> joined = semiJoin(op, s, scope, ctes);
-            if (joined.isPresent()) {
-                op = joined.get();
-            } else {
-                ExprContext valueCtx = ExprContext.over(query, scope, ctes, op);
-                Expr value = valueCtx.write(s.p());
+        op = filtered(op, atoms, true, scope, ctes);
+        if (!perRowSubs.isEmpty()) {
+            ExprContext ctx = ExprContext.over(query, scope, ctes, op);
+            List<Expr> perRow = new ArrayList<>();
+            for (Sub s : perRowSubs) {
+                Expr value = ctx.write(s.p());
                 perRow.add(Expr.compose(List.of(value), x -> switch (s.form()) {
                     case TRUE -> x.get(0);
-                    case FALSE -> "NOT (" + x.get(0) + ")";
-                    case NOT_TRUE -> "(" + x.get(0) + ") IS NOT TRUE";
-                    case TRUE_OR_NULL -> "(" + x.get(0) + ") IS NOT FALSE";
+                    case FALSE -> "NOT " + x.get(0);
+                    case NOT_TRUE -> x.get(0) + " IS NOT TRUE";
+                    case TRUE_OR_NULL -> x.get(0) + " IS NOT FALSE";
                 }));
-                op = valueCtx.current();
             }
-        }
-        if (!perRow.isEmpty()) {
-            op = new Filter(op, perRow);
+            op = new Filter(ctx.current(), perRow);
         }
         if (!op.columns().equals(input.columns())) {
             List<NamedExpr> keep = new ArrayList<>();
@@ -270,6 +264,21 @@ final class WhereTranslator {
             op = new Project(op, keep);
         }
         return op;
+    }
+
+    /** The plain (TRUE) and NOT TRUE atoms with or without subqueries, as one filter over {@code input}. */
+    private Operator filtered(Operator input, List<Atom> atoms, boolean withSubquery, Scope scope, Ctes ctes) {
+        ExprContext ctx = ExprContext.over(query, scope, ctes, input);
+        List<Expr> filters = new ArrayList<>();
+        for (Atom a : atoms) {
+            Expression e = a instanceof Plain p ? p.expression() : a instanceof NotTrue n ? n.expression() : null;
+            if (e == null || hasSublink(e) != withSubquery) {
+                continue;
+            }
+            Expr written = ctx.write(e);
+            filters.add(a instanceof NotTrue ? Expr.compose(List.of(written), x -> x.get(0) + " IS NOT TRUE") : written);
+        }
+        return filters.isEmpty() ? ctx.current() : new Filter(ctx.current(), filters);
     }
 
     /**
