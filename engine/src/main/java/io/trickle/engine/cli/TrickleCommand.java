@@ -30,6 +30,7 @@ import picocli.CommandLine.Mixin;
             ListCommand.class,
             ShowCommand.class,
             HistoryCommand.class,
+            RunCommand.class,
             ConfigCommand.class,
             HelpCommand.class})
 final class TrickleCommand implements Runnable {
