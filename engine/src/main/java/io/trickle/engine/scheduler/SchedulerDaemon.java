@@ -59,7 +59,7 @@ public final class SchedulerDaemon {
 
     private static final Logger LOG = LoggerFactory.getLogger(SchedulerDaemon.class);
     private static final Duration POLL = Duration.ofMillis(200);
-    private static final Duration SWEEP_EVERY = Duration.ofSeconds(30);
+    private static final Duration SWEEP_EVERY = InterruptedRefreshes.GRACE;
 
     private final Database database;
     private final SchedulerConfig config;
