@@ -48,6 +48,7 @@ public final class Trickle implements AutoCloseable {
     private final String engineName;
     private final String applicationName;
     private final RefreshExecutor refresher;
+    private final List<SchedulerHandle> schedulers = new java.util.concurrent.CopyOnWriteArrayList<>();
 
     private Trickle(Database database, String applicationName) {
         this.database = database;
@@ -257,7 +258,9 @@ public final class Trickle implements AutoCloseable {
                 .withInterval(options.interval()).withMaxConcurrent(options.maxConcurrent());
         SchedulerDaemon daemon = new SchedulerDaemon(database, refresher, config);
         daemon.start();
-        return new SchedulerHandle(daemon);
+        SchedulerHandle handle = new SchedulerHandle(daemon);
+        schedulers.add(handle);
+        return handle;
     }
 
     /** The definition, operator tree and delta SQL of a stream table. */
@@ -335,8 +338,10 @@ public final class Trickle implements AutoCloseable {
         return PgQuote.ident(identifier);
     }
 
+    /** Stops any scheduler started here, then closes the pool. */
     @Override
     public void close() {
+        schedulers.forEach(SchedulerHandle::stop);
         database.close();
     }
 }

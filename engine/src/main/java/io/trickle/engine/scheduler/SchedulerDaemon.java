@@ -60,6 +60,7 @@ public final class SchedulerDaemon {
     private static final Logger LOG = LoggerFactory.getLogger(SchedulerDaemon.class);
     private static final Duration POLL = Duration.ofMillis(200);
     private static final Duration SWEEP_EVERY = InterruptedRefreshes.GRACE;
+    private static final Duration LATE_WARNING_EVERY = Duration.ofMinutes(1);
 
     private final Database database;
     private final SchedulerConfig config;
@@ -85,6 +86,8 @@ public final class SchedulerDaemon {
     private boolean wakeRequested;
     private CatalogView view;
     private long lastSweepNanos;
+    private long lateWarnedNanos;
+    private String lastTickSummary = "nothing due";
     private boolean sweepDone;
 
     public SchedulerDaemon(Database database, RefreshExecutor refresher, SchedulerConfig config) {
@@ -261,8 +264,10 @@ public final class SchedulerDaemon {
     }
 
     private void tickSafely() {
+        long began = ticker.nanoTime();
         try {
             tick();
+            noteLateTick(Duration.ofNanos(ticker.nanoTime() - began));
         } catch (SQLException | TrickleException e) {
             LOG.warn("tick failed: {}", e.getMessage());
         } catch (RuntimeException e) {
@@ -285,6 +290,8 @@ public final class SchedulerDaemon {
         if (!plan.isEmpty()) {
             List<TableOutcome> results = dispatcher.run(view, state, plan, () -> stopping);
             outcomes.handle(view, results, pending, stopping);
+            lastTickSummary = summary(results);
+            LOG.debug("tick: {}", lastTickSummary);
             for (TableOutcome o : results) {
                 boolean retry = switch (o.result()) {
                     case BUSY, BLOCKED, STOPPED, NO_SESSION -> true;
@@ -296,6 +303,23 @@ public final class SchedulerDaemon {
             }
         }
         alerts.publish(pending);
+    }
+
+    /**
+     * A tick longer than the interval means tables are refreshed less often than their schedules ask:
+     * said once a minute at most, with what the last tick did.
+     */
+    private void noteLateTick(Duration took) {
+        if (took.compareTo(interval()) <= 0) {
+            return;
+        }
+        long now = ticker.nanoTime();
+        if (lateWarnedNanos != 0 && now - lateWarnedNanos < LATE_WARNING_EVERY.toNanos()) {
+            return;
+        }
+        lateWarnedNanos = now;
+        LOG.warn("a tick took {} ms, longer than the {} ms interval ({}); schedules shorter than that slip",
+                took.toMillis(), interval().toMillis(), lastTickSummary);
     }
 
     private Set<Long> drainRequests(TickState state) {
@@ -312,6 +336,12 @@ public final class SchedulerDaemon {
             }
         }
         return asked;
+    }
+
+    private static String summary(List<TableOutcome> results) {
+        java.util.Map<TableOutcome.Result, Long> counts = new java.util.EnumMap<>(TableOutcome.Result.class);
+        results.forEach(o -> counts.merge(o.result(), 1L, Long::sum));
+        return results.size() + " due: " + counts.toString().toLowerCase(java.util.Locale.ROOT);
     }
 
     private void sweepInterrupted() {
