@@ -30,8 +30,8 @@ import picocli.CommandLine.Mixin;
             ListCommand.class,
             ShowCommand.class,
             HistoryCommand.class,
-            RunCommand.class,
             ConfigCommand.class,
+            RunCommand.class,
             HelpCommand.class})
 final class TrickleCommand implements Runnable {
 

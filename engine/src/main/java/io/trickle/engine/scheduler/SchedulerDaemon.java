@@ -282,11 +282,15 @@ public final class SchedulerDaemon {
             view = database.transaction("reading the catalog", Connection.TRANSACTION_REPEATABLE_READ, CatalogView::read);
             applySettings(view);
             refreshBackoff.retainOnly(state.tables().keySet());
+            if (!view.graph().cyclicTables().isEmpty()) {
+                LOG.warn("not scheduling {}: they read each other in a cycle, which this engine does not refresh yet",
+                        String.join(", ", view.graph().cyclicTables().stream().map(view::name).sorted().toList()));
+            }
         }
         sweepInterrupted();
         List<Alert> pending = new ArrayList<>(watch.observe(view, state));
         Set<Long> asked = drainRequests(state);
-        TickPlan plan = TickPlanner.plan(view, state, asked, refreshBackoff::holds);
+        TickPlan plan = TickPlanner.plan(view, state, asked, refreshBackoff::holds, interval().dividedBy(2));
         if (!plan.isEmpty()) {
             List<TableOutcome> results = dispatcher.run(view, state, plan, () -> stopping);
             outcomes.handle(view, results, pending, stopping);

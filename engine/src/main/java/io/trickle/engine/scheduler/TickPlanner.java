@@ -4,6 +4,8 @@ import io.trickle.engine.api.Schedule;
 import io.trickle.engine.graph.DependencyGraph;
 import io.trickle.engine.graph.EffectiveSchedule;
 import io.trickle.engine.graph.GraphTable;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -18,7 +20,10 @@ import java.util.function.LongPredicate;
  * <ol>
  *   <li>A schedulable table (ACTIVE or INITIALIZING) is <em>due</em> when it was asked for with
  *       {@code request_refresh}, was never populated, awaits reinitialisation, or its effective
- *       schedule says so ({@link EffectiveSchedule#isDue}).</li>
+ *       schedule says so ({@link EffectiveSchedule#isDue}) at the tick's time plus a tolerance of half
+ *       a tick interval. Due times are thus rounded to the nearest tick: without that, a table
+ *       refreshed a few milliseconds into one tick would not be due at the start of the tick a period
+ *       later, and a 1 s table on 1 s ticks would slip to every other tick.</li>
  *   <li>Then, from the deepest level up, a due table pulls in its {@code calculated} upstreams (they
  *       exist to serve it) and the members of its diamond consistency set (so that it never combines
  *       two versions of a shared ancestor). Pulled tables pull in turn.</li>
@@ -50,7 +55,9 @@ final class TickPlanner {
     private TickPlanner() {
     }
 
-    static TickPlan plan(CatalogView view, TickState state, Set<Long> requested, LongPredicate heldBack) {
+    static TickPlan plan(CatalogView view, TickState state, Set<Long> requested, LongPredicate heldBack,
+                         Duration tolerance) {
+        Instant dueBy = state.now().plus(tolerance);
         DependencyGraph graph = view.graph();
         Map<Long, Why> due = new LinkedHashMap<>();
         for (GraphTable t : graph.tables()) {
@@ -58,7 +65,7 @@ final class TickPlanner {
             if (s == null || !s.schedulable() || graph.cyclicTables().contains(t.id())) {
                 continue;
             }
-            Why why = ownReason(s, view.schedules().get(t.id()), requested.contains(t.id()), state);
+            Why why = ownReason(s, view.schedules().get(t.id()), requested.contains(t.id()), dueBy);
             if (why != null) {
                 due.put(t.id(), why);
             }
@@ -98,7 +105,7 @@ final class TickPlanner {
         return new TickPlan(List.copyOf(levels));
     }
 
-    private static Why ownReason(TickState.TableState s, EffectiveSchedule schedule, boolean requested, TickState state) {
+    private static Why ownReason(TickState.TableState s, EffectiveSchedule schedule, boolean requested, Instant dueBy) {
         if (requested) {
             return Why.REQUESTED;
         }
@@ -108,7 +115,7 @@ final class TickPlanner {
         if (s.needsReinit()) {
             return Why.REINITIALIZE;
         }
-        if (schedule != null && schedule.isDue(s.lastRefreshAt(), state.now())) {
+        if (schedule != null && schedule.isDue(s.lastRefreshAt(), dueBy)) {
             return Why.SCHEDULE;
         }
         return null;

@@ -19,27 +19,34 @@ import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
-/** Two engines on one database, and an engine whose sessions are killed under it. */
+/**
+ * Two engines on one database, and an engine whose sessions are killed under it. The engines run as
+ * a role with no special attributes (CREATE on the database, owner of its sources), as DESIGN §2
+ * promises.
+ */
 @Tag("pg15")
 class LeaderElectionIT {
 
     @RegisterExtension
     static final TestDatabase db = TestDatabase.perClass();
 
+    private static String url;
+
     @BeforeAll
     static void install() {
-        SchedulerFixture.install(db);
+        url = db.createPlainRole("trickle_scheduler_role", "scheduler-pw", true);
+        SchedulerFixture.install(url);
     }
 
     @Test
     void oneEngineLeadsAndAnotherTakesOverWhenItStops() throws Exception {
-        source(db, "events");
+        source(url, "events");
         String query = "SELECT grp, count(*) AS cnt, sum(v) AS total FROM public.events GROUP BY grp";
-        try (Trickle first = SchedulerFixture.engine(db); Trickle second = SchedulerFixture.engine(db)) {
+        try (Trickle first = SchedulerFixture.engine(url); Trickle second = SchedulerFixture.engine(url)) {
             first.create("event_totals", query, "1s", null, true);
             SchedulerHandle leader = SchedulerFixture.leading(first);
             SchedulerHandle follower = second.runScheduler(SchedulerOptions.defaults());
-            try (SourceWriter writer = new SourceWriter(db.jdbcUrl(), "events", 7, 100_000)) {
+            try (SourceWriter writer = new SourceWriter(url, "events", 7, 100_000)) {
                 Eventually.await(DEADLINE, () -> follower.role() == SchedulerRole.FOLLOWER, "the second engine follows");
                 assertNotNull(db.scalar("SELECT pgtrickle.scheduler_leader_pid()"));
                 for (int i = 0; i < 10; i++) {
@@ -60,9 +67,9 @@ class LeaderElectionIT {
 
     @Test
     void anEngineWhoseSessionsAreKilledReconnectsAndCarriesOn() {
-        source(db, "readings");
+        source(url, "readings");
         String query = "SELECT id, v FROM public.readings WHERE v > 3";
-        try (Trickle engine = SchedulerFixture.engine(db)) {
+        try (Trickle engine = SchedulerFixture.engine(url)) {
             engine.create("high_readings", query, "1s", null, true);
             try (SchedulerHandle scheduler = SchedulerFixture.leading(engine)) {
                 long killed = db.count("SELECT count(pg_terminate_backend(pid)) FROM pg_stat_activity"

@@ -9,7 +9,9 @@ import io.trickle.engine.oracle.Oracle;
 import io.trickle.engine.testing.Eventually;
 import io.trickle.engine.testing.TestDatabase;
 import java.sql.Connection;
+import java.sql.DriverManager;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.Duration;
 
 /** Engines and schedulers for scheduler tests, against one {@link TestDatabase}. */
@@ -22,12 +24,20 @@ final class SchedulerFixture {
 
     /** An engine with a pool big enough for a scheduler. */
     static Trickle engine(TestDatabase db) {
-        return Trickle.open(EngineOptions.forUrl(db.jdbcUrl()).withMaxConnections(8));
+        return engine(db.jdbcUrl());
+    }
+
+    static Trickle engine(String jdbcUrl) {
+        return Trickle.open(EngineOptions.forUrl(jdbcUrl).withMaxConnections(8));
     }
 
     /** Installs the catalog and ticks every 100 ms, the shortest interval the settings allow. */
     static void install(TestDatabase db) {
-        try (Trickle t = engine(db)) {
+        install(db.jdbcUrl());
+    }
+
+    static void install(String jdbcUrl) {
+        try (Trickle t = engine(jdbcUrl)) {
             t.install();
             t.setSetting("scheduler_interval_ms", "100");
         }
@@ -40,8 +50,17 @@ final class SchedulerFixture {
     }
 
     static void source(TestDatabase db, String table) {
-        db.execute("CREATE TABLE " + table + " (id int PRIMARY KEY, v int NOT NULL, grp int NOT NULL)",
-                "INSERT INTO " + table + " SELECT g, g % 17, g % 5 FROM generate_series(1, 100) g");
+        source(db.jdbcUrl(), table);
+    }
+
+    /** {@code table(id, v, grp)} with 100 rows, owned by the URL's role. */
+    static void source(String jdbcUrl, String table) {
+        try (Connection c = DriverManager.getConnection(jdbcUrl); Statement st = c.createStatement()) {
+            st.execute("CREATE TABLE " + table + " (id int PRIMARY KEY, v int NOT NULL, grp int NOT NULL)");
+            st.execute("INSERT INTO " + table + " SELECT g, g % 17, g % 5 FROM generate_series(1, 100) g");
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot create source " + table + ": " + e.getMessage(), e);
+        }
     }
 
     /** Waits until the stream table equals its query (the writers must have stopped). */

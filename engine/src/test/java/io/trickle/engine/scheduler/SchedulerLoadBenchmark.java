@@ -21,12 +21,12 @@ import java.util.concurrent.locks.LockSupport;
 
 /**
  * How many stream tables with a 1 s schedule one engine keeps fresh (a benchmark, not a test: run it
- * on demand with {@code mvn -o -pl sql,engine -Pscheduler-bench test-compile exec:exec -Dbench.tables=500}).
+ * on demand with {@code mvn -o -pl sql,engine -Pscheduler-bench test-compile -Dbench.tables=500}).
  *
  * <p>N small sources (20 rows each) and one stream table per source, {@code 1s} schedule, default
- * settings. Two phases of {@code bench.seconds} each: <em>quiet</em> (nothing changes) and
- * <em>busy</em> (a writer changes one row of every source every second, so every table needs a real
- * differential refresh every second). Each second it samples the staleness of every table from the
+ * settings. Phases of {@code bench.seconds} each: <em>quiet</em> (nothing changes), then a writer
+ * changing one row in 10 % of the sources every second, then in every source every second (so every
+ * table needs a real differential refresh every second). Each second it samples the staleness of every table from the
  * catalog ({@code now() - last_refresh_at}, the database clock) and reports the median, p95 and
  * maximum, how many tables were over 2 s (stale by DESIGN's alert rule), the refreshes written to
  * the history, and the engine's heap after a full GC (this JVM holds only the engine and the
@@ -58,9 +58,11 @@ public final class SchedulerLoadBenchmark {
                 while (scheduler.role() != SchedulerRole.LEADER) {
                     LockSupport.parkNanos(50_000_000L);
                 }
-                measure("warm-up", db, seconds / 3, null);
-                measure("quiet", db, seconds, null);
-                measure("busy", db, seconds, tables);
+                measure("warm-up", db, seconds / 3, tables, 0);
+                measure("quiet", db, seconds, tables, 0);
+                heap();
+                measure("10%/s", db, seconds, tables, Math.max(1, tables / 10));
+                measure("100%/s", db, seconds, tables, tables);
                 heap();
             }
         } finally {
@@ -69,27 +71,30 @@ public final class SchedulerLoadBenchmark {
         System.exit(0);
     }
 
-    private static void measure(String phase, TestDatabase db, int seconds, Integer writeEverySource) throws Exception {
+    /** Samples staleness for {@code seconds} while {@code changedPerSecond} sources (round robin) change each second. */
+    private static void measure(String phase, TestDatabase db, int seconds, int tables, int changedPerSecond)
+            throws Exception {
         long historyBefore = db.count("SELECT count(*) FROM pgtrickle.pgt_refresh_history");
         List<Double> samples = new ArrayList<>();
         int staleSamples = 0;
         Random random = new Random(1);
         long writes = 0;
+        long next = 0;
         try (Connection c = db.connect();
              PreparedStatement stale = c.prepareStatement(
                      "SELECT extract(epoch FROM now() - last_refresh_at)::float8 FROM pgtrickle.pgt_stream_tables")) {
             long start = System.nanoTime();
             for (int s = 0; s < seconds; s++) {
                 long secondEnd = start + (s + 1) * 1_000_000_000L;
-                if (writeEverySource != null) {
+                if (changedPerSecond > 0) {
                     try (Statement st = c.createStatement()) {
                         StringBuilder batch = new StringBuilder();
-                        for (int i = 0; i < writeEverySource; i++) {
-                            batch.append("UPDATE src_").append(i).append(" SET v = v + 1 WHERE id = ")
+                        for (int i = 0; i < changedPerSecond; i++) {
+                            batch.append("UPDATE src_").append((next++) % tables).append(" SET v = v + 1 WHERE id = ")
                                     .append(1 + random.nextInt(20)).append(";");
                         }
                         st.execute(batch.toString());
-                        writes += writeEverySource;
+                        writes += changedPerSecond;
                     }
                 }
                 try (ResultSet rs = stale.executeQuery()) {

@@ -23,6 +23,7 @@ import org.junit.jupiter.api.Test;
 class TickPlannerTest {
 
     private static final Instant NOW = Instant.parse("2026-03-02T10:00:00Z");
+    private static final Duration TOLERANCE = Duration.ofMillis(500);
 
     private final List<GraphTable> tables = new ArrayList<>();
     private final List<Read> reads = new ArrayList<>();
@@ -46,7 +47,7 @@ class TickPlannerTest {
                 SchedulePropagation.effectiveSchedules(graph, Duration.ofSeconds(1), NOW), SettingsSnapshot.defaults(), NOW);
         TickState state = new TickState(1, NOW, states);
         List<List<String>> out = new ArrayList<>();
-        for (List<Planned> level : TickPlanner.plan(view, state, requested, heldBack::contains).levels()) {
+        for (List<Planned> level : TickPlanner.plan(view, state, requested, heldBack::contains, TOLERANCE).levels()) {
             out.add(level.stream().map(p -> p.id() + ":" + p.why()).sorted().toList());
         }
         return out;
@@ -93,5 +94,15 @@ class TickPlannerTest {
         table(2, "1h", "ACTIVE", ago(0));
         table(3, "1s", "ACTIVE", ago(2), 1, 2);
         assertEquals(List.of(List.of("1:SCHEDULE", "2:FOR_CONSISTENCY"), List.of("3:SCHEDULE")), plan(Set.of(), Set.of()));
+    }
+
+    @Test
+    void dueTimesRoundToTheNearestTick() {
+        table(1, "1s", "ACTIVE", NOW.minusMillis(990));
+        table(2, "1s", "ACTIVE", NOW.minusMillis(400));
+        table(3, "0 * * * *", "ACTIVE", Instant.parse("2026-03-02T09:00:00.2Z"));
+        table(4, "10s", "ACTIVE", NOW.minusMillis(9_400));
+        assertEquals(List.of(List.of("1:SCHEDULE", "3:SCHEDULE")), plan(Set.of(), Set.of()),
+                "1 is due 10 ms from now, 3 fires at 10:00:00; 2 and 4 are more than half a tick away");
     }
 }
