@@ -25,6 +25,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Future;
@@ -60,13 +61,12 @@ final class LevelRun {
     private final Database database;
     private final RefreshExecutor refresher;
     private final ExecutorService workers;
-    private final Set<Long> inFlight;
+    private final Set<Long> inFlight = ConcurrentHashMap.newKeySet();
 
-    LevelRun(Database database, RefreshExecutor refresher, ExecutorService workers, Set<Long> inFlight) {
+    LevelRun(Database database, RefreshExecutor refresher, ExecutorService workers) {
         this.database = database;
         this.refresher = refresher;
         this.workers = workers;
-        this.inFlight = inFlight;
     }
 
     /** An exported snapshot: its id for importers and its text as frontiers store it. */
@@ -264,20 +264,50 @@ final class LevelRun {
         }
     }
 
+    /** The advisory refresh locks of this database, taken or awaited, on tables among {@code ?} (a bigint[]). */
+    private static final String REFRESH_LOCKS = "FROM pg_locks l WHERE l.locktype = 'advisory'"
+            + " AND l.classid = " + AdvisoryLocks.REFRESH_CLASS + "::oid AND l.objsubid = 2"
+            + " AND l.database = (SELECT oid FROM pg_database WHERE datname = current_database())"
+            + " AND l.objid::bigint = ANY (?)";
+
     /** Tables whose refresh lock some session holds or awaits. */
     static Set<Long> lockedTables(Connection c, List<Long> ids) throws SQLException {
-        Set<Long> out = new HashSet<>();
-        try (PreparedStatement ps = c.prepareStatement("""
-                SELECT DISTINCT l.objid::bigint FROM pg_locks l
-                 WHERE l.locktype = 'advisory' AND l.classid = ?::oid AND l.objsubid = 2
-                   AND l.database = (SELECT oid FROM pg_database WHERE datname = current_database())
-                   AND l.objid::bigint = ANY (?)""")) {
-            ps.setLong(1, AdvisoryLocks.REFRESH_CLASS);
-            ps.setArray(2, c.createArrayOf("bigint", ids.toArray()));
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    out.add(rs.getLong(1));
+        try (PreparedStatement ps = c.prepareStatement("SELECT DISTINCT l.objid::bigint " + REFRESH_LOCKS)) {
+            ps.setArray(1, c.createArrayOf("bigint", ids.toArray()));
+            return ids(ps);
+        }
+    }
+
+    /**
+     * Cancels the refreshes of this engine still running (a stop past its grace period), so that their
+     * transactions roll back and free their locks now. Their sessions are found by the refresh lock of
+     * each table in flight, among the sessions of this engine's pool.
+     */
+    void cancelRunning() {
+        List<Long> ids = List.copyOf(inFlight);
+        if (ids.isEmpty()) {
+            return;
+        }
+        try {
+            database.withConnection("cancelling refreshes", c -> {
+                try (PreparedStatement ps = c.prepareStatement("SELECT count(pg_cancel_backend(l.pid)) " + REFRESH_LOCKS
+                        + " AND l.pid <> pg_backend_pid() AND l.pid IN (SELECT pid FROM pg_stat_activity"
+                        + " WHERE application_name = current_setting('application_name'))")) {
+                    ps.setArray(1, c.createArrayOf("bigint", ids.toArray()));
+                    ps.executeQuery().close();
                 }
+                return null;
+            });
+        } catch (RuntimeException e) {
+            LOG.warn("could not cancel the running refreshes: {}", e.getMessage());
+        }
+    }
+
+    private static Set<Long> ids(PreparedStatement ps) throws SQLException {
+        Set<Long> out = new HashSet<>();
+        try (ResultSet rs = ps.executeQuery()) {
+            while (rs.next()) {
+                out.add(rs.getLong(1));
             }
         }
         return out;
@@ -287,10 +317,9 @@ final class LevelRun {
      * Moves {@code last_refresh_at} of quiet tables to the snapshot's time. Rows another session has
      * locked (a refresh or an alter under way) are skipped rather than waited for.
      */
-    private List<Long> markQuiet(Set<Long> ids, Instant at) throws SQLException {
-        List<Long> out = new ArrayList<>();
+    private Set<Long> markQuiet(Set<Long> ids, Instant at) throws SQLException {
         if (ids.isEmpty()) {
-            return out;
+            return Set.of();
         }
         try (Connection c = database.dataSource().getConnection();
              PreparedStatement ps = c.prepareStatement("""
@@ -305,20 +334,14 @@ final class LevelRun {
             ps.setObject(1, ts);
             ps.setObject(2, ts);
             ps.setArray(3, c.createArrayOf("bigint", ids.toArray()));
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    out.add(rs.getLong(1));
-                }
-            }
+            return ids(ps);
         }
-        return out;
     }
 
     /** Refreshed tables whose frontiers are not the shared snapshot (they retried in a snapshot of their own). */
     private Set<Long> outsideSnapshot(List<Long> refreshed, String sharedText) throws SQLException {
-        Set<Long> out = new HashSet<>();
         if (refreshed.isEmpty()) {
-            return out;
+            return Set.of();
         }
         try (Connection c = database.dataSource().getConnection();
              PreparedStatement ps = c.prepareStatement("""
@@ -326,12 +349,7 @@ final class LevelRun {
                       WHERE pgt_id = ANY (?) AND snapshot::text <> ?""")) {
             ps.setArray(1, c.createArrayOf("bigint", refreshed.toArray()));
             ps.setString(2, sharedText);
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    out.add(rs.getLong(1));
-                }
-            }
+            return ids(ps);
         }
-        return out;
     }
 }

@@ -4,16 +4,11 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.trickle.engine.api.SchedulerRole;
 import io.trickle.engine.api.TrickleException;
-import io.trickle.engine.api.TrickleException.ActionFailedException;
-import io.trickle.engine.catalog.CatalogInstaller;
 import io.trickle.engine.catalog.Settings;
-import io.trickle.engine.db.AdvisoryLocks;
 import io.trickle.engine.db.Database;
 import io.trickle.engine.refresh.RefreshExecutor;
 import io.trickle.engine.scheduler.TickPlanner.TickPlan;
 import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -67,10 +62,10 @@ public final class SchedulerDaemon {
     private final Ticker ticker;
     private final ExecutorService loop;
     private final ThreadPoolExecutor workers;
-    private final Set<Long> inFlight = ConcurrentHashMap.newKeySet();
     private final Set<Long> requested = ConcurrentHashMap.newKeySet();
     private final RetryBackoff refreshBackoff;
     private final RetryBackoff reconnectBackoff;
+    private final LevelRun levels;
     private final Dispatcher dispatcher;
     private final OutcomeHandler outcomes;
     private final AlertPublisher alerts;
@@ -100,7 +95,8 @@ public final class SchedulerDaemon {
                 new LinkedBlockingQueue<>(), named("trickle-refresh-", true));
         this.refreshBackoff = new RetryBackoff(ticker, Duration.ofSeconds(1), Duration.ofMinutes(1));
         this.reconnectBackoff = new RetryBackoff(ticker, Duration.ofMillis(500), Duration.ofSeconds(30));
-        this.dispatcher = new Dispatcher(new LevelRun(database, refresher, workers, inFlight));
+        this.levels = new LevelRun(database, refresher, workers);
+        this.dispatcher = new Dispatcher(levels);
         this.outcomes = new OutcomeHandler(database, refreshBackoff);
         this.alerts = new AlertPublisher(database);
     }
@@ -119,7 +115,7 @@ public final class SchedulerDaemon {
             throw new IllegalStateException("the scheduler was started already");
         }
         database.withConnection("checking the database before scheduling", c -> {
-            preflight(c);
+            Preflight.check(c, database.target().describe());
             return null;
         });
         started = true;
@@ -149,7 +145,8 @@ public final class SchedulerDaemon {
         stopping = true;
         wake();
         if (started && !awaitTermination(config.stopGrace())) {
-            cancelInFlight();
+            LOG.warn("cancelling the refreshes still running after {} ms", config.stopGrace().toMillis());
+            levels.cancelRunning();
             if (!awaitTermination(Duration.ofSeconds(2))) {
                 LOG.warn("the scheduler loop did not stop in time; closing its session");
                 LeaderSession s = session;
@@ -470,59 +467,6 @@ public final class SchedulerDaemon {
     // ---------------------------------------------------------------------------------------------
     // Start and stop
     // ---------------------------------------------------------------------------------------------
-
-    private void preflight(Connection c) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("SELECT pg_is_in_recovery()"); ResultSet rs = ps.executeQuery()) {
-            rs.next();
-            if (rs.getBoolean(1)) {
-                throw new ActionFailedException("cannot schedule " + database.target().describe()
-                        + ": the server is a standby (in recovery), where stream tables cannot be written; "
-                        + "run the scheduler against the primary");
-            }
-        }
-        if (CatalogInstaller.installedVersion(c).isEmpty()) {
-            throw new ActionFailedException("the Trickle catalog is not installed in " + database.target().describe()
-                    + "; run 'trickle install' first");
-        }
-        try (PreparedStatement ps = c.prepareStatement(
-                "SELECT to_regprocedure('pgtrickle.request_refresh(text)') IS NOT NULL");
-             ResultSet rs = ps.executeQuery()) {
-            rs.next();
-            if (!rs.getBoolean(1)) {
-                throw new ActionFailedException("the Trickle catalog in " + database.target().describe()
-                        + " predates the scheduler; upgrade it with 'trickle install'");
-            }
-        }
-    }
-
-    /**
-     * Cancels the refreshes still running after the grace period, so that their transactions roll back
-     * and free their locks now. They are found by their table's refresh lock, among this engine's sessions.
-     */
-    private void cancelInFlight() {
-        List<Long> ids = List.copyOf(inFlight);
-        if (ids.isEmpty()) {
-            return;
-        }
-        LOG.warn("cancelling {} refresh(es) still running after {} ms", ids.size(), config.stopGrace().toMillis());
-        try {
-            database.withConnection("cancelling refreshes", c -> {
-                try (PreparedStatement ps = c.prepareStatement("""
-                        SELECT count(pg_cancel_backend(l.pid)) FROM pg_locks l
-                         WHERE l.locktype = 'advisory' AND l.classid = ?::oid AND l.objsubid = 2
-                           AND l.objid::bigint = ANY (?) AND l.pid <> pg_backend_pid()
-                           AND l.database = (SELECT oid FROM pg_database WHERE datname = current_database())
-                           AND l.pid IN (SELECT pid FROM pg_stat_activity WHERE application_name = current_setting('application_name'))""")) {
-                    ps.setLong(1, AdvisoryLocks.REFRESH_CLASS);
-                    ps.setArray(2, c.createArrayOf("bigint", ids.toArray()));
-                    ps.executeQuery().close();
-                }
-                return null;
-            });
-        } catch (RuntimeException e) {
-            LOG.warn("could not cancel the running refreshes: {}", e.getMessage());
-        }
-    }
 
     private static ThreadFactory named(String name, boolean numbered) {
         AtomicInteger n = new AtomicInteger();
