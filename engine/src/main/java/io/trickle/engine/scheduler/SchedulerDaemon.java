@@ -134,12 +134,6 @@ public final class SchedulerDaemon {
         }
     }
 
-    /** Refreshes the table in the next tick, whatever its schedule (the leader only). */
-    public void requestRefresh(long pgtId) {
-        requested.add(pgtId);
-        wake();
-    }
-
     /** Stops the loop (two steps, see the class comment) and waits for it; idempotent. */
     public void stop() {
         stopping = true;
