@@ -22,9 +22,15 @@ import java.util.function.BooleanSupplier;
  */
 final class Dispatcher {
 
-    private final LevelRun levels;
+    /** Runs the tables of one level that may run ({@link LevelRun} against the database). */
+    @FunctionalInterface
+    interface LevelRunner {
+        List<TableOutcome> run(List<Planned> runnable, TickState state, Set<Long> tied) throws SQLException;
+    }
 
-    Dispatcher(LevelRun levels) {
+    private final LevelRunner levels;
+
+    Dispatcher(LevelRunner levels) {
         this.levels = levels;
     }
 

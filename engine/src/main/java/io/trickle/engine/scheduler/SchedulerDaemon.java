@@ -96,7 +96,7 @@ public final class SchedulerDaemon {
         this.refreshBackoff = new RetryBackoff(ticker, Duration.ofSeconds(1), Duration.ofMinutes(1));
         this.reconnectBackoff = new RetryBackoff(ticker, Duration.ofMillis(500), Duration.ofSeconds(30));
         this.levels = new LevelRun(database, refresher, workers);
-        this.dispatcher = new Dispatcher(levels);
+        this.dispatcher = new Dispatcher(levels::run);
         this.outcomes = new OutcomeHandler(database, refreshBackoff);
         this.alerts = new AlertPublisher(database);
     }
