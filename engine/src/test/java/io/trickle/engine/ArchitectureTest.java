@@ -44,4 +44,24 @@ class ArchitectureTest {
     static final ArchRule embeddedIsNotAFrontEnd = noClasses().that().resideInAPackage("..engine.embedded..")
             .should().dependOnClassesThat().resideInAnyPackage("..engine.cli..")
             .because("the embedded server is used by the command line and the desktop alike (STYLE §2)");
+
+    @ArchTest
+    static final ArchRule graphIsPure = noClasses().that().resideInAPackage("..engine.graph..")
+            .should().dependOnClassesThat().resideInAnyPackage("java.sql..", "..engine.db..", "..engine.catalog..",
+                    "..engine.cdc..", "..engine.refresh..", "..engine.scheduler..", "..engine.cli..")
+            .because("the dependency graph is pure functions over records, tested without a database (STYLE §2)");
+
+    @ArchTest
+    static final ArchRule schedulerIsNotAFrontEnd = noClasses().that().resideInAPackage("..engine.scheduler..")
+            .should().dependOnClassesThat().resideInAnyPackage("..engine.cli..", "..engine.metrics..",
+                    "..engine.embedded..")
+            .because("the daemon runs under the command line and inside the desktop alike; metrics hear of it "
+                    + "through listener interfaces (STYLE §2)");
+
+    @ArchTest
+    static final ArchRule nothingBelowTheSchedulerImportsIt = noClasses().that().resideInAnyPackage("..engine.db..",
+                    "..engine.catalog..", "..engine.cdc..", "..engine.sql..", "..engine.dvm..", "..engine.refresh..",
+                    "..engine.graph..", "..engine.lifecycle..")
+            .should().dependOnClassesThat().resideInAnyPackage("..engine.scheduler..")
+            .because("dependencies follow the data flow of DESIGN §1; news travels back through listeners (STYLE §2)");
 }

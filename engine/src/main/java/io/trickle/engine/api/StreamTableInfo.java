@@ -14,7 +14,12 @@ import java.time.Instant;
  * @param stalenessSeconds  seconds since then, or {@code null} when never refreshed
  * @param consecutiveErrors failed refreshes in a row
  * @param lastError         the last failure's message, if the table is failing
+ * @param effectiveSchedule the schedule the scheduler applies: the table's own, or for {@code calculated}
+ *                          the tightest among its readers' (then followed by {@code (calculated)})
+ * @param nextDueAt         when the scheduler refreshes it next (the database's now if due already);
+ *                          null when it is not scheduled (SUSPENDED or ERROR)
  */
 public record StreamTableInfo(String name, String status, String refreshMode, String effectiveMode, String schedule,
-                              Instant lastRefreshAt, Double stalenessSeconds, int consecutiveErrors, String lastError) {
+                              Instant lastRefreshAt, Double stalenessSeconds, int consecutiveErrors, String lastError,
+                              String effectiveSchedule, Instant nextDueAt) {
 }

@@ -22,6 +22,9 @@ import io.trickle.engine.refresh.PlanCache;
 import io.trickle.engine.refresh.RefreshExecutor;
 import io.trickle.engine.refresh.RefreshListener;
 import io.trickle.engine.refresh.RefreshRequest;
+import io.trickle.engine.scheduler.ScheduleStatus;
+import io.trickle.engine.scheduler.SchedulerConfig;
+import io.trickle.engine.scheduler.SchedulerDaemon;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -29,6 +32,7 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -42,10 +46,13 @@ public final class Trickle implements AutoCloseable {
     private final StreamTableRepository tables = new StreamTableRepository();
     private final PlanCache plans = new PlanCache();
     private final String engineName;
+    private final String applicationName;
     private final RefreshExecutor refresher;
+    private final List<SchedulerHandle> schedulers = new java.util.concurrent.CopyOnWriteArrayList<>();
 
     private Trickle(Database database, String applicationName) {
         this.database = database;
+        this.applicationName = applicationName;
         this.engineName = applicationName + "@" + hostName() + ":" + ProcessHandle.current().pid();
         this.refresher = new RefreshExecutor(database, engineName, plans, RefreshListener.NONE);
     }
@@ -168,13 +175,14 @@ public final class Trickle implements AutoCloseable {
     // ---------------------------------------------------------------------------------------------
 
     public List<StreamTableInfo> list() {
-        return database.withConnection("listing stream tables", c -> {
+        return database.transaction("listing stream tables", Connection.TRANSACTION_REPEATABLE_READ, c -> {
             requireCatalog(c);
+            Map<Long, ScheduleStatus> schedules = ScheduleStatus.read(c);
             List<StreamTableInfo> out = new ArrayList<>();
             try (PreparedStatement ps = c.prepareStatement("""
                     SELECT pgt_schema, pgt_name, status, refresh_mode, effective_mode, coalesce(schedule, 'calculated'),
                            last_refresh_at, extract(epoch FROM now() - last_refresh_at)::float8,
-                           consecutive_errors, last_error
+                           consecutive_errors, last_error, pgt_id
                       FROM pgtrickle.pgt_stream_tables
                      ORDER BY pgt_schema, pgt_name
                     """);
@@ -182,9 +190,13 @@ public final class Trickle implements AutoCloseable {
                 while (rs.next()) {
                     Timestamp last = rs.getTimestamp(7);
                     double staleness = rs.getDouble(8);
+                    Double stalenessSeconds = rs.wasNull() ? null : staleness;
+                    ScheduleStatus sched = schedules.get(rs.getLong(11));
                     out.add(new StreamTableInfo(displayName(rs.getString(1), rs.getString(2)), rs.getString(3),
                             rs.getString(4), rs.getString(5), rs.getString(6), last == null ? null : last.toInstant(),
-                            rs.wasNull() ? null : staleness, rs.getInt(9), rs.getString(10)));
+                            stalenessSeconds, rs.getInt(9), rs.getString(10),
+                            sched == null ? null : sched.effectiveSchedule() + (sched.calculated() ? " (calculated)" : ""),
+                            sched == null ? null : sched.nextDueAt()));
                 }
             }
             return out;
@@ -232,6 +244,23 @@ public final class Trickle implements AutoCloseable {
     /** Refreshes a stream table now and waits for the outcome. */
     public RefreshResult refresh(String name, boolean full) {
         return refresher.refresh(idOf(name), RefreshRequest.manual(full));
+    }
+
+    /**
+     * Starts the scheduler daemon in this process (DESIGN §2): it leads when no other engine schedules
+     * this database, and follows — ready to take over — when one does. The pool this engine was opened
+     * with bounds how many refreshes run at once (two sessions stay free for the scheduler itself).
+     *
+     * @throws ActionFailedException against a standby, or when the catalog is missing or predates the scheduler
+     */
+    public SchedulerHandle runScheduler(SchedulerOptions options) {
+        SchedulerConfig config = SchedulerConfig.defaults(applicationName + " scheduler")
+                .withInterval(options.interval()).withMaxConcurrent(options.maxConcurrent());
+        SchedulerDaemon daemon = new SchedulerDaemon(database, refresher, config);
+        daemon.start();
+        SchedulerHandle handle = new SchedulerHandle(daemon);
+        schedulers.add(handle);
+        return handle;
     }
 
     /** The definition, operator tree and delta SQL of a stream table. */
@@ -309,8 +338,10 @@ public final class Trickle implements AutoCloseable {
         return PgQuote.ident(identifier);
     }
 
+    /** Stops any scheduler started here, then closes the pool. */
     @Override
     public void close() {
+        schedulers.forEach(SchedulerHandle::stop);
         database.close();
     }
 }

@@ -7,7 +7,7 @@ import java.util.Map;
 import picocli.CommandLine.Command;
 
 @Command(name = "list", mixinStandardHelpOptions = true,
-        header = "List the stream tables with their status, mode, schedule and staleness.")
+        header = "List the stream tables with their status, mode, effective schedule, next due time and staleness.")
 final class ListCommand extends EngineCommand {
 
     @Override
@@ -18,13 +18,23 @@ final class ListCommand extends EngineCommand {
                 out.printf("No stream tables in %s%n", trickle.databaseName());
                 return;
             }
-            TextTable t = new TextTable("NAME", "STATUS", "MODE", "SCHEDULE", "STALENESS", "ERRORS");
+            TextTable t = new TextTable("NAME", "STATUS", "MODE", "SCHEDULE", "EFFECTIVE", "NEXT DUE", "STALENESS",
+                    "ERRORS");
             for (StreamTableInfo st : tables) {
                 t.row(st.name(), st.status(), st.refreshMode().equals(st.effectiveMode()) ? st.refreshMode()
                                 : st.refreshMode() + "→" + st.effectiveMode(), st.schedule(),
+                        st.effectiveSchedule() == null ? "-" : st.effectiveSchedule(), nextDue(st),
                         TextTable.seconds(st.stalenessSeconds()), String.valueOf(st.consecutiveErrors()));
             }
             t.print(out);
         });
+    }
+
+    /** UTC to the second; "not scheduled" for suspended and failed tables. */
+    private static String nextDue(StreamTableInfo st) {
+        if (st.nextDueAt() == null) {
+            return "not scheduled";
+        }
+        return java.time.format.DateTimeFormatter.ISO_INSTANT.format(st.nextDueAt().truncatedTo(java.time.temporal.ChronoUnit.SECONDS));
     }
 }

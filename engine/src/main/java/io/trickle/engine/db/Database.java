@@ -66,6 +66,11 @@ public final class Database implements AutoCloseable {
         return pool;
     }
 
+    /** The most sessions the pool opens at once. */
+    public int maxConnections() {
+        return pool.getMaximumPoolSize();
+    }
+
     /** Runs {@code work} on a pooled connection in autocommit mode. */
     public <T> T withConnection(String doing, SqlWork<T> work) {
         try (Connection c = pool.getConnection()) {

@@ -17,6 +17,7 @@ import io.trickle.engine.cdc.CaptureInstaller;
 import io.trickle.engine.db.AdvisoryLocks;
 import io.trickle.engine.db.Database;
 import io.trickle.engine.db.PgQuote;
+import io.trickle.engine.db.Snapshots;
 import io.trickle.engine.db.SqlErrors;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -63,11 +64,42 @@ public final class RefreshExecutor {
     }
 
     public RefreshResult refresh(long pgtId, RefreshRequest request) {
+        return run(start(pgtId, request), request);
+    }
+
+    /**
+     * A refresh whose RUNNING history row is written but whose transaction has not begun. The
+     * scheduler starts the refreshes of a level first and exports the snapshot they share after, so
+     * that their history rows are visible in it ({@link RefreshRequest#sharedSnapshot()}).
+     */
+    public static final class Started {
+        private final StreamTableRow row;
+        private final SettingsSnapshot settings;
+        private final long historyId;
+
+        private Started(StreamTableRow row, SettingsSnapshot settings, long historyId) {
+            this.row = row;
+            this.settings = settings;
+            this.historyId = historyId;
+        }
+    }
+
+    /** The first step of {@link #refresh}: reads the table and writes its RUNNING history row. */
+    public Started start(long pgtId, RefreshRequest request) {
         StreamTableRow row = database.withConnection("reading stream table " + pgtId, c -> tables.byId(c, pgtId))
                 .orElseThrow(() -> new NotFoundException("stream table with id " + pgtId + " does not exist"));
         SettingsSnapshot settings = database.withConnection("reading settings", c -> new SettingsRepository().load(c));
         long historyId = database.withConnection("starting the refresh of " + row.displayName(),
                 c -> history.start(c, pgtId, row.schema(), row.name(), request.initiatedBy(), engineName));
+        return new Started(row, settings, historyId);
+    }
+
+    /** The rest of {@link #refresh}, for a refresh begun with {@link #start}. */
+    public RefreshResult run(Started started, RefreshRequest request) {
+        StreamTableRow row = started.row;
+        SettingsSnapshot settings = started.settings;
+        long historyId = started.historyId;
+        long pgtId = row.id();
         RefreshWork.Outcome outcome;
         try {
             outcome = runWithRetries(row, request, settings, historyId);
@@ -98,10 +130,12 @@ public final class RefreshExecutor {
 
     private RefreshWork.Outcome runWithRetries(StreamTableRow row, RefreshRequest request, SettingsSnapshot settings,
                                                long historyId) {
+        RefreshRequest current = request;
         for (int attempt = 1; ; attempt++) {
+            RefreshRequest thisAttempt = current;
             try (Connection c = database.dataSource().getConnection()) {
                 return Database.inTransaction(c, Connection.TRANSACTION_REPEATABLE_READ,
-                        tx -> attempt(tx, row, request, settings, historyId));
+                        tx -> attempt(tx, row, thisAttempt, settings, historyId));
             } catch (SQLException e) {
                 String state = e.getSQLState();
                 boolean retryable = "40001".equals(state) || "40P01".equals(state);
@@ -109,6 +143,8 @@ public final class RefreshExecutor {
                     throw SqlErrors.isNoSession(e) ? SqlErrors.noSession(e, database.target())
                             : new RefreshFailure(e);
                 }
+                // A shared snapshot predates the concurrent refresh, so retrying in it would conflict again.
+                current = current.withSharedSnapshot(null);
                 LOG.debug("{}: refresh attempt {} met a concurrent refresh, retrying", row.displayName(), attempt);
             }
         }
@@ -116,6 +152,9 @@ public final class RefreshExecutor {
 
     private RefreshWork.Outcome attempt(Connection tx, StreamTableRow stale, RefreshRequest request,
                                         SettingsSnapshot settings, long historyId) throws SQLException {
+        if (request.sharedSnapshot() != null) {
+            Snapshots.importInto(tx, request.sharedSnapshot());
+        }
         applySessionSettings(tx, stale, settings);
         AdvisoryLocks.lockStreamTable(tx, stale.id());
         StreamTableRow row = tables.byIdForUpdate(tx, stale.id())

@@ -1,0 +1,43 @@
+package io.trickle.engine.scheduler;
+
+import io.trickle.engine.api.TrickleException.ActionFailedException;
+import io.trickle.engine.catalog.CatalogInstaller;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+
+/**
+ * Whether a database can be scheduled at all, checked once before the loop starts: not a standby
+ * (stream tables cannot be written there, DESIGN §2), and a catalog recent enough to have the
+ * scheduler's SQL API.
+ */
+final class Preflight {
+
+    private Preflight() {
+    }
+
+    /** @throws ActionFailedException saying what is wrong and what to do */
+    static void check(Connection c, String database) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("SELECT pg_is_in_recovery()"); ResultSet rs = ps.executeQuery()) {
+            rs.next();
+            if (rs.getBoolean(1)) {
+                throw new ActionFailedException("cannot schedule " + database + ": the server is a standby (in recovery),"
+                        + " where stream tables cannot be written; run the scheduler against the primary");
+            }
+        }
+        if (CatalogInstaller.installedVersion(c).isEmpty()) {
+            throw new ActionFailedException("the Trickle catalog is not installed in " + database
+                    + "; run 'trickle install' first");
+        }
+        try (PreparedStatement ps = c.prepareStatement(
+                "SELECT to_regprocedure('pgtrickle.request_refresh(text)') IS NOT NULL");
+             ResultSet rs = ps.executeQuery()) {
+            rs.next();
+            if (!rs.getBoolean(1)) {
+                throw new ActionFailedException("the Trickle catalog in " + database
+                        + " predates the scheduler; upgrade it with 'trickle install'");
+            }
+        }
+    }
+}

@@ -1,0 +1,86 @@
+package io.trickle.engine.graph;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.trickle.engine.api.Schedule;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+
+class DependencyGraphTest {
+
+    /** Table {@code id} stores into relation {@code 1000 + id}; plain sources have OIDs below 1000. */
+    static GraphTable table(long id, String schedule) {
+        return new GraphTable(id, "t" + id, 1000 + id, Schedule.parse(schedule));
+    }
+
+    static Read readsTable(long reader, long upstream) {
+        return new Read(reader, 1000 + upstream);
+    }
+
+    static Read readsSource(long reader, long sourceOid) {
+        return new Read(reader, sourceOid);
+    }
+
+    static List<List<Long>> levelIds(DependencyGraph g) {
+        List<List<Long>> out = new ArrayList<>();
+        for (List<GraphTable> level : g.levels()) {
+            out.add(level.stream().map(GraphTable::id).sorted().toList());
+        }
+        return out;
+    }
+
+    @Test
+    void levelsFollowTheLongestChainOfStreamTables() {
+        // 1 reads a source; 2 reads 1; 3 reads 1 and 2; 4 reads only a source.
+        DependencyGraph g = DependencyGraph.of(
+                List.of(table(1, "1s"), table(2, "1s"), table(3, "1s"), table(4, "1s")),
+                List.of(readsSource(1, 7), readsTable(2, 1), readsTable(3, 1), readsTable(3, 2), readsSource(4, 7)));
+        assertEquals(List.of(List.of(1L, 4L), List.of(2L), List.of(3L)), levelIds(g));
+        assertEquals(Optional.of(2), g.level(3));
+        assertEquals(Set.of(1L, 2L), g.upstreamTables(3));
+        assertEquals(Set.of(2L, 3L), g.readers(1));
+        assertTrue(g.cyclicTables().isEmpty());
+    }
+
+    @Test
+    void tablesInACycleHaveNoLevel() {
+        DependencyGraph g = DependencyGraph.of(
+                List.of(table(1, "1s"), table(2, "1s"), table(3, "1s")),
+                List.of(readsTable(1, 2), readsTable(2, 1), readsTable(3, 2)));
+        assertEquals(Set.of(1L, 2L), g.cyclicTables());
+        assertEquals(Optional.empty(), g.level(1));
+        assertEquals(List.of(List.of(3L)), levelIds(g));
+    }
+
+    @Test
+    void aDiamondOverAStreamTableTiesItsBranchesTogether() {
+        // A(1) -> B(2) -> D(4), A(1) -> C(3) -> D(4); A reads source 7.
+        DependencyGraph g = DependencyGraph.of(
+                List.of(table(1, "1h"), table(2, "1s"), table(3, "1s"), table(4, "1s")),
+                List.of(readsSource(1, 7), readsTable(2, 1), readsTable(3, 1), readsTable(4, 2), readsTable(4, 3)));
+        assertEquals(Set.of(2L, 3L), g.consistencySet(4), "the shared ancestor itself is not pulled in");
+        assertEquals(Set.of(), g.consistencySet(2));
+    }
+
+    @Test
+    void aDiamondOverAPlainSourceTiesItsBranchesTogether() {
+        // B(2) and C(3) read source 7; D(4) reads both; E(5) reads D and source 8.
+        DependencyGraph g = DependencyGraph.of(
+                List.of(table(2, "1s"), table(3, "1s"), table(4, "1s"), table(5, "1s")),
+                List.of(readsSource(2, 7), readsSource(3, 7), readsTable(4, 2), readsTable(4, 3),
+                        readsTable(5, 4), readsSource(5, 8)));
+        assertEquals(Set.of(2L, 3L), g.consistencySet(4));
+        assertEquals(Set.of(), g.consistencySet(5), "E's inputs D and source 8 share no ancestor");
+    }
+
+    @Test
+    void aTableReadingTwoUnrelatedSourcesIsNoDiamond() {
+        DependencyGraph g = DependencyGraph.of(List.of(table(1, "1s"), table(2, "1s"), table(3, "1s")),
+                List.of(readsSource(1, 7), readsSource(2, 8), readsTable(3, 1), readsTable(3, 2)));
+        assertEquals(Set.of(), g.consistencySet(3));
+    }
+}

@@ -1,0 +1,128 @@
+package io.trickle.engine.scheduler;
+
+import static io.trickle.engine.scheduler.SchedulerFixture.awaitMatches;
+import static io.trickle.engine.scheduler.SchedulerFixture.source;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.trickle.engine.api.Trickle;
+import io.trickle.engine.testing.Eventually;
+import io.trickle.engine.testing.TestDatabase;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.LockSupport;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+/**
+ * {@code trickle run} as its own process, the way an operator runs it: killed with SIGKILL in the
+ * middle of refreshes while an application writes, restarted, and finally stopped with SIGTERM.
+ */
+class SchedulerProcessIT {
+
+    @RegisterExtension
+    static final TestDatabase db = TestDatabase.perClass();
+
+    private static final Duration DEADLINE = Duration.ofSeconds(60);
+    private static final String TOTALS = "SELECT grp, count(*) AS cnt, sum(v) AS total FROM public.ledger GROUP BY grp";
+    private static final String POSITIVE = "SELECT id, v, grp FROM public.ledger WHERE v > 10";
+    private static final String RICH = "SELECT grp, total FROM public.ledger_totals WHERE total > 100";
+
+    @Test
+    void killedMidRefreshAndRestartedNothingIsLostOrAppliedTwiceThenSigtermStopsCleanly() throws Exception {
+        SchedulerFixture.install(db);
+        source(db, "ledger");
+        try (Trickle engine = SchedulerFixture.engine(db)) {
+            engine.create("ledger_totals", TOTALS, "calculated", null, true);
+            engine.create("ledger_positive", POSITIVE, "1s", null, true);
+            engine.create("ledger_rich", RICH, "1s", null, true);
+        }
+        Path log = Files.createTempFile("trickle-run", ".log");
+        Process daemon = start(log);
+        try (SourceWriter writer = new SourceWriter(db.jdbcUrl(), "ledger", 11, 1_000_000)) {
+            for (int round = 0; round < 3; round++) {
+                awaitLeader(daemon, log);
+                boolean midRefresh = awaitRunningRefresh();
+                daemon.destroyForcibly();
+                assertTrue(daemon.waitFor(30, TimeUnit.SECONDS), "the killed daemon is gone");
+                assertTrue(midRefresh || round > 0, "a refresh was running when the daemon was killed");
+                daemon = start(log);
+            }
+            awaitLeader(daemon, log);
+            long written = writer.transactions();
+            Eventually.await(DEADLINE, () -> writer.transactions() > written + 50, "the application keeps writing");
+        }
+        awaitMatches(db, "ledger_totals", TOTALS);
+        awaitMatches(db, "ledger_positive", POSITIVE);
+        awaitMatches(db, "ledger_rich", RICH);
+        Eventually.await(DEADLINE, () -> db.count("SELECT count(*) FROM pgtrickle.pgt_refresh_history"
+                + " WHERE status = 'RUNNING'") == 0, "refreshes left RUNNING by the killed daemons are closed");
+        List<String> interrupted = db.strings("SELECT error_message FROM pgtrickle.pgt_refresh_history"
+                + " WHERE status = 'FAILED'");
+        assertTrue(interrupted.stream().allMatch(m -> m.startsWith("interrupted")), interrupted::toString);
+        assertFalse(interrupted.isEmpty(), "a kill landed in the middle of a refresh");
+
+        daemon.destroy();
+        assertTrue(daemon.waitFor(10, TimeUnit.SECONDS), "SIGTERM stops the daemon within 10 s\n" + Files.readString(log));
+        assertEquals(0, daemon.exitValue(), () -> "exit code after SIGTERM\n" + readQuietly(log));
+        assertNull(db.scalar("SELECT pgtrickle.scheduler_leader_pid()"), "the leader lock is free");
+        assertEquals(0, db.count("SELECT count(*) FROM pgtrickle.pgt_refresh_history WHERE status = 'RUNNING'"));
+        assertEquals(0, db.count("SELECT count(*) FROM pg_locks WHERE locktype = 'advisory'"
+                + " AND database = (SELECT oid FROM pg_database WHERE datname = current_database())"));
+    }
+
+    private static Process start(Path log) throws IOException {
+        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        ProcessBuilder pb = new ProcessBuilder(java, "-Xmx256m", "-cp", System.getProperty("java.class.path"),
+                "io.trickle.engine.cli.Main", "run", "--url", db.jdbcUrl());
+        pb.redirectErrorStream(true);
+        pb.redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
+        return pb.start();
+    }
+
+    private static void awaitLeader(Process daemon, Path log) {
+        Eventually.await(DEADLINE, () -> {
+            if (!daemon.isAlive()) {
+                throw new AssertionError("trickle run exited with " + daemon.exitValue() + "\n" + readQuietly(log));
+            }
+            return db.scalar("SELECT pgtrickle.scheduler_leader_pid()") != null;
+        }, "the daemon leads");
+    }
+
+    /** Polls for a refresh under way; true if one was seen before the deadline. */
+    private static boolean awaitRunningRefresh() throws SQLException {
+        long end = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+        try (Connection c = db.connect();
+             PreparedStatement ps = c.prepareStatement("SELECT EXISTS (SELECT 1 FROM pgtrickle.pgt_refresh_history"
+                     + " WHERE status = 'RUNNING' AND end_time IS NULL AND start_time > now() - interval '1 second')")) {
+            while (System.nanoTime() - end < 0) {
+                try (ResultSet rs = ps.executeQuery()) {
+                    rs.next();
+                    if (rs.getBoolean(1)) {
+                        return true;
+                    }
+                }
+                LockSupport.parkNanos(1_000_000L);
+            }
+        }
+        return false;
+    }
+
+    private static String readQuietly(Path log) {
+        try {
+            return Files.readString(log);
+        } catch (IOException e) {
+            return "(log unreadable: " + e.getMessage() + ")";
+        }
+    }
+}
