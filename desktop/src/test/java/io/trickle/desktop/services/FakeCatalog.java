@@ -42,7 +42,7 @@ public final class FakeCatalog {
     /** Adds a stream table reading {@code reads} (sources or stream tables), refreshed a second ago. */
     public FakeCatalog table(String name, String schedule, String... reads) {
         tables.put(name, new StreamTableInfo(name, "ACTIVE", "AUTO", "DIFFERENTIAL", schedule, Instant.now(), 1.0, 0,
-                null));
+                null, null, null, null, null));
         queries.put(name, "SELECT * FROM " + String.join(", ", reads));
         for (String source : reads) {
             if (!tables.containsKey(source)) {
@@ -122,7 +122,7 @@ public final class FakeCatalog {
                 null, null, null));
         StreamTableInfo t = tables.get(name);
         tables.put(name, new StreamTableInfo(name, t.status(), t.refreshMode(), t.effectiveMode(), t.schedule(), now,
-                0.0, 0, null));
+                0.0, 0, null, null, null, null, null));
         return new RefreshResult(name, action, 3, 1, 4.0, null);
     }
 
@@ -144,7 +144,7 @@ public final class FakeCatalog {
         }
         created.add(draft);
         tables.put(draft.name(), new StreamTableInfo(draft.name(), "ACTIVE", draft.mode(), "DIFFERENTIAL",
-                draft.schedule(), Instant.now(), 0.0, 0, null));
+                draft.schedule(), Instant.now(), 0.0, 0, null, null, null, null, null));
         queries.put(draft.name(), draft.query());
         return new CreateResult(draft.name(), draft.mode(), "DIFFERENTIAL", null, 42, draft.initialize(), List.of());
     }
@@ -158,7 +158,7 @@ public final class FakeCatalog {
         StreamTableInfo now = new StreamTableInfo(name, change.status() == null ? t.status() : change.status(),
                 change.mode() == null ? t.refreshMode() : change.mode(), t.effectiveMode(),
                 change.schedule() == null ? t.schedule() : change.schedule(), t.lastRefreshAt(), t.stalenessSeconds(),
-                t.consecutiveErrors(), t.lastError());
+                t.consecutiveErrors(), t.lastError(), null, null, null, null);
         tables.put(name, now);
         return now;
     }

@@ -18,8 +18,11 @@ import java.time.Instant;
  *                          the tightest among its readers' (then followed by {@code (calculated)})
  * @param nextDueAt         when the scheduler refreshes it next (the database's now if due already);
  *                          null when it is not scheduled (SUSPENDED or ERROR)
+ * @param sccId             the strongly connected component (cycle) the table belongs to, or null
+ * @param lastFixpointIterations iterations of its component's last fixpoint run, or null
  */
 public record StreamTableInfo(String name, String status, String refreshMode, String effectiveMode, String schedule,
                               Instant lastRefreshAt, Double stalenessSeconds, int consecutiveErrors, String lastError,
-                              String effectiveSchedule, Instant nextDueAt) {
+                              String effectiveSchedule, Instant nextDueAt, Integer sccId,
+                              Integer lastFixpointIterations) {
 }

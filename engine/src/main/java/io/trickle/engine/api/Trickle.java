@@ -30,6 +30,8 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -182,7 +184,7 @@ public final class Trickle implements AutoCloseable {
             try (PreparedStatement ps = c.prepareStatement("""
                     SELECT pgt_schema, pgt_name, status, refresh_mode, effective_mode, coalesce(schedule, 'calculated'),
                            last_refresh_at, extract(epoch FROM now() - last_refresh_at)::float8,
-                           consecutive_errors, last_error, pgt_id
+                           consecutive_errors, last_error, pgt_id, scc_id, last_fixpoint_iterations
                       FROM pgtrickle.pgt_stream_tables
                      ORDER BY pgt_schema, pgt_name
                     """);
@@ -196,7 +198,7 @@ public final class Trickle implements AutoCloseable {
                             rs.getString(4), rs.getString(5), rs.getString(6), last == null ? null : last.toInstant(),
                             stalenessSeconds, rs.getInt(9), rs.getString(10),
                             sched == null ? null : sched.effectiveSchedule() + (sched.calculated() ? " (calculated)" : ""),
-                            sched == null ? null : sched.nextDueAt()));
+                            sched == null ? null : sched.nextDueAt(), (Integer) rs.getObject(12), (Integer) rs.getObject(13)));
                 }
             }
             return out;
@@ -244,6 +246,54 @@ public final class Trickle implements AutoCloseable {
     /** Refreshes a stream table now and waits for the outcome. */
     public RefreshResult refresh(String name, boolean full) {
         return refresher.refresh(idOf(name), RefreshRequest.manual(full));
+    }
+
+    /**
+     * Refreshes now; with {@code respectWatermarks}, a misaligned watermark group over the table's
+     * sources skips the refresh (action SKIP) as the scheduler would. Without it the refresh runs and
+     * its reason says which group it overrode.
+     */
+    public RefreshResult refresh(String name, boolean full, boolean respectWatermarks) {
+        throw new UnsupportedOperationException("watermark gating comes with issue 5");
+    }
+
+    // --- Watermarks (issue 5, DESIGN §5) --------------------------------------------------------
+
+    /** {@code advance_watermark}: monotonic; an older value is refused naming both values. */
+    public void advanceWatermark(String source, Instant watermark) {
+        throw new UnsupportedOperationException("watermarks come with issue 5");
+    }
+
+    /** {@code create_watermark_group}: at least two existing sources, tolerance ≥ 0, a new name. */
+    public WatermarkGroup createWatermarkGroup(String name, List<String> sources, Duration tolerance) {
+        throw new UnsupportedOperationException("watermarks come with issue 5");
+    }
+
+    /** {@code drop_watermark_group}. */
+    public void dropWatermarkGroup(String name) {
+        throw new UnsupportedOperationException("watermarks come with issue 5");
+    }
+
+    /** Every source's watermark ({@code watermarks()}). */
+    public List<WatermarkInfo> watermarks() {
+        throw new UnsupportedOperationException("watermarks come with issue 5");
+    }
+
+    /** The groups ({@code watermark_groups()}). */
+    public List<WatermarkGroup> watermarkGroups() {
+        throw new UnsupportedOperationException("watermarks come with issue 5");
+    }
+
+    /** Each group's alignment ({@code watermark_status()}). */
+    public List<WatermarkGroupStatus> watermarkStatus() {
+        throw new UnsupportedOperationException("watermarks come with issue 5");
+    }
+
+    // --- Cycles (issue 6) -----------------------------------------------------------------------
+
+    /** The strongly connected components of stream tables ({@code pgt_scc_status()}). */
+    public List<SccStatus> sccStatus() {
+        throw new UnsupportedOperationException("cycles come with issue 6");
     }
 
     /**

@@ -73,7 +73,7 @@ class CatalogModelTest {
         CatalogFixture fixture = CatalogFixture.withShop();
         Instant later = Instant.parse("2030-01-01T12:00:00Z");
         fixture.catalog().replace(new StreamTableInfo("reporting.category_sales", "ACTIVE", "AUTO", "DIFFERENTIAL", "5m",
-                later, 1.0, 0, null));
+                later, 1.0, 0, null, null, null, null, null));
         fixture.connect();
         assertTrue(fixture.catalog.lastRefreshProperty().get().endsWith(" · reporting.category_sales"),
                 fixture.catalog.lastRefreshProperty().get());

@@ -10,7 +10,7 @@ class StreamTableStateTest {
 
     private static StreamTableInfo table(String status, String schedule, Double staleness) {
         return new StreamTableInfo("public.t", status, "AUTO", "DIFFERENTIAL", schedule,
-                staleness == null ? null : Instant.now(), staleness, 0, null);
+                staleness == null ? null : Instant.now(), staleness, 0, null, null, null, null, null);
     }
 
     @Test
@@ -37,7 +37,7 @@ class StreamTableStateTest {
     @Test
     void aFailedLastRefreshShowsAsAnErrorBeforeTheEngineSuspendsTheTable() {
         StreamTableInfo failing = new StreamTableInfo("public.t", "ACTIVE", "AUTO", "DIFFERENTIAL", "1m", Instant.now(),
-                5.0, 1, "division by zero");
+                5.0, 1, "division by zero", null, null, null, null);
         assertEquals(StreamTableState.ERROR, StreamTableState.of(failing, false));
     }
 

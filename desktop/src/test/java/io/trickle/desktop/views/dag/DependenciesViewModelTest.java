@@ -43,7 +43,7 @@ class DependenciesViewModelTest {
         var status = model.statusOf(TOTALS);
         assertEquals("fresh", status.getValue());
         fixture.catalog().replace(new StreamTableInfo("shop.order_totals", "ERROR", "AUTO", "DIFFERENTIAL", "30s",
-                Instant.now(), 1.0, 1, "boom"));
+                Instant.now(), 1.0, 1, "boom", null, null, null, null));
         fixture.catalog.reload();
         assertEquals("error", status.getValue());
         assertSame(before, model.graphProperty().get(), "same shape, same graph: no new layout");

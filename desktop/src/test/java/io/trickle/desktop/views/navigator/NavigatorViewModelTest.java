@@ -67,7 +67,7 @@ class NavigatorViewModelTest {
     @Test
     void statesFollowTheCatalogAndRefreshesUnderWay() {
         fixture.catalog().replace(new StreamTableInfo("shop.order_totals", "ERROR", "AUTO", "DIFFERENTIAL", "30s",
-                Instant.now(), 5.0, 3, "division by zero"));
+                Instant.now(), 5.0, 3, "division by zero", null, null, null, null));
         fixture.connect();
         assertEquals(StreamTableState.ERROR, line("shop.order_totals").state());
         assertTrue(line("shop.order_totals").tooltip().contains("last error: division by zero"));

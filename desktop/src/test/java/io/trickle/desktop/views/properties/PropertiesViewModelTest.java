@@ -37,7 +37,7 @@ class PropertiesViewModelTest {
     @Test
     void aFailingTableShowsItsErrorHighlighted() {
         fixture.catalog().replace(new StreamTableInfo("shop.order_totals", "ERROR", "AUTO", "DIFFERENTIAL", "30s",
-                Instant.now(), 120.0, 3, "refresh of shop.order_totals failed: division by zero"));
+                Instant.now(), 120.0, 3, "refresh of shop.order_totals failed: division by zero", null, null, null, null));
         fixture.connect();
         fixture.select(CatalogItem.Relation.streamTable("shop.order_totals"));
         PropertySection table = section("Stream table");
@@ -69,7 +69,7 @@ class PropertiesViewModelTest {
     @Test
     void aSchemaAndTheDatabaseCountTheirTablesAndProblems() {
         fixture.catalog().replace(new StreamTableInfo("reporting.category_sales", "SUSPENDED", "AUTO", "FULL", "5m",
-                Instant.now(), 1.0, 0, null));
+                Instant.now(), 1.0, 0, null, null, null, null, null));
         fixture.connect();
         fixture.select(new CatalogItem.Schema("reporting"));
         assertEquals("2", section("Schema").value("Stream tables"));
