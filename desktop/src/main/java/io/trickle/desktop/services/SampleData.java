@@ -52,8 +52,9 @@ final class SampleData {
                       JOIN shop.products p ON p.id = i.product_id
                      GROUP BY p.category""", "5m", "AUTO"),
             new Definition("reporting.customer_rank", """
-                    SELECT id, name, revenue, rank() OVER (ORDER BY revenue DESC) AS rank
-                      FROM shop.customer_revenue""", "@hourly", "AUTO"));
+                    SELECT id, name, revenue, rank() OVER by_revenue AS rank
+                      FROM shop.customer_revenue
+                    WINDOW by_revenue AS (ORDER BY revenue DESC)""", "@hourly", "AUTO"));
 
     private static final List<String> SOURCES = List.of("""
             CREATE SCHEMA IF NOT EXISTS shop""", """
