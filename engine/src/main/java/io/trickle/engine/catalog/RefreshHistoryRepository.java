@@ -43,10 +43,21 @@ public final class RefreshHistoryRepository {
     /** Closes a row with its outcome. */
     public void finish(Connection c, long refreshId, String action, String status, long inserted, long deleted,
                        String reason, String error, Integer fixpointIteration) throws SQLException {
+        finish(c, refreshId, action, status, inserted, deleted, reason, error, fixpointIteration, null, null);
+    }
+
+    /**
+     * Closes a row with its outcome and what the adaptive strategy learns from: the changed rows the
+     * refresh read, and how long an abandoned differential attempt ran (both may be null).
+     */
+    public void finish(Connection c, long refreshId, String action, String status, long inserted, long deleted,
+                       String reason, String error, Integer fixpointIteration, Long sourceChanges,
+                       Double abandonedDifferentialMs) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement("""
                 UPDATE pgtrickle.pgt_refresh_history
                    SET action = ?, status = ?, rows_inserted = ?, rows_deleted = ?, reason = ?, error_message = ?,
-                       fixpoint_iteration = ?, end_time = clock_timestamp()
+                       fixpoint_iteration = ?, source_changes = ?, abandoned_differential_ms = ?,
+                       end_time = clock_timestamp()
                  WHERE refresh_id = ?""")) {
             ps.setString(1, action);
             ps.setString(2, status);
@@ -55,7 +66,9 @@ public final class RefreshHistoryRepository {
             ps.setString(5, reason);
             ps.setString(6, error);
             ps.setObject(7, fixpointIteration);
-            ps.setLong(8, refreshId);
+            ps.setObject(8, sourceChanges);
+            ps.setObject(9, abandonedDifferentialMs);
+            ps.setLong(10, refreshId);
             ps.executeUpdate();
         }
     }

@@ -16,6 +16,8 @@ public final class Settings {
             "whether monotone cycles of DIFFERENTIAL stream tables may be created");
     public static final Setting<Double> DIFFERENTIAL_MAX_CHANGE_RATIO = Setting.decimal("differential_max_change_ratio", 0.15, 0.0, 1.0,
             "share of a source's rows changed in one window above which AUTO refreshes in full (0 disables)");
+    public static final Setting<Boolean> AUTO_COST_MODEL = Setting.bool("auto_cost_model", true,
+            "whether AUTO learns from a table's past refresh times and refreshes in full when that is cheaper");
     public static final Setting<Integer> MAX_CONCURRENT_REFRESHES = Setting.integer("max_concurrent_refreshes", 4, 1, 32,
             "stream tables of one dependency level refreshed at the same time");
     public static final Setting<Integer> DEFAULT_SCHEDULE_SECONDS = Setting.integer("default_schedule_seconds", 1, 1, 86_400,
@@ -28,7 +30,7 @@ public final class Settings {
             "capture triggers installed on new sources: statement-level with transition tables, or row-level");
 
     private static final List<Setting<?>> ALL = List.of(SCHEDULER_INTERVAL_MS, MAX_CONSECUTIVE_ERRORS,
-            MAX_FIXPOINT_ITERATIONS, ALLOW_CIRCULAR, DIFFERENTIAL_MAX_CHANGE_RATIO, MAX_CONCURRENT_REFRESHES,
+            MAX_FIXPOINT_ITERATIONS, ALLOW_CIRCULAR, DIFFERENTIAL_MAX_CHANGE_RATIO, AUTO_COST_MODEL, MAX_CONCURRENT_REFRESHES,
             DEFAULT_SCHEDULE_SECONDS, LOCK_TIMEOUT_MS, STATEMENT_TIMEOUT_MS, CDC_TRIGGER_MODE);
 
     private Settings() {

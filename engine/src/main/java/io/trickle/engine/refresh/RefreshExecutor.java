@@ -162,7 +162,8 @@ public final class RefreshExecutor {
         RefreshWork work = new RefreshWork(tx, row, request, settings, plans, captures, dependencies, tables);
         RefreshWork.Outcome outcome = work.run();
         history.finish(tx, historyId, outcome.action().name(), "COMPLETED", outcome.inserted(), outcome.deleted(),
-                outcome.reason(), null, request.fixpointIteration());
+                outcome.reason(), null, request.fixpointIteration(), outcome.sourceChanges(),
+                outcome.abandonedDifferentialMs());
         return outcome;
     }
 

@@ -25,6 +25,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Savepoint;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -39,13 +40,20 @@ import java.util.Set;
  * pending reinitialisation or changed source columns → REINITIALIZE; a table never populated → FULL;
  * no change in any window → NO_DATA; a source truncated → FULL; a table whose query is not
  * maintained differentially → FULL; for AUTO only, a window larger than
- * {@code differential_max_change_ratio} of its source → FULL; otherwise DIFFERENTIAL. Every FULL
- * says why.
+ * {@code differential_max_change_ratio} of its source → FULL, and a differential refresh that its
+ * past refreshes say would cost more than a full one → FULL ({@link RefreshCostModel}); otherwise
+ * DIFFERENTIAL (for AUTO within a time budget, past which it is abandoned for FULL). Every FULL says
+ * why.
  */
 final class RefreshWork {
 
-    /** What the refresh did, and which captures may be pruned afterwards. */
-    record Outcome(RefreshAction action, long inserted, long deleted, String reason, List<CaptureInfo> captures) {
+    /**
+     * What the refresh did, and which captures may be pruned afterwards. {@code sourceChanges} is the
+     * number of changed rows in the change windows (null when they were not read), and
+     * {@code abandonedDifferentialMs} the time of a differential attempt given up for a full refresh.
+     */
+    record Outcome(RefreshAction action, long inserted, long deleted, String reason, List<CaptureInfo> captures,
+                   Long sourceChanges, Double abandonedDifferentialMs) {
     }
 
     private final Connection tx;
@@ -58,6 +66,8 @@ final class RefreshWork {
     private final StreamTableRepository tables;
     private final FrontierRepository frontiers = new FrontierRepository();
     private final String storage;
+    private Long sourceChanges;
+    private Double abandonedDifferentialMs;
 
     RefreshWork(Connection tx, StreamTableRow row, RefreshRequest request, SettingsSnapshot settings, PlanCache plans,
                 CaptureInstaller captures, DependencyRepository dependencies, StreamTableRepository tables) {
@@ -114,6 +124,7 @@ final class RefreshWork {
             }
             windows.put(capture.sourceOid(), ChangeWindows.inspect(tx, capture, new Frontier(capture.sourceOid(), snapshot)));
         }
+        sourceChanges = windows.values().stream().mapToLong(SourceWindow::changes).sum();
         List<String> uncaptured = deps.stream().filter(d -> !Dependencies.capturable(d.sourceType()))
                 .map(Dependency::displayName).toList();
         if (request.forceFull()) {
@@ -134,13 +145,60 @@ final class RefreshWork {
         if (spec.plan() == null) {
             return full(spec, row.fallbackReason() != null ? row.fallbackReason() : "refresh mode FULL", captured);
         }
+        RefreshCostModel model = null;
         if (RefreshMode.valueOf(row.refreshMode()) == RefreshMode.AUTO) {
             Optional<String> tooMany = changeRatioExceeded(windows);
             if (tooMany.isPresent()) {
                 return full(spec, tooMany.get(), captured);
             }
+            if (settings.get(Settings.AUTO_COST_MODEL)) {
+                model = RefreshCostModel.read(tx, row.id());
+                Optional<String> cheaper = model.preferFull(sourceChanges);
+                if (cheaper.isPresent()) {
+                    return full(spec, cheaper.get(), captured);
+                }
+            }
         }
-        return differential(spec, windows, captured);
+        return model == null ? differential(spec, windows, captured) : budgeted(spec, windows, captured, model);
+    }
+
+    /**
+     * A differential refresh that may run no longer than the model's budget: past it, it is rolled
+     * back to a savepoint and the table is refreshed in full, recording how long the attempt ran.
+     */
+    private Outcome budgeted(StorageSpec spec, Map<Long, SourceWindow> windows, List<CaptureInfo> captured,
+                             RefreshCostModel model) throws SQLException {
+        Optional<Long> budget = model.budgetMs();
+        if (budget.isEmpty()) {
+            return differential(spec, windows, captured);
+        }
+        long configured = settings.get(Settings.STATEMENT_TIMEOUT_MS);
+        long limit = configured > 0 ? Math.min(configured, budget.get()) : budget.get();
+        Savepoint savepoint = tx.setSavepoint("__pgt_differential");
+        long started = System.nanoTime();
+        statementTimeout(limit);
+        try {
+            Outcome outcome = differential(spec, windows, captured);
+            statementTimeout(configured);
+            tx.releaseSavepoint(savepoint);
+            return outcome;
+        } catch (SQLException e) {
+            double elapsed = (System.nanoTime() - started) / 1e6;
+            // Only the budget's own timeout is absorbed; a cancel from outside (a stopping scheduler) is not.
+            if (!"57014".equals(e.getSQLState()) || limit < budget.get() || elapsed < 0.9 * budget.get()) {
+                throw e;
+            }
+            tx.rollback(savepoint);
+            abandonedDifferentialMs = elapsed;
+            return full(spec, model.abandonedReason(budget.get()), captured);
+        }
+    }
+
+    private void statementTimeout(long ms) throws SQLException {
+        try (PreparedStatement ps = tx.prepareStatement("SELECT set_config('statement_timeout', ?, true)")) {
+            ps.setString(1, ms + "ms");
+            ps.executeQuery().close();
+        }
     }
 
     private Outcome full(StorageSpec spec, String reason, List<CaptureInfo> captured) throws SQLException {
@@ -213,7 +271,8 @@ final class RefreshWork {
                 consecutive_errors = 0, last_error = NULL,
                 status = CASE WHEN status IN ('INITIALIZING', 'ERROR') THEN 'ACTIVE' ELSE status END""",
                 applied.changed() || !row.populated());
-        return new Outcome(action, applied.inserted(), applied.deleted(), reason, captured);
+        return new Outcome(action, applied.inserted(), applied.deleted(), reason, captured, sourceChanges,
+                abandonedDifferentialMs);
     }
 
     /** The storage spec of the table: from the cache, or derived again from the stored query. */

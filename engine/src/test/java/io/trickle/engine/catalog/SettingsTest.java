@@ -12,9 +12,10 @@ import org.junit.jupiter.api.Test;
 class SettingsTest {
 
     @Test
-    void theKeysAndDefaultsAreThoseOfDesignSectionThree() {
+    void theKeysAndDefaultsAreThoseOfDesignSectionThreePlusTheCostModelSwitch() {
         Map<String, String> defaults = Settings.all().stream()
                 .collect(Collectors.toMap(Setting::key, s -> s.format(s.defaultValue())));
+        assertEquals("true", defaults.remove("auto_cost_model"), "AUTO's cost model is on by default");
         assertEquals(Map.of("scheduler_interval_ms", "1000", "max_consecutive_errors", "3",
                 "max_fixpoint_iterations", "100", "allow_circular", "false", "differential_max_change_ratio", "0.15",
                 "max_concurrent_refreshes", "4", "default_schedule_seconds", "1", "lock_timeout_ms", "30000",

@@ -63,7 +63,7 @@ class CliIT {
         CliRun config = CliRun.run("config", "--url", db.jdbcUrl(), "--json");
         JsonNode settings = config.json().get("settings");
         assertTrue(settings.isArray());
-        assertEquals(10, settings.size());
+        assertEquals(11, settings.size());
         JsonNode interval = null;
         for (JsonNode s : settings) {
             if (s.get("key").asText().equals("scheduler_interval_ms")) {

@@ -1,0 +1,153 @@
+package io.trickle.engine.refresh;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+
+/**
+ * AUTO's choice between a differential and a full refresh, learned from what this table's refreshes
+ * cost before (issue 10, item 11). A differential refresh's cost grows with the changes it reads; a
+ * full one's hardly does. From the table's history: the recent differential refreshes as (changed
+ * rows, milliseconds) samples, fitted by least squares to {@code a + b·changes}, and the median of the
+ * recent full refreshes. When the prediction for the current window exceeds the full estimate, AUTO
+ * refreshes in full and says so. Every {@value #PROBE_AFTER}th refresh in a row chosen that way runs
+ * differentially again, so that the samples follow the data. A differential refresh also runs under
+ * a budget ({@link #budgetMs}): past it, it is abandoned (rolled back to a savepoint) for a full
+ * refresh, so a pathological delta costs a bounded amount once and is then avoided.
+ */
+final class RefreshCostModel {
+
+    /** How a FULL chosen for cost begins its reason; the history is read back by it. */
+    static final String REASON_PREFIX = "cheaper in full: ";
+    static final int DIFFERENTIAL_SAMPLES = 8;
+    static final int FULL_SAMPLES = 3;
+    static final int PROBE_AFTER = 8;
+    /** A differential refresh may take this many times a full one before it is abandoned … */
+    static final double BUDGET_FACTOR = 3.0;
+    /** … but never less than a full one plus this (small tables' times are noise). */
+    static final double BUDGET_FLOOR_MS = 1000;
+
+    /** One past differential refresh (or abandoned attempt, whose time is a lower bound). */
+    record Sample(long changes, double ms) {
+    }
+
+    private final List<Sample> differential;
+    private final List<Double> full;
+    private final int fullForCostInARow;
+
+    RefreshCostModel(List<Sample> differential, List<Double> full, int fullForCostInARow) {
+        this.differential = List.copyOf(differential);
+        this.full = List.copyOf(full);
+        this.fullForCostInARow = fullForCostInARow;
+    }
+
+    /** The model of one stream table, from its completed refreshes, newest first. */
+    static RefreshCostModel read(Connection c, long pgtId) throws SQLException {
+        List<Sample> differential = new ArrayList<>();
+        List<Double> full = new ArrayList<>();
+        List<Double> initial = new ArrayList<>();
+        int fullForCost = 0;
+        boolean countingRun = true;
+        try (PreparedStatement ps = c.prepareStatement("""
+                SELECT action, initiated_by, duration_ms, source_changes, abandoned_differential_ms, reason
+                  FROM pgtrickle.pgt_refresh_history
+                 WHERE pgt_id = ? AND status = 'COMPLETED' AND action <> 'NO_DATA'
+                 ORDER BY refresh_id DESC LIMIT 40""")) {
+            ps.setLong(1, pgtId);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    String action = rs.getString(1);
+                    double ms = rs.getDouble(3);
+                    boolean hasMs = !rs.wasNull();
+                    long changes = rs.getLong(4);
+                    boolean hasChanges = !rs.wasNull();
+                    double abandoned = rs.getDouble(5);
+                    boolean wasAbandoned = !rs.wasNull();
+                    String reason = rs.getString(6);
+                    boolean forCost = "FULL".equals(action) && reason != null && reason.startsWith(REASON_PREFIX);
+                    if (countingRun && forCost) {
+                        fullForCost++;
+                    } else {
+                        countingRun = false;
+                    }
+                    if (hasChanges && wasAbandoned && differential.size() < DIFFERENTIAL_SAMPLES) {
+                        differential.add(new Sample(changes, abandoned));
+                    }
+                    if ("DIFFERENTIAL".equals(action) && hasMs && hasChanges && differential.size() < DIFFERENTIAL_SAMPLES) {
+                        differential.add(new Sample(changes, ms));
+                    } else if (("FULL".equals(action) || "REINITIALIZE".equals(action)) && hasMs) {
+                        (("INITIAL".equals(rs.getString(2))) ? initial : full).add(ms - (wasAbandoned ? abandoned : 0));
+                    }
+                }
+            }
+        }
+        List<Double> fullTimes = full.isEmpty() ? initial : full;
+        return new RefreshCostModel(differential, fullTimes.subList(0, Math.min(FULL_SAMPLES, fullTimes.size())), fullForCost);
+    }
+
+    /** What a full refresh costs, from the recent ones (the initial population when there is none yet). */
+    Optional<Double> fullEstimateMs() {
+        if (full.isEmpty()) {
+            return Optional.empty();
+        }
+        List<Double> sorted = new ArrayList<>(full);
+        sorted.sort(null);
+        int n = sorted.size();
+        return Optional.of(n % 2 == 1 ? sorted.get(n / 2) : (sorted.get(n / 2 - 1) + sorted.get(n / 2)) / 2);
+    }
+
+    /** What a differential refresh of {@code changes} changed rows should cost, once there are samples. */
+    Optional<Double> predictDifferentialMs(long changes) {
+        if (differential.isEmpty()) {
+            return Optional.empty();
+        }
+        double n = differential.size();
+        double meanC = differential.stream().mapToDouble(Sample::changes).sum() / n;
+        double meanMs = differential.stream().mapToDouble(Sample::ms).sum() / n;
+        double var = 0;
+        double cov = 0;
+        for (Sample s : differential) {
+            var += (s.changes() - meanC) * (s.changes() - meanC);
+            cov += (s.changes() - meanC) * (s.ms() - meanMs);
+        }
+        if (var == 0) {
+            // One size of window seen so far: the same cost for as many changes or fewer, proportional above.
+            return Optional.of(changes <= meanC || meanC == 0 ? meanMs : meanMs * changes / meanC);
+        }
+        double slope = Math.max(0, cov / var);
+        double intercept = Math.max(0, meanMs - slope * meanC);
+        return Optional.of(intercept + slope * changes);
+    }
+
+    /**
+     * Whether to refresh in full for cost, with the reason to record; empty to refresh
+     * differentially (a probe after {@value #PROBE_AFTER} cost-chosen full refreshes in a row).
+     */
+    Optional<String> preferFull(long changes) {
+        Optional<Double> full = fullEstimateMs();
+        Optional<Double> predicted = predictDifferentialMs(changes);
+        if (full.isEmpty() || predicted.isEmpty() || predicted.get() <= full.get() || fullForCostInARow >= PROBE_AFTER) {
+            return Optional.empty();
+        }
+        return Optional.of(REASON_PREFIX + String.format(Locale.ROOT,
+                "a differential refresh of %d changed rows would take about %.0f ms (from the last %d), a full one about %.0f ms",
+                changes, predicted.get(), differential.size(), full.get()));
+    }
+
+    /** How long a differential refresh may run before it is abandoned for a full one; empty without an estimate. */
+    Optional<Long> budgetMs() {
+        return fullEstimateMs().map(f -> (long) Math.ceil(Math.max(BUDGET_FACTOR * f, f + BUDGET_FLOOR_MS)));
+    }
+
+    /** The reason of a full refresh that replaced an abandoned differential one. */
+    String abandonedReason(long budgetMs) {
+        return REASON_PREFIX + String.format(Locale.ROOT,
+                "the differential refresh ran past its budget of %d ms (a full refresh takes about %.0f ms) and was abandoned",
+                budgetMs, fullEstimateMs().orElse(0.0));
+    }
+}
