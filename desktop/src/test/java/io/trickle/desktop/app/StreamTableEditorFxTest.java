@@ -118,8 +118,9 @@ class StreamTableEditorFxTest extends AbstractSampleFxTest {
     @Test
     void ctrlZInTheSqlEditorUndoesTypingNotTheLayoutAndCtrlEnterValidates() {
         robot.interact(() -> root.workbench().move("jobs", "right"));
-        await("jobs moved to the right", 5, () -> robot.lookup("#stack-right").<TabPane>query().getTabs().stream()
-                .anyMatch(t -> "jobs".equals(t.getUserData())));
+        // The stack is created by the move: poll with tryQuery, query() would throw before it exists.
+        await("jobs moved to the right", 5, () -> robot.lookup("#stack-right").<TabPane>tryQuery()
+                .map(stack -> stack.getTabs().stream().anyMatch(t -> "jobs".equals(t.getUserData()))).orElse(false));
 
         robot.press(KeyCode.CONTROL, KeyCode.SHIFT, KeyCode.N).release(KeyCode.N, KeyCode.SHIFT, KeyCode.CONTROL);
         await("the editor", 10, () -> robot.lookup("#editor-query").tryQuery().isPresent());
