@@ -221,6 +221,8 @@ public final class Trickle implements AutoCloseable {
         requireCatalogInstalled();
         CreateStreamTable.Result r = CreateStreamTable.run(database,
                 new CreateStreamTable.Request(qn, query, sched, rm, initialize), engineName);
+        plans.put(r.pgtId(), r.derivation().definingQuery(), r.derivation().effectiveMode(), r.storageOid(),
+                r.derivation().storage());
         return new CreateResult(qn.toString(), rm.name(), r.derivation().effectiveMode(), r.derivation().fallbackReason(),
                 r.rowsInserted(), initialize, r.derivation().warnings());
     }

@@ -37,7 +37,7 @@ public final class CreateStreamTable {
     }
 
     /** What was created. */
-    public record Result(long pgtId, Derivation derivation, long rowsInserted) {
+    public record Result(long pgtId, long storageOid, Derivation derivation, long rowsInserted) {
     }
 
     private CreateStreamTable() {
@@ -86,6 +86,6 @@ public final class CreateStreamTable {
                     d.fallbackReason() == null ? "initial population" : "initial population; " + d.fallbackReason(), null, null);
         }
         CatalogGeneration.bump(c, "create " + request.name());
-        return new Result(pgtId, d, inserted);
+        return new Result(pgtId, storageOid, d, inserted);
     }
 }

@@ -71,7 +71,7 @@ public final class Deriver {
         }
         try {
             DvmPlan plan = plan(c, catalog, defining, probe);
-            return new Derivation(text, probe, defining, StorageSpec.differential(plan), "DIFFERENTIAL", null, warnings);
+            return new Derivation(text, probe, defining, StorageSpec.differential(plan, defining), "DIFFERENTIAL", null, warnings);
         } catch (UnsupportedConstruct u) {
             fallback = "not maintainable differentially: " + u.construct();
             if (requested == RefreshMode.DIFFERENTIAL) {

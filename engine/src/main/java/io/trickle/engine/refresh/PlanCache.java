@@ -19,7 +19,8 @@ public final class PlanCache {
         return specs.get(new Key(pgtId, definingQuery, effectiveMode, storageOid));
     }
 
-    void put(long pgtId, String definingQuery, String effectiveMode, long storageOid, StorageSpec spec) {
+    /** Remembers a spec (create and alter hand over the one they derived, so the first refresh need not). */
+    public void put(long pgtId, String definingQuery, String effectiveMode, long storageOid, StorageSpec spec) {
         specs.keySet().removeIf(k -> k.pgtId() == pgtId);
         specs.put(new Key(pgtId, definingQuery, effectiveMode, storageOid), spec);
     }

@@ -15,8 +15,9 @@ import java.util.Optional;
  * full one's hardly does. From the table's history: the recent differential refreshes as (changed
  * rows, milliseconds) samples, fitted by least squares to {@code a + b·changes}, and the median of the
  * recent full refreshes. When the prediction for the current window exceeds the full estimate, AUTO
- * refreshes in full and says so. Every {@value #PROBE_AFTER}th refresh in a row chosen that way runs
- * differentially again, so that the samples follow the data. A differential refresh also runs under
+ * refreshes in full and says so. After a few refreshes chosen that way (2 when differential looked
+ * at most twice as slow, 4 up to five times, {@value #PROBE_AFTER} beyond) one runs differentially
+ * again, so that the samples follow the data and a cold first sample does not decide for good. A differential refresh also runs under
  * a budget ({@link #budgetMs}): past it, it is abandoned (rolled back to a savepoint) for a full
  * refresh, so a pathological delta costs a bounded amount once and is then avoided.
  */
@@ -126,17 +127,26 @@ final class RefreshCostModel {
 
     /**
      * Whether to refresh in full for cost, with the reason to record; empty to refresh
-     * differentially (a probe after {@value #PROBE_AFTER} cost-chosen full refreshes in a row).
+     * differentially (including a probe after {@link #probeAfter} cost-chosen full refreshes in a row).
      */
     Optional<String> preferFull(long changes) {
         Optional<Double> full = fullEstimateMs();
         Optional<Double> predicted = predictDifferentialMs(changes);
-        if (full.isEmpty() || predicted.isEmpty() || predicted.get() <= full.get() || fullForCostInARow >= PROBE_AFTER) {
+        if (full.isEmpty() || predicted.isEmpty() || predicted.get() <= full.get()
+                || fullForCostInARow >= probeAfter(predicted.get() / Math.max(full.get(), 1e-3))) {
             return Optional.empty();
         }
         return Optional.of(REASON_PREFIX + String.format(Locale.ROOT,
                 "a differential refresh of %d changed rows would take about %.0f ms (from the last %d), a full one about %.0f ms",
                 changes, predicted.get(), differential.size(), full.get()));
+    }
+
+    /**
+     * How many full refreshes for cost in a row before a differential probe: soon when the two were
+     * close (the samples may have been a cold cache's), rarely when differential was far slower.
+     */
+    static int probeAfter(double slowdown) {
+        return slowdown <= 2 ? 2 : slowdown <= 5 ? 4 : PROBE_AFTER;
     }
 
     /** How long a differential refresh may run before it is abandoned for a full one; empty without an estimate. */

@@ -285,7 +285,7 @@ final class RefreshWork {
         RelationCatalog catalog = new RelationCatalog(tx);
         ProbeResult probe = QueryProbe.probe(tx, text, catalog);
         StorageSpec spec = "DIFFERENTIAL".equals(row.effectiveMode())
-                ? StorageSpec.differential(Deriver.plan(tx, catalog, row.definingQuery(), probe))
+                ? StorageSpec.differential(Deriver.plan(tx, catalog, row.definingQuery(), probe), row.definingQuery())
                 : StorageSpec.full(probe, row.definingQuery());
         if (!StorageReconciler.matches(tx, row.storageOid(), spec)) {
             throw new LayoutChanged();

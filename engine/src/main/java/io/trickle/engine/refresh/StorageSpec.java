@@ -25,8 +25,18 @@ public record StorageSpec(List<StorageColumn> columns, RowIdentity identity, Str
         columns = List.copyOf(columns);
     }
 
-    public static StorageSpec differential(DvmPlan plan) {
-        return new StorageSpec(plan.storage(), plan.identity(), plan.fullSql(), plan);
+    /**
+     * A differentially maintained table. When its storage holds only the query's columns (no state
+     * of its own), a full refresh runs the defining query as written, which PostgreSQL plans better
+     * than the engine's rendering of its operator tree; otherwise the tree yields the state columns too.
+     */
+    public static StorageSpec differential(DvmPlan plan, String definingQuery) {
+        boolean onlyQueryColumns = plan.storage().stream().noneMatch(StorageColumn::auxiliary);
+        String full = onlyQueryColumns
+                ? "SELECT " + String.join(", ", plan.storage().stream().map(c -> "q." + ident(c.name())).toList())
+                        + " FROM (" + definingQuery + ") q"
+                : plan.fullSql();
+        return new StorageSpec(plan.storage(), plan.identity(), full, plan);
     }
 
     public static StorageSpec full(ProbeResult probe, String definingQuery) {

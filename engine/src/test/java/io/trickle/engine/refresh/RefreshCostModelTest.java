@@ -57,6 +57,16 @@ class RefreshCostModelTest {
     }
 
     @Test
+    void aCloseCallIsProbedSoonerThanAPathologicalOne() {
+        assertEquals(2, RefreshCostModel.probeAfter(1.5));
+        assertEquals(4, RefreshCostModel.probeAfter(3));
+        assertEquals(RefreshCostModel.PROBE_AFTER, RefreshCostModel.probeAfter(40));
+        List<Sample> close = List.of(new Sample(10, 150));
+        assertTrue(new RefreshCostModel(close, List.of(100.0), 1).preferFull(10).isPresent());
+        assertEquals(Optional.empty(), new RefreshCostModel(close, List.of(100.0), 2).preferFull(10));
+    }
+
+    @Test
     void theBudgetIsThreeFullRefreshesButAtLeastOneMoreSecond() {
         assertEquals(1_010L, new RefreshCostModel(List.of(), List.of(10.0), 0).budgetMs().orElseThrow());
         assertEquals(6_000L, new RefreshCostModel(List.of(), List.of(2_000.0), 0).budgetMs().orElseThrow());

@@ -103,9 +103,11 @@ public final class TpchBenchmark {
         for (TpchQuery q : queries) {
             Instant start = Instant.now();
             CreateResult auto = trickle.create(Twin.AUTO.table(o.schema(), q), q.sql(), null, "AUTO", true);
-            trickle.create(Twin.FULL.table(o.schema(), q), q.sql(), null, "FULL", true);
+            // The baseline is the same AUTO table refreshed with --full (issue 10: "refresh --full of the
+            // same table"): same storage, same full path, so only the strategy differs.
+            trickle.create(Twin.FULL.table(o.schema(), q), q.sql(), null, "AUTO", true);
             summary.created(q.name(), auto.effectiveMode(), auto.fallbackReason());
-            out.printf(Locale.ROOT, "created %s (AUTO → %s) and its FULL twin in %s%n", q.name(), auto.effectiveMode(),
+            out.printf(Locale.ROOT, "created %s (AUTO → %s) and its twin refreshed with --full in %s%n", q.name(), auto.effectiveMode(),
                     seconds(start));
             out.flush();
         }

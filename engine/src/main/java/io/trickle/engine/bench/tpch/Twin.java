@@ -7,7 +7,7 @@ import java.util.Locale;
 enum Twin {
     /** Mode AUTO, refreshed normally: the engine picks DIFFERENTIAL or FULL. */
     AUTO,
-    /** Mode FULL, refreshed with {@code --full}: the baseline. */
+    /** The same AUTO table, always refreshed with {@code --full}: the baseline. */
     FULL;
 
     /** {@code schema.qNN_auto} or {@code schema.qNN_full}. */
