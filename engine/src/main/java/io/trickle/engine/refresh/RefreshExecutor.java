@@ -63,6 +63,11 @@ public final class RefreshExecutor {
         this.failures = new FailureRecorder(database);
     }
 
+    /** The name this engine writes to the {@code engine} column of the history rows. */
+    public String engineName() {
+        return engineName;
+    }
+
     public RefreshResult refresh(long pgtId, RefreshRequest request) {
         return run(start(pgtId, request), request);
     }
@@ -120,10 +125,11 @@ public final class RefreshExecutor {
         RefreshHistoryRepository.Entry entry = database.withConnection("reading the refresh outcome",
                 c -> history.byId(c, historyId));
         double duration = entry != null && entry.durationMs() != null ? entry.durationMs() : 0;
+        String reason = request.reasonWith(outcome.reason());
         RefreshResult result = new RefreshResult(row.displayName(), outcome.action(), outcome.inserted(),
-                outcome.deleted(), duration, outcome.reason());
+                outcome.deleted(), duration, reason);
         LOG.info("{}: {} +{} -{} in {} ms{}", row.displayName(), outcome.action(), outcome.inserted(), outcome.deleted(),
-                Math.round(duration), outcome.reason() == null ? "" : " (" + outcome.reason() + ")");
+                Math.round(duration), reason == null ? "" : " (" + reason + ")");
         listener.refreshed(pgtId, result);
         return result;
     }
@@ -162,7 +168,7 @@ public final class RefreshExecutor {
         RefreshWork work = new RefreshWork(tx, row, request, settings, plans, captures, dependencies, tables);
         RefreshWork.Outcome outcome = work.run();
         history.finish(tx, historyId, outcome.action().name(), "COMPLETED", outcome.inserted(), outcome.deleted(),
-                outcome.reason(), null, request.fixpointIteration());
+                request.reasonWith(outcome.reason()), null, request.fixpointIteration());
         return outcome;
     }
 

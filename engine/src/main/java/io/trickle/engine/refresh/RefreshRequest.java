@@ -9,11 +9,18 @@ package io.trickle.engine.refresh;
  * @param sharedSnapshot    a snapshot exported by the scheduler ({@code pg_export_snapshot()}) that the
  *                          refresh transaction imports, so that every refresh of one dependency level
  *                          reads its sources at the same point; null for a snapshot of its own
+ * @param note              a remark the caller adds to the refresh's reason (history row and result),
+ *                          e.g. that a manual refresh overrode watermark gating; null for none
  */
-public record RefreshRequest(String initiatedBy, boolean forceFull, Integer fixpointIteration, String sharedSnapshot) {
+public record RefreshRequest(String initiatedBy, boolean forceFull, Integer fixpointIteration, String sharedSnapshot,
+                             String note) {
 
     public RefreshRequest(String initiatedBy, boolean forceFull, Integer fixpointIteration) {
-        this(initiatedBy, forceFull, fixpointIteration, null);
+        this(initiatedBy, forceFull, fixpointIteration, null, null);
+    }
+
+    public RefreshRequest(String initiatedBy, boolean forceFull, Integer fixpointIteration, String sharedSnapshot) {
+        this(initiatedBy, forceFull, fixpointIteration, sharedSnapshot, null);
     }
 
     public static RefreshRequest manual(boolean full) {
@@ -25,6 +32,18 @@ public record RefreshRequest(String initiatedBy, boolean forceFull, Integer fixp
     }
 
     public RefreshRequest withSharedSnapshot(String snapshotId) {
-        return new RefreshRequest(initiatedBy, forceFull, fixpointIteration, snapshotId);
+        return new RefreshRequest(initiatedBy, forceFull, fixpointIteration, snapshotId, note);
+    }
+
+    public RefreshRequest withNote(String remark) {
+        return new RefreshRequest(initiatedBy, forceFull, fixpointIteration, sharedSnapshot, remark);
+    }
+
+    /** The reason a refresh records: its own (why FULL, say), followed by the caller's note. */
+    String reasonWith(String ownReason) {
+        if (note == null) {
+            return ownReason;
+        }
+        return ownReason == null ? note : ownReason + "; " + note;
     }
 }
