@@ -1,5 +1,6 @@
 package io.trickle.engine.refresh;
 
+import io.trickle.engine.api.RefreshAction;
 import io.trickle.engine.api.RefreshResult;
 import io.trickle.engine.api.TrickleException;
 import io.trickle.engine.api.TrickleException.ActionFailedException;
@@ -34,6 +35,8 @@ import org.slf4j.LoggerFactory;
  *       lock is taken (waiting up to {@code lock_timeout_ms}) and its catalog row locked — if another
  *       refresh committed after this transaction's snapshot, that lock fails with a serialization
  *       error and the whole attempt is retried with a fresh snapshot;</li>
+ *   <li>the request's {@link RefreshPrecondition}, if any, in the transaction's snapshot: when it
+ *       holds the refresh back, the history row says SKIP and nothing else changes;</li>
  *   <li>the work ({@link RefreshWork}): NO_DATA, DIFFERENTIAL, FULL or REINITIALIZE; the frontier
  *       advance and the history row's outcome commit together with the data;</li>
  *   <li>consumed buffer rows are pruned afterwards, in a short transaction of their own.</li>
@@ -165,6 +168,12 @@ public final class RefreshExecutor {
         AdvisoryLocks.lockStreamTable(tx, stale.id());
         StreamTableRow row = tables.byIdForUpdate(tx, stale.id())
                 .orElseThrow(() -> new NotFoundException("stream table " + stale.displayName() + " was dropped"));
+        String heldBack = request.precondition() == null ? null : request.precondition().holdBack(tx, row.id());
+        if (heldBack != null) {
+            history.finish(tx, historyId, RefreshAction.SKIP.name(), "SKIPPED", 0, 0, heldBack, null,
+                    request.fixpointIteration());
+            return new RefreshWork.Outcome(RefreshAction.SKIP, 0, 0, heldBack, List.of());
+        }
         RefreshWork work = new RefreshWork(tx, row, request, settings, plans, captures, dependencies, tables);
         RefreshWork.Outcome outcome = work.run();
         history.finish(tx, historyId, outcome.action().name(), "COMPLETED", outcome.inserted(), outcome.deleted(),

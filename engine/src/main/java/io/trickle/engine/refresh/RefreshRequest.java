@@ -11,16 +11,18 @@ package io.trickle.engine.refresh;
  *                          reads its sources at the same point; null for a snapshot of its own
  * @param note              a remark the caller adds to the refresh's reason (history row and result),
  *                          e.g. that a manual refresh overrode watermark gating; null for none
+ * @param precondition      checked inside the refresh transaction before anything changes; when it
+ *                          holds the refresh back, the refresh records a SKIP instead; null for none
  */
 public record RefreshRequest(String initiatedBy, boolean forceFull, Integer fixpointIteration, String sharedSnapshot,
-                             String note) {
+                             String note, RefreshPrecondition precondition) {
 
     public RefreshRequest(String initiatedBy, boolean forceFull, Integer fixpointIteration) {
-        this(initiatedBy, forceFull, fixpointIteration, null, null);
+        this(initiatedBy, forceFull, fixpointIteration, null, null, null);
     }
 
     public RefreshRequest(String initiatedBy, boolean forceFull, Integer fixpointIteration, String sharedSnapshot) {
-        this(initiatedBy, forceFull, fixpointIteration, sharedSnapshot, null);
+        this(initiatedBy, forceFull, fixpointIteration, sharedSnapshot, null, null);
     }
 
     public static RefreshRequest manual(boolean full) {
@@ -32,11 +34,15 @@ public record RefreshRequest(String initiatedBy, boolean forceFull, Integer fixp
     }
 
     public RefreshRequest withSharedSnapshot(String snapshotId) {
-        return new RefreshRequest(initiatedBy, forceFull, fixpointIteration, snapshotId, note);
+        return new RefreshRequest(initiatedBy, forceFull, fixpointIteration, snapshotId, note, precondition);
     }
 
     public RefreshRequest withNote(String remark) {
-        return new RefreshRequest(initiatedBy, forceFull, fixpointIteration, sharedSnapshot, remark);
+        return new RefreshRequest(initiatedBy, forceFull, fixpointIteration, sharedSnapshot, remark, precondition);
+    }
+
+    public RefreshRequest withPrecondition(RefreshPrecondition check) {
+        return new RefreshRequest(initiatedBy, forceFull, fixpointIteration, sharedSnapshot, note, check);
     }
 
     /** The reason a refresh records: its own (why FULL, say), followed by the caller's note. */

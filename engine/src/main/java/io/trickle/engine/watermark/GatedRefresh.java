@@ -39,7 +39,8 @@ public final class GatedRefresh {
         Optional<HeldBack> held = database.withConnection("checking the watermark groups of stream table " + pgtId,
                 c -> Optional.ofNullable(gate.heldBack(c, List.of(pgtId)).get(pgtId)));
         if (held.isEmpty()) {
-            return refresher.refresh(pgtId, request);
+            // Checked again in the refresh's own snapshot only when watermarks are to be respected.
+            return refresher.refresh(pgtId, respectWatermarks ? request.withPrecondition(gate) : request);
         }
         HeldBack h = held.get();
         String name = QualifiedName.of(h.schema(), h.name()).toString();

@@ -1,5 +1,6 @@
 package io.trickle.engine.watermark;
 
+import io.trickle.engine.refresh.RefreshPrecondition;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -24,8 +25,13 @@ import java.util.Map;
  * {@code pgtrickle.watermark_alignment()}, the same rule {@code watermark_status()} reports, so a
  * group shown as aligned never holds a table back and vice versa. The whole group is judged, not
  * only the sources beneath the table: a group declares that its sources are loaded together.
+ *
+ * <p>Asked before a refresh starts, the gate saves starting one that would be skipped; asked again
+ * inside the refresh transaction (as its {@link RefreshPrecondition}), it judges the very snapshot
+ * the refresh reads, so a loader that commits its rows and its watermark in between cannot slip
+ * half-loaded data into the table.
  */
-public final class WatermarkGate {
+public final class WatermarkGate implements RefreshPrecondition {
 
     /** A stream table that may not refresh now, and the groups that hold it back. */
     public record HeldBack(long pgtId, String schema, String name, List<Misalignment> groups) {
@@ -84,6 +90,13 @@ public final class WatermarkGate {
         Map<Long, HeldBack> out = new LinkedHashMap<>();
         groups.forEach((id, g) -> out.put(id, new HeldBack(id, names.get(id)[0], names.get(id)[1], g)));
         return out;
+    }
+
+    /** As a refresh's precondition: the reason {@code pgtId} is held back in {@code tx}'s snapshot, or null. */
+    @Override
+    public String holdBack(Connection tx, long pgtId) throws SQLException {
+        HeldBack held = heldBack(tx, List.of(pgtId)).get(pgtId);
+        return held == null ? null : held.reason();
     }
 
     /** Whether the catalog has watermarks (version 0.7.0.1 or later). */
