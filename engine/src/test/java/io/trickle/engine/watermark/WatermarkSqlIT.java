@@ -10,6 +10,7 @@ import io.trickle.engine.api.EngineOptions;
 import io.trickle.engine.api.Trickle;
 import io.trickle.engine.testing.TestDatabase;
 import java.sql.Connection;
+import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.ResultSetMetaData;
 import java.sql.SQLException;
@@ -204,6 +205,20 @@ class WatermarkSqlIT {
                 columns("SELECT * FROM pgtrickle.pgt_watermark_groups"));
         db.execute("SELECT pgtrickle.advance_watermark('\"Odd \"\"Name\"\"\"', '2026-01-01')");
         assertTrue(db.strings("SELECT source_table FROM pgtrickle.watermarks()").contains("public.\"Odd \"\"Name\"\"\""));
+    }
+
+    @Test
+    void anEtlRoleNeedsOnlyTheCatalogSchemaAndTheWatermarkTable() throws Exception {
+        db.execute("CREATE TABLE etl_target (id int)");
+        String url = db.createPlainRole("trickle_etl_loader", "pw-etl-loader", false);
+        db.execute("GRANT USAGE ON SCHEMA pgtrickle TO trickle_etl_loader",
+                "GRANT SELECT, INSERT, UPDATE ON pgtrickle.pgt_watermarks TO trickle_etl_loader");
+        try (Connection c = DriverManager.getConnection(url); Statement st = c.createStatement()) {
+            st.execute("SELECT pgtrickle.advance_watermark('public.etl_target', '2026-03-01')");
+            st.execute("SELECT pgtrickle.advance_watermark('public.etl_target', '2026-03-02')");
+        }
+        assertEquals(List.of("trickle_etl_loader", "2026-03-02 00:00:00+00"), db.rows("SELECT advanced_by, watermark::text"
+                + " FROM pgtrickle.watermarks() WHERE source_table = 'public.etl_target'").get(0));
     }
 
     // ---------------------------------------------------------------------------------------------
