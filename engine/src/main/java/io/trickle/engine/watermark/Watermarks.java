@@ -62,7 +62,10 @@ public final class Watermarks {
     public WatermarkGroup createGroup(String name, List<String> sources, Duration tolerance) {
         String doing = "creating watermark group " + name;
         return inTransaction(doing, c -> {
-            String context = "cannot create watermark group " + (name == null ? "" : name);
+            if (name == null || name.isBlank()) {
+                throw new InvalidInputException("cannot create a watermark group without a name");
+            }
+            String context = "cannot create watermark group " + name;
             if (sources == null) {
                 throw new InvalidInputException(context + ": the sources must not be null");
             }
