@@ -59,6 +59,13 @@ class ArchitectureTest {
                     + "through listener interfaces (STYLE §2)");
 
     @ArchTest
+    static final ArchRule watermarksSitBelowTheScheduler = noClasses().that().resideInAPackage("..engine.watermark..")
+            .should().dependOnClassesThat().resideInAnyPackage("..engine.scheduler..", "..engine.cli..",
+                    "..engine.embedded..", "..engine.metrics..")
+            .because("the scheduler and manual refreshes both use the watermark gate; the scheduler imports "
+                    + "watermark, never the reverse (STYLE §2)");
+
+    @ArchTest
     static final ArchRule nothingBelowTheSchedulerImportsIt = noClasses().that().resideInAnyPackage("..engine.db..",
                     "..engine.catalog..", "..engine.cdc..", "..engine.sql..", "..engine.dvm..", "..engine.refresh..",
                     "..engine.graph..", "..engine.lifecycle..")

@@ -21,10 +21,11 @@ import io.trickle.engine.lifecycle.ShowStreamTable;
 import io.trickle.engine.refresh.PlanCache;
 import io.trickle.engine.refresh.RefreshExecutor;
 import io.trickle.engine.refresh.RefreshListener;
-import io.trickle.engine.refresh.RefreshRequest;
 import io.trickle.engine.scheduler.ScheduleStatus;
 import io.trickle.engine.scheduler.SchedulerConfig;
 import io.trickle.engine.scheduler.SchedulerDaemon;
+import io.trickle.engine.watermark.GatedRefresh;
+import io.trickle.engine.watermark.Watermarks;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -50,6 +51,8 @@ public final class Trickle implements AutoCloseable {
     private final String engineName;
     private final String applicationName;
     private final RefreshExecutor refresher;
+    private final GatedRefresh manualRefresh;
+    private final Watermarks watermarks;
     private final List<SchedulerHandle> schedulers = new java.util.concurrent.CopyOnWriteArrayList<>();
 
     private Trickle(Database database, String applicationName) {
@@ -57,6 +60,8 @@ public final class Trickle implements AutoCloseable {
         this.applicationName = applicationName;
         this.engineName = applicationName + "@" + hostName() + ":" + ProcessHandle.current().pid();
         this.refresher = new RefreshExecutor(database, engineName, plans, RefreshListener.NONE);
+        this.manualRefresh = new GatedRefresh(database, refresher);
+        this.watermarks = new Watermarks(database);
     }
 
     private static String hostName() {
@@ -245,9 +250,12 @@ public final class Trickle implements AutoCloseable {
         return dropped;
     }
 
-    /** Refreshes a stream table now and waits for the outcome. */
+    /**
+     * Refreshes a stream table now and waits for the outcome. Watermark gating does not apply; when
+     * it would have held the table back, the result's reason says which groups were overridden.
+     */
     public RefreshResult refresh(String name, boolean full) {
-        return refresher.refresh(idOf(name), RefreshRequest.manual(full));
+        return refresh(name, full, false);
     }
 
     /**
@@ -256,39 +264,58 @@ public final class Trickle implements AutoCloseable {
      * its reason says which group it overrode.
      */
     public RefreshResult refresh(String name, boolean full, boolean respectWatermarks) {
-        throw new UnsupportedOperationException("watermark gating comes with issue 5");
+        return manualRefresh.refresh(idOf(name), full, respectWatermarks);
     }
 
     // --- Watermarks (issue 5, DESIGN §5) --------------------------------------------------------
 
-    /** {@code advance_watermark}: monotonic; an older value is refused naming both values. */
+    /**
+     * {@code advance_watermark}: monotonic; an older value is refused naming both values, the same
+     * value again changes nothing. {@code source} is read as {@code [schema.]name}.
+     *
+     * @throws InvalidInputException for an unknown source, a view, a null or older watermark
+     */
     public void advanceWatermark(String source, Instant watermark) {
-        throw new UnsupportedOperationException("watermarks come with issue 5");
+        requireCatalogInstalled();
+        watermarks.advance(source, watermark);
     }
 
-    /** {@code create_watermark_group}: at least two existing sources, tolerance ≥ 0, a new name. */
+    /**
+     * {@code create_watermark_group}: at least two existing sources, tolerance ≥ 0, a new name.
+     *
+     * @throws InvalidInputException naming what is wrong; nothing is created
+     */
     public WatermarkGroup createWatermarkGroup(String name, List<String> sources, Duration tolerance) {
-        throw new UnsupportedOperationException("watermarks come with issue 5");
+        requireCatalogInstalled();
+        return watermarks.createGroup(name, sources, tolerance);
     }
 
-    /** {@code drop_watermark_group}. */
+    /**
+     * {@code drop_watermark_group}.
+     *
+     * @throws TrickleException.NotFoundException when there is no such group
+     */
     public void dropWatermarkGroup(String name) {
-        throw new UnsupportedOperationException("watermarks come with issue 5");
+        requireCatalogInstalled();
+        watermarks.dropGroup(name);
     }
 
     /** Every source's watermark ({@code watermarks()}). */
     public List<WatermarkInfo> watermarks() {
-        throw new UnsupportedOperationException("watermarks come with issue 5");
+        requireCatalogInstalled();
+        return watermarks.list();
     }
 
     /** The groups ({@code watermark_groups()}). */
     public List<WatermarkGroup> watermarkGroups() {
-        throw new UnsupportedOperationException("watermarks come with issue 5");
+        requireCatalogInstalled();
+        return watermarks.groups();
     }
 
-    /** Each group's alignment ({@code watermark_status()}). */
+    /** Each group's alignment ({@code watermark_status()}), by the rule the scheduler gates on. */
     public List<WatermarkGroupStatus> watermarkStatus() {
-        throw new UnsupportedOperationException("watermarks come with issue 5");
+        requireCatalogInstalled();
+        return watermarks.status();
     }
 
     // --- Cycles (issue 6) -----------------------------------------------------------------------

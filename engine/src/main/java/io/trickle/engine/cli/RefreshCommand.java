@@ -10,8 +10,12 @@ import picocli.CommandLine.Parameters;
 
 @Command(name = "refresh", mixinStandardHelpOptions = true,
         header = "Refresh a stream table now, synchronously.",
-        description = {"Prints the action (NO_DATA, DIFFERENTIAL, FULL, REINITIALIZE), the rows inserted and deleted, the "
-                + "duration and, for a FULL refresh, why. Waits up to lock_timeout_ms when the table is being refreshed."})
+        description = {"Prints the action (NO_DATA, DIFFERENTIAL, FULL, REINITIALIZE, SKIP), the rows inserted and deleted, "
+                + "the duration and, for a FULL refresh or a skip, why. Waits up to lock_timeout_ms when the table is "
+                + "being refreshed.",
+            "Watermark gating is the scheduler's rule: a refresh by hand runs even while a watermark group beneath the "
+                + "table is misaligned, and its reason says which group it overrode. With --respect-watermarks it skips "
+                + "instead, as the scheduler would, and records a SKIP in the history."})
 final class RefreshCommand extends EngineCommand {
 
     @Parameters(index = "0", paramLabel = "NAME", description = "[schema.]name of the stream table")
@@ -20,9 +24,13 @@ final class RefreshCommand extends EngineCommand {
     @Option(names = "--full", description = "recompute the whole query instead of applying the delta")
     boolean full;
 
+    @Option(names = "--respect-watermarks",
+            description = "skip (action SKIP) while a watermark group beneath the table is misaligned")
+    boolean respectWatermarks;
+
     @Override
     protected CliResult execute(Trickle trickle) {
-        RefreshResult r = trickle.refresh(name, full);
+        RefreshResult r = trickle.refresh(name, full, respectWatermarks);
         Map<String, Object> json = new LinkedHashMap<>();
         json.put("name", r.name());
         json.put("action", r.action().name());

@@ -32,6 +32,7 @@ import picocli.CommandLine.Mixin;
             HistoryCommand.class,
             BenchCommand.class,
             ConfigCommand.class,
+            WatermarkCommand.class,
             RunCommand.class,
             HelpCommand.class})
 final class TrickleCommand implements Runnable {

@@ -28,6 +28,11 @@ final class RefreshCostModel {
     static final int DIFFERENTIAL_SAMPLES = 8;
     static final int FULL_SAMPLES = 3;
     static final int PROBE_AFTER = 8;
+    /**
+     * A differential refresh is kept only when predicted to cost at most this share of a full one: its
+     * times vary more (they grow with the window), so a near tie goes to the steadier full refresh.
+     */
+    static final double MARGIN = 0.9;
     /** A differential refresh may take this many times a full one before it is abandoned … */
     static final double BUDGET_FACTOR = 3.0;
     /** … but never less than a full one plus this (small tables' times are noise). */
@@ -132,7 +137,7 @@ final class RefreshCostModel {
     Optional<String> preferFull(long changes) {
         Optional<Double> full = fullEstimateMs();
         Optional<Double> predicted = predictDifferentialMs(changes);
-        if (full.isEmpty() || predicted.isEmpty() || predicted.get() <= full.get()
+        if (full.isEmpty() || predicted.isEmpty() || predicted.get() <= MARGIN * full.get()
                 || fullForCostInARow >= probeAfter(predicted.get() / Math.max(full.get(), 1e-3))) {
             return Optional.empty();
         }

@@ -1,5 +1,6 @@
 package io.trickle.engine.refresh;
 
+import io.trickle.engine.api.RefreshAction;
 import io.trickle.engine.api.RefreshResult;
 import io.trickle.engine.api.TrickleException;
 import io.trickle.engine.api.TrickleException.ActionFailedException;
@@ -34,6 +35,8 @@ import org.slf4j.LoggerFactory;
  *       lock is taken (waiting up to {@code lock_timeout_ms}) and its catalog row locked — if another
  *       refresh committed after this transaction's snapshot, that lock fails with a serialization
  *       error and the whole attempt is retried with a fresh snapshot;</li>
+ *   <li>the request's {@link RefreshPrecondition}, if any, in the transaction's snapshot: when it
+ *       holds the refresh back, the history row says SKIP and nothing else changes;</li>
  *   <li>the work ({@link RefreshWork}): NO_DATA, DIFFERENTIAL, FULL or REINITIALIZE; the frontier
  *       advance and the history row's outcome commit together with the data;</li>
  *   <li>consumed buffer rows are pruned afterwards, in a short transaction of their own.</li>
@@ -61,6 +64,11 @@ public final class RefreshExecutor {
         this.plans = plans;
         this.listener = listener;
         this.failures = new FailureRecorder(database);
+    }
+
+    /** The name this engine writes to the {@code engine} column of the history rows. */
+    public String engineName() {
+        return engineName;
     }
 
     public RefreshResult refresh(long pgtId, RefreshRequest request) {
@@ -120,10 +128,11 @@ public final class RefreshExecutor {
         RefreshHistoryRepository.Entry entry = database.withConnection("reading the refresh outcome",
                 c -> history.byId(c, historyId));
         double duration = entry != null && entry.durationMs() != null ? entry.durationMs() : 0;
+        String reason = request.reasonWith(outcome.reason());
         RefreshResult result = new RefreshResult(row.displayName(), outcome.action(), outcome.inserted(),
-                outcome.deleted(), duration, outcome.reason());
+                outcome.deleted(), duration, reason);
         LOG.info("{}: {} +{} -{} in {} ms{}", row.displayName(), outcome.action(), outcome.inserted(), outcome.deleted(),
-                Math.round(duration), outcome.reason() == null ? "" : " (" + outcome.reason() + ")");
+                Math.round(duration), reason == null ? "" : " (" + reason + ")");
         listener.refreshed(pgtId, result);
         return result;
     }
@@ -159,10 +168,16 @@ public final class RefreshExecutor {
         AdvisoryLocks.lockStreamTable(tx, stale.id());
         StreamTableRow row = tables.byIdForUpdate(tx, stale.id())
                 .orElseThrow(() -> new NotFoundException("stream table " + stale.displayName() + " was dropped"));
+        String heldBack = request.precondition() == null ? null : request.precondition().holdBack(tx, row.id());
+        if (heldBack != null) {
+            history.finish(tx, historyId, RefreshAction.SKIP.name(), "SKIPPED", 0, 0, heldBack, null,
+                    request.fixpointIteration());
+            return new RefreshWork.Outcome(RefreshAction.SKIP, 0, 0, heldBack, List.of());
+        }
         RefreshWork work = new RefreshWork(tx, row, request, settings, plans, captures, dependencies, tables);
         RefreshWork.Outcome outcome = work.run();
         history.finish(tx, historyId, outcome.action().name(), "COMPLETED", outcome.inserted(), outcome.deleted(),
-                outcome.reason(), null, request.fixpointIteration(), outcome.sourceChanges(),
+                request.reasonWith(outcome.reason()), null, request.fixpointIteration(), outcome.sourceChanges(),
                 outcome.abandonedDifferentialMs());
         return outcome;
     }

@@ -8,6 +8,7 @@ import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.function.BooleanSupplier;
@@ -19,6 +20,9 @@ import java.util.function.BooleanSupplier;
  * consistency set is fresh. Otherwise it is BLOCKED for this tick — it keeps its last consistent
  * contents and grows stale, which the {@code stale_data} alert reports — and, not being fresh,
  * blocks its own readers in turn.
+ *
+ * <p>Before any level runs, the {@link Gate} may hold planned tables back for a reason of their own
+ * (watermark gating): those are SKIPPED, and, not being fresh, block their readers like any other.
  */
 final class Dispatcher {
 
@@ -28,10 +32,24 @@ final class Dispatcher {
         List<TableOutcome> run(List<Planned> runnable, TickState state, Set<Long> tied) throws SQLException;
     }
 
+    /** Decides, once per tick and before anything runs, which planned tables may not run and why. */
+    @FunctionalInterface
+    interface Gate {
+        Gate OPEN = (view, state, plan) -> Map.of();
+
+        Map<Long, String> holdBack(CatalogView view, TickState state, TickPlan plan) throws SQLException;
+    }
+
     private final LevelRunner levels;
+    private final Gate gate;
 
     Dispatcher(LevelRunner levels) {
+        this(levels, Gate.OPEN);
+    }
+
+    Dispatcher(LevelRunner levels, Gate gate) {
         this.levels = levels;
+        this.gate = gate;
     }
 
     List<TableOutcome> run(CatalogView view, TickState state, TickPlan plan, BooleanSupplier stopping)
@@ -43,11 +61,16 @@ final class Dispatcher {
         planned.forEach(id -> tied.addAll(graph.consistencySet(id)));
         Set<Long> fresh = new HashSet<>();
         List<TableOutcome> out = new ArrayList<>();
+        Map<Long, String> heldBack = gate.holdBack(view, state, plan);
         for (List<Planned> level : plan.levels()) {
             List<Planned> runnable = new ArrayList<>();
             for (Planned p : level) {
                 if (stopping.getAsBoolean()) {
                     out.add(TableOutcome.of(p.id(), Result.STOPPED, "the scheduler is stopping"));
+                    continue;
+                }
+                if (heldBack.containsKey(p.id())) {
+                    out.add(TableOutcome.of(p.id(), Result.SKIPPED, heldBack.get(p.id())));
                     continue;
                 }
                 Set<Long> blockers = new TreeSet<>();

@@ -2,6 +2,7 @@ package io.trickle.engine.scheduler;
 
 import io.trickle.engine.db.AdvisoryLocks;
 import io.trickle.engine.db.ConnectionTarget;
+import io.trickle.engine.watermark.Watermarks;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
@@ -33,6 +34,8 @@ final class LeaderSession implements AutoCloseable {
 
     static final String CATALOG_CHANNEL = "pgtrickle_catalog";
     static final String REQUEST_CHANNEL = "pgtrickle_refresh_request";
+    /** A watermark moved or a group changed: a table held back by gating may refresh now. */
+    static final String WATERMARK_CHANNEL = Watermarks.CHANNEL;
 
     private final Connection connection;
     private boolean leader;
@@ -51,6 +54,7 @@ final class LeaderSession implements AutoCloseable {
         try (Statement st = c.createStatement()) {
             st.execute("LISTEN " + CATALOG_CHANNEL);
             st.execute("LISTEN " + REQUEST_CHANNEL);
+            st.execute("LISTEN " + WATERMARK_CHANNEL);
         } catch (SQLException e) {
             c.close();
             throw e;

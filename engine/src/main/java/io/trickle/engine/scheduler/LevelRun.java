@@ -1,5 +1,6 @@
 package io.trickle.engine.scheduler;
 
+import io.trickle.engine.api.RefreshAction;
 import io.trickle.engine.api.RefreshResult;
 import io.trickle.engine.api.TrickleException;
 import io.trickle.engine.cdc.PendingChanges;
@@ -124,7 +125,8 @@ final class LevelRun {
     }
 
     private static RefreshRequest requestFor(Planned p) {
-        return new RefreshRequest(p.why() == Why.REQUESTED ? "MANUAL" : "SCHEDULER", false, null);
+        return new RefreshRequest(p.why() == Why.REQUESTED ? "MANUAL" : "SCHEDULER", false, null)
+                .withPrecondition(WatermarkGating.IN_REFRESH);
     }
 
     /** Starts every refresh, then exports the snapshot they all import, then runs them. */
@@ -208,7 +210,11 @@ final class LevelRun {
 
     private static TableOutcome await(long id, Future<RefreshResult> future) {
         try {
-            return new TableOutcome(id, Result.REFRESHED, future.get(), null, true);
+            RefreshResult r = future.get();
+            if (r.action() == RefreshAction.SKIP) {
+                return TableOutcome.of(id, Result.SKIPPED, r.reason());
+            }
+            return new TableOutcome(id, Result.REFRESHED, r, null, true);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return TableOutcome.of(id, Result.STOPPED, "interrupted while waiting for the refresh");

@@ -39,7 +39,7 @@ final class OutcomeHandler {
     void handle(CatalogView view, List<TableOutcome> outcomes, List<Alert> alerts, boolean stopping) {
         for (TableOutcome o : outcomes) {
             String name = view.name(o.id());
-            if (o.result() != TableOutcome.Result.BLOCKED) {
+            if (o.result() != TableOutcome.Result.BLOCKED && o.result() != TableOutcome.Result.SKIPPED) {
                 lastBlockedReason.remove(o.id());
             }
             switch (o.result()) {
@@ -55,7 +55,7 @@ final class OutcomeHandler {
                         failed(view, o, name, alerts);
                     }
                 }
-                case BLOCKED -> {
+                case BLOCKED, SKIPPED -> {
                     if (!o.detail().equals(lastBlockedReason.put(o.id(), o.detail()))) {
                         LOG.info("{}: not refreshed: {}", name, o.detail());
                     }

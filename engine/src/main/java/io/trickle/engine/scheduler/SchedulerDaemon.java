@@ -49,6 +49,10 @@ import org.slf4j.LoggerFactory;
  * <p><b>Stopping</b> is two-step: {@link #stop()} lets in-flight refreshes finish for the configured
  * grace, then cancels those still running (their transactions roll back), and ends the dedicated
  * session, which releases the leader lock.
+ *
+ * <p><b>Watermarks.</b> The dispatcher asks {@link WatermarkGating} before each plan runs, and a
+ * notification on {@code pgtrickle_watermark} cuts the wait short like a catalog change, so a table
+ * held back by a misaligned group refreshes at the first tick after the group aligns.
  */
 public final class SchedulerDaemon {
 
@@ -96,7 +100,8 @@ public final class SchedulerDaemon {
         this.refreshBackoff = new RetryBackoff(ticker, Duration.ofSeconds(1), Duration.ofMinutes(1));
         this.reconnectBackoff = new RetryBackoff(ticker, Duration.ofMillis(500), Duration.ofSeconds(30));
         this.levels = new LevelRun(database, refresher, workers);
-        this.dispatcher = new Dispatcher(levels::run);
+        this.dispatcher = new Dispatcher(levels::run,
+                new WatermarkGating(database, refresher.engineName(), () -> interval().dividedBy(2)));
         this.outcomes = new OutcomeHandler(database, refreshBackoff);
         this.alerts = new AlertPublisher(database);
     }
@@ -433,7 +438,8 @@ public final class SchedulerDaemon {
                 } catch (java.io.IOException | RuntimeException e) {
                     LOG.warn("ignored a malformed refresh request: {}", n.getParameter());
                 }
-            } else if (LeaderSession.CATALOG_CHANNEL.equals(n.getName())) {
+            } else if (LeaderSession.CATALOG_CHANNEL.equals(n.getName())
+                    || LeaderSession.WATERMARK_CHANNEL.equals(n.getName())) {
                 tickNow = role == SchedulerRole.LEADER;
             }
         }

@@ -29,7 +29,9 @@ record TableOutcome(long id, Result result, RefreshResult refresh, String detail
         /** Dropped while the tick ran. */
         GONE,
         /** The scheduler is stopping. */
-        STOPPED
+        STOPPED,
+        /** Held back by watermark gating: a group beneath it is not aligned; recorded once per due period. */
+        SKIPPED
     }
 
     static TableOutcome of(long id, Result result, String detail) {

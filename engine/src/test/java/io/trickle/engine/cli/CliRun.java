@@ -20,6 +20,15 @@ public record CliRun(int exitCode, String out, String err) {
         return run(Map.of(), args);
     }
 
+    /** A command against the database at {@code jdbcUrl} ({@code --url} goes first). */
+    public static CliRun at(String jdbcUrl, String... args) {
+        String[] full = new String[args.length + 2];
+        full[0] = "--url";
+        full[1] = jdbcUrl;
+        System.arraycopy(args, 0, full, 2, args.length);
+        return run(full);
+    }
+
     /** Standard output parsed as one JSON document (fails if it is anything else). */
     public JsonNode json() {
         try {

@@ -13,7 +13,7 @@ class CliTest {
     void helpListsTheCommandsAndExitCodes() {
         CliRun run = CliRun.run("--help");
         assertEquals(0, run.exitCode(), run::toString);
-        for (String command : new String[] {"install", "uninstall", "list", "config"}) {
+        for (String command : new String[] {"install", "uninstall", "list", "config", "watermark"}) {
             assertTrue(run.out().contains(command), "help lacks " + command + ":\n" + run.out());
         }
         assertTrue(run.out().contains("Exit codes"), run.out());
@@ -46,5 +46,17 @@ class CliTest {
         CliRun run = CliRun.run("list", "--no-such-option", "--json");
         assertEquals(2, run.exitCode());
         assertEquals(2, run.json().get("error").get("exit_code").asInt());
+    }
+
+    @Test
+    void watermarkHelpListsItsSubcommandsAndRefreshItsOption() {
+        CliRun watermark = CliRun.run("watermark", "--help");
+        assertEquals(0, watermark.exitCode(), watermark::toString);
+        for (String sub : new String[] {"advance", "status", "group"}) {
+            assertTrue(watermark.out().contains(sub), watermark.out());
+        }
+        CliRun group = CliRun.run("watermark", "group", "--help");
+        assertTrue(group.out().contains("create") && group.out().contains("drop"), group.out());
+        assertTrue(CliRun.run("refresh", "--help").out().contains("--respect-watermarks"));
     }
 }

@@ -29,11 +29,7 @@ class LifecycleCliIT {
     }
 
     private static CliRun run(String... args) {
-        String[] full = new String[args.length + 2];
-        full[0] = "--url";
-        full[1] = db.jdbcUrl();
-        System.arraycopy(args, 0, full, 2, args.length);
-        return CliRun.run(full);
+        return CliRun.at(db.jdbcUrl(), args);
     }
 
     /** Everything a failed create could leave behind. */

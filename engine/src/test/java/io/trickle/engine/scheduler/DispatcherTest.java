@@ -40,6 +40,11 @@ class DispatcherTest {
 
     /** Runs a tick in which the tables in {@code failing} fail and every other table refreshes. */
     private Map<Long, String> tick(List<List<Long>> levels, Set<Long> failing, Result failure) throws Exception {
+        return tick(levels, failing, failure, Dispatcher.Gate.OPEN);
+    }
+
+    private Map<Long, String> tick(List<List<Long>> levels, Set<Long> failing, Result failure, Dispatcher.Gate gate)
+            throws Exception {
         List<List<Planned>> plan = new ArrayList<>();
         for (List<Long> level : levels) {
             plan.add(level.stream().map(id -> new Planned(id, Why.SCHEDULE)).toList());
@@ -49,10 +54,10 @@ class DispatcherTest {
             return runnable.stream().map(p -> failing.contains(p.id())
                     ? TableOutcome.of(p.id(), failure, "it failed")
                     : new TableOutcome(p.id(), Result.REFRESHED, null, null, true)).toList();
-        });
+        }, gate);
         Map<Long, String> out = new TreeMap<>();
         for (TableOutcome o : dispatcher.run(view, state, new TickPlan(plan), () -> false)) {
-            out.put(o.id(), o.result() + (o.result() == Result.BLOCKED ? " " + o.detail() : ""));
+            out.put(o.id(), o.result() + (o.result() == Result.BLOCKED || o.result() == Result.SKIPPED ? " " + o.detail() : ""));
         }
         return out;
     }
@@ -86,5 +91,23 @@ class DispatcherTest {
         assertTrue(busy.get(3L).startsWith("BLOCKED"), busy::toString);
         Map<Long, String> readerAlone = tick(List.of(List.of(), List.of(), List.of(4L)), Set.of(), null);
         assertEquals("REFRESHED", readerAlone.get(4L), "3 is not due, so 4 reads its last consistent contents");
+    }
+
+    @Test
+    void aTableTheGateHoldsBackIsSkippedBeforeItRunsAndBlocksItsReaders() throws Exception {
+        List<Set<Long>> asked = new ArrayList<>();
+        Dispatcher.Gate gate = (v, s, plan) -> {
+            Set<Long> planned = new java.util.HashSet<>();
+            plan.levels().forEach(level -> level.forEach(p -> planned.add(p.id())));
+            asked.add(planned);
+            return Map.of(1L, "watermark_misaligned: group g waits for public.s7");
+        };
+        Map<Long, String> out = tick(List.of(List.of(1L, 2L, 5L), List.of(3L), List.of(4L)), Set.of(), null, gate);
+        assertEquals(List.of(Set.of(1L, 2L, 3L, 4L, 5L)), asked, "asked once per tick, about the whole plan");
+        assertEquals("SKIPPED watermark_misaligned: group g waits for public.s7", out.get(1L));
+        assertEquals("REFRESHED", out.get(2L));
+        assertEquals("REFRESHED", out.get(5L));
+        assertEquals("BLOCKED waits for t1 to refresh in the same tick", out.get(3L));
+        assertEquals("BLOCKED waits for t3 to refresh in the same tick", out.get(4L));
     }
 }

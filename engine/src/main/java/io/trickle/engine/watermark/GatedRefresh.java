@@ -1,0 +1,58 @@
+package io.trickle.engine.watermark;
+
+import io.trickle.engine.api.QualifiedName;
+import io.trickle.engine.api.RefreshAction;
+import io.trickle.engine.api.RefreshResult;
+import io.trickle.engine.db.Database;
+import io.trickle.engine.refresh.RefreshExecutor;
+import io.trickle.engine.refresh.RefreshRequest;
+import io.trickle.engine.watermark.WatermarkGate.HeldBack;
+import java.util.List;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * A refresh someone asked for by hand (the {@code refresh} command, the Java API, the desktop).
+ * Watermark gating is the scheduler's rule, and a person may know better: by default the refresh
+ * runs even while a group that concerns the table is misaligned, and its reason — in the result and
+ * in the history row — says which groups it overrode. Asked to respect watermarks, it does what the
+ * scheduler does: no refresh, a SKIP row with the reason, and a result whose action is SKIP.
+ */
+public final class GatedRefresh {
+
+    private static final Logger LOG = LoggerFactory.getLogger(GatedRefresh.class);
+
+    private final Database database;
+    private final RefreshExecutor refresher;
+    private final WatermarkGate gate = new WatermarkGate();
+    private final SkipHistory skips;
+
+    public GatedRefresh(Database database, RefreshExecutor refresher) {
+        this.database = database;
+        this.refresher = refresher;
+        this.skips = new SkipHistory(refresher.engineName());
+    }
+
+    public RefreshResult refresh(long pgtId, boolean full, boolean respectWatermarks) {
+        RefreshRequest request = RefreshRequest.manual(full);
+        Optional<HeldBack> held = database.withConnection("checking the watermark groups of stream table " + pgtId,
+                c -> Optional.ofNullable(gate.heldBack(c, List.of(pgtId)).get(pgtId)));
+        if (held.isEmpty()) {
+            // Checked again in the refresh's own snapshot only when watermarks are to be respected.
+            return refresher.refresh(pgtId, respectWatermarks ? request.withPrecondition(gate) : request);
+        }
+        HeldBack h = held.get();
+        String name = QualifiedName.of(h.schema(), h.name()).toString();
+        if (respectWatermarks) {
+            database.withConnection("recording the skipped refresh of " + name, c -> {
+                skips.record(c, h, request.initiatedBy());
+                return null;
+            });
+            LOG.info("{}: SKIP ({})", name, h.reason());
+            return new RefreshResult(name, RefreshAction.SKIP, 0, 0, 0, h.reason());
+        }
+        LOG.warn("{}: refreshing by hand although {}", name, h.reason());
+        return refresher.refresh(pgtId, request.withNote("overrode watermark gating: " + h.reason()));
+    }
+}
