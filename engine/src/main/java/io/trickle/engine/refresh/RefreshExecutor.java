@@ -172,7 +172,7 @@ public final class RefreshExecutor {
         if (heldBack != null) {
             history.finish(tx, historyId, RefreshAction.SKIP.name(), "SKIPPED", 0, 0, heldBack, null,
                     request.fixpointIteration());
-            return new RefreshWork.Outcome(RefreshAction.SKIP, 0, 0, heldBack, List.of());
+            return new RefreshWork.Outcome(RefreshAction.SKIP, 0, 0, heldBack, List.of(), null, null);
         }
         RefreshWork work = new RefreshWork(tx, row, request, settings, plans, captures, dependencies, tables);
         RefreshWork.Outcome outcome = work.run();
