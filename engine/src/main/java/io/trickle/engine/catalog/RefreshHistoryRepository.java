@@ -8,12 +8,20 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Reads and writes {@code pgtrickle.pgt_refresh_history}. Times come from the database clock
  * ({@code clock_timestamp()}), so durations are real and comparable across engines.
  */
 public final class RefreshHistoryRepository {
+
+    /**
+     * Databases (by JDBC URL) whose catalog has the cost columns of 0.7.0.3. Only their presence is
+     * remembered: a catalog still without them is asked again, so an in-place upgrade is noticed.
+     */
+    private static final Set<String> WITH_COST_COLUMNS = ConcurrentHashMap.newKeySet();
 
     /** One history row. */
     public record Entry(long refreshId, long pgtId, String schema, String name, String action, String status,
@@ -53,23 +61,50 @@ public final class RefreshHistoryRepository {
     public void finish(Connection c, long refreshId, String action, String status, long inserted, long deleted,
                        String reason, String error, Integer fixpointIteration, Long sourceChanges,
                        Double abandonedDifferentialMs) throws SQLException {
+        boolean costColumns = hasCostColumns(c);
         try (PreparedStatement ps = c.prepareStatement("""
                 UPDATE pgtrickle.pgt_refresh_history
                    SET action = ?, status = ?, rows_inserted = ?, rows_deleted = ?, reason = ?, error_message = ?,
-                       fixpoint_iteration = ?, source_changes = ?, abandoned_differential_ms = ?,
-                       end_time = clock_timestamp()
-                 WHERE refresh_id = ?""")) {
-            ps.setString(1, action);
-            ps.setString(2, status);
-            ps.setLong(3, inserted);
-            ps.setLong(4, deleted);
-            ps.setString(5, reason);
-            ps.setString(6, error);
-            ps.setObject(7, fixpointIteration);
-            ps.setObject(8, sourceChanges);
-            ps.setObject(9, abandonedDifferentialMs);
-            ps.setLong(10, refreshId);
+                       fixpoint_iteration = ?, end_time = clock_timestamp()"""
+                + (costColumns ? ", source_changes = ?, abandoned_differential_ms = ?" : "")
+                + " WHERE refresh_id = ?")) {
+            int i = 0;
+            ps.setString(++i, action);
+            ps.setString(++i, status);
+            ps.setLong(++i, inserted);
+            ps.setLong(++i, deleted);
+            ps.setString(++i, reason);
+            ps.setString(++i, error);
+            ps.setObject(++i, fixpointIteration);
+            if (costColumns) {
+                ps.setObject(++i, sourceChanges);
+                ps.setObject(++i, abandonedDifferentialMs);
+            }
+            ps.setLong(++i, refreshId);
             ps.executeUpdate();
+        }
+    }
+
+    /**
+     * Whether the history has the columns the adaptive strategy learns from. A catalog older than 0.7.0.3
+     * still works: its refreshes are recorded without them, and AUTO then has no differential samples.
+     */
+    public static boolean hasCostColumns(Connection c) throws SQLException {
+        String url = c.getMetaData().getURL();
+        if (WITH_COST_COLUMNS.contains(url)) {
+            return true;
+        }
+        try (PreparedStatement ps = c.prepareStatement("""
+                SELECT count(*) = 2 FROM pg_attribute
+                 WHERE attrelid = to_regclass('pgtrickle.pgt_refresh_history')
+                   AND attname IN ('source_changes', 'abandoned_differential_ms') AND NOT attisdropped""");
+             ResultSet rs = ps.executeQuery()) {
+            rs.next();
+            if (rs.getBoolean(1)) {
+                WITH_COST_COLUMNS.add(url);
+                return true;
+            }
+            return false;
         }
     }
 

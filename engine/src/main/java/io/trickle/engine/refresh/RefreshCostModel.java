@@ -1,5 +1,7 @@
 package io.trickle.engine.refresh;
 
+import io.trickle.engine.catalog.RefreshHistoryRepository;
+
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -59,8 +61,11 @@ final class RefreshCostModel {
         List<Double> initial = new ArrayList<>();
         int fullForCost = 0;
         boolean countingRun = true;
-        try (PreparedStatement ps = c.prepareStatement("""
-                SELECT action, initiated_by, duration_ms, source_changes, abandoned_differential_ms, reason
+        // Against a catalog older than 0.7.0.3 the samples are null: FULL times only, no differential model.
+        String costColumns = RefreshHistoryRepository.hasCostColumns(c)
+                ? "source_changes, abandoned_differential_ms" : "NULL::bigint, NULL::float8";
+        try (PreparedStatement ps = c.prepareStatement("SELECT action, initiated_by, duration_ms, " + costColumns + """
+                , reason
                   FROM pgtrickle.pgt_refresh_history
                  WHERE pgt_id = ? AND status = 'COMPLETED' AND action <> 'NO_DATA'
                  ORDER BY refresh_id DESC LIMIT 40""")) {
