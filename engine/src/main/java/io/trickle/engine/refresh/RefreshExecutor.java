@@ -1,5 +1,6 @@
 package io.trickle.engine.refresh;
 
+import io.trickle.engine.api.RefreshAction;
 import io.trickle.engine.api.RefreshResult;
 import io.trickle.engine.api.TrickleException;
 import io.trickle.engine.api.TrickleException.ActionFailedException;
@@ -23,6 +24,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.util.List;
+import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -68,6 +70,35 @@ public final class RefreshExecutor {
     }
 
     /**
+     * A check made inside a refresh's transaction, in its snapshot, once the table is locked and
+     * before any work: a reason to skip the refresh, or empty to go on. A skipped refresh changes
+     * nothing and is recorded as SKIP with that reason.
+     */
+    @FunctionalInterface
+    interface Precondition {
+        Precondition NONE = (tx, row) -> Optional.empty();
+
+        Optional<String> skipBecause(Connection tx, StreamTableRow row) throws SQLException;
+    }
+
+    /** {@link #refresh(long, RefreshRequest)} unless {@code precondition} says to skip it. */
+    RefreshResult refresh(long pgtId, RefreshRequest request, Precondition precondition) {
+        return run(start(pgtId, request), request, precondition);
+    }
+
+    Database database() {
+        return database;
+    }
+
+    String engineName() {
+        return engineName;
+    }
+
+    PlanCache plans() {
+        return plans;
+    }
+
+    /**
      * A refresh whose RUNNING history row is written but whose transaction has not begun. The
      * scheduler starts the refreshes of a level first and exports the snapshot they share after, so
      * that their history rows are visible in it ({@link RefreshRequest#sharedSnapshot()}).
@@ -96,13 +127,19 @@ public final class RefreshExecutor {
 
     /** The rest of {@link #refresh}, for a refresh begun with {@link #start}. */
     public RefreshResult run(Started started, RefreshRequest request) {
+        return run(started, request, Precondition.NONE);
+    }
+
+    private RefreshResult run(Started started, RefreshRequest request, Precondition precondition) {
         StreamTableRow row = started.row;
         SettingsSnapshot settings = started.settings;
         long historyId = started.historyId;
         long pgtId = row.id();
         RefreshWork.Outcome outcome;
         try {
-            outcome = runWithRetries(row, request, settings, historyId);
+            outcome = runWithRetries(row, request, settings, historyId, precondition);
+        } catch (Skipped skipped) {
+            return skip(row, historyId, request, skipped.getMessage());
         } catch (SourceGoneException gone) {
             failures.record(historyId, pgtId, "FULL", gone.getMessage(), "ERROR");
             listener.failed(pgtId, row.displayName(), gone.getMessage());
@@ -129,13 +166,13 @@ public final class RefreshExecutor {
     }
 
     private RefreshWork.Outcome runWithRetries(StreamTableRow row, RefreshRequest request, SettingsSnapshot settings,
-                                               long historyId) {
+                                               long historyId, Precondition precondition) {
         RefreshRequest current = request;
         for (int attempt = 1; ; attempt++) {
             RefreshRequest thisAttempt = current;
             try (Connection c = database.dataSource().getConnection()) {
                 return Database.inTransaction(c, Connection.TRANSACTION_REPEATABLE_READ,
-                        tx -> attempt(tx, row, thisAttempt, settings, historyId));
+                        tx -> attempt(tx, row, thisAttempt, settings, historyId, precondition));
             } catch (SQLException e) {
                 String state = e.getSQLState();
                 boolean retryable = "40001".equals(state) || "40P01".equals(state);
@@ -151,7 +188,8 @@ public final class RefreshExecutor {
     }
 
     private RefreshWork.Outcome attempt(Connection tx, StreamTableRow stale, RefreshRequest request,
-                                        SettingsSnapshot settings, long historyId) throws SQLException {
+                                        SettingsSnapshot settings, long historyId, Precondition precondition)
+            throws SQLException {
         if (request.sharedSnapshot() != null) {
             Snapshots.importInto(tx, request.sharedSnapshot());
         }
@@ -159,6 +197,10 @@ public final class RefreshExecutor {
         AdvisoryLocks.lockStreamTable(tx, stale.id());
         StreamTableRow row = tables.byIdForUpdate(tx, stale.id())
                 .orElseThrow(() -> new NotFoundException("stream table " + stale.displayName() + " was dropped"));
+        Optional<String> skip = precondition.skipBecause(tx, row);
+        if (skip.isPresent()) {
+            throw new Skipped(skip.get());
+        }
         RefreshWork work = new RefreshWork(tx, row, request, settings, plans, captures, dependencies, tables);
         RefreshWork.Outcome outcome = work.run();
         history.finish(tx, historyId, outcome.action().name(), "COMPLETED", outcome.inserted(), outcome.deleted(),
@@ -179,7 +221,7 @@ public final class RefreshExecutor {
         }
     }
 
-    private void prune(List<CaptureInfo> captured) {
+    void prune(List<CaptureInfo> captured) {
         for (CaptureInfo capture : captured) {
             try {
                 database.withConnection("pruning " + capture.qualifiedBuffer(), c -> BufferPruner.prune(c, capture));
@@ -189,7 +231,7 @@ public final class RefreshExecutor {
         }
     }
 
-    private String describe(StreamTableRow row, RuntimeException e, SettingsSnapshot settings) {
+    static String describe(StreamTableRow row, RuntimeException e, SettingsSnapshot settings) {
         Throwable cause = e instanceof RefreshFailure f ? f.getCause() : e;
         if (SqlErrors.hasState(cause, "55P03")) {
             return "stream table " + row.displayName() + " is being refreshed by another session; gave up after "
@@ -205,6 +247,26 @@ public final class RefreshExecutor {
         java.sql.SQLException sql = SqlErrors.findSqlException(cause);
         String detail = sql != null ? sql.getMessage() : SqlErrors.rootMessage(cause);
         return "refresh of " + row.displayName() + " failed: " + (detail == null ? cause.toString() : detail.strip());
+    }
+
+    /** Closes the history row of a refresh its precondition skipped. */
+    private RefreshResult skip(StreamTableRow row, long historyId, RefreshRequest request, String reason) {
+        database.withConnection("recording a skipped refresh", c -> {
+            history.finish(c, historyId, RefreshAction.SKIP.name(), "SKIPPED", 0, 0, reason, null,
+                    request.fixpointIteration());
+            return null;
+        });
+        LOG.info("{}: SKIP ({})", row.displayName(), reason);
+        return new RefreshResult(row.displayName(), RefreshAction.SKIP, 0, 0, 0, reason);
+    }
+
+    /** The precondition's reason to skip, crossing the transaction template (which rolls back). */
+    private static final class Skipped extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
+        Skipped(String reason) {
+            super(reason);
+        }
     }
 
     /** A refresh that failed with a database error (unchecked, to cross the transaction template). */
