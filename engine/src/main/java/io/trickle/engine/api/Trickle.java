@@ -18,6 +18,7 @@ import io.trickle.engine.lifecycle.DropStreamTable;
 import io.trickle.engine.lifecycle.GraphQuery;
 import io.trickle.engine.lifecycle.ValidateQuery;
 import io.trickle.engine.lifecycle.ShowStreamTable;
+import io.trickle.engine.refresh.CycleRefresh;
 import io.trickle.engine.refresh.PlanCache;
 import io.trickle.engine.refresh.RefreshExecutor;
 import io.trickle.engine.refresh.RefreshListener;
@@ -243,9 +244,27 @@ public final class Trickle implements AutoCloseable {
         return dropped;
     }
 
-    /** Refreshes a stream table now and waits for the outcome. */
+    /**
+     * Refreshes a stream table now and waits for the outcome. A member of a cycle is refreshed with
+     * its whole cycle, to a fixpoint ({@code full} recomputes the cycle from empty tables); the
+     * result is what the table's refreshes in that run added up to.
+     *
+     * @throws ActionFailedException when the refresh fails, or the cycle does not converge
+     */
     public RefreshResult refresh(String name, boolean full) {
-        return refresher.refresh(idOf(name), RefreshRequest.manual(full));
+        long id = idOf(name);
+        List<Long> cycle = database.withConnection("reading the cycle of " + name, c -> tables.cycleMembers(c, id));
+        if (cycle.isEmpty()) {
+            return refresher.refresh(id, RefreshRequest.manual(full));
+        }
+        CycleRefresh.Outcome o = new CycleRefresh(refresher).run(cycle, "MANUAL", full, () -> false);
+        switch (o.status()) {
+            case FAILED -> throw o.failure();
+            case NOT_CONVERGED -> throw new ActionFailedException(o.message());
+            default -> {
+                return o.results().get(id);
+            }
+        }
     }
 
     /**
@@ -291,9 +310,22 @@ public final class Trickle implements AutoCloseable {
 
     // --- Cycles (issue 6) -----------------------------------------------------------------------
 
-    /** The strongly connected components of stream tables ({@code pgt_scc_status()}). */
+    /** The strongly connected components of stream tables ({@code pgt_scc_status()}), by id. */
     public List<SccStatus> sccStatus() {
-        throw new UnsupportedOperationException("cycles come with issue 6");
+        return database.withConnection("reading the cycles", c -> {
+            requireCatalog(c);
+            List<SccStatus> out = new ArrayList<>();
+            try (PreparedStatement ps = c.prepareStatement(
+                    "SELECT scc_id, members, last_iterations, last_converged_at FROM pgtrickle.pgt_scc_status()");
+                 ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    Timestamp converged = rs.getTimestamp(4);
+                    out.add(new SccStatus(rs.getInt(1), List.of((String[]) rs.getArray(2).getArray()),
+                            (Integer) rs.getObject(3), converged == null ? null : converged.toInstant()));
+                }
+            }
+            return out;
+        });
     }
 
     /**
