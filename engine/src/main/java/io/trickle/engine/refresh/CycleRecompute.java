@@ -96,8 +96,12 @@ final class CycleRecompute {
     private record Step(long pgtId, long historyId, RefreshAction action, long inserted, long deleted) {
     }
 
-    /** What an attempt did, for the caller once it has committed. */
-    private record Done(Result result, List<Step> steps, List<CaptureInfo> captures) {
+    /**
+     * What an attempt did, for the caller once it has committed.
+     *
+     * @param net per member, the rows added and removed between before the recompute and after it
+     */
+    private record Done(Result result, List<Step> steps, Map<Long, long[]> net, List<CaptureInfo> captures) {
     }
 
     Result run(List<Long> members, String initiatedBy, int maxRounds, String why, CycleRefresh.Tally tally) {
@@ -119,9 +123,12 @@ final class CycleRecompute {
         }
         List<Step> steps = done.steps();
         Map<Long, Double> durations = database.withConnection("reading the recompute's history", c -> durations(c, steps));
+        // A member's result is the net change of its table over the whole recompute (the rounds
+        // pass through intermediate contents), with the most thorough action of its rounds.
         for (Step s : steps) {
-            tally.add(s.pgtId(), s.action(), s.inserted(), s.deleted(), durations.getOrDefault(s.historyId(), 0.0), null);
+            tally.add(s.pgtId(), s.action(), 0, 0, durations.getOrDefault(s.historyId(), 0.0), null);
         }
+        done.net().forEach((id, net) -> tally.add(id, RefreshAction.NO_DATA, net[0], net[1], 0, null));
         refresher.prune(done.captures());
         return done.result();
     }
@@ -140,6 +147,8 @@ final class CycleRecompute {
         for (StreamTableRow row : rows.values()) {
             RefreshExecutor.applySessionSettings(tx, row, settings);
             try (Statement st = tx.createStatement()) {
+                st.execute("CREATE TEMP TABLE " + before(row.id()) + " ON COMMIT DROP AS SELECT * FROM "
+                        + RefreshExecutor.storageName(row));
                 st.executeUpdate("DELETE FROM " + RefreshExecutor.storageName(row));
             }
         }
@@ -160,16 +169,22 @@ final class CycleRecompute {
                 long historyId = history.start(tx, id, row.schema(), row.name(), initiatedBy, refresher.engineName());
                 RefreshWork.Outcome o = new RefreshWork(tx, row, new RefreshRequest(initiatedBy, true, round), settings,
                         refresher.plans(), new CaptureInstaller(), new DependencyRepository(), tables).run();
-                history.finish(tx, historyId, o.action().name(), "COMPLETED", o.inserted(), o.deleted(),
+                // The first round's change is reported against the table as it was before it was emptied.
+                long[] net = round == 1 ? netChange(tx, row) : new long[] {o.inserted(), o.deleted()};
+                history.finish(tx, historyId, o.action().name(), "COMPLETED", net[0], net[1],
                         o.action() == RefreshAction.REINITIALIZE && !why.contains(o.reason()) ? reason + "; " + o.reason()
                                 : reason, null, round);
-                steps.add(new Step(id, historyId, o.action(), o.inserted(), o.deleted()));
+                steps.add(new Step(id, historyId, o.action(), net[0], net[1]));
                 o.captures().forEach(cap -> captures.putIfAbsent(cap.bufferId(), cap));
                 changed += o.inserted() + o.deleted();
             }
             converged = changed == 0;
         }
         coverOwnWrites(tx, members, rows.values(), ownXid);
+        Map<Long, long[]> net = new LinkedHashMap<>();
+        for (long id : members) {
+            net.put(id, netChange(tx, tables.byId(tx, id).orElseThrow()));
+        }
         if (!converged) {
             try (PreparedStatement ps = tx.prepareStatement("""
                     UPDATE pgtrickle.pgt_stream_tables SET needs_reinit = true, updated_at = now(),
@@ -179,7 +194,25 @@ final class CycleRecompute {
                 ps.executeUpdate();
             }
         }
-        return new Done(new Result(converged, round), steps, List.copyOf(captures.values()));
+        return new Done(new Result(converged, round), steps, net, List.copyOf(captures.values()));
+    }
+
+    /** The copy of a member's rows as they were before the recompute emptied it. */
+    private static String before(long pgtId) {
+        return "pg_temp.__pgt_cycle_before_" + pgtId;
+    }
+
+    /** Rows added and removed since the member was emptied, compared whole (as text, so any column type will do). */
+    private static long[] netChange(Connection tx, StreamTableRow row) throws SQLException {
+        String now = RefreshExecutor.storageName(row);
+        String was = before(row.id());
+        try (Statement st = tx.createStatement();
+             ResultSet rs = st.executeQuery("SELECT (SELECT count(*) FROM (SELECT n::text FROM " + now + " n EXCEPT ALL"
+                     + " SELECT b::text FROM " + was + " b) x), (SELECT count(*) FROM (SELECT b::text FROM " + was
+                     + " b EXCEPT ALL SELECT n::text FROM " + now + " n) y)")) {
+            rs.next();
+            return new long[] {rs.getLong(1), rs.getLong(2)};
+        }
     }
 
     /**
