@@ -25,12 +25,13 @@ import java.util.function.LongPredicate;
  * reads the stream tables upstream of it as the previous tick left them.
  *
  * <ol>
- *   <li>A cycle runs only while every member is ACTIVE or INITIALIZING: refreshing some members
- *       without the others would leave the cycle half-way. A member SUSPENDED or in ERROR holds the
- *       others back (BLOCKED, saying which).</li>
- *   <li>It is due when any member is due by the rules of {@link TickPlanner} (a request, a first
- *       population, a pending reinitialisation, or its schedule), and held back while any member is
- *       in retry backoff, unless a member was asked for.</li>
+ *   <li>A cycle is due when any of its ACTIVE or INITIALIZING members is due by the rules of
+ *       {@link TickPlanner} (a request, a first population, a pending reinitialisation, or its
+ *       schedule).</li>
+ *   <li>It runs only while every member is ACTIVE or INITIALIZING: refreshing some members without
+ *       the others would leave the cycle half-way. A member SUSPENDED or in ERROR holds the others
+ *       back (BLOCKED, saying which). It is held back while any member is in retry backoff, unless a
+ *       member was asked for.</li>
  *   <li>One REPEATABLE READ probe: a member being refreshed by another session makes the whole
  *       cycle BUSY; when no member has anything to do, the cycle is QUIET ({@code last_refresh_at}
  *       moves, no history row, and its fixpoint bookkeeping stays as it was).</li>
@@ -78,11 +79,14 @@ final class FixpointRunner {
             asked |= requested.contains(id);
             due |= TickPlanner.ownReason(s, view.schedules().get(id), requested.contains(id), dueBy) != null;
         }
+        if (!due) {
+            return List.of();
+        }
         if (!holding.isEmpty()) {
             return all(waiting, Result.BLOCKED, "its cycle (" + cycle.names() + ") waits for " + String.join(", ", holding)
                     + " to be resumed");
         }
-        if (!due || (!asked && ids.stream().anyMatch(heldBack::test))) {
+        if (!asked && ids.stream().anyMatch(heldBack::test)) {
             return List.of();
         }
         if (stopping.getAsBoolean()) {

@@ -191,6 +191,20 @@ class CycleDdlIT {
                 + " AND fixpoint_iteration IS NOT NULL", before), "refreshed one by one, not as a cycle");
     }
 
+    @Test
+    void droppingACycleTakesItsNumberAlong() {
+        allowCycles(true);
+        chain("drp");
+        engine.create("drp_reader", "SELECT id FROM drp_b", "1h", "DIFFERENTIAL", true);
+        engine.alter("drp_a", closing("drp"), null, null, null);
+        Integer scc = sccOf("drp_a");
+        assertNotNull(scc);
+        assertThrows(io.trickle.engine.api.TrickleException.ActionFailedException.class, () -> engine.drop("drp_a", false),
+                "a member is read by the other");
+        assertEquals(List.of("public.drp_reader", "public.drp_b", "public.drp_a"), engine.drop("drp_a", true));
+        assertTrue(engine.sccStatus().stream().noneMatch(s -> s.sccId() == scc));
+    }
+
     private static Integer sccOf(String name) {
         return (Integer) db.scalar("SELECT scc_id FROM pgtrickle.pgt_stream_tables WHERE pgt_name = ?", name);
     }
