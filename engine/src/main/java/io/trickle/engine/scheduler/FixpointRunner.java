@@ -43,6 +43,7 @@ final class FixpointRunner {
 
     private final Database database;
     private final CycleRefresh cycles;
+    private volatile List<Long> running = List.of();
 
     FixpointRunner(Database database, RefreshExecutor refresher) {
         this.database = database;
@@ -124,12 +125,23 @@ final class FixpointRunner {
     }
 
     private CycleRefresh.Outcome runCycle(List<Long> ids, boolean asked, BooleanSupplier stopping) {
+        running = ids;
         try {
             return cycles.run(ids, asked ? "MANUAL" : "SCHEDULER", false, stopping);
         } catch (RuntimeException e) {
             return new CycleRefresh.Outcome(CycleRefresh.Status.FAILED, 0, null, Map.of(), ids.get(0), e,
                     e.getMessage());
+        } finally {
+            running = List.of();
         }
+    }
+
+    /**
+     * Cancels the refresh or recompute of the cycle running now, if any (a stop past its grace
+     * period): its transaction rolls back, and the rounds committed before it stay.
+     */
+    void cancelRunning() {
+        LevelRun.cancel(database, running);
     }
 
     private static List<TableOutcome> outcomes(List<Long> ids, CycleRefresh.Outcome o) {

@@ -284,7 +284,11 @@ final class LevelRun {
      * each table in flight, among the sessions of this engine's pool.
      */
     void cancelRunning() {
-        List<Long> ids = List.copyOf(inFlight);
+        cancel(database, List.copyOf(inFlight));
+    }
+
+    /** Cancels this engine's refreshes of {@code ids} (see {@link #cancelRunning()}). */
+    static void cancel(Database database, List<Long> ids) {
         if (ids.isEmpty()) {
             return;
         }

@@ -144,6 +144,7 @@ public final class SchedulerDaemon {
         if (started && !awaitTermination(config.stopGrace())) {
             LOG.warn("cancelling the refreshes still running after {} ms", config.stopGrace().toMillis());
             levels.cancelRunning();
+            fixpoints.cancelRunning();
             if (!awaitTermination(Duration.ofSeconds(2))) {
                 LOG.warn("the scheduler loop did not stop in time; closing its session");
                 LeaderSession s = session;
