@@ -92,8 +92,8 @@ final class CycleRecompute {
         this.database = refresher.database();
     }
 
-    /** One member's recompute in one round, as its history row says. */
-    private record Step(long pgtId, long historyId, RefreshAction action, long inserted, long deleted) {
+    /** One member's recompute in one round: its history row and what it did. */
+    private record Step(long pgtId, long historyId, RefreshAction action) {
     }
 
     /**
@@ -174,7 +174,7 @@ final class CycleRecompute {
                 history.finish(tx, historyId, o.action().name(), "COMPLETED", net[0], net[1],
                         o.action() == RefreshAction.REINITIALIZE && !why.contains(o.reason()) ? reason + "; " + o.reason()
                                 : reason, null, round);
-                steps.add(new Step(id, historyId, o.action(), net[0], net[1]));
+                steps.add(new Step(id, historyId, o.action()));
                 o.captures().forEach(cap -> captures.putIfAbsent(cap.bufferId(), cap));
                 changed += o.inserted() + o.deleted();
             }

@@ -158,6 +158,7 @@ class CycleDdlIT {
         SccStatus status = engine.sccStatus().stream().filter(s -> s.sccId() == scc).findFirst().orElseThrow();
         assertEquals(List.of("public.num_a", "public.num_b"), status.members());
         assertNull(status.lastIterations(), "no fixpoint has run yet");
+        assertEquals(2L, db.count("SELECT member_count FROM pgtrickle.pgt_scc_status() WHERE scc_id = ?", scc));
 
         engine.alter("num_b", "SELECT id, val FROM num_a WHERE val > 0", null, null, null);
         engine.alter("num_a", null, "5m", null, null);

@@ -103,6 +103,10 @@ class CyclesIT {
             assertEquals(List.of("public.tc_a", "public.tc_b"), status.members());
             assertTrue(status.lastIterations() >= 1, status.toString());
             assertNotNull(status.lastConvergedAt());
+            assertEquals(2, db.count("SELECT count(*) FROM pgtrickle.pg_stat_stream_tables s"
+                    + " JOIN pgtrickle.stream_tables_info i USING (pgt_id) WHERE s.pgt_name LIKE 'tc\\_%'"
+                    + " AND s.scc_id = ? AND i.scc_id = ? AND s.last_fixpoint_iterations >= 1"
+                    + " AND i.last_fixpoint_iterations >= 1", scc, scc), "the monitoring views show the cycle");
             assertEquals(2, db.count("SELECT count(DISTINCT pgt_name) FROM pgtrickle.pgt_refresh_history"
                     + " WHERE pgt_name LIKE 'tc\\_%' AND fixpoint_iteration >= 1"), "history rows carry their iteration");
 
