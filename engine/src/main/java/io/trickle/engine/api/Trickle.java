@@ -18,6 +18,7 @@ import io.trickle.engine.lifecycle.DropStreamTable;
 import io.trickle.engine.lifecycle.GraphQuery;
 import io.trickle.engine.lifecycle.ValidateQuery;
 import io.trickle.engine.lifecycle.ShowStreamTable;
+import io.trickle.engine.refresh.CycleRefresh;
 import io.trickle.engine.refresh.PlanCache;
 import io.trickle.engine.refresh.RefreshExecutor;
 import io.trickle.engine.refresh.RefreshListener;
@@ -251,8 +252,11 @@ public final class Trickle implements AutoCloseable {
     }
 
     /**
-     * Refreshes a stream table now and waits for the outcome. Watermark gating does not apply; when
-     * it would have held the table back, the result's reason says which groups were overridden.
+     * Refreshes a stream table now and waits for the outcome. A member of a cycle is refreshed with
+     * its whole cycle, to a fixpoint ({@code full} recomputes the cycle from empty tables); the
+     * result is what the table's refreshes in that run added up to.
+     *
+     * @throws ActionFailedException when the refresh fails, or the cycle does not converge
      */
     public RefreshResult refresh(String name, boolean full) {
         return refresh(name, full, false);
@@ -261,10 +265,30 @@ public final class Trickle implements AutoCloseable {
     /**
      * Refreshes now; with {@code respectWatermarks}, a misaligned watermark group over the table's
      * sources skips the refresh (action SKIP) as the scheduler would. Without it the refresh runs and
-     * its reason says which group it overrode.
+     * its reason says which group it overrode. A member of a cycle is refreshed with its whole cycle,
+     * to a fixpoint, as {@link #refresh(String, boolean)} says; with {@code respectWatermarks}, a
+     * misaligned group over any member skips the cycle.
      */
     public RefreshResult refresh(String name, boolean full, boolean respectWatermarks) {
-        return manualRefresh.refresh(idOf(name), full, respectWatermarks);
+        long id = idOf(name);
+        List<Long> cycle = database.withConnection("reading the cycle of " + name, c -> tables.cycleMembers(c, id));
+        if (cycle.isEmpty()) {
+            return manualRefresh.refresh(id, full, respectWatermarks);
+        }
+        if (respectWatermarks) {
+            Optional<RefreshResult> skipped = manualRefresh.skipCycle(id, cycle);
+            if (skipped.isPresent()) {
+                return skipped.get();
+            }
+        }
+        CycleRefresh.Outcome o = new CycleRefresh(refresher).run(cycle, "MANUAL", full, () -> false);
+        switch (o.status()) {
+            case FAILED -> throw o.failure();
+            case NOT_CONVERGED -> throw new ActionFailedException(o.message());
+            default -> {
+                return o.results().get(id);
+            }
+        }
     }
 
     // --- Watermarks (issue 5, DESIGN §5) --------------------------------------------------------
@@ -320,9 +344,22 @@ public final class Trickle implements AutoCloseable {
 
     // --- Cycles (issue 6) -----------------------------------------------------------------------
 
-    /** The strongly connected components of stream tables ({@code pgt_scc_status()}). */
+    /** The strongly connected components of stream tables ({@code pgt_scc_status()}), by id. */
     public List<SccStatus> sccStatus() {
-        throw new UnsupportedOperationException("cycles come with issue 6");
+        return database.withConnection("reading the cycles", c -> {
+            requireCatalog(c);
+            List<SccStatus> out = new ArrayList<>();
+            try (PreparedStatement ps = c.prepareStatement(
+                    "SELECT scc_id, members, last_iterations, last_converged_at FROM pgtrickle.pgt_scc_status()");
+                 ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    Timestamp converged = rs.getTimestamp(4);
+                    out.add(new SccStatus(rs.getInt(1), List.of((String[]) rs.getArray(2).getArray()),
+                            (Integer) rs.getObject(3), converged == null ? null : converged.toInstant()));
+                }
+            }
+            return out;
+        });
     }
 
     /**

@@ -69,6 +69,23 @@ public final class StreamTableRepository {
         return many(c, "ORDER BY pgt_schema, pgt_name");
     }
 
+    /** The ids of the members of {@code id}'s cycle (itself included), by id; empty when it is in none. */
+    public List<Long> cycleMembers(Connection c, long id) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("""
+                SELECT m.pgt_id FROM pgtrickle.pgt_stream_tables t
+                  JOIN pgtrickle.pgt_stream_tables m ON m.scc_id = t.scc_id
+                 WHERE t.pgt_id = ? ORDER BY m.pgt_id""")) {
+            ps.setLong(1, id);
+            List<Long> out = new ArrayList<>();
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    out.add(rs.getLong(1));
+                }
+            }
+            return out;
+        }
+    }
+
     private Optional<StreamTableRow> one(Connection c, String where, Object... params) throws SQLException {
         List<StreamTableRow> rows = many(c, where, params);
         return rows.isEmpty() ? Optional.empty() : Optional.of(rows.get(0));

@@ -7,7 +7,8 @@ import java.util.Map;
 import picocli.CommandLine.Command;
 
 @Command(name = "list", mixinStandardHelpOptions = true,
-        header = "List the stream tables with their status, mode, effective schedule, next due time and staleness.")
+        header = "List the stream tables with their status, mode, effective schedule, next due time, staleness"
+                + " and the cycle (scc_id) they belong to.")
 final class ListCommand extends EngineCommand {
 
     @Override
@@ -19,12 +20,13 @@ final class ListCommand extends EngineCommand {
                 return;
             }
             TextTable t = new TextTable("NAME", "STATUS", "MODE", "SCHEDULE", "EFFECTIVE", "NEXT DUE", "STALENESS",
-                    "ERRORS");
+                    "ERRORS", "CYCLE");
             for (StreamTableInfo st : tables) {
                 t.row(st.name(), st.status(), st.refreshMode().equals(st.effectiveMode()) ? st.refreshMode()
                                 : st.refreshMode() + "→" + st.effectiveMode(), st.schedule(),
                         st.effectiveSchedule() == null ? "-" : st.effectiveSchedule(), nextDue(st),
-                        TextTable.seconds(st.stalenessSeconds()), String.valueOf(st.consecutiveErrors()));
+                        TextTable.seconds(st.stalenessSeconds()), String.valueOf(st.consecutiveErrors()),
+                        st.sccId() == null ? "-" : String.valueOf(st.sccId()));
             }
             t.print(out);
         });

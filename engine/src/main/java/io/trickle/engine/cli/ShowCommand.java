@@ -1,7 +1,9 @@
 package io.trickle.engine.cli;
 
+import io.trickle.engine.api.SccStatus;
 import io.trickle.engine.api.StreamTableDetails;
 import io.trickle.engine.api.Trickle;
+import java.util.Optional;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
 
@@ -15,12 +17,17 @@ final class ShowCommand extends EngineCommand {
     @Override
     protected CliResult execute(Trickle trickle) {
         StreamTableDetails d = trickle.show(name);
+        Optional<SccStatus> cycle = trickle.sccStatus().stream().filter(s -> s.members().contains(d.name())).findFirst();
         return CliResult.of(d, out -> {
             out.printf("Stream table %s%n", d.name());
             out.printf("  status:   %s%n", d.status());
             out.printf("  mode:     %s (runs %s)%s%n", d.refreshMode(), d.effectiveMode(),
                     d.fallbackReason() == null ? "" : " — " + d.fallbackReason());
             out.printf("  schedule: %s%n", d.schedule());
+            cycle.ifPresent(s -> out.printf("  cycle:    scc %d with %s; %s%n", s.sccId(), String.join(", ", s.members()),
+                    s.lastIterations() == null ? "no fixpoint run yet"
+                            : "last fixpoint run: " + s.lastIterations() + " iterations" + (s.lastConvergedAt() == null
+                            ? ", never converged" : ", last converged " + s.lastConvergedAt())));
             if (d.lastError() != null) {
                 out.printf("  error:    %s%n", d.lastError());
             }

@@ -32,8 +32,9 @@ import org.jgrapht.traverse.TopologicalOrderIterator;
  * level by level means a reader always runs after everything it reads.
  *
  * <p><b>Cycles.</b> Members of a strongly connected component larger than one table (or a table
- * reading itself) have no level; they are listed by {@link #cyclicTables()} and left to the
- * fixpoint runner of a later issue.
+ * reading itself) have no level: each such component is a {@link Cycle}, refreshed as one unit to a
+ * fixpoint by the scheduler rather than level by level. They are not part of any diamond's
+ * consistency set either, since a cycle's refreshes cannot share one snapshot with a level's.
  *
  * <p><b>Diamonds.</b> When two inputs of a table {@code D} share an ancestor {@code X}, the stream
  * tables strictly between {@code X} and {@code D} form {@code D}'s consistency set: refreshing
@@ -47,6 +48,7 @@ public final class DependencyGraph {
     private final List<List<GraphTable>> levels;
     private final Map<Long, Integer> levelOf = new HashMap<>();
     private final Set<Long> cyclic = new HashSet<>();
+    private final List<Cycle> cycles = new ArrayList<>();
     private final Map<Long, Set<Long>> consistencySets = new HashMap<>();
 
     private DependencyGraph(Collection<GraphTable> tables, Collection<Read> reads) {
@@ -94,6 +96,51 @@ public final class DependencyGraph {
         return Collections.unmodifiableSet(cyclic);
     }
 
+    /** The strongly connected components that are cycles, ordered by their smallest member id. */
+    public List<Cycle> cycles() {
+        return Collections.unmodifiableList(cycles);
+    }
+
+    /** The cycle {@code id} belongs to, if any. */
+    public Optional<Cycle> cycleOf(long id) {
+        return cycles.stream().filter(c -> c.contains(id)).findFirst();
+    }
+
+    /**
+     * A shortest path of reads that leads from {@code id} back to itself, as the tables along it in the
+     * direction data flows ({@code a, b} when b reads a and a reads b; just {@code a} when a reads
+     * itself); empty when {@code id} is in no cycle. What a refusal shows to explain a cycle.
+     */
+    public List<GraphTable> cyclePath(long id) {
+        GraphTable start = byId.get(id);
+        if (start == null || !cyclic.contains(id)) {
+            return List.of();
+        }
+        Map<Long, Long> cameFrom = new HashMap<>();
+        Deque<Long> todo = new ArrayDeque<>();
+        todo.add(start.storageOid());
+        while (!todo.isEmpty()) {
+            long v = todo.poll();
+            for (long next : Graphs.successorListOf(relations, v)) {
+                if (!byStorage.containsKey(next)) {
+                    continue;
+                }
+                if (next == start.storageOid()) {
+                    List<GraphTable> path = new ArrayList<>();
+                    for (Long at = v; at != null; at = cameFrom.get(at)) {
+                        path.add(0, byStorage.get(at));
+                    }
+                    return List.copyOf(path);
+                }
+                if (!cameFrom.containsKey(next)) {
+                    cameFrom.put(next, v);
+                    todo.add(next);
+                }
+            }
+        }
+        throw new IllegalStateException("no path back to " + start.name() + " although it is in a cycle");
+    }
+
     /** Ids of the stream tables {@code id} reads directly. */
     public Set<Long> upstreamTables(long id) {
         return neighbourTables(id, v -> Graphs.predecessorListOf(relations, v));
@@ -132,9 +179,13 @@ public final class DependencyGraph {
         Graph<Long, DefaultEdge> tablesOnly = new AsSubgraph<>(relations, byStorage.keySet());
         for (Set<Long> scc : new KosarajuStrongConnectivityInspector<>(tablesOnly).stronglyConnectedSets()) {
             if (scc.size() > 1 || tablesOnly.containsEdge(scc.iterator().next(), scc.iterator().next())) {
-                scc.forEach(oid -> cyclic.add(byStorage.get(oid).id()));
+                List<GraphTable> members = scc.stream().map(byStorage::get).sorted(Comparator.comparingLong(GraphTable::id))
+                        .toList();
+                members.forEach(t -> cyclic.add(t.id()));
+                cycles.add(new Cycle(members));
             }
         }
+        cycles.sort(Comparator.comparingLong(c -> c.members().get(0).id()));
         Set<Long> acyclic = new HashSet<>(byStorage.keySet());
         cyclic.forEach(id -> acyclic.remove(byId.get(id).storageOid()));
         Graph<Long, DefaultEdge> dag = new AsSubgraph<>(tablesOnly, acyclic);
@@ -196,7 +247,8 @@ public final class DependencyGraph {
         for (long x : shared) {
             for (long v : walk(x, w -> Graphs.successorListOf(relations, w))) {
                 GraphTable t = byStorage.get(v);
-                if (t != null && t.id() != id && ancestorsOfMeeting.contains(v) && !aboveShared.contains(v)) {
+                if (t != null && t.id() != id && !cyclic.contains(t.id()) && ancestorsOfMeeting.contains(v)
+                        && !aboveShared.contains(v)) {
                     members.add(t.id());
                 }
             }

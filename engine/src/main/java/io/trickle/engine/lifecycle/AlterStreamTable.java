@@ -36,6 +36,10 @@ import java.util.Locale;
  * user indexes, views reading it — when its columns can be adapted in place, otherwise the alter is
  * refused naming what depends on it (exit 1). Capture is installed on new sources and removed from
  * sources nobody reads any more.
+ *
+ * <p>Altering is the only way to build a cycle (a new table cannot be read by anyone yet): the new
+ * query or mode must pass {@link CycleCheck}, and when the table ends up in a cycle, every member is
+ * marked to be recomputed from scratch by the scheduler's next fixpoint run.
  */
 public final class AlterStreamTable {
 
@@ -105,6 +109,7 @@ public final class AlterStreamTable {
         StreamTableRow row = tables.byIdForUpdate(c, old.id())
                 .orElseThrow(() -> new NotFoundException("stream table " + request.name() + " was dropped"));
         Derivation d = Deriver.derive(c, query, mode);
+        CycleCheck.require(c, row, d, mode);
         String storage = PgQuote.qualified(row.schema(), row.name());
         Population.reshape(c, row.storageOid(), storage, d.storage(), row.keyedRowIds());
         DependencyRepository deps = new DependencyRepository();
@@ -129,6 +134,10 @@ public final class AlterStreamTable {
                 + " status = CASE WHEN status IN ('INITIALIZING', 'ERROR') THEN 'ACTIVE' ELSE status END");
         history.finish(c, historyId, "REINITIALIZE", "COMPLETED", changed[0], changed[1],
                 request.query() != null ? "query altered" : "refresh mode changed to " + mode, null, null);
+        Integer scc = SccMembership.update(c).get(row.id());
+        if (scc != null) {
+            SccMembership.recomputeFromScratch(c, scc, "member " + row.displayName() + " of the cycle was altered");
+        }
         CatalogGeneration.bump(c, "alter " + request.name());
         return null;
     }

@@ -85,6 +85,7 @@ public final class CreateStreamTable {
             history.finish(c, historyId, "FULL", "COMPLETED", inserted, 0,
                     d.fallbackReason() == null ? "initial population" : "initial population; " + d.fallbackReason(), null, null);
         }
+        SccMembership.update(c);
         CatalogGeneration.bump(c, "create " + request.name());
         return new Result(pgtId, storageOid, d, inserted);
     }

@@ -49,6 +49,7 @@ public final class DropStreamTable {
                 drop(c, tables, t, cascade);
                 dropped.add(t.displayName());
             }
+            SccMembership.update(c);
             CatalogGeneration.bump(c, "drop " + name);
             return dropped;
         });

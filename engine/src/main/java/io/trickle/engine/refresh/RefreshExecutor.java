@@ -75,6 +75,14 @@ public final class RefreshExecutor {
         return run(start(pgtId, request), request);
     }
 
+    Database database() {
+        return database;
+    }
+
+    PlanCache plans() {
+        return plans;
+    }
+
     /**
      * A refresh whose RUNNING history row is written but whose transaction has not begun. The
      * scheduler starts the refreshes of a level first and exports the snapshot they share after, so
@@ -195,7 +203,7 @@ public final class RefreshExecutor {
         }
     }
 
-    private void prune(List<CaptureInfo> captured) {
+    void prune(List<CaptureInfo> captured) {
         for (CaptureInfo capture : captured) {
             try {
                 database.withConnection("pruning " + capture.qualifiedBuffer(), c -> BufferPruner.prune(c, capture));
@@ -205,7 +213,7 @@ public final class RefreshExecutor {
         }
     }
 
-    private String describe(StreamTableRow row, RuntimeException e, SettingsSnapshot settings) {
+    static String describe(StreamTableRow row, RuntimeException e, SettingsSnapshot settings) {
         Throwable cause = e instanceof RefreshFailure f ? f.getCause() : e;
         if (SqlErrors.hasState(cause, "55P03")) {
             return "stream table " + row.displayName() + " is being refreshed by another session; gave up after "

@@ -85,7 +85,7 @@ final class LevelRun {
         Set<Long> busy = new HashSet<>();
         Set<Long> quietCandidates = new HashSet<>();
         Instant probedAt = probe(entries, state, tied, busy, quietCandidates);
-        for (long id : markQuiet(quietCandidates, probedAt)) {
+        for (long id : markQuiet(database, quietCandidates, probedAt)) {
             outcomes.put(id, TableOutcome.of(id, Result.QUIET, null));
         }
         quietCandidates.removeAll(outcomes.keySet());
@@ -223,7 +223,7 @@ final class LevelRun {
         }
     }
 
-    private static TableOutcome failure(long id, Throwable cause) {
+    static TableOutcome failure(long id, Throwable cause) {
         if (cause instanceof TrickleException.NotFoundException) {
             return TableOutcome.of(id, Result.GONE, cause.getMessage());
         }
@@ -290,7 +290,11 @@ final class LevelRun {
      * each table in flight, among the sessions of this engine's pool.
      */
     void cancelRunning() {
-        List<Long> ids = List.copyOf(inFlight);
+        cancel(database, List.copyOf(inFlight));
+    }
+
+    /** Cancels this engine's refreshes of {@code ids} (see {@link #cancelRunning()}). */
+    static void cancel(Database database, List<Long> ids) {
         if (ids.isEmpty()) {
             return;
         }
@@ -323,7 +327,7 @@ final class LevelRun {
      * Moves {@code last_refresh_at} of quiet tables to the snapshot's time. Rows another session has
      * locked (a refresh or an alter under way) are skipped rather than waited for.
      */
-    private Set<Long> markQuiet(Set<Long> ids, Instant at) throws SQLException {
+    static Set<Long> markQuiet(Database database, Set<Long> ids, Instant at) throws SQLException {
         if (ids.isEmpty()) {
             return Set.of();
         }

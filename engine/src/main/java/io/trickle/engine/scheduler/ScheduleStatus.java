@@ -1,11 +1,13 @@
 package io.trickle.engine.scheduler;
 
+import io.trickle.engine.graph.Cycle;
 import io.trickle.engine.graph.EffectiveSchedule;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * The scheduling side of {@code trickle list}: each table's effective schedule and when it is next
@@ -14,7 +16,8 @@ import java.util.Map;
  * @param effectiveSchedule the schedule it is refreshed on ({@code 30s}, a cron expression)
  * @param calculated        whether that schedule was derived from the tables that read it
  * @param nextDueAt         when the scheduler will next refresh it; the database's now when it is due
- *                          already; null when it is not scheduled (SUSPENDED, ERROR, or in a cycle)
+ *                          already; null when it is not scheduled (SUSPENDED, ERROR, or in a cycle one
+ *                          of whose members is)
  */
 public record ScheduleStatus(String effectiveSchedule, boolean calculated, Instant nextDueAt) {
 
@@ -29,12 +32,32 @@ public record ScheduleStatus(String effectiveSchedule, boolean calculated, Insta
                 continue;
             }
             Instant next = null;
-            if (s.schedulable() && !view.graph().cyclicTables().contains(s.id())) {
-                Instant due = s.populated() && !s.needsReinit() ? schedule.nextDue(s.lastRefreshAt()) : null;
-                next = due == null || due.isBefore(state.now()) ? state.now() : due;
+            if (s.schedulable()) {
+                Optional<Cycle> cycle = view.graph().cycleOf(s.id());
+                next = cycle.isEmpty() ? dueAt(s, schedule, state.now()) : cycleDueAt(cycle.get(), view, state);
             }
             out.put(s.id(), new ScheduleStatus(schedule.display(), schedule.isCalculated(), next));
         }
         return out;
+    }
+
+    private static Instant dueAt(TickState.TableState s, EffectiveSchedule schedule, Instant now) {
+        Instant due = s.populated() && !s.needsReinit() ? schedule.nextDue(s.lastRefreshAt()) : null;
+        return due == null || due.isBefore(now) ? now : due;
+    }
+
+    /** A cycle runs when its first member is due, and only while every member is schedulable ({@link FixpointRunner}). */
+    private static Instant cycleDueAt(Cycle cycle, CatalogView view, TickState state) {
+        Instant first = null;
+        for (long id : cycle.ids()) {
+            TickState.TableState member = state.tables().get(id);
+            EffectiveSchedule schedule = view.schedules().get(id);
+            if (member == null || schedule == null || !member.schedulable()) {
+                return null;
+            }
+            Instant due = dueAt(member, schedule, state.now());
+            first = first == null || due.isBefore(first) ? due : first;
+        }
+        return first;
     }
 }

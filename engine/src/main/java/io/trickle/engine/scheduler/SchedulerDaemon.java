@@ -34,8 +34,9 @@ import org.slf4j.LoggerFactory;
  * <p><b>The tick loop</b> runs on one thread, {@code trickle-scheduler}. Each turn: make sure the
  * dedicated session is there (reconnecting with backoff when it is not), try to lead
  * ({@link LeaderSession}), and if leading run one tick: read the tick state (one query), reload the
- * catalog view when the catalog generation moved, plan ({@link TickPlanner}), run the plan level by
- * level ({@link Dispatcher}, {@link LevelRun}) on the {@code trickle-refresh-<n>} workers, handle
+ * catalog view when the catalog generation moved, plan ({@link TickPlanner}), refresh the due cycles
+ * to their fixpoints ({@link FixpointRunner}), run the plan level by level ({@link Dispatcher},
+ * {@link LevelRun}) on the {@code trickle-refresh-<n>} workers, handle
  * outcomes and send alerts. Then it waits for the next tick on the dedicated session, where a
  * catalog change or a {@code request_refresh} notification cuts the wait short. Followers run the
  * same loop without ticking, so they take over within one interval of the leader's session ending.
@@ -71,6 +72,7 @@ public final class SchedulerDaemon {
     private final RetryBackoff reconnectBackoff;
     private final LevelRun levels;
     private final Dispatcher dispatcher;
+    private final FixpointRunner fixpoints;
     private final OutcomeHandler outcomes;
     private final AlertPublisher alerts;
     private final StatusWatch watch = new StatusWatch();
@@ -100,8 +102,9 @@ public final class SchedulerDaemon {
         this.refreshBackoff = new RetryBackoff(ticker, Duration.ofSeconds(1), Duration.ofMinutes(1));
         this.reconnectBackoff = new RetryBackoff(ticker, Duration.ofMillis(500), Duration.ofSeconds(30));
         this.levels = new LevelRun(database, refresher, workers);
-        this.dispatcher = new Dispatcher(levels::run,
-                new WatermarkGating(database, refresher.engineName(), () -> interval().dividedBy(2)));
+        WatermarkGating gating = new WatermarkGating(database, refresher.engineName(), () -> interval().dividedBy(2));
+        this.dispatcher = new Dispatcher(levels::run, gating);
+        this.fixpoints = new FixpointRunner(database, refresher, gating);
         this.outcomes = new OutcomeHandler(database, refreshBackoff);
         this.alerts = new AlertPublisher(database);
     }
@@ -146,6 +149,7 @@ public final class SchedulerDaemon {
         if (started && !awaitTermination(config.stopGrace())) {
             LOG.warn("cancelling the refreshes still running after {} ms", config.stopGrace().toMillis());
             levels.cancelRunning();
+            fixpoints.cancelRunning();
             if (!awaitTermination(Duration.ofSeconds(2))) {
                 LOG.warn("the scheduler loop did not stop in time; closing its session");
                 LeaderSession s = session;
@@ -278,17 +282,17 @@ public final class SchedulerDaemon {
             view = database.transaction("reading the catalog", Connection.TRANSACTION_REPEATABLE_READ, CatalogView::read);
             applySettings(view);
             refreshBackoff.retainOnly(state.tables().keySet());
-            if (!view.graph().cyclicTables().isEmpty()) {
-                LOG.warn("not scheduling {}: they read each other in a cycle, which this engine does not refresh yet",
-                        String.join(", ", view.graph().cyclicTables().stream().map(view::name).sorted().toList()));
-            }
         }
         sweepInterrupted();
         List<Alert> pending = new ArrayList<>(watch.observe(view, state));
         Set<Long> asked = drainRequests(state);
         TickPlan plan = TickPlanner.plan(view, state, asked, refreshBackoff::holds, interval().dividedBy(2));
+        List<TableOutcome> results = new ArrayList<>(fixpoints.run(view, state, asked, refreshBackoff::holds,
+                interval().dividedBy(2), () -> stopping));
         if (!plan.isEmpty()) {
-            List<TableOutcome> results = dispatcher.run(view, state, plan, () -> stopping);
+            results.addAll(dispatcher.run(view, state, plan, () -> stopping));
+        }
+        if (!results.isEmpty()) {
             outcomes.handle(view, results, pending, stopping);
             lastTickSummary = summary(results);
             LOG.debug("tick: {}", lastTickSummary);

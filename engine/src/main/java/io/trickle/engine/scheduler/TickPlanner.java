@@ -29,7 +29,7 @@ import java.util.function.LongPredicate;
  *       two versions of a shared ancestor). Pulled tables pull in turn.</li>
  *   <li>A table held back by retry backoff is left out, unless it was requested explicitly.</li>
  * </ol>
- * Tables in cycles are left to the fixpoint runner of a later issue.
+ * Tables in cycles are left out: {@link FixpointRunner} refreshes each cycle as a unit.
  */
 final class TickPlanner {
 
@@ -105,7 +105,7 @@ final class TickPlanner {
         return new TickPlan(List.copyOf(levels));
     }
 
-    private static Why ownReason(TickState.TableState s, EffectiveSchedule schedule, boolean requested, Instant dueBy) {
+    static Why ownReason(TickState.TableState s, EffectiveSchedule schedule, boolean requested, Instant dueBy) {
         if (requested) {
             return Why.REQUESTED;
         }

@@ -3,11 +3,13 @@ package io.trickle.engine.watermark;
 import io.trickle.engine.api.QualifiedName;
 import io.trickle.engine.api.RefreshAction;
 import io.trickle.engine.api.RefreshResult;
+import io.trickle.engine.catalog.StreamTableRepository;
 import io.trickle.engine.db.Database;
 import io.trickle.engine.refresh.RefreshExecutor;
 import io.trickle.engine.refresh.RefreshRequest;
 import io.trickle.engine.watermark.WatermarkGate.HeldBack;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -54,5 +56,26 @@ public final class GatedRefresh {
         }
         LOG.warn("{}: refreshing by hand although {}", name, h.reason());
         return refresher.refresh(pgtId, request.withNote("overrode watermark gating: " + h.reason()));
+    }
+
+    /**
+     * For a cycle refreshed by hand with watermarks respected: when a misaligned group concerns any
+     * member, the held-back members get their SKIP rows and the result (named after {@code asked})
+     * is a SKIP with the first one's reason; empty when the cycle may run.
+     */
+    public Optional<RefreshResult> skipCycle(long asked, List<Long> members) {
+        return database.withConnection("checking the watermark groups of a cycle", c -> {
+            Map<Long, HeldBack> held = gate.heldBack(c, members);
+            if (held.isEmpty()) {
+                return Optional.<RefreshResult>empty();
+            }
+            for (HeldBack h : held.values()) {
+                skips.record(c, h, "MANUAL");
+            }
+            HeldBack first = held.getOrDefault(asked, held.values().iterator().next());
+            String name = new StreamTableRepository().byId(c, asked).map(r -> r.displayName()).orElse(first.name());
+            LOG.info("{}: SKIP ({})", name, first.reason());
+            return Optional.of(new RefreshResult(name, RefreshAction.SKIP, 0, 0, 0, first.reason()));
+        });
     }
 }

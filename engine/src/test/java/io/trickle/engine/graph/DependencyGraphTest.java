@@ -83,4 +83,32 @@ class DependencyGraphTest {
                 List.of(readsSource(1, 7), readsSource(2, 8), readsTable(3, 1), readsTable(3, 2)));
         assertEquals(Set.of(), g.consistencySet(3));
     }
+
+    @Test
+    void eachCycleIsOneUnitWithItsMembersByIdAndAPathThatClosesIt() {
+        // 1 <-> 2 (2 reads 1, 1 reads 2); 3 -> 4 -> 5 -> 3; 6 reads itself; 7 reads 2 and is in no cycle.
+        DependencyGraph g = DependencyGraph.of(
+                List.of(table(5, "1s"), table(4, "1s"), table(3, "1s"), table(2, "1s"), table(1, "1s"), table(6, "1s"),
+                        table(7, "1s")),
+                List.of(readsSource(1, 9), readsTable(1, 2), readsTable(2, 1), readsTable(4, 3), readsTable(5, 4),
+                        readsTable(3, 5), readsTable(6, 6), readsTable(7, 2)));
+        assertEquals(List.of(List.of(1L, 2L), List.of(3L, 4L, 5L), List.of(6L)),
+                g.cycles().stream().map(Cycle::ids).toList());
+        assertEquals(Optional.of(List.of(3L, 4L, 5L)), g.cycleOf(4).map(Cycle::ids));
+        assertEquals(Optional.empty(), g.cycleOf(7));
+        assertEquals(List.of("t4", "t5", "t3"), g.cyclePath(4).stream().map(GraphTable::name).toList(),
+                "5 reads 4, 3 reads 5, 4 reads 3");
+        assertEquals(List.of("t6"), g.cyclePath(6).stream().map(GraphTable::name).toList());
+        assertEquals(List.of(), g.cyclePath(7));
+        assertEquals("t1, t2", g.cycles().get(0).names());
+    }
+
+    @Test
+    void membersOfACycleAreLeftOutOfConsistencySets() {
+        // Source 9 feeds 1 <-> 2 and 3; 4 reads 2 and 3. A cycle cannot share a level's snapshot.
+        DependencyGraph g = DependencyGraph.of(List.of(table(1, "1s"), table(2, "1s"), table(3, "1s"), table(4, "1s")),
+                List.of(readsSource(1, 9), readsTable(1, 2), readsTable(2, 1), readsSource(3, 9), readsTable(4, 2),
+                        readsTable(4, 3)));
+        assertEquals(Set.of(3L), g.consistencySet(4));
+    }
 }
