@@ -12,6 +12,7 @@ import io.trickle.desktop.services.fx.FxNotificationService;
 import io.trickle.desktop.services.fx.FxTaskExecutor;
 import io.trickle.desktop.theme.ThemeSwitcher;
 import io.trickle.desktop.theme.WorkbenchTheme;
+import io.trickle.desktop.views.connections.BundledEngineViewModel;
 import io.trickle.desktop.views.connections.ConnectionsView;
 import io.trickle.desktop.views.connections.ConnectionsViewModel;
 import io.trickle.desktop.views.connections.Credentials;
@@ -73,6 +74,8 @@ public final class CompositionRoot {
     private static final Duration SHUTDOWN_GRACE = Duration.ofSeconds(10);
     /** How often the catalog views read the catalog again on their own, to follow other engines' refreshes. */
     private static final javafx.util.Duration CATALOG_POLL = javafx.util.Duration.seconds(15);
+    /** How often the status bar asks the bundled engine for its role (an in-memory read). */
+    private static final javafx.util.Duration ROLE_POLL = javafx.util.Duration.seconds(1);
 
     private final Path home;
     private final Workspace workspace;
@@ -80,10 +83,12 @@ public final class CompositionRoot {
     private final PerspectiveRegistry perspectives;
     private final Map<String, LayoutNode> storedLayouts;
     private final WorkbenchTheme storedTheme;
+    private final boolean engineEnabled;
 
     private JobsModel jobs;
     private FxTaskExecutor tasks;
     private SessionViewModel session;
+    private BundledEngineViewModel engine;
     private ThemeSwitcher theme;
     private CatalogModel catalog;
     private RefreshQueue refreshes;
@@ -91,17 +96,19 @@ public final class CompositionRoot {
     private Workbench workbench;
     private ViewRegistry views;
     private Timeline poll;
+    private Timeline rolePoll;
     private double windowWidth = 1280;
     private double windowHeight = 800;
 
     private CompositionRoot(Path home, Workspace workspace, DemoDatabase demo, PerspectiveRegistry perspectives,
-                            Map<String, LayoutNode> storedLayouts, WorkbenchTheme storedTheme) {
+                            Map<String, LayoutNode> storedLayouts, WorkbenchTheme storedTheme, boolean engineEnabled) {
         this.home = home;
         this.workspace = workspace;
         this.demo = demo;
         this.perspectives = perspectives;
         this.storedLayouts = storedLayouts;
         this.storedTheme = storedTheme;
+        this.engineEnabled = engineEnabled;
     }
 
     /**
@@ -113,7 +120,8 @@ public final class CompositionRoot {
         PerspectiveRegistry perspectives = Perspectives.create();
         Map<String, LayoutNode> layouts = PerspectiveLayouts.loadAll(perspectives, new WorkspaceLayoutStore(workspace));
         WorkbenchTheme theme = WorkbenchTheme.parse(workspace.get(THEME_KEY).orElse(null));
-        return new CompositionRoot(home, workspace, demo, perspectives, layouts, theme);
+        boolean engineEnabled = BundledEngineViewModel.enabledIn(workspace.get(BundledEngineViewModel.PREFERENCE));
+        return new CompositionRoot(home, workspace, demo, perspectives, layouts, theme, engineEnabled);
     }
 
     /** The workspace of the DBA's home ({@code ~/.trickle}), with the embedded server for the demo. */
@@ -130,14 +138,15 @@ public final class CompositionRoot {
         jobs = new JobsModel();
         tasks = new FxTaskExecutor(jobs, message -> notices.error("Background job failed", message));
         EncryptedSecretStore secrets = new EncryptedSecretStore(home.resolve("secret.key"), workspace);
-        TrickleEngineService engine = new TrickleEngineService(demo);
+        TrickleEngineService engineService = new TrickleEngineService(demo);
         SelectionService selection = new SelectionService();
         UndoManager undo = new UndoManager(100);
 
         Credentials credentials = new Credentials(secrets, dialogs, tasks);
-        session = new SessionViewModel(engine, credentials, tasks, dialogs, notices);
-        ConnectionsViewModel connections = new ConnectionsViewModel(workspace, session, credentials, engine, tasks,
-                dialogs, selection);
+        session = new SessionViewModel(engineService, credentials, tasks, dialogs, notices);
+        engine = new BundledEngineViewModel(session, tasks, notices, workspace, engineEnabled);
+        ConnectionsViewModel connections = new ConnectionsViewModel(workspace, session, credentials, engineService,
+                tasks, dialogs, selection);
         JobsViewModel jobsModel = new JobsViewModel(jobs);
 
         catalog = new CatalogModel(session, tasks, notices);
@@ -177,7 +186,7 @@ public final class CompositionRoot {
         registerWorkbenchCommands(commands, stage, workbench, undo, dialogs);
         WorkbenchWindow window = new WorkbenchWindow(controls, workbench, new PerspectiveSwitcher(perspectives), views,
                 statusBar(workbench), Map.of(CommandId.UNDO, undo.undoTextProperty(), CommandId.REDO,
-                undo.redoTextProperty()), overlay);
+                undo.redoTextProperty(), CommandId.TOGGLE_ENGINE, engine.toggleTextProperty()), overlay);
         Scene scene = new Scene(window.root(), windowWidth, windowHeight);
         theme.attach(scene);
         controls.installAccelerators(scene);
@@ -193,6 +202,9 @@ public final class CompositionRoot {
         poll = new Timeline(new KeyFrame(CATALOG_POLL, e -> catalog.reloadQuietly()));
         poll.setCycleCount(Timeline.INDEFINITE);
         poll.play();
+        rolePoll = new Timeline(new KeyFrame(ROLE_POLL, e -> engine.pollRole()));
+        rolePoll.setCycleCount(Timeline.INDEFINITE);
+        rolePoll.play();
         stage.show();
     }
 
@@ -220,6 +232,7 @@ public final class CompositionRoot {
         commands.register(CommandId.CONNECT, connections.connectCommand());
         commands.register(CommandId.DISCONNECT, session.disconnectCommand());
         commands.register(CommandId.INSTALL_CATALOG, session.installCatalogCommand());
+        commands.register(CommandId.TOGGLE_ENGINE, engine.toggleCommand());
         commands.register(CommandId.CANCEL_JOB, jobsModel.cancelSelectedCommand());
         commands.register(CommandId.CLEAR_FINISHED_JOBS, jobsModel.clearFinishedCommand());
     }
@@ -243,7 +256,7 @@ public final class CompositionRoot {
         StatusBar status = new StatusBar();
         status.addSegment("status-connection", "fth-database", "Connection", session.connectionTextProperty(),
                 "The database this window works with");
-        status.addSegment("status-engine", "fth-cpu", "Engine", session.engineRoleProperty(),
+        status.addSegment("status-engine", "fth-cpu", "Engine", engine.roleTextProperty(),
                 "Whether this workbench's engine schedules refreshes: leader, follower or off");
         status.addSegment("status-last-refresh", "fth-clock", "Last refresh", catalog.lastRefreshProperty(),
                 "The latest successful refresh of any stream table, by any engine, as of the last catalog read");
@@ -274,6 +287,7 @@ public final class CompositionRoot {
     public Thread close() {
         if (poll != null) {
             poll.stop();
+            rolePoll.stop();
         }
         if (session != null) {
             session.disconnect();
@@ -321,6 +335,10 @@ public final class CompositionRoot {
 
     SessionViewModel session() {
         return session;
+    }
+
+    BundledEngineViewModel engine() {
+        return engine;
     }
 
     CatalogModel catalog() {

@@ -15,9 +15,8 @@ import java.util.List;
  * engine's API grows into here one method at a time (create, alter, drop, refresh, history, the
  * dependency graph, watermarks, the in-process scheduler), each returning the engine's own records.
  *
- * <p>The in-process scheduler (issue 8.8) will plug in here as one more method that starts it and
- * returns a handle with its role (leader or follower) and a stop; until then the workbench's engine
- * only acts when the DBA asks, and the status bar says "off".
+ * <p>The bundled engine (issue 8.8) is {@link #startScheduler()}: the engine's scheduler running in
+ * this process for the connected database, as leader or follower.
  */
 public interface EngineSession {
 
@@ -64,6 +63,12 @@ public interface EngineSession {
      */
     BackgroundTask<List<String>> installSampleData();
 
-    /** Releases the session's connections; the task never fails. */
+    /**
+     * Starts the engine's scheduler in this process for this database (DESIGN §2). It leads when no
+     * other engine schedules the database and follows otherwise; closing the session stops it too.
+     */
+    BackgroundTask<BundledScheduler> startScheduler();
+
+    /** Releases the session's connections (stopping a scheduler started here first); the task never fails. */
     BackgroundTask<Void> close();
 }

@@ -6,6 +6,9 @@ import io.trickle.engine.api.EngineOptions;
 import io.trickle.engine.api.HistoryEntry;
 import io.trickle.engine.api.InstallResult;
 import io.trickle.engine.api.RefreshResult;
+import io.trickle.engine.api.SchedulerHandle;
+import io.trickle.engine.api.SchedulerOptions;
+import io.trickle.engine.api.SchedulerRole;
 import io.trickle.engine.api.StreamTableDetails;
 import io.trickle.engine.api.StreamTableInfo;
 import io.trickle.engine.api.Trickle;
@@ -25,10 +28,13 @@ public final class TrickleEngineService implements EngineService {
     /** What {@code pg_stat_activity.application_name} shows for the workbench's sessions. */
     static final String APPLICATION_NAME = "trickle-workbench";
     /**
-     * Connections the workbench's engine may hold: a refresh waiting for a lock keeps one (and its
-     * failure record another) while the views go on reading the catalog and the history.
+     * Connections the workbench's engine may hold: the bundled scheduler keeps two of its own and runs
+     * up to {@link #SCHEDULED_REFRESHES} refreshes, and a manual refresh waiting for a lock keeps one
+     * (and its failure record another) while the views go on reading the catalog and the history.
      */
-    static final int POOL_SIZE = 4;
+    static final int POOL_SIZE = 8;
+    /** Refreshes the bundled scheduler runs at once, whatever max_concurrent_refreshes says. */
+    static final int SCHEDULED_REFRESHES = 2;
 
     private final DemoDatabase demo;
 
@@ -213,11 +219,37 @@ public final class TrickleEngineService implements EngineService {
         }
 
         @Override
+        public BackgroundTask<BundledScheduler> startScheduler() {
+            return BackgroundTask.of("Start the bundled engine for " + databaseName, context -> {
+                context.progress(-1, "Starting the scheduler");
+                SchedulerHandle handle = trickle.runScheduler(new SchedulerOptions(null, SCHEDULED_REFRESHES));
+                return new Scheduler(handle, databaseName);
+            });
+        }
+
+        @Override
         public BackgroundTask<Void> close() {
             return BackgroundTask.<Void>of("Disconnect from " + databaseName, context -> {
                 trickle.close();
                 return null;
             }).silent();
+        }
+    }
+
+    /** A scheduler this workbench started; stopping it leaves the session open. */
+    private record Scheduler(SchedulerHandle handle, String databaseName) implements BundledScheduler {
+        @Override
+        public SchedulerRole role() {
+            return handle.role();
+        }
+
+        @Override
+        public BackgroundTask<Void> stop() {
+            return BackgroundTask.<Void>of("Stop the bundled engine for " + databaseName, context -> {
+                context.progress(-1, "Letting refreshes under way finish");
+                handle.stop();
+                return null;
+            });
         }
     }
 }

@@ -30,6 +30,7 @@ public enum CommandId {
     REFRESH_NOW("Refresh Now", "fth-zap", "Shortcut+R", Menu.DATABASE, 4, Placement.MENU_AND_TOOLBAR),
     FULL_REFRESH("Full Refresh", "fth-fast-forward", "Shortcut+Shift+R", Menu.DATABASE, 4, Placement.MENU),
     RELOAD_CATALOG("Reload", "fth-refresh-cw", "F5", Menu.DATABASE, 4, Placement.MENU_AND_TOOLBAR),
+    TOGGLE_ENGINE("Switch Bundled Engine On/Off", "fth-cpu", null, Menu.DATABASE, 5, Placement.MENU),
 
     NEXT_PERSPECTIVE("Next Perspective", "fth-layout", "Shortcut+F8", Menu.WINDOW, 1, Placement.MENU),
     RESET_PERSPECTIVE("Reset Perspective", "fth-rotate-ccw", null, Menu.WINDOW, 1, Placement.MENU),

@@ -26,8 +26,6 @@ public final class SessionViewModel {
     public enum State { DISCONNECTED, CONNECTING, CONNECTED }
 
     static final String NOT_CONNECTED = "not connected";
-    /** Until the in-process scheduler arrives, this workbench never refreshes on its own. */
-    static final String ENGINE_OFF = "off";
 
     private final EngineService engine;
     private final Credentials credentials;
@@ -39,7 +37,6 @@ public final class SessionViewModel {
     private final ReadOnlyObjectWrapper<EngineSession> session = new ReadOnlyObjectWrapper<>(this, "session");
     private final ReadOnlyObjectWrapper<CatalogStatus> catalog = new ReadOnlyObjectWrapper<>(this, "catalog");
     private final ReadOnlyStringWrapper connectionText = new ReadOnlyStringWrapper(this, "connectionText", NOT_CONNECTED);
-    private final ReadOnlyStringWrapper engineRole = new ReadOnlyStringWrapper(this, "engineRole", ENGINE_OFF);
 
     private final WorkbenchCommand disconnect;
     private final WorkbenchCommand installCatalog;
@@ -179,11 +176,6 @@ public final class SessionViewModel {
     /** "prod · db:5432/app", "connecting to prod…" or "not connected". */
     public ReadOnlyStringProperty connectionTextProperty() {
         return connectionText.getReadOnlyProperty();
-    }
-
-    /** leader, follower or off; off until the in-process scheduler runs. */
-    public ReadOnlyStringProperty engineRoleProperty() {
-        return engineRole.getReadOnlyProperty();
     }
 
     public WorkbenchCommand disconnectCommand() {

@@ -30,11 +30,10 @@ class SessionViewModelTest {
     }
 
     @Test
-    void startsDisconnectedWithTheEngineOff() {
+    void startsDisconnected() {
         SessionViewModel model = model(new FakeEngineService("right"));
         assertEquals(State.DISCONNECTED, model.stateProperty().get());
         assertEquals("not connected", model.connectionTextProperty().get());
-        assertEquals("off", model.engineRoleProperty().get());
         assertFalse(model.disconnectCommand().canExecute());
         assertFalse(model.installCatalogCommand().canExecute());
     }
