@@ -17,6 +17,8 @@ import io.trickle.desktop.views.connections.ConnectionsView;
 import io.trickle.desktop.views.connections.ConnectionsViewModel;
 import io.trickle.desktop.views.connections.Credentials;
 import io.trickle.desktop.views.connections.SessionViewModel;
+import io.trickle.desktop.views.bench.BenchmarksView;
+import io.trickle.desktop.views.bench.BenchmarksViewModel;
 import io.trickle.desktop.views.catalog.CatalogModel;
 import io.trickle.desktop.views.catalog.RefreshQueue;
 import io.trickle.desktop.views.dag.DependenciesView;
@@ -28,7 +30,6 @@ import io.trickle.desktop.views.jobs.JobsView;
 import io.trickle.desktop.views.jobs.JobsViewModel;
 import io.trickle.desktop.views.navigator.NavigatorView;
 import io.trickle.desktop.views.navigator.NavigatorViewModel;
-import io.trickle.desktop.views.placeholders.PlaceholderView;
 import io.trickle.desktop.views.properties.PropertiesView;
 import io.trickle.desktop.views.properties.PropertiesViewModel;
 import io.trickle.desktop.workbench.CommandControls;
@@ -95,6 +96,7 @@ public final class CompositionRoot {
     private StreamTableEditors editors;
     private Workbench workbench;
     private ViewRegistry views;
+    private BenchmarksViewModel benchmarks;
     private Timeline poll;
     private Timeline rolePoll;
     private double windowWidth = 1280;
@@ -166,7 +168,8 @@ public final class CompositionRoot {
         views.register(new DependenciesView(dependencies, controls, commands), "centre");
         views.register(new RefreshHistoryView(history, controls), "bottom");
         views.register(new JobsView(jobsModel, controls), "bottom");
-        registerPlaceholders(views);
+        benchmarks = new BenchmarksViewModel(workspace, tasks, dialogs, notices);
+        views.register(new BenchmarksView(benchmarks, controls), "centre");
 
         PerspectiveLayouts layouts = new PerspectiveLayouts(perspectives, new WorkspaceLayoutStore(workspace),
                 work -> tasks.execute(housekeeping("Save layout", work)), storedLayouts);
@@ -182,6 +185,9 @@ public final class CompositionRoot {
         });
 
         registerFeatureCommands(commands, connections, jobsModel);
+        commands.register(CommandId.OPEN_BENCHMARKS, benchmarks.openCommand());
+        commands.register(CommandId.CLOSE_BENCHMARK, benchmarks.removeCommand());
+        commands.register(CommandId.EXPORT_CHART, benchmarks.exportCommand());
         registerCatalogCommands(commands, history);
         registerWorkbenchCommands(commands, stage, workbench, undo, dialogs);
         WorkbenchWindow window = new WorkbenchWindow(controls, workbench, new PerspectiveSwitcher(perspectives), views,
@@ -199,6 +205,7 @@ public final class CompositionRoot {
         stage.setMinWidth(900);
         stage.setMinHeight(600);
         connections.load();
+        benchmarks.load();
         poll = new Timeline(new KeyFrame(CATALOG_POLL, e -> catalog.reloadQuietly()));
         poll.setCycleCount(Timeline.INDEFINITE);
         poll.play();
@@ -361,10 +368,7 @@ public final class CompositionRoot {
         return views;
     }
 
-    /** Views whose features come later; each says plainly what it will show. */
-    private static void registerPlaceholders(ViewRegistry views) {
-        views.register(new PlaceholderView("benchmarks", "Benchmarks", "fth-bar-chart-2",
-                "Benchmark runs imported from their CSV files, plotted: refresh time against change ratio, "
-                        + "FULL beside DIFFERENTIAL."), "centre");
+    BenchmarksViewModel benchmarks() {
+        return benchmarks;
     }
 }

@@ -15,6 +15,8 @@ public enum CommandId {
     TEST_CONNECTION("Test Connection", "fth-activity", "Shortcut+T", Menu.FILE, 2, Placement.MENU_AND_TOOLBAR),
     CONNECT("Connect", "fth-link", "Shortcut+K", Menu.FILE, 2, Placement.MENU_AND_TOOLBAR),
     DISCONNECT("Disconnect", "fth-x-circle", "Shortcut+Shift+K", Menu.FILE, 2, Placement.MENU_AND_TOOLBAR),
+    OPEN_BENCHMARKS("Open Benchmark Runs…", "fth-folder-plus", null, Menu.FILE, 3, Placement.MENU),
+    EXPORT_CHART("Export Chart as PNG…", "fth-image", null, Menu.FILE, 3, Placement.MENU),
     EXIT("Exit", "fth-log-out", "Shortcut+Q", Menu.FILE, 9, Placement.MENU),
 
     UNDO("Undo", "fth-corner-up-left", "Shortcut+Z", Menu.EDIT, 1, Placement.MENU),
@@ -39,6 +41,7 @@ public enum CommandId {
 
     CANCEL_JOB("Cancel Job", "fth-x-octagon", null, Menu.NONE, 0, Placement.CONTEXT),
     CLEAR_FINISHED_JOBS("Clear Finished Jobs", "fth-trash", null, Menu.NONE, 0, Placement.CONTEXT),
+    CLOSE_BENCHMARK("Close Benchmark Run", "fth-x-square", null, Menu.NONE, 0, Placement.CONTEXT),
     CLEAR_HISTORY_FILTER("Clear Filter", "fth-x-circle", null, Menu.NONE, 0, Placement.CONTEXT),
     MOVE_VIEW("Move To", "fth-move", null, Menu.NONE, 0, Placement.CONTEXT),
     CLOSE_VIEW("Close View", "fth-x", null, Menu.NONE, 0, Placement.CONTEXT),
