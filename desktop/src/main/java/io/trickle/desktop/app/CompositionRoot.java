@@ -1,6 +1,7 @@
 package io.trickle.desktop.app;
 
 import io.trickle.desktop.services.BackgroundTask;
+import io.trickle.desktop.services.ConnectionProfile;
 import io.trickle.desktop.services.DemoDatabase;
 import io.trickle.desktop.services.DialogService;
 import io.trickle.desktop.services.EncryptedSecretStore;
@@ -99,6 +100,8 @@ public final class CompositionRoot {
     private BenchmarksViewModel benchmarks;
     private Timeline poll;
     private Timeline rolePoll;
+    /** Started with --demo: connect to the embedded demo at once, install what it needs, run the engine. */
+    private boolean demoMode;
     private double windowWidth = 1280;
     private double windowHeight = 800;
 
@@ -146,7 +149,7 @@ public final class CompositionRoot {
 
         Credentials credentials = new Credentials(secrets, dialogs, tasks);
         session = new SessionViewModel(engineService, credentials, tasks, dialogs, notices);
-        engine = new BundledEngineViewModel(session, tasks, notices, workspace, engineEnabled);
+        engine = new BundledEngineViewModel(session, tasks, notices, workspace, engineEnabled || demoMode);
         ConnectionsViewModel connections = new ConnectionsViewModel(workspace, session, credentials, engineService,
                 tasks, dialogs, selection);
         JobsViewModel jobsModel = new JobsViewModel(jobs);
@@ -213,6 +216,10 @@ public final class CompositionRoot {
         rolePoll.setCycleCount(Timeline.INDEFINITE);
         rolePoll.play();
         stage.show();
+        if (demoMode) {
+            perspectives.activate(Perspectives.MONITORING);
+            session.connectAndInstall(ConnectionProfile.embeddedDemo());
+        }
     }
 
     /** The stream table commands: lifecycle, refresh and reload. */
@@ -316,6 +323,16 @@ public final class CompositionRoot {
     }
 
     // For the FX tests, which drive the window and need to reach a few of its parts.
+
+    /**
+     * Opens the window on the embedded demo (the workbench's {@code --demo}): it connects at once,
+     * installs the catalog without asking, the demo's data and stream tables arrive as they do for the
+     * "Embedded demo" profile, and the bundled engine runs whatever the workspace remembers.
+     */
+    public CompositionRoot withDemo() {
+        demoMode = true;
+        return this;
+    }
 
     /** The window's first size; the screenshot tests use a larger one. */
     CompositionRoot withWindowSize(double width, double height) {

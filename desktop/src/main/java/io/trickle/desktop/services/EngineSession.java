@@ -58,10 +58,10 @@ public interface EngineSession {
     BackgroundTask<List<HistoryEntry>> history(String name, int limit);
 
     /**
-     * Creates the sample shop of the embedded demo (source tables and stream tables) where it is
-     * missing; yields the stream tables created. Only the embedded demo's session offers it.
+     * Installs the engine's demo (the sample shop's tables and stream tables, {@code Trickle.installDemo})
+     * where it is missing; yields what was created. Only the embedded demo's session offers it.
      */
-    BackgroundTask<List<String>> installSampleData();
+    BackgroundTask<List<String>> installDemo();
 
     /**
      * Starts the engine's scheduler in this process for this database (DESIGN §2). It leads when no

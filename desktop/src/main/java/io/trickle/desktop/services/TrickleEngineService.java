@@ -59,7 +59,7 @@ public final class TrickleEngineService implements EngineService {
         return BackgroundTask.of("Connect to " + request.profile().name(), context -> {
             String url = url(request, context);
             Trickle trickle = connect(url, request.profile(), context);
-            return new Session(request.profile(), trickle, request.profile().isEmbeddedDemo() ? url : null);
+            return new Session(request.profile(), trickle);
         });
     }
 
@@ -104,14 +104,11 @@ public final class TrickleEngineService implements EngineService {
         private final ConnectionProfile profile;
         private final Trickle trickle;
         private final String databaseName;
-        /** The embedded demo's URL (no secret in it), for creating the sample's source tables; null otherwise. */
-        private final String demoUrl;
 
-        Session(ConnectionProfile profile, Trickle trickle, String demoUrl) {
+        Session(ConnectionProfile profile, Trickle trickle) {
             this.profile = profile;
             this.trickle = trickle;
             this.databaseName = trickle.databaseName();
-            this.demoUrl = demoUrl;
         }
 
         @Override
@@ -208,13 +205,13 @@ public final class TrickleEngineService implements EngineService {
         }
 
         @Override
-        public BackgroundTask<List<String>> installSampleData() {
-            return BackgroundTask.of("Create the sample stream tables", context -> {
-                if (demoUrl == null) {
-                    throw new IllegalStateException("the sample data belongs to the embedded demo, not to "
-                            + profile.name());
+        public BackgroundTask<List<String>> installDemo() {
+            return BackgroundTask.of("Install the demo into " + databaseName, context -> {
+                if (!profile.isEmbeddedDemo()) {
+                    throw new IllegalStateException("the demo belongs to the embedded demo, not to " + profile.name());
                 }
-                return SampleData.install(demoUrl, trickle, context);
+                context.progress(-1, "Creating the sample shop and its stream tables");
+                return trickle.installDemo();
             });
         }
 

@@ -235,11 +235,11 @@ public final class FakeEngineService implements EngineService {
         }
 
         @Override
-        public BackgroundTask<List<String>> installSampleData() {
-            return BackgroundTask.of("Sample data", context -> {
+        public BackgroundTask<List<String>> installDemo() {
+            return BackgroundTask.of("Demo", context -> {
                 sampleInstalls++;
                 catalog.table("shop.order_totals", "30s", "shop.orders", "shop.order_items");
-                return List.of("shop.order_totals");
+                return List.of("table shop.orders", "stream table shop.order_totals");
             });
         }
 

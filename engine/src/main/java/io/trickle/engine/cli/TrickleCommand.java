@@ -33,6 +33,7 @@ import picocli.CommandLine.Mixin;
             BenchCommand.class,
             ConfigCommand.class,
             RunCommand.class,
+            DemoCommand.class,
             HelpCommand.class})
 final class TrickleCommand implements Runnable {
 

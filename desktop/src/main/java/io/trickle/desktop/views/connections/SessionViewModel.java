@@ -56,6 +56,18 @@ public final class SessionViewModel {
 
     /** Connects to the profile's database, closing the current session first. */
     public void connect(ConnectionProfile profile) {
+        connect(profile, false);
+    }
+
+    /**
+     * Connects, and installs or upgrades the catalog without asking when it is missing or old: for the
+     * demo the workbench was started with ({@code --demo}), where the DBA asked for exactly that.
+     */
+    public void connectAndInstall(ConnectionProfile profile) {
+        connect(profile, true);
+    }
+
+    private void connect(ConnectionProfile profile, boolean installWithoutAsking) {
         if (state.get() == State.CONNECTING) {
             return;
         }
@@ -69,7 +81,7 @@ public final class SessionViewModel {
                         session.set(opened);
                         state.set(State.CONNECTED);
                         connectionText.set(profile.name() + " · " + opened.databaseName());
-                        checkCatalog(opened);
+                        checkCatalog(opened, installWithoutAsking);
                     })
                     .onFailure(e -> {
                         resetToDisconnected();
@@ -121,10 +133,14 @@ public final class SessionViewModel {
                 return;
         }
         if (dialogs.confirm(question)) {
-            tasks.execute(current.installCatalog()
-                    .onSuccess(this::installed)
-                    .onFailure(e -> dialogs.showError("Catalog not installed", ErrorMessages.describe(e))));
+            install(current);
         }
+    }
+
+    private void install(EngineSession current) {
+        tasks.execute(current.installCatalog()
+                .onSuccess(this::installed)
+                .onFailure(e -> dialogs.showError("Catalog not installed", ErrorMessages.describe(e))));
     }
 
     private void installed(InstallResult result) {
@@ -133,11 +149,15 @@ public final class SessionViewModel {
                 result.database() + (result.changed() ? " · " + result.migrationsApplied() + " migrations applied" : ""));
     }
 
-    private void checkCatalog(EngineSession opened) {
+    private void checkCatalog(EngineSession opened, boolean installWithoutAsking) {
         tasks.execute(opened.catalogStatus()
                 .onSuccess(status -> {
                     catalog.set(status);
-                    if (status.state() == CatalogStatus.State.MISSING || status.state() == CatalogStatus.State.OUTDATED) {
+                    boolean needed = status.state() == CatalogStatus.State.MISSING
+                            || status.state() == CatalogStatus.State.OUTDATED;
+                    if (needed && installWithoutAsking) {
+                        install(opened);
+                    } else if (needed) {
                         offerInstall();
                     } else {
                         notices.success("Connected", opened.profile().name() + " · " + status.describe());

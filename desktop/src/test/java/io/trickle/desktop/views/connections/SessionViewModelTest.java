@@ -124,4 +124,14 @@ class SessionViewModelTest {
         assertNull(model.sessionProperty().get());
         assertEquals(State.DISCONNECTED, model.stateProperty().get());
     }
+
+    @Test
+    void connectingForTheDemoInstallsTheCatalogWithoutAsking() {
+        FakeEngineService engine = new FakeEngineService("right").withoutCatalog();
+        SessionViewModel model = model(engine);
+        model.connectAndInstall(ConnectionProfile.embeddedDemo());
+        assertEquals(1, engine.installs());
+        assertTrue(dialogs.asked().isEmpty(), "no question was asked");
+        assertEquals(CatalogStatus.State.CURRENT, model.catalogProperty().get().state());
+    }
 }
