@@ -2,6 +2,7 @@ package io.trickle.desktop.app;
 
 import io.trickle.desktop.services.BackgroundTask;
 import io.trickle.desktop.services.ConnectionProfile;
+import io.trickle.desktop.services.EngineService;
 import io.trickle.desktop.services.DemoDatabase;
 import io.trickle.desktop.services.DialogService;
 import io.trickle.desktop.services.EncryptedSecretStore;
@@ -18,6 +19,8 @@ import io.trickle.desktop.views.connections.ConnectionsView;
 import io.trickle.desktop.views.connections.ConnectionsViewModel;
 import io.trickle.desktop.views.connections.Credentials;
 import io.trickle.desktop.views.connections.SessionViewModel;
+import io.trickle.desktop.views.watermarks.WatermarksView;
+import io.trickle.desktop.views.watermarks.WatermarksViewModel;
 import io.trickle.desktop.views.bench.BenchmarksView;
 import io.trickle.desktop.views.bench.BenchmarksViewModel;
 import io.trickle.desktop.views.catalog.CatalogModel;
@@ -52,6 +55,7 @@ import io.trickle.desktop.workbench.WorkbenchWindow;
 import io.trickle.engine.api.Version;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.ZoneId;
 import java.util.Map;
 import javafx.beans.binding.Bindings;
 import javafx.animation.KeyFrame;
@@ -102,6 +106,8 @@ public final class CompositionRoot {
     private Timeline rolePoll;
     /** Started with --demo: connect to the embedded demo at once, install what it needs, run the engine. */
     private boolean demoMode;
+    /** An engine the tests put in place of the real one; null in the workbench. */
+    private EngineService engineOverride;
     private double windowWidth = 1280;
     private double windowHeight = 800;
 
@@ -143,7 +149,7 @@ public final class CompositionRoot {
         jobs = new JobsModel();
         tasks = new FxTaskExecutor(jobs, message -> notices.error("Background job failed", message));
         EncryptedSecretStore secrets = new EncryptedSecretStore(home.resolve("secret.key"), workspace);
-        TrickleEngineService engineService = new TrickleEngineService(demo);
+        EngineService engineService = engineOverride != null ? engineOverride : new TrickleEngineService(demo);
         SelectionService selection = new SelectionService();
         UndoManager undo = new UndoManager(100);
 
@@ -171,6 +177,8 @@ public final class CompositionRoot {
         views.register(new DependenciesView(dependencies, controls, commands), "centre");
         views.register(new RefreshHistoryView(history, controls), "bottom");
         views.register(new JobsView(jobsModel, controls), "bottom");
+        WatermarksViewModel watermarks = new WatermarksViewModel(catalog, tasks, dialogs, notices, ZoneId.systemDefault());
+        views.register(new WatermarksView(watermarks, controls), "centre");
         benchmarks = new BenchmarksViewModel(workspace, tasks, dialogs, notices);
         views.register(new BenchmarksView(benchmarks, controls), "centre");
 
@@ -188,6 +196,11 @@ public final class CompositionRoot {
         });
 
         registerFeatureCommands(commands, connections, jobsModel);
+        commands.register(CommandId.NEW_WATERMARK_GROUP, watermarks.newGroupCommand());
+        commands.register(CommandId.EDIT_WATERMARK_GROUP, watermarks.editGroupCommand());
+        commands.register(CommandId.DROP_WATERMARK_GROUP, watermarks.dropGroupCommand());
+        commands.register(CommandId.ADVANCE_WATERMARK, watermarks.advanceCommand());
+        commands.register(CommandId.RELOAD_WATERMARKS, watermarks.reloadCommand());
         commands.register(CommandId.OPEN_BENCHMARKS, benchmarks.openCommand());
         commands.register(CommandId.CLOSE_BENCHMARK, benchmarks.removeCommand());
         commands.register(CommandId.EXPORT_CHART, benchmarks.exportCommand());
@@ -331,6 +344,12 @@ public final class CompositionRoot {
      */
     public CompositionRoot withDemo() {
         demoMode = true;
+        return this;
+    }
+
+    /** For tests: the window talks to this engine instead of the real one. */
+    CompositionRoot withEngineService(EngineService engine) {
+        engineOverride = engine;
         return this;
     }
 

@@ -8,6 +8,9 @@ import io.trickle.engine.api.RefreshResult;
 import io.trickle.engine.api.StreamTableDetails;
 import io.trickle.engine.api.StreamTableInfo;
 import io.trickle.engine.api.ValidationResult;
+import io.trickle.engine.api.WatermarkGroup;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 
 /**
@@ -62,6 +65,23 @@ public interface EngineSession {
      * where it is missing; yields what was created. Only the embedded demo's session offers it.
      */
     BackgroundTask<List<String>> installDemo();
+
+    /** The watermark groups, their alignment, every source's watermark and the recent skipped refreshes. */
+    BackgroundTask<WatermarkOverview> watermarkOverview();
+
+    /** Creates a watermark group: at least two sources, a tolerance of zero or more, a new name. */
+    BackgroundTask<WatermarkGroup> createWatermarkGroup(String name, List<String> sources, Duration tolerance);
+
+    /**
+     * Changes a group's sources and tolerance. The engine has no "alter group", so this drops the group
+     * and creates it anew; should the new definition be refused, the old one is created again.
+     */
+    BackgroundTask<WatermarkGroup> replaceWatermarkGroup(WatermarkGroup old, List<String> sources, Duration tolerance);
+
+    BackgroundTask<Void> dropWatermarkGroup(String name);
+
+    /** Advances a source's watermark; the engine refuses a value older than the current one. */
+    BackgroundTask<Void> advanceWatermark(String source, Instant watermark);
 
     /**
      * Starts the engine's scheduler in this process for this database (DESIGN §2). It leads when no

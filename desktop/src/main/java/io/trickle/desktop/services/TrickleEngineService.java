@@ -13,6 +13,10 @@ import io.trickle.engine.api.StreamTableDetails;
 import io.trickle.engine.api.StreamTableInfo;
 import io.trickle.engine.api.Trickle;
 import io.trickle.engine.api.ValidationResult;
+import io.trickle.engine.api.WatermarkGroup;
+import io.trickle.engine.api.WatermarkGroupStatus;
+import io.trickle.engine.api.WatermarkInfo;
+import java.time.Duration;
 import java.time.Instant;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
@@ -33,6 +37,8 @@ public final class TrickleEngineService implements EngineService {
      * (and its failure record another) while the views go on reading the catalog and the history.
      */
     static final int POOL_SIZE = 8;
+    /** How far back the watermark views look for skipped refreshes. */
+    static final int SKIP_HISTORY = 500;
     /** Refreshes the bundled scheduler runs at once, whatever max_concurrent_refreshes says. */
     static final int SCHEDULED_REFRESHES = 2;
 
@@ -212,6 +218,54 @@ public final class TrickleEngineService implements EngineService {
                 }
                 context.progress(-1, "Creating the sample shop and its stream tables");
                 return trickle.installDemo();
+            });
+        }
+
+        @Override
+        public BackgroundTask<WatermarkOverview> watermarkOverview() {
+            return BackgroundTask.of("Read watermarks of " + databaseName, context -> {
+                List<WatermarkGroup> groups = trickle.watermarkGroups();
+                List<WatermarkGroupStatus> statuses = trickle.watermarkStatus();
+                List<WatermarkInfo> marks = trickle.watermarks();
+                List<HistoryEntry> skips = trickle.history(null, SKIP_HISTORY).stream()
+                        .filter(e -> "SKIP".equals(e.action())).toList();
+                return new WatermarkOverview(groups, statuses, marks, skips, Instant.now());
+            });
+        }
+
+        @Override
+        public BackgroundTask<WatermarkGroup> createWatermarkGroup(String name, List<String> sources, Duration tolerance) {
+            return BackgroundTask.of("Create watermark group " + name,
+                    context -> trickle.createWatermarkGroup(name, sources, tolerance));
+        }
+
+        @Override
+        public BackgroundTask<WatermarkGroup> replaceWatermarkGroup(WatermarkGroup old, List<String> sources,
+                                                                    Duration tolerance) {
+            return BackgroundTask.of("Change watermark group " + old.name(), context -> {
+                trickle.dropWatermarkGroup(old.name());
+                try {
+                    return trickle.createWatermarkGroup(old.name(), sources, tolerance);
+                } catch (RuntimeException refused) {
+                    trickle.createWatermarkGroup(old.name(), old.sources(), old.tolerance());
+                    throw refused;
+                }
+            });
+        }
+
+        @Override
+        public BackgroundTask<Void> dropWatermarkGroup(String name) {
+            return BackgroundTask.<Void>of("Drop watermark group " + name, context -> {
+                trickle.dropWatermarkGroup(name);
+                return null;
+            });
+        }
+
+        @Override
+        public BackgroundTask<Void> advanceWatermark(String source, Instant watermark) {
+            return BackgroundTask.<Void>of("Advance the watermark of " + source, context -> {
+                trickle.advanceWatermark(source, watermark);
+                return null;
             });
         }
 

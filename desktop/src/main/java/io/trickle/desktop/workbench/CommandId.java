@@ -32,6 +32,10 @@ public enum CommandId {
     REFRESH_NOW("Refresh Now", "fth-zap", "Shortcut+R", Menu.DATABASE, 4, Placement.MENU_AND_TOOLBAR),
     FULL_REFRESH("Full Refresh", "fth-fast-forward", "Shortcut+Shift+R", Menu.DATABASE, 4, Placement.MENU),
     RELOAD_CATALOG("Reload", "fth-refresh-cw", "F5", Menu.DATABASE, 4, Placement.MENU_AND_TOOLBAR),
+    NEW_WATERMARK_GROUP("New Watermark Group…", "fth-flag", null, Menu.DATABASE, 6, Placement.MENU),
+    EDIT_WATERMARK_GROUP("Change Watermark Group…", "fth-sliders", null, Menu.DATABASE, 6, Placement.MENU),
+    DROP_WATERMARK_GROUP("Drop Watermark Group…", "fth-trash-2", null, Menu.DATABASE, 6, Placement.MENU),
+    ADVANCE_WATERMARK("Advance Watermark…", "fth-skip-forward", null, Menu.DATABASE, 6, Placement.MENU),
     TOGGLE_ENGINE("Switch Bundled Engine On/Off", "fth-cpu", null, Menu.DATABASE, 5, Placement.MENU),
 
     NEXT_PERSPECTIVE("Next Perspective", "fth-layout", "Shortcut+F8", Menu.WINDOW, 1, Placement.MENU),
@@ -41,6 +45,7 @@ public enum CommandId {
 
     CANCEL_JOB("Cancel Job", "fth-x-octagon", null, Menu.NONE, 0, Placement.CONTEXT),
     CLEAR_FINISHED_JOBS("Clear Finished Jobs", "fth-trash", null, Menu.NONE, 0, Placement.CONTEXT),
+    RELOAD_WATERMARKS("Reload Watermarks", "fth-refresh-cw", null, Menu.NONE, 0, Placement.CONTEXT),
     CLOSE_BENCHMARK("Close Benchmark Run", "fth-x-square", null, Menu.NONE, 0, Placement.CONTEXT),
     CLEAR_HISTORY_FILTER("Clear Filter", "fth-x-circle", null, Menu.NONE, 0, Placement.CONTEXT),
     MOVE_VIEW("Move To", "fth-move", null, Menu.NONE, 0, Placement.CONTEXT),

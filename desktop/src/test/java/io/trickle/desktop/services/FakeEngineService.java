@@ -9,6 +9,8 @@ import io.trickle.engine.api.SchedulerRole;
 import io.trickle.engine.api.StreamTableDetails;
 import io.trickle.engine.api.StreamTableInfo;
 import io.trickle.engine.api.ValidationResult;
+import io.trickle.engine.api.WatermarkGroup;
+import java.time.Duration;
 import java.time.Instant;
 import io.trickle.engine.api.TrickleException;
 import java.util.ArrayList;
@@ -240,6 +242,46 @@ public final class FakeEngineService implements EngineService {
                 sampleInstalls++;
                 catalog.table("shop.order_totals", "30s", "shop.orders", "shop.order_items");
                 return List.of("table shop.orders", "stream table shop.order_totals");
+            });
+        }
+
+        @Override
+        public BackgroundTask<WatermarkOverview> watermarkOverview() {
+            return BackgroundTask.of("Watermarks", context -> catalog.watermarkOverview());
+        }
+
+        @Override
+        public BackgroundTask<WatermarkGroup> createWatermarkGroup(String name, List<String> sources, Duration tolerance) {
+            return BackgroundTask.of("Create group " + name, context -> catalog.createWatermarkGroup(name, sources, tolerance));
+        }
+
+        @Override
+        public BackgroundTask<WatermarkGroup> replaceWatermarkGroup(WatermarkGroup old, List<String> sources,
+                                                                    Duration tolerance) {
+            return BackgroundTask.of("Change group " + old.name(), context -> {
+                catalog.dropWatermarkGroup(old.name());
+                try {
+                    return catalog.createWatermarkGroup(old.name(), sources, tolerance);
+                } catch (RuntimeException refused) {
+                    catalog.createWatermarkGroup(old.name(), old.sources(), old.tolerance());
+                    throw refused;
+                }
+            });
+        }
+
+        @Override
+        public BackgroundTask<Void> dropWatermarkGroup(String name) {
+            return BackgroundTask.<Void>of("Drop group " + name, context -> {
+                catalog.dropWatermarkGroup(name);
+                return null;
+            });
+        }
+
+        @Override
+        public BackgroundTask<Void> advanceWatermark(String source, Instant watermark) {
+            return BackgroundTask.<Void>of("Advance " + source, context -> {
+                catalog.advanceWatermark(source, watermark);
+                return null;
             });
         }
 
