@@ -125,6 +125,9 @@ public final class WatermarksView implements ViewPart {
         Label facts = new Label("tolerance " + Durations.text(card.tolerance()) + " · " + card.sourcesWithWatermark()
                 + " of " + card.sourcesTotal() + " sources report");
         facts.getStyleClass().addAll(Styles.TEXT_SMALL, Styles.TEXT_MUTED);
+        name.setMinWidth(Region.USE_PREF_SIZE);
+        verdict.setMinWidth(Region.USE_PREF_SIZE);
+        summary.setMinWidth(0);
         HBox header = new HBox(10, name, verdict, summary, spring, facts);
         header.setAlignment(Pos.BASELINE_LEFT);
 
@@ -132,7 +135,7 @@ public final class WatermarksView implements ViewPart {
         lanes.getStyleClass().add("wm-lanes");
         lanes.setHgap(12);
         lanes.setVgap(4);
-        ColumnConstraints label = new ColumnConstraints(150, 220, 320);
+        ColumnConstraints label = new ColumnConstraints(150, 190, 320);
         ColumnConstraints track = new ColumnConstraints(200, 600, Double.MAX_VALUE);
         track.setHgrow(Priority.ALWAYS);
         lanes.getColumnConstraints().addAll(label, track, new ColumnConstraints(150, 230, 320));
