@@ -1,6 +1,8 @@
 package io.trickle.desktop.app;
 
 import io.trickle.desktop.services.BackgroundTask;
+import io.trickle.desktop.services.ConnectionProfile;
+import io.trickle.desktop.services.EngineService;
 import io.trickle.desktop.services.DemoDatabase;
 import io.trickle.desktop.services.DialogService;
 import io.trickle.desktop.services.EncryptedSecretStore;
@@ -12,10 +14,15 @@ import io.trickle.desktop.services.fx.FxNotificationService;
 import io.trickle.desktop.services.fx.FxTaskExecutor;
 import io.trickle.desktop.theme.ThemeSwitcher;
 import io.trickle.desktop.theme.WorkbenchTheme;
+import io.trickle.desktop.views.connections.BundledEngineViewModel;
 import io.trickle.desktop.views.connections.ConnectionsView;
 import io.trickle.desktop.views.connections.ConnectionsViewModel;
 import io.trickle.desktop.views.connections.Credentials;
 import io.trickle.desktop.views.connections.SessionViewModel;
+import io.trickle.desktop.views.watermarks.WatermarksView;
+import io.trickle.desktop.views.watermarks.WatermarksViewModel;
+import io.trickle.desktop.views.bench.BenchmarksView;
+import io.trickle.desktop.views.bench.BenchmarksViewModel;
 import io.trickle.desktop.views.catalog.CatalogModel;
 import io.trickle.desktop.views.catalog.RefreshQueue;
 import io.trickle.desktop.views.dag.DependenciesView;
@@ -27,7 +34,6 @@ import io.trickle.desktop.views.jobs.JobsView;
 import io.trickle.desktop.views.jobs.JobsViewModel;
 import io.trickle.desktop.views.navigator.NavigatorView;
 import io.trickle.desktop.views.navigator.NavigatorViewModel;
-import io.trickle.desktop.views.placeholders.PlaceholderView;
 import io.trickle.desktop.views.properties.PropertiesView;
 import io.trickle.desktop.views.properties.PropertiesViewModel;
 import io.trickle.desktop.workbench.CommandControls;
@@ -49,6 +55,7 @@ import io.trickle.desktop.workbench.WorkbenchWindow;
 import io.trickle.engine.api.Version;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.ZoneId;
 import java.util.Map;
 import javafx.beans.binding.Bindings;
 import javafx.animation.KeyFrame;
@@ -73,6 +80,8 @@ public final class CompositionRoot {
     private static final Duration SHUTDOWN_GRACE = Duration.ofSeconds(10);
     /** How often the catalog views read the catalog again on their own, to follow other engines' refreshes. */
     private static final javafx.util.Duration CATALOG_POLL = javafx.util.Duration.seconds(15);
+    /** How often the status bar asks the bundled engine for its role (an in-memory read). */
+    private static final javafx.util.Duration ROLE_POLL = javafx.util.Duration.seconds(1);
 
     private final Path home;
     private final Workspace workspace;
@@ -80,28 +89,37 @@ public final class CompositionRoot {
     private final PerspectiveRegistry perspectives;
     private final Map<String, LayoutNode> storedLayouts;
     private final WorkbenchTheme storedTheme;
+    private final boolean engineEnabled;
 
     private JobsModel jobs;
     private FxTaskExecutor tasks;
     private SessionViewModel session;
+    private BundledEngineViewModel engine;
     private ThemeSwitcher theme;
     private CatalogModel catalog;
     private RefreshQueue refreshes;
     private StreamTableEditors editors;
     private Workbench workbench;
     private ViewRegistry views;
+    private BenchmarksViewModel benchmarks;
     private Timeline poll;
+    private Timeline rolePoll;
+    /** Started with --demo: connect to the embedded demo at once, install what it needs, run the engine. */
+    private boolean demoMode;
+    /** An engine the tests put in place of the real one; null in the workbench. */
+    private EngineService engineOverride;
     private double windowWidth = 1280;
     private double windowHeight = 800;
 
     private CompositionRoot(Path home, Workspace workspace, DemoDatabase demo, PerspectiveRegistry perspectives,
-                            Map<String, LayoutNode> storedLayouts, WorkbenchTheme storedTheme) {
+                            Map<String, LayoutNode> storedLayouts, WorkbenchTheme storedTheme, boolean engineEnabled) {
         this.home = home;
         this.workspace = workspace;
         this.demo = demo;
         this.perspectives = perspectives;
         this.storedLayouts = storedLayouts;
         this.storedTheme = storedTheme;
+        this.engineEnabled = engineEnabled;
     }
 
     /**
@@ -113,7 +131,8 @@ public final class CompositionRoot {
         PerspectiveRegistry perspectives = Perspectives.create();
         Map<String, LayoutNode> layouts = PerspectiveLayouts.loadAll(perspectives, new WorkspaceLayoutStore(workspace));
         WorkbenchTheme theme = WorkbenchTheme.parse(workspace.get(THEME_KEY).orElse(null));
-        return new CompositionRoot(home, workspace, demo, perspectives, layouts, theme);
+        boolean engineEnabled = BundledEngineViewModel.enabledIn(workspace.get(BundledEngineViewModel.PREFERENCE));
+        return new CompositionRoot(home, workspace, demo, perspectives, layouts, theme, engineEnabled);
     }
 
     /** The workspace of the DBA's home ({@code ~/.trickle}), with the embedded server for the demo. */
@@ -130,14 +149,15 @@ public final class CompositionRoot {
         jobs = new JobsModel();
         tasks = new FxTaskExecutor(jobs, message -> notices.error("Background job failed", message));
         EncryptedSecretStore secrets = new EncryptedSecretStore(home.resolve("secret.key"), workspace);
-        TrickleEngineService engine = new TrickleEngineService(demo);
+        EngineService engineService = engineOverride != null ? engineOverride : new TrickleEngineService(demo);
         SelectionService selection = new SelectionService();
         UndoManager undo = new UndoManager(100);
 
         Credentials credentials = new Credentials(secrets, dialogs, tasks);
-        session = new SessionViewModel(engine, credentials, tasks, dialogs, notices);
-        ConnectionsViewModel connections = new ConnectionsViewModel(workspace, session, credentials, engine, tasks,
-                dialogs, selection);
+        session = new SessionViewModel(engineService, credentials, tasks, dialogs, notices);
+        engine = new BundledEngineViewModel(session, tasks, notices, workspace, engineEnabled || demoMode);
+        ConnectionsViewModel connections = new ConnectionsViewModel(workspace, session, credentials, engineService,
+                tasks, dialogs, selection);
         JobsViewModel jobsModel = new JobsViewModel(jobs);
 
         catalog = new CatalogModel(session, tasks, notices);
@@ -157,7 +177,10 @@ public final class CompositionRoot {
         views.register(new DependenciesView(dependencies, controls, commands), "centre");
         views.register(new RefreshHistoryView(history, controls), "bottom");
         views.register(new JobsView(jobsModel, controls), "bottom");
-        registerPlaceholders(views);
+        WatermarksViewModel watermarks = new WatermarksViewModel(catalog, tasks, dialogs, notices, ZoneId.systemDefault());
+        views.register(new WatermarksView(watermarks, controls), "centre");
+        benchmarks = new BenchmarksViewModel(workspace, tasks, dialogs, notices);
+        views.register(new BenchmarksView(benchmarks, controls), "centre");
 
         PerspectiveLayouts layouts = new PerspectiveLayouts(perspectives, new WorkspaceLayoutStore(workspace),
                 work -> tasks.execute(housekeeping("Save layout", work)), storedLayouts);
@@ -173,11 +196,19 @@ public final class CompositionRoot {
         });
 
         registerFeatureCommands(commands, connections, jobsModel);
+        commands.register(CommandId.NEW_WATERMARK_GROUP, watermarks.newGroupCommand());
+        commands.register(CommandId.EDIT_WATERMARK_GROUP, watermarks.editGroupCommand());
+        commands.register(CommandId.DROP_WATERMARK_GROUP, watermarks.dropGroupCommand());
+        commands.register(CommandId.ADVANCE_WATERMARK, watermarks.advanceCommand());
+        commands.register(CommandId.RELOAD_WATERMARKS, watermarks.reloadCommand());
+        commands.register(CommandId.OPEN_BENCHMARKS, benchmarks.openCommand());
+        commands.register(CommandId.CLOSE_BENCHMARK, benchmarks.removeCommand());
+        commands.register(CommandId.EXPORT_CHART, benchmarks.exportCommand());
         registerCatalogCommands(commands, history);
         registerWorkbenchCommands(commands, stage, workbench, undo, dialogs);
         WorkbenchWindow window = new WorkbenchWindow(controls, workbench, new PerspectiveSwitcher(perspectives), views,
                 statusBar(workbench), Map.of(CommandId.UNDO, undo.undoTextProperty(), CommandId.REDO,
-                undo.redoTextProperty()), overlay);
+                undo.redoTextProperty(), CommandId.TOGGLE_ENGINE, engine.toggleTextProperty()), overlay);
         Scene scene = new Scene(window.root(), windowWidth, windowHeight);
         theme.attach(scene);
         controls.installAccelerators(scene);
@@ -190,10 +221,18 @@ public final class CompositionRoot {
         stage.setMinWidth(900);
         stage.setMinHeight(600);
         connections.load();
+        benchmarks.load();
         poll = new Timeline(new KeyFrame(CATALOG_POLL, e -> catalog.reloadQuietly()));
         poll.setCycleCount(Timeline.INDEFINITE);
         poll.play();
+        rolePoll = new Timeline(new KeyFrame(ROLE_POLL, e -> engine.pollRole()));
+        rolePoll.setCycleCount(Timeline.INDEFINITE);
+        rolePoll.play();
         stage.show();
+        if (demoMode) {
+            perspectives.activate(Perspectives.MONITORING);
+            session.connectAndInstall(ConnectionProfile.embeddedDemo());
+        }
     }
 
     /** The stream table commands: lifecycle, refresh and reload. */
@@ -220,6 +259,7 @@ public final class CompositionRoot {
         commands.register(CommandId.CONNECT, connections.connectCommand());
         commands.register(CommandId.DISCONNECT, session.disconnectCommand());
         commands.register(CommandId.INSTALL_CATALOG, session.installCatalogCommand());
+        commands.register(CommandId.TOGGLE_ENGINE, engine.toggleCommand());
         commands.register(CommandId.CANCEL_JOB, jobsModel.cancelSelectedCommand());
         commands.register(CommandId.CLEAR_FINISHED_JOBS, jobsModel.clearFinishedCommand());
     }
@@ -243,7 +283,7 @@ public final class CompositionRoot {
         StatusBar status = new StatusBar();
         status.addSegment("status-connection", "fth-database", "Connection", session.connectionTextProperty(),
                 "The database this window works with");
-        status.addSegment("status-engine", "fth-cpu", "Engine", session.engineRoleProperty(),
+        status.addSegment("status-engine", "fth-cpu", "Engine", engine.roleTextProperty(),
                 "Whether this workbench's engine schedules refreshes: leader, follower or off");
         status.addSegment("status-last-refresh", "fth-clock", "Last refresh", catalog.lastRefreshProperty(),
                 "The latest successful refresh of any stream table, by any engine, as of the last catalog read");
@@ -274,6 +314,7 @@ public final class CompositionRoot {
     public Thread close() {
         if (poll != null) {
             poll.stop();
+            rolePoll.stop();
         }
         if (session != null) {
             session.disconnect();
@@ -295,6 +336,22 @@ public final class CompositionRoot {
     }
 
     // For the FX tests, which drive the window and need to reach a few of its parts.
+
+    /**
+     * Opens the window on the embedded demo (the workbench's {@code --demo}): it connects at once,
+     * installs the catalog without asking, the demo's data and stream tables arrive as they do for the
+     * "Embedded demo" profile, and the bundled engine runs whatever the workspace remembers.
+     */
+    public CompositionRoot withDemo() {
+        demoMode = true;
+        return this;
+    }
+
+    /** For tests: the window talks to this engine instead of the real one. */
+    CompositionRoot withEngineService(EngineService engine) {
+        engineOverride = engine;
+        return this;
+    }
 
     /** The window's first size; the screenshot tests use a larger one. */
     CompositionRoot withWindowSize(double width, double height) {
@@ -323,6 +380,10 @@ public final class CompositionRoot {
         return session;
     }
 
+    BundledEngineViewModel engine() {
+        return engine;
+    }
+
     CatalogModel catalog() {
         return catalog;
     }
@@ -343,10 +404,7 @@ public final class CompositionRoot {
         return views;
     }
 
-    /** Views whose features come later; each says plainly what it will show. */
-    private static void registerPlaceholders(ViewRegistry views) {
-        views.register(new PlaceholderView("benchmarks", "Benchmarks", "fth-bar-chart-2",
-                "Benchmark runs imported from their CSV files, plotted: refresh time against change ratio, "
-                        + "FULL beside DIFFERENTIAL."), "centre");
+    BenchmarksViewModel benchmarks() {
+        return benchmarks;
     }
 }

@@ -24,9 +24,9 @@ final class Perspectives {
                 "split(h 0.25 0.78: stack(left *connections navigator),"
                         + " split(v 0.66: editors, stack(bottom *jobs history)),"
                         + " stack(right *properties))")));
-        registry.register(new Perspective(MONITORING, "Monitoring", "fth-activity", 1, LayoutCodec.decode(
+        registry.register(new Perspective(MONITORING, "Monitoring", "fth-activity", 2, LayoutCodec.decode(
                 "split(h 0.22 0.78: stack(left *navigator connections),"
-                        + " split(v 0.62: stack(centre *dag), stack(bottom *history jobs)),"
+                        + " split(v 0.62: stack(centre *dag watermarks), stack(bottom *history jobs)),"
                         + " stack(right *properties))")));
         registry.register(new Perspective(BENCHMARKS, "Benchmarks", "fth-bar-chart-2", 1, LayoutCodec.decode(
                 "split(v 0.72: stack(centre *benchmarks), stack(bottom *jobs))")));

@@ -23,6 +23,28 @@ public interface DialogService {
 
     void showInformation(String title, String message);
 
+    /** Asks for one or more existing files to open; empty when the DBA cancelled. */
+    Optional<List<java.nio.file.Path>> chooseFilesToOpen(FileChoice choice);
+
+    /** Asks where to save a file; empty when the DBA cancelled. */
+    Optional<java.nio.file.Path> chooseFileToSave(FileChoice choice);
+
+    /**
+     * What a file chooser offers.
+     *
+     * @param kind        the kind of file, as the filter shows it ("Benchmark CSV")
+     * @param extension   without the dot ("csv")
+     * @param initialName the suggested name when saving; empty when opening
+     */
+    record FileChoice(String title, String kind, String extension, String initialName) {
+        public FileChoice {
+            Objects.requireNonNull(title, "title");
+            Objects.requireNonNull(kind, "kind");
+            Objects.requireNonNull(extension, "extension");
+            initialName = initialName == null ? "" : initialName;
+        }
+    }
+
     /**
      * A yes/no question.
      *

@@ -8,6 +8,9 @@ import io.trickle.engine.api.RefreshResult;
 import io.trickle.engine.api.StreamTableDetails;
 import io.trickle.engine.api.StreamTableInfo;
 import io.trickle.engine.api.ValidationResult;
+import io.trickle.engine.api.WatermarkGroup;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 
 /**
@@ -15,9 +18,8 @@ import java.util.List;
  * engine's API grows into here one method at a time (create, alter, drop, refresh, history, the
  * dependency graph, watermarks, the in-process scheduler), each returning the engine's own records.
  *
- * <p>The in-process scheduler (issue 8.8) will plug in here as one more method that starts it and
- * returns a handle with its role (leader or follower) and a stop; until then the workbench's engine
- * only acts when the DBA asks, and the status bar says "off".
+ * <p>The bundled engine (issue 8.8) is {@link #startScheduler()}: the engine's scheduler running in
+ * this process for the connected database, as leader or follower.
  */
 public interface EngineSession {
 
@@ -59,11 +61,34 @@ public interface EngineSession {
     BackgroundTask<List<HistoryEntry>> history(String name, int limit);
 
     /**
-     * Creates the sample shop of the embedded demo (source tables and stream tables) where it is
-     * missing; yields the stream tables created. Only the embedded demo's session offers it.
+     * Installs the engine's demo (the sample shop's tables and stream tables, {@code Trickle.installDemo})
+     * where it is missing; yields what was created. Only the embedded demo's session offers it.
      */
-    BackgroundTask<List<String>> installSampleData();
+    BackgroundTask<List<String>> installDemo();
 
-    /** Releases the session's connections; the task never fails. */
+    /** The watermark groups, their alignment, every source's watermark and the recent skipped refreshes. */
+    BackgroundTask<WatermarkOverview> watermarkOverview();
+
+    /** Creates a watermark group: at least two sources, a tolerance of zero or more, a new name. */
+    BackgroundTask<WatermarkGroup> createWatermarkGroup(String name, List<String> sources, Duration tolerance);
+
+    /**
+     * Changes a group's sources and tolerance. The engine has no "alter group", so this drops the group
+     * and creates it anew; should the new definition be refused, the old one is created again.
+     */
+    BackgroundTask<WatermarkGroup> replaceWatermarkGroup(WatermarkGroup old, List<String> sources, Duration tolerance);
+
+    BackgroundTask<Void> dropWatermarkGroup(String name);
+
+    /** Advances a source's watermark; the engine refuses a value older than the current one. */
+    BackgroundTask<Void> advanceWatermark(String source, Instant watermark);
+
+    /**
+     * Starts the engine's scheduler in this process for this database (DESIGN §2). It leads when no
+     * other engine schedules the database and follows otherwise; closing the session stops it too.
+     */
+    BackgroundTask<BundledScheduler> startScheduler();
+
+    /** Releases the session's connections (stopping a scheduler started here first); the task never fails. */
     BackgroundTask<Void> close();
 }

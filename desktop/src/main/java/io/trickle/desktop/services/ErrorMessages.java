@@ -19,6 +19,9 @@ public final class ErrorMessages {
             return "Cancelled.";
         }
         String message = t.getMessage();
+        if (t instanceof UnsupportedOperationException) {
+            return "Not available in this engine" + (message == null || message.isBlank() ? "." : ": " + message + ".");
+        }
         if (t instanceof TrickleException || t instanceof IllegalArgumentException
                 || t instanceof IllegalStateException || t instanceof java.io.IOException) {
             return message == null || message.isBlank() ? t.getClass().getSimpleName() : sentence(message);

@@ -6,10 +6,17 @@ import io.trickle.engine.api.EngineOptions;
 import io.trickle.engine.api.HistoryEntry;
 import io.trickle.engine.api.InstallResult;
 import io.trickle.engine.api.RefreshResult;
+import io.trickle.engine.api.SchedulerHandle;
+import io.trickle.engine.api.SchedulerOptions;
+import io.trickle.engine.api.SchedulerRole;
 import io.trickle.engine.api.StreamTableDetails;
 import io.trickle.engine.api.StreamTableInfo;
 import io.trickle.engine.api.Trickle;
 import io.trickle.engine.api.ValidationResult;
+import io.trickle.engine.api.WatermarkGroup;
+import io.trickle.engine.api.WatermarkGroupStatus;
+import io.trickle.engine.api.WatermarkInfo;
+import java.time.Duration;
 import java.time.Instant;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
@@ -25,10 +32,15 @@ public final class TrickleEngineService implements EngineService {
     /** What {@code pg_stat_activity.application_name} shows for the workbench's sessions. */
     static final String APPLICATION_NAME = "trickle-workbench";
     /**
-     * Connections the workbench's engine may hold: a refresh waiting for a lock keeps one (and its
-     * failure record another) while the views go on reading the catalog and the history.
+     * Connections the workbench's engine may hold: the bundled scheduler keeps two of its own and runs
+     * up to {@link #SCHEDULED_REFRESHES} refreshes, and a manual refresh waiting for a lock keeps one
+     * (and its failure record another) while the views go on reading the catalog and the history.
      */
-    static final int POOL_SIZE = 4;
+    static final int POOL_SIZE = 8;
+    /** How far back the watermark views look for skipped refreshes. */
+    static final int SKIP_HISTORY = 500;
+    /** Refreshes the bundled scheduler runs at once, whatever max_concurrent_refreshes says. */
+    static final int SCHEDULED_REFRESHES = 2;
 
     private final DemoDatabase demo;
 
@@ -53,7 +65,7 @@ public final class TrickleEngineService implements EngineService {
         return BackgroundTask.of("Connect to " + request.profile().name(), context -> {
             String url = url(request, context);
             Trickle trickle = connect(url, request.profile(), context);
-            return new Session(request.profile(), trickle, request.profile().isEmbeddedDemo() ? url : null);
+            return new Session(request.profile(), trickle);
         });
     }
 
@@ -98,14 +110,11 @@ public final class TrickleEngineService implements EngineService {
         private final ConnectionProfile profile;
         private final Trickle trickle;
         private final String databaseName;
-        /** The embedded demo's URL (no secret in it), for creating the sample's source tables; null otherwise. */
-        private final String demoUrl;
 
-        Session(ConnectionProfile profile, Trickle trickle, String demoUrl) {
+        Session(ConnectionProfile profile, Trickle trickle) {
             this.profile = profile;
             this.trickle = trickle;
             this.databaseName = trickle.databaseName();
-            this.demoUrl = demoUrl;
         }
 
         @Override
@@ -202,13 +211,70 @@ public final class TrickleEngineService implements EngineService {
         }
 
         @Override
-        public BackgroundTask<List<String>> installSampleData() {
-            return BackgroundTask.of("Create the sample stream tables", context -> {
-                if (demoUrl == null) {
-                    throw new IllegalStateException("the sample data belongs to the embedded demo, not to "
-                            + profile.name());
+        public BackgroundTask<List<String>> installDemo() {
+            return BackgroundTask.of("Install the demo into " + databaseName, context -> {
+                if (!profile.isEmbeddedDemo()) {
+                    throw new IllegalStateException("the demo belongs to the embedded demo, not to " + profile.name());
                 }
-                return SampleData.install(demoUrl, trickle, context);
+                context.progress(-1, "Creating the sample shop and its stream tables");
+                return trickle.installDemo();
+            });
+        }
+
+        @Override
+        public BackgroundTask<WatermarkOverview> watermarkOverview() {
+            return BackgroundTask.of("Read watermarks of " + databaseName, context -> {
+                List<WatermarkGroup> groups = trickle.watermarkGroups();
+                List<WatermarkGroupStatus> statuses = trickle.watermarkStatus();
+                List<WatermarkInfo> marks = trickle.watermarks();
+                List<HistoryEntry> skips = trickle.history(null, SKIP_HISTORY).stream()
+                        .filter(e -> "SKIP".equals(e.action())).toList();
+                return new WatermarkOverview(groups, statuses, marks, skips, Instant.now());
+            });
+        }
+
+        @Override
+        public BackgroundTask<WatermarkGroup> createWatermarkGroup(String name, List<String> sources, Duration tolerance) {
+            return BackgroundTask.of("Create watermark group " + name,
+                    context -> trickle.createWatermarkGroup(name, sources, tolerance));
+        }
+
+        @Override
+        public BackgroundTask<WatermarkGroup> replaceWatermarkGroup(WatermarkGroup old, List<String> sources,
+                                                                    Duration tolerance) {
+            return BackgroundTask.of("Change watermark group " + old.name(), context -> {
+                trickle.dropWatermarkGroup(old.name());
+                try {
+                    return trickle.createWatermarkGroup(old.name(), sources, tolerance);
+                } catch (RuntimeException refused) {
+                    trickle.createWatermarkGroup(old.name(), old.sources(), old.tolerance());
+                    throw refused;
+                }
+            });
+        }
+
+        @Override
+        public BackgroundTask<Void> dropWatermarkGroup(String name) {
+            return BackgroundTask.<Void>of("Drop watermark group " + name, context -> {
+                trickle.dropWatermarkGroup(name);
+                return null;
+            });
+        }
+
+        @Override
+        public BackgroundTask<Void> advanceWatermark(String source, Instant watermark) {
+            return BackgroundTask.<Void>of("Advance the watermark of " + source, context -> {
+                trickle.advanceWatermark(source, watermark);
+                return null;
+            });
+        }
+
+        @Override
+        public BackgroundTask<BundledScheduler> startScheduler() {
+            return BackgroundTask.of("Start the bundled engine for " + databaseName, context -> {
+                context.progress(-1, "Starting the scheduler");
+                SchedulerHandle handle = trickle.runScheduler(new SchedulerOptions(null, SCHEDULED_REFRESHES));
+                return new Scheduler(handle, databaseName);
             });
         }
 
@@ -218,6 +284,23 @@ public final class TrickleEngineService implements EngineService {
                 trickle.close();
                 return null;
             }).silent();
+        }
+    }
+
+    /** A scheduler this workbench started; stopping it leaves the session open. */
+    private record Scheduler(SchedulerHandle handle, String databaseName) implements BundledScheduler {
+        @Override
+        public SchedulerRole role() {
+            return handle.role();
+        }
+
+        @Override
+        public BackgroundTask<Void> stop() {
+            return BackgroundTask.<Void>of("Stop the bundled engine for " + databaseName, context -> {
+                context.progress(-1, "Letting refreshes under way finish");
+                handle.stop();
+                return null;
+            });
         }
     }
 }

@@ -14,11 +14,11 @@ import java.util.Optional;
 
 /**
  * The workbench's local workspace: a SQLite file ({@code ~/.trickle/workspace.db}) with connection
- * profiles, preferences (theme, perspective layouts), encrypted passwords, and later imported
- * benchmark runs. Each call opens and closes its own connection; SQLite makes that cheap and the
+ * profiles, preferences (theme, perspective layouts), encrypted passwords, and the benchmark CSV
+ * files the DBA opened. Each call opens and closes its own connection; SQLite makes that cheap and the
  * workspace is never on a hot path. Every call does file I/O, so none may run on the FX thread.
  */
-public final class Workspace implements ConnectionProfiles, WorkbenchPreferences {
+public final class Workspace implements ConnectionProfiles, WorkbenchPreferences, BenchmarkLibrary {
 
     private final String url;
 
@@ -45,6 +45,11 @@ public final class Workspace implements ConnectionProfiles, WorkbenchPreferences
                         CREATE TABLE IF NOT EXISTS preference (
                             key   TEXT PRIMARY KEY,
                             value TEXT NOT NULL
+                        )""");
+                st.execute("""
+                        CREATE TABLE IF NOT EXISTS benchmark_file (
+                            path     TEXT PRIMARY KEY,
+                            added_at TEXT NOT NULL
                         )""");
                 st.execute("""
                         CREATE TABLE IF NOT EXISTS stored_secret (
@@ -98,6 +103,31 @@ public final class Workspace implements ConnectionProfiles, WorkbenchPreferences
         update("""
                 INSERT INTO preference (key, value) VALUES (?, ?)
                 ON CONFLICT (key) DO UPDATE SET value = excluded.value""", key, value);
+    }
+
+    @Override
+    public List<Path> benchmarkFiles() {
+        return run(c -> {
+            List<Path> out = new ArrayList<>();
+            try (Statement st = c.createStatement();
+                 ResultSet rs = st.executeQuery("SELECT path FROM benchmark_file ORDER BY added_at, path")) {
+                while (rs.next()) {
+                    out.add(Path.of(rs.getString(1)));
+                }
+            }
+            return out;
+        });
+    }
+
+    @Override
+    public void addBenchmarkFile(Path file) {
+        update("INSERT INTO benchmark_file (path, added_at) VALUES (?, ?) ON CONFLICT (path) DO NOTHING",
+                file.toAbsolutePath().normalize().toString(), java.time.Instant.now().toString());
+    }
+
+    @Override
+    public void removeBenchmarkFile(Path file) {
+        update("DELETE FROM benchmark_file WHERE path = ?", file.toAbsolutePath().normalize().toString());
     }
 
     /** An encrypted secret as {@link EncryptedSecretStore} sealed it; the workspace never sees plain text. */

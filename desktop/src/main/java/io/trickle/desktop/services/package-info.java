@@ -9,9 +9,9 @@
  * {@code BackgroundTask} of the engine's own {@code engine.api} records: {@code show}, {@code validate},
  * {@code create}, {@code alter}, {@code drop}, {@code refresh}, {@code history}, the dependency graph
  * (and {@code readCatalog}, list and graph as one job); next come watermarks and SCC status. Work
- * that outlives a call (the in-process scheduler) belongs on the session too: a method that starts it
- * and yields a handle (role, stop), publishing role changes through a listener that the session's view
- * model turns into its {@code engineRole} property on the FX thread; until then that property says
- * "off". The FX implementations live in {@code services.fx} and only the composition root knows them.
+ * that outlives a call belongs on the session too: {@code startScheduler} yields a
+ * {@link io.trickle.desktop.services.BundledScheduler} (role, stop), whose role the bundled engine's
+ * view model reads once a second. The FX implementations live in {@code services.fx} and only the
+ * composition root knows them.
  */
 package io.trickle.desktop.services;

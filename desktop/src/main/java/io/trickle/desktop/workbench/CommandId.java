@@ -15,6 +15,8 @@ public enum CommandId {
     TEST_CONNECTION("Test Connection", "fth-activity", "Shortcut+T", Menu.FILE, 2, Placement.MENU_AND_TOOLBAR),
     CONNECT("Connect", "fth-link", "Shortcut+K", Menu.FILE, 2, Placement.MENU_AND_TOOLBAR),
     DISCONNECT("Disconnect", "fth-x-circle", "Shortcut+Shift+K", Menu.FILE, 2, Placement.MENU_AND_TOOLBAR),
+    OPEN_BENCHMARKS("Open Benchmark Runs…", "fth-folder-plus", null, Menu.FILE, 3, Placement.MENU),
+    EXPORT_CHART("Export Chart as PNG…", "fth-image", null, Menu.FILE, 3, Placement.MENU),
     EXIT("Exit", "fth-log-out", "Shortcut+Q", Menu.FILE, 9, Placement.MENU),
 
     UNDO("Undo", "fth-corner-up-left", "Shortcut+Z", Menu.EDIT, 1, Placement.MENU),
@@ -30,6 +32,11 @@ public enum CommandId {
     REFRESH_NOW("Refresh Now", "fth-zap", "Shortcut+R", Menu.DATABASE, 4, Placement.MENU_AND_TOOLBAR),
     FULL_REFRESH("Full Refresh", "fth-fast-forward", "Shortcut+Shift+R", Menu.DATABASE, 4, Placement.MENU),
     RELOAD_CATALOG("Reload", "fth-refresh-cw", "F5", Menu.DATABASE, 4, Placement.MENU_AND_TOOLBAR),
+    NEW_WATERMARK_GROUP("New Watermark Group…", "fth-flag", null, Menu.DATABASE, 6, Placement.MENU),
+    EDIT_WATERMARK_GROUP("Change Watermark Group…", "fth-sliders", null, Menu.DATABASE, 6, Placement.MENU),
+    DROP_WATERMARK_GROUP("Drop Watermark Group…", "fth-trash-2", null, Menu.DATABASE, 6, Placement.MENU),
+    ADVANCE_WATERMARK("Advance Watermark…", "fth-skip-forward", null, Menu.DATABASE, 6, Placement.MENU),
+    TOGGLE_ENGINE("Switch Bundled Engine On/Off", "fth-cpu", null, Menu.DATABASE, 5, Placement.MENU),
 
     NEXT_PERSPECTIVE("Next Perspective", "fth-layout", "Shortcut+F8", Menu.WINDOW, 1, Placement.MENU),
     RESET_PERSPECTIVE("Reset Perspective", "fth-rotate-ccw", null, Menu.WINDOW, 1, Placement.MENU),
@@ -38,6 +45,8 @@ public enum CommandId {
 
     CANCEL_JOB("Cancel Job", "fth-x-octagon", null, Menu.NONE, 0, Placement.CONTEXT),
     CLEAR_FINISHED_JOBS("Clear Finished Jobs", "fth-trash", null, Menu.NONE, 0, Placement.CONTEXT),
+    RELOAD_WATERMARKS("Reload Watermarks", "fth-refresh-cw", null, Menu.NONE, 0, Placement.CONTEXT),
+    CLOSE_BENCHMARK("Close Benchmark Run", "fth-x-square", null, Menu.NONE, 0, Placement.CONTEXT),
     CLEAR_HISTORY_FILTER("Clear Filter", "fth-x-circle", null, Menu.NONE, 0, Placement.CONTEXT),
     MOVE_VIEW("Move To", "fth-move", null, Menu.NONE, 0, Placement.CONTEXT),
     CLOSE_VIEW("Close View", "fth-x", null, Menu.NONE, 0, Placement.CONTEXT),

@@ -15,9 +15,14 @@ abstract class AbstractSampleFxTest extends AbstractWorkbenchFxTest {
     /** The class's own database ({@code @RegisterExtension static final TestDatabase db = TestDatabase.perClass()}). */
     abstract TestDatabase database();
 
+    /** Whether the bundled engine schedules refreshes; off unless a test is about it. */
+    boolean bundledEngine() {
+        return false;
+    }
+
     @Override
     CompositionRoot load(Path home) {
-        return SampleWorkbench.load(home, database());
+        return SampleWorkbench.load(home, database(), bundledEngine());
     }
 
     @BeforeEach

@@ -34,7 +34,13 @@ final class SampleWorkbench {
         this.root = root;
     }
 
-    static CompositionRoot load(Path home, TestDatabase db) {
+    /**
+     * A workbench whose demo profile reaches {@code db}. With {@code bundledEngine} false, the
+     * workspace remembers the engine as switched off, so that only the test's own clicks refresh.
+     */
+    static CompositionRoot load(Path home, TestDatabase db, boolean bundledEngine) {
+        new io.trickle.desktop.services.Workspace(home.resolve("workspace.db"))
+                .put(io.trickle.desktop.views.connections.BundledEngineViewModel.PREFERENCE, Boolean.toString(bundledEngine));
         return CompositionRoot.load(home, db::jdbcUrl).withWindowSize(1600, 1000);
     }
 

@@ -34,7 +34,7 @@ class WorkbenchFxTest extends AbstractWorkbenchFxTest {
         Screenshots.of(robot.lookup("#workbench").query().getScene(), "workbench-monitoring.png");
 
         robot.clickOn("#perspective-benchmarks");
-        await("the benchmarks perspective", 5, () -> robot.lookup("#placeholder-benchmarks").tryQuery().isPresent());
+        await("the benchmarks perspective", 5, () -> robot.lookup("#benchmarks-view").tryQuery().isPresent());
         Screenshots.of(robot.lookup("#workbench").query().getScene(), "workbench-benchmarks.png");
     }
 

@@ -5,9 +5,12 @@ import io.trickle.engine.api.DependencyGraph;
 import io.trickle.engine.api.HistoryEntry;
 import io.trickle.engine.api.InstallResult;
 import io.trickle.engine.api.RefreshResult;
+import io.trickle.engine.api.SchedulerRole;
 import io.trickle.engine.api.StreamTableDetails;
 import io.trickle.engine.api.StreamTableInfo;
 import io.trickle.engine.api.ValidationResult;
+import io.trickle.engine.api.WatermarkGroup;
+import java.time.Duration;
 import java.time.Instant;
 import io.trickle.engine.api.TrickleException;
 import java.util.ArrayList;
@@ -30,6 +33,9 @@ public final class FakeEngineService implements EngineService {
     private int sampleInstalls;
     private int openSessions;
     private int installs;
+    private final List<FakeScheduler> schedulers = new ArrayList<>();
+    private String schedulerRefusal;
+    private SchedulerRole startingRole = SchedulerRole.LEADER;
 
     public FakeEngineService(String acceptedPassword) {
         this.acceptedPassword = acceptedPassword;
@@ -71,6 +77,54 @@ public final class FakeEngineService implements EngineService {
         if (!given.equals(acceptedPassword)) {
             throw new TrickleException.NoSessionException("password authentication failed for user \""
                     + request.profile().user() + "\"", null);
+        }
+    }
+
+    /** Schedulers started later begin in this role (another engine may lead already). */
+    public FakeEngineService schedulersStartAs(SchedulerRole role) {
+        startingRole = role;
+        return this;
+    }
+
+    /** Starting a scheduler fails with this message (a standby, say). */
+    public FakeEngineService refuseScheduler(String message) {
+        schedulerRefusal = message;
+        return this;
+    }
+
+    /** Every scheduler started, in order; stopped ones stay listed. */
+    public List<FakeScheduler> schedulers() {
+        return schedulers;
+    }
+
+    /** Schedulers started and not stopped. */
+    public long runningSchedulers() {
+        return schedulers.stream().filter(s -> s.role() != SchedulerRole.STOPPED).count();
+    }
+
+    /** A scheduler that only pretends: its role is what the test sets. */
+    public static final class FakeScheduler implements BundledScheduler {
+        private volatile SchedulerRole role;
+
+        FakeScheduler(SchedulerRole role) {
+            this.role = role;
+        }
+
+        public void become(SchedulerRole now) {
+            role = now;
+        }
+
+        @Override
+        public SchedulerRole role() {
+            return role;
+        }
+
+        @Override
+        public BackgroundTask<Void> stop() {
+            return BackgroundTask.of("Stop scheduler", context -> {
+                role = SchedulerRole.STOPPED;
+                return null;
+            });
         }
     }
 
@@ -183,17 +237,70 @@ public final class FakeEngineService implements EngineService {
         }
 
         @Override
-        public BackgroundTask<List<String>> installSampleData() {
-            return BackgroundTask.of("Sample data", context -> {
+        public BackgroundTask<List<String>> installDemo() {
+            return BackgroundTask.of("Demo", context -> {
                 sampleInstalls++;
                 catalog.table("shop.order_totals", "30s", "shop.orders", "shop.order_items");
-                return List.of("shop.order_totals");
+                return List.of("table shop.orders", "stream table shop.order_totals");
+            });
+        }
+
+        @Override
+        public BackgroundTask<WatermarkOverview> watermarkOverview() {
+            return BackgroundTask.of("Watermarks", context -> catalog.watermarkOverview());
+        }
+
+        @Override
+        public BackgroundTask<WatermarkGroup> createWatermarkGroup(String name, List<String> sources, Duration tolerance) {
+            return BackgroundTask.of("Create group " + name, context -> catalog.createWatermarkGroup(name, sources, tolerance));
+        }
+
+        @Override
+        public BackgroundTask<WatermarkGroup> replaceWatermarkGroup(WatermarkGroup old, List<String> sources,
+                                                                    Duration tolerance) {
+            return BackgroundTask.of("Change group " + old.name(), context -> {
+                catalog.dropWatermarkGroup(old.name());
+                try {
+                    return catalog.createWatermarkGroup(old.name(), sources, tolerance);
+                } catch (RuntimeException refused) {
+                    catalog.createWatermarkGroup(old.name(), old.sources(), old.tolerance());
+                    throw refused;
+                }
+            });
+        }
+
+        @Override
+        public BackgroundTask<Void> dropWatermarkGroup(String name) {
+            return BackgroundTask.<Void>of("Drop group " + name, context -> {
+                catalog.dropWatermarkGroup(name);
+                return null;
+            });
+        }
+
+        @Override
+        public BackgroundTask<Void> advanceWatermark(String source, Instant watermark) {
+            return BackgroundTask.<Void>of("Advance " + source, context -> {
+                catalog.advanceWatermark(source, watermark);
+                return null;
+            });
+        }
+
+        @Override
+        public BackgroundTask<BundledScheduler> startScheduler() {
+            return BackgroundTask.of("Start scheduler", context -> {
+                if (schedulerRefusal != null) {
+                    throw new TrickleException.ActionFailedException(schedulerRefusal);
+                }
+                FakeScheduler started = new FakeScheduler(startingRole);
+                schedulers.add(started);
+                return started;
             });
         }
 
         @Override
         public BackgroundTask<Void> close() {
             return BackgroundTask.<Void>of("Close", context -> {
+                schedulers.forEach(s -> s.become(SchedulerRole.STOPPED));
                 openSessions--;
                 return null;
             });

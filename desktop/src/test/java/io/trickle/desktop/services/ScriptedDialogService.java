@@ -19,6 +19,8 @@ public final class ScriptedDialogService implements DialogService {
     private final List<Form> shownForms = new ArrayList<>();
     private final List<String> errors = new ArrayList<>();
     private final List<String> information = new ArrayList<>();
+    private final Deque<Optional<List<java.nio.file.Path>>> chosenFiles = new ArrayDeque<>();
+    private final List<FileChoice> fileChoices = new ArrayList<>();
 
     public ScriptedDialogService confirmWith(boolean answer) {
         confirmations.add(answer);
@@ -29,6 +31,35 @@ public final class ScriptedDialogService implements DialogService {
     public ScriptedDialogService fillForm(Map<String, String> values) {
         forms.add(Optional.of(values));
         return this;
+    }
+
+    /** The next file chooser answers with these files (one for a save dialog). */
+    public ScriptedDialogService chooseFiles(java.nio.file.Path... files) {
+        chosenFiles.add(Optional.of(List.of(files)));
+        return this;
+    }
+
+    public ScriptedDialogService cancelFileChooser() {
+        chosenFiles.add(Optional.empty());
+        return this;
+    }
+
+    @Override
+    public Optional<List<java.nio.file.Path>> chooseFilesToOpen(FileChoice choice) {
+        fileChoices.add(choice);
+        if (chosenFiles.isEmpty()) {
+            throw new AssertionError("unexpected file chooser: " + choice.title());
+        }
+        return chosenFiles.pop();
+    }
+
+    @Override
+    public Optional<java.nio.file.Path> chooseFileToSave(FileChoice choice) {
+        return chooseFilesToOpen(choice).map(files -> files.get(0));
+    }
+
+    public List<FileChoice> fileChoices() {
+        return fileChoices;
     }
 
     public ScriptedDialogService cancelForm() {

@@ -47,4 +47,17 @@ class WorkspaceTest {
         assertEquals("LIGHT", new Workspace(file).get("theme").orElseThrow());
         assertTrue(new Workspace(file).get("missing").isEmpty());
     }
+
+    @Test
+    void benchmarkFilesAreRememberedOnceInTheOrderOpened() {
+        Path file = home.resolve("workspace.db");
+        Path a = home.resolve("runs/a.csv");
+        Path b = home.resolve("runs/../runs/b.csv");
+        new Workspace(file).addBenchmarkFile(a);
+        new Workspace(file).addBenchmarkFile(b);
+        new Workspace(file).addBenchmarkFile(a);
+        assertEquals(List.of(a, home.resolve("runs/b.csv")), new Workspace(file).benchmarkFiles());
+        new Workspace(file).removeBenchmarkFile(a);
+        assertEquals(List.of(home.resolve("runs/b.csv")), new Workspace(file).benchmarkFiles());
+    }
 }

@@ -12,6 +12,7 @@ import io.trickle.engine.db.Database;
 import io.trickle.engine.catalog.RefreshHistoryRepository;
 import io.trickle.engine.catalog.StreamTableRepository;
 import io.trickle.engine.db.PgQuote;
+import io.trickle.engine.demo.DemoInstaller;
 import io.trickle.engine.lifecycle.AlterStreamTable;
 import io.trickle.engine.lifecycle.CreateStreamTable;
 import io.trickle.engine.lifecycle.DropStreamTable;
@@ -377,6 +378,19 @@ public final class Trickle implements AutoCloseable {
         SchedulerHandle handle = new SchedulerHandle(daemon);
         schedulers.add(handle);
         return handle;
+    }
+
+    /**
+     * Installs the demo that {@code trickle demo} and the workbench share (DESIGN §4): the sample shop's
+     * schemas, tables and data, and stream tables over them and over each other on several schedules.
+     * Idempotent: it makes only what is missing. The catalog must be installed.
+     *
+     * @return what it created, in order ({@code "table shop.orders"}, {@code "stream table shop.order_totals"});
+     *         empty when the demo was complete
+     */
+    public List<String> installDemo() {
+        requireCatalogInstalled();
+        return DemoInstaller.install(this, database);
     }
 
     /** The definition, operator tree and delta SQL of a stream table. */

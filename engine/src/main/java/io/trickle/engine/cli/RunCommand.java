@@ -1,14 +1,9 @@
 package io.trickle.engine.cli;
 
-import io.trickle.engine.api.SchedulerHandle;
-import io.trickle.engine.api.SchedulerOptions;
 import io.trickle.engine.api.Trickle;
-import io.trickle.engine.api.TrickleException.ActionFailedException;
 import io.trickle.engine.api.TrickleException.InvalidInputException;
-import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.concurrent.atomic.AtomicBoolean;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -38,23 +33,7 @@ final class RunCommand extends EngineCommand {
             throw new InvalidInputException("--metrics-port is not available yet: the metrics endpoint arrives with "
                     + "the observability issue; run without it");
         }
-        AtomicBoolean stopAsked = new AtomicBoolean();
-        SchedulerHandle handle = trickle.runScheduler(SchedulerOptions.defaults());
-        try (StopSignals signals = new StopSignals(() -> {
-            stopAsked.set(true);
-            handle.stop();
-        })) {
-            root().err.printf("trickle run: scheduling %s; stop with SIGTERM or Ctrl-C%n", trickle.databaseName());
-            root().err.flush();
-            while (!handle.awaitTermination(Duration.ofSeconds(1))) {
-                // keep waiting: only a signal (or a failure of the loop) ends the daemon
-            }
-        } finally {
-            handle.stop();
-        }
-        if (!stopAsked.get()) {
-            throw new ActionFailedException("the scheduler of " + trickle.databaseName() + " stopped unexpectedly; see the log");
-        }
+        SchedulerInForeground.run(trickle, root().err, "trickle run: scheduling " + trickle.databaseName());
         Map<String, Object> json = new LinkedHashMap<>();
         json.put("database", trickle.databaseName());
         json.put("stopped", true);

@@ -34,6 +34,7 @@ import picocli.CommandLine.Mixin;
             ConfigCommand.class,
             WatermarkCommand.class,
             RunCommand.class,
+            DemoCommand.class,
             HelpCommand.class})
 final class TrickleCommand implements Runnable {
 

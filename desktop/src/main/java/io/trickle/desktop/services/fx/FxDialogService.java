@@ -45,6 +45,29 @@ public final class FxDialogService implements DialogService {
     }
 
     @Override
+    public Optional<List<java.nio.file.Path>> chooseFilesToOpen(FileChoice choice) {
+        List<java.io.File> files = chooser(choice).showOpenMultipleDialog(owner.get());
+        return files == null || files.isEmpty() ? Optional.empty()
+                : Optional.of(files.stream().map(java.io.File::toPath).toList());
+    }
+
+    @Override
+    public Optional<java.nio.file.Path> chooseFileToSave(FileChoice choice) {
+        javafx.stage.FileChooser chooser = chooser(choice);
+        chooser.setInitialFileName(choice.initialName());
+        return Optional.ofNullable(chooser.showSaveDialog(owner.get())).map(java.io.File::toPath);
+    }
+
+    private static javafx.stage.FileChooser chooser(FileChoice choice) {
+        javafx.stage.FileChooser chooser = new javafx.stage.FileChooser();
+        chooser.setTitle(choice.title());
+        chooser.getExtensionFilters().addAll(
+                new javafx.stage.FileChooser.ExtensionFilter(choice.kind(), "*." + choice.extension()),
+                new javafx.stage.FileChooser.ExtensionFilter("All files", "*"));
+        return chooser;
+    }
+
+    @Override
     public boolean confirm(Confirmation c) {
         ButtonType act = new ButtonType(c.confirmLabel(), ButtonBar.ButtonData.OK_DONE);
         Alert alert = new Alert(Alert.AlertType.CONFIRMATION, "", act, ButtonType.CANCEL);

@@ -38,7 +38,7 @@ import javafx.collections.SetChangeListener;
  * when a session with a current catalog opens, after every change made from this window, and when
  * asked; everything here changes on the FX thread only.
  *
- * <p>On the embedded demo, a catalog without stream tables gets the sample shop, once per session.
+ * <p>On the embedded demo, a catalog without stream tables gets the engine's demo, once per session.
  */
 public final class CatalogModel {
 
@@ -177,15 +177,16 @@ public final class CatalogModel {
             return;
         }
         sampleOffered = true;
-        tasks.execute(from.installSampleData()
+        tasks.execute(from.installDemo()
                 .onSuccess(created -> {
+                    long streamTables = created.stream().filter(c -> c.startsWith("stream table ")).count();
                     if (!created.isEmpty()) {
-                        notices.success("Sample data ready", created.size() + " stream tables over the sample shop "
+                        notices.success("Demo ready", streamTables + " stream tables over the sample shop "
                                 + "(schemas shop and reporting)");
                     }
                     reload();
                 })
-                .onFailure(e -> notices.warning("Sample data not created", ErrorMessages.describe(e))));
+                .onFailure(e -> notices.warning("Demo not installed", ErrorMessages.describe(e))));
     }
 
     // ---------------------------------------------------------------------------------------------

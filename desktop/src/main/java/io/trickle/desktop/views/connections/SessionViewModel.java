@@ -26,8 +26,6 @@ public final class SessionViewModel {
     public enum State { DISCONNECTED, CONNECTING, CONNECTED }
 
     static final String NOT_CONNECTED = "not connected";
-    /** Until the in-process scheduler arrives, this workbench never refreshes on its own. */
-    static final String ENGINE_OFF = "off";
 
     private final EngineService engine;
     private final Credentials credentials;
@@ -39,7 +37,6 @@ public final class SessionViewModel {
     private final ReadOnlyObjectWrapper<EngineSession> session = new ReadOnlyObjectWrapper<>(this, "session");
     private final ReadOnlyObjectWrapper<CatalogStatus> catalog = new ReadOnlyObjectWrapper<>(this, "catalog");
     private final ReadOnlyStringWrapper connectionText = new ReadOnlyStringWrapper(this, "connectionText", NOT_CONNECTED);
-    private final ReadOnlyStringWrapper engineRole = new ReadOnlyStringWrapper(this, "engineRole", ENGINE_OFF);
 
     private final WorkbenchCommand disconnect;
     private final WorkbenchCommand installCatalog;
@@ -59,6 +56,18 @@ public final class SessionViewModel {
 
     /** Connects to the profile's database, closing the current session first. */
     public void connect(ConnectionProfile profile) {
+        connect(profile, false);
+    }
+
+    /**
+     * Connects, and installs or upgrades the catalog without asking when it is missing or old: for the
+     * demo the workbench was started with ({@code --demo}), where the DBA asked for exactly that.
+     */
+    public void connectAndInstall(ConnectionProfile profile) {
+        connect(profile, true);
+    }
+
+    private void connect(ConnectionProfile profile, boolean installWithoutAsking) {
         if (state.get() == State.CONNECTING) {
             return;
         }
@@ -72,7 +81,7 @@ public final class SessionViewModel {
                         session.set(opened);
                         state.set(State.CONNECTED);
                         connectionText.set(profile.name() + " · " + opened.databaseName());
-                        checkCatalog(opened);
+                        checkCatalog(opened, installWithoutAsking);
                     })
                     .onFailure(e -> {
                         resetToDisconnected();
@@ -124,10 +133,14 @@ public final class SessionViewModel {
                 return;
         }
         if (dialogs.confirm(question)) {
-            tasks.execute(current.installCatalog()
-                    .onSuccess(this::installed)
-                    .onFailure(e -> dialogs.showError("Catalog not installed", ErrorMessages.describe(e))));
+            install(current);
         }
+    }
+
+    private void install(EngineSession current) {
+        tasks.execute(current.installCatalog()
+                .onSuccess(this::installed)
+                .onFailure(e -> dialogs.showError("Catalog not installed", ErrorMessages.describe(e))));
     }
 
     private void installed(InstallResult result) {
@@ -136,11 +149,15 @@ public final class SessionViewModel {
                 result.database() + (result.changed() ? " · " + result.migrationsApplied() + " migrations applied" : ""));
     }
 
-    private void checkCatalog(EngineSession opened) {
+    private void checkCatalog(EngineSession opened, boolean installWithoutAsking) {
         tasks.execute(opened.catalogStatus()
                 .onSuccess(status -> {
                     catalog.set(status);
-                    if (status.state() == CatalogStatus.State.MISSING || status.state() == CatalogStatus.State.OUTDATED) {
+                    boolean needed = status.state() == CatalogStatus.State.MISSING
+                            || status.state() == CatalogStatus.State.OUTDATED;
+                    if (needed && installWithoutAsking) {
+                        install(opened);
+                    } else if (needed) {
                         offerInstall();
                     } else {
                         notices.success("Connected", opened.profile().name() + " · " + status.describe());
@@ -179,11 +196,6 @@ public final class SessionViewModel {
     /** "prod · db:5432/app", "connecting to prod…" or "not connected". */
     public ReadOnlyStringProperty connectionTextProperty() {
         return connectionText.getReadOnlyProperty();
-    }
-
-    /** leader, follower or off; off until the in-process scheduler runs. */
-    public ReadOnlyStringProperty engineRoleProperty() {
-        return engineRole.getReadOnlyProperty();
     }
 
     public WorkbenchCommand disconnectCommand() {

@@ -53,7 +53,7 @@ class CatalogModelTest {
     void theEmbeddedDemoGetsTheSampleOnceWhenItsCatalogIsEmpty() {
         CatalogFixture fixture = new CatalogFixture().connectDemo();
         assertEquals(1, fixture.engine.sampleInstalls());
-        assertTrue(fixture.notices.titles().contains("Sample data ready"));
+        assertTrue(fixture.notices.titles().contains("Demo ready"));
         assertEquals(List.of("shop.order_totals"), fixture.catalog.snapshot().tables().stream().map(StreamTableInfo::name).toList());
 
         fixture.catalog.reload();

@@ -30,11 +30,10 @@ class SessionViewModelTest {
     }
 
     @Test
-    void startsDisconnectedWithTheEngineOff() {
+    void startsDisconnected() {
         SessionViewModel model = model(new FakeEngineService("right"));
         assertEquals(State.DISCONNECTED, model.stateProperty().get());
         assertEquals("not connected", model.connectionTextProperty().get());
-        assertEquals("off", model.engineRoleProperty().get());
         assertFalse(model.disconnectCommand().canExecute());
         assertFalse(model.installCatalogCommand().canExecute());
     }
@@ -124,5 +123,15 @@ class SessionViewModelTest {
         assertEquals(0, engine.openSessions());
         assertNull(model.sessionProperty().get());
         assertEquals(State.DISCONNECTED, model.stateProperty().get());
+    }
+
+    @Test
+    void connectingForTheDemoInstallsTheCatalogWithoutAsking() {
+        FakeEngineService engine = new FakeEngineService("right").withoutCatalog();
+        SessionViewModel model = model(engine);
+        model.connectAndInstall(ConnectionProfile.embeddedDemo());
+        assertEquals(1, engine.installs());
+        assertTrue(dialogs.asked().isEmpty(), "no question was asked");
+        assertEquals(CatalogStatus.State.CURRENT, model.catalogProperty().get().state());
     }
 }
