@@ -2,6 +2,8 @@ package io.trickle.desktop.services;
 
 import io.trickle.engine.api.DependencyGraph;
 import io.trickle.engine.api.StreamTableInfo;
+import io.trickle.engine.api.WatermarkGroup;
+import io.trickle.engine.api.WatermarkGroupStatus;
 import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
@@ -16,8 +18,11 @@ import java.util.Optional;
  * @param tables stream tables, ordered by schema and name
  * @param graph  stream tables and the relations they read
  * @param readAt when the read finished, by this machine's clock; for display only
+ * @param watermarkGroups the watermark groups (empty when the catalog predates watermarks)
+ * @param watermarkStatus whether each group is aligned, in the order of {@code watermarkGroups}
  */
-public record CatalogSnapshot(List<StreamTableInfo> tables, DependencyGraph graph, Instant readAt) {
+public record CatalogSnapshot(List<StreamTableInfo> tables, DependencyGraph graph, Instant readAt,
+                              List<WatermarkGroup> watermarkGroups, List<WatermarkGroupStatus> watermarkStatus) {
 
     public static final CatalogSnapshot EMPTY = new CatalogSnapshot(List.of(), new DependencyGraph(List.of(), List.of()),
             Instant.EPOCH);
@@ -26,6 +31,28 @@ public record CatalogSnapshot(List<StreamTableInfo> tables, DependencyGraph grap
         tables = List.copyOf(tables);
         Objects.requireNonNull(graph, "graph");
         Objects.requireNonNull(readAt, "readAt");
+        watermarkGroups = List.copyOf(watermarkGroups);
+        watermarkStatus = List.copyOf(watermarkStatus);
+    }
+
+    /** A snapshot without watermark groups. */
+    public CatalogSnapshot(List<StreamTableInfo> tables, DependencyGraph graph, Instant readAt) {
+        this(tables, graph, readAt, List.of(), List.of());
+    }
+
+    /** The iterations of a cycle's last fixpoint run (every member records the same), or null. */
+    public Integer lastFixpointIterations(java.util.Collection<String> members) {
+        return members.stream().map(this::table).flatMap(Optional::stream)
+                .map(StreamTableInfo::lastFixpointIterations).filter(Objects::nonNull)
+                .max(Integer::compare).orElse(null);
+    }
+
+    public Optional<WatermarkGroup> watermarkGroup(String name) {
+        return watermarkGroups.stream().filter(g -> g.name().equals(name)).findFirst();
+    }
+
+    public Optional<WatermarkGroupStatus> watermarkStatus(String group) {
+        return watermarkStatus.stream().filter(s -> s.name().equals(group)).findFirst();
     }
 
     public Optional<StreamTableInfo> table(String name) {

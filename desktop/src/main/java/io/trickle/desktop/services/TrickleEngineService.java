@@ -13,6 +13,7 @@ import io.trickle.engine.api.StreamTableDetails;
 import io.trickle.engine.api.StreamTableInfo;
 import io.trickle.engine.api.Trickle;
 import io.trickle.engine.api.ValidationResult;
+import io.trickle.engine.api.TrickleException;
 import io.trickle.engine.api.WatermarkGroup;
 import io.trickle.engine.api.WatermarkGroupStatus;
 import io.trickle.engine.api.WatermarkInfo;
@@ -158,7 +159,16 @@ public final class TrickleEngineService implements EngineService {
                 List<StreamTableInfo> tables = trickle.list();
                 context.progress(0.6, "Reading the dependency graph");
                 DependencyGraph graph = trickle.dependencyGraph();
-                return new CatalogSnapshot(tables, graph, Instant.now());
+                context.progress(0.8, "Reading the watermark groups");
+                List<WatermarkGroup> groups = List.of();
+                List<WatermarkGroupStatus> statuses = List.of();
+                try {
+                    groups = trickle.watermarkGroups();
+                    statuses = trickle.watermarkStatus();
+                } catch (TrickleException.ActionFailedException olderCatalog) {
+                    // A catalog older than watermarks: the tables are still worth showing, without groups.
+                }
+                return new CatalogSnapshot(tables, graph, Instant.now(), groups, statuses);
             });
         }
 

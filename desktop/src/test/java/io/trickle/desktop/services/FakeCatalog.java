@@ -104,7 +104,7 @@ public final class FakeCatalog {
         return this;
     }
 
-    /** Every watermark call fails as the engine's stubs do before watermarks exist. */
+    /** Every watermark call fails as the engine does against a catalog that predates watermarks. */
     public FakeCatalog withoutWatermarks(String message) {
         watermarksUnavailable = message;
         return this;
@@ -174,7 +174,7 @@ public final class FakeCatalog {
 
     private void requireWatermarks() {
         if (watermarksUnavailable != null) {
-            throw new UnsupportedOperationException(watermarksUnavailable);
+            throw new TrickleException.ActionFailedException(watermarksUnavailable);
         }
     }
 

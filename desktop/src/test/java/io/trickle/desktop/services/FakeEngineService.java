@@ -197,8 +197,16 @@ public final class FakeEngineService implements EngineService {
 
         @Override
         public BackgroundTask<CatalogSnapshot> readCatalog() {
-            return BackgroundTask.of("Read catalog", context -> new CatalogSnapshot(catalog.list(), catalog.graph(),
-                    Instant.now()));
+            return BackgroundTask.of("Read catalog", context -> {
+                WatermarkOverview watermarks;
+                try {
+                    watermarks = catalog.watermarkOverview();
+                } catch (TrickleException.ActionFailedException olderCatalog) {
+                    watermarks = WatermarkOverview.EMPTY;
+                }
+                return new CatalogSnapshot(catalog.list(), catalog.graph(), Instant.now(), watermarks.groups(),
+                        watermarks.statuses());
+            });
         }
 
         @Override

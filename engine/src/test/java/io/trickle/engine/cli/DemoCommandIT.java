@@ -50,9 +50,13 @@ class DemoCommandIT {
             assertTrue(port.find(), out);
             String url = "jdbc:postgresql://localhost:" + port.group(1) + "/trickle?user=postgres";
             try (Connection c = DriverManager.getConnection(url);
-                 ResultSet rs = c.createStatement().executeQuery("SELECT count(*) FROM pgtrickle.pgt_stream_tables")) {
+                 ResultSet rs = c.createStatement().executeQuery("SELECT (SELECT count(*) FROM pgtrickle.pgt_stream_tables),"
+                         + " (SELECT count(*) FROM pgtrickle.pgt_watermark_groups),"
+                         + " (SELECT count(*) FROM pgtrickle.pgt_scc_status())")) {
                 rs.next();
-                assertEquals(6, rs.getInt(1));
+                assertEquals(9, rs.getInt(1), "the shop's six, the ETL join and the two tables of the referral cycle");
+                assertEquals(1, rs.getInt(2), "the ETL feeds' watermark group");
+                assertEquals(1, rs.getInt(3), "the referral cycle");
             }
             Eventually.await(Duration.ofSeconds(30), () -> {
                 try (Connection c = DriverManager.getConnection(url);

@@ -30,7 +30,7 @@ public final class CatalogIcons {
         if (item instanceof CatalogItem.Database) {
             return DATABASE;
         }
-        if (item instanceof CatalogItem.WatermarkGroups) {
+        if (item instanceof CatalogItem.WatermarkGroups || item instanceof CatalogItem.WatermarkGroup) {
             return WATERMARKS;
         }
         return SCC;

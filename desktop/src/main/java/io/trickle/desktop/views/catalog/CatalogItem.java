@@ -81,11 +81,19 @@ public sealed interface CatalogItem {
         }
     }
 
-    /** The place of the watermark groups, which the engine does not offer yet. */
+    /** The place of the watermark groups. */
     record WatermarkGroups() implements CatalogItem {
         @Override
         public String label() {
             return "Watermark groups";
+        }
+    }
+
+    /** A watermark group: sources that must be loaded to the same point before their readers refresh. */
+    record WatermarkGroup(String name) implements CatalogItem {
+        @Override
+        public String label() {
+            return "Watermark group " + name;
         }
     }
 

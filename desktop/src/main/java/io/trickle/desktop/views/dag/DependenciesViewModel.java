@@ -119,12 +119,17 @@ public final class DependenciesViewModel {
         return catalog.statusStyle(relation.name());
     }
 
-    /** "SCC 2", from the engine's SCC ids of the members; iteration counts follow when the engine reports them. */
+    /** "SCC 2 · 2 tables · 5 iterations", from the engine's SCC ids of the members and their last fixpoint run. */
     public ObservableValue<String> sccLabel(Set<CatalogItem.Relation> members) {
         Set<Integer> ids = members.stream().map(m -> catalog.snapshot().node(m.name()).map(DependencyGraph.Node::sccId)
                 .orElse(null)).filter(Objects::nonNull).collect(Collectors.toCollection(TreeSet::new));
         String label = ids.size() == 1 ? "SCC " + ids.iterator().next() : "cycle";
-        return new ReadOnlyStringWrapper(label + " · " + members.size() + " tables · iterations —");
+        return Bindings.createStringBinding(() -> {
+            Integer iterations = catalog.snapshot().lastFixpointIterations(
+                    members.stream().map(CatalogItem.Relation::name).toList());
+            return label + " · " + members.size() + " tables · "
+                    + (iterations == null ? "not run yet" : iterations + (iterations == 1 ? " iteration" : " iterations"));
+        }, catalog.snapshotProperty());
     }
 
     /** Tooltip text for a node. */

@@ -6,6 +6,8 @@ import io.trickle.desktop.views.catalog.RefreshText;
 import io.trickle.desktop.views.catalog.StreamTableState;
 import io.trickle.engine.api.DependencyGraph;
 import io.trickle.engine.api.StreamTableInfo;
+import io.trickle.engine.api.WatermarkGroup;
+import io.trickle.engine.api.WatermarkGroupStatus;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -25,8 +27,9 @@ import java.util.stream.Collectors;
  */
 final class NavigatorTree {
 
-    /** Shown under "Watermark groups" until the engine offers them; no invented groups. */
-    static final String WATERMARKS_NOT_YET = "Not available yet: the engine does not report watermark groups.";
+    /** The tooltip of "Watermark groups". */
+    static final String WATERMARKS_ABOUT = "Sources loaded by separate jobs: their readers refresh only once every"
+            + " source of the group has reached the same point, within the group's tolerance";
 
     private NavigatorTree() {
     }
@@ -53,8 +56,7 @@ final class NavigatorTree {
         bySchema.forEach((schema, members) -> children.add(schema(schema, members)));
         if (needle.isEmpty()) {
             children.add(cycles(snapshot, stateOf));
-            children.add(new NavigatorNode(new CatalogItem.WatermarkGroups(), "Watermark groups", "not available yet",
-                    null, WATERMARKS_NOT_YET, List.of()));
+            children.add(watermarkGroups(snapshot));
         }
         long streamTables = snapshot.tables().size();
         return new NavigatorNode(new CatalogItem.Database(database), database,
@@ -111,6 +113,37 @@ final class NavigatorTree {
                 CatalogItem.Relation.streamTable(name), name, "member", stateOf.apply(name), name, List.of())).toList())));
         return new NavigatorNode(new CatalogItem.Cycles(), "Cycles (SCCs)", sccs.isEmpty() ? "none" : sccs.size() + "",
                 null, "Stream tables that read each other, directly or through others", sccs);
+    }
+
+    private static NavigatorNode watermarkGroups(CatalogSnapshot snapshot) {
+        List<NavigatorNode> groups = new ArrayList<>();
+        for (WatermarkGroup group : snapshot.watermarkGroups()) {
+            String verdict = snapshot.watermarkStatus(group.name()).map(NavigatorTree::verdict).orElse("");
+            List<NavigatorNode> sources = group.sources().stream().map(source -> {
+                DependencyGraph.Kind kind = snapshot.node(source).map(DependencyGraph.Node::kind)
+                        .orElse(DependencyGraph.Kind.TABLE);
+                return new NavigatorNode(new CatalogItem.Relation(source, kind), source, "source", null,
+                        group.name() + " waits for " + source, List.of());
+            }).toList();
+            groups.add(new NavigatorNode(new CatalogItem.WatermarkGroup(group.name()), group.name(), verdict, null,
+                    "Watermark group " + group.name() + ": " + verdict + "\nsources " + String.join(", ", group.sources())
+                            + "\ntolerance " + RefreshText.age(group.tolerance().toSeconds()), sources));
+        }
+        long misaligned = snapshot.watermarkStatus().stream().filter(s -> !s.aligned()).count();
+        String detail = groups.isEmpty() ? "none" : groups.size() + (misaligned == 0 ? "" : " · " + misaligned + " misaligned");
+        return new NavigatorNode(new CatalogItem.WatermarkGroups(), "Watermark groups", detail, null, WATERMARKS_ABOUT,
+                groups);
+    }
+
+    /** "aligned" or "misaligned · lag 1h" (or which sources have not reported yet). */
+    static String verdict(WatermarkGroupStatus status) {
+        if (status.aligned()) {
+            return "aligned";
+        }
+        if (status.sourcesWithWatermark() < status.sourcesTotal()) {
+            return "misaligned · " + (status.sourcesTotal() - status.sourcesWithWatermark()) + " without a watermark";
+        }
+        return "misaligned · lag " + RefreshText.age(status.lag().toSeconds());
     }
 
     static String schemaOf(String name) {

@@ -112,6 +112,8 @@ public final class PropertiesViewModel {
             next = sheets.cycles();
         } else if (item instanceof CatalogItem.WatermarkGroups) {
             next = sheets.watermarkGroups();
+        } else if (item instanceof CatalogItem.WatermarkGroup group) {
+            next = sheets.watermarkGroup(group.name());
         } else if (item instanceof ConnectionProfile profile) {
             next = List.of(new PropertySection("Connection profile", List.of(Row.of("Name", profile.name()),
                     Row.of("URL", profile.isEmbeddedDemo() ? "PostgreSQL bundled with Trickle" : profile.jdbcUrl()),

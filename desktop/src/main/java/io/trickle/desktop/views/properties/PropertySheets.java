@@ -105,23 +105,48 @@ final class PropertySheets {
 
     List<PropertySection> scc(int id) {
         List<String> members = catalog.sccMembers(id);
+        Integer iterations = snapshot.lastFixpointIterations(members);
         return List.of(new PropertySection("Cycle", List.of(Row.of("SCC", Integer.toString(id)),
                 Row.of("Members", String.join("\n", members)),
-                new Row("Last iterations", "not reported by the engine yet", Emphasis.MUTED))));
+                iterations == null ? new Row("Last iterations", "not run to a fixpoint yet", Emphasis.MUTED)
+                        : Row.of("Last iterations", Integer.toString(iterations)))));
     }
 
     List<PropertySection> cycles() {
         long count = snapshot.graph().nodes().stream().map(DependencyGraph.Node::sccId).filter(java.util.Objects::nonNull)
                 .distinct().count();
         return List.of(new PropertySection("Cycles", List.of(Row.of("SCCs", Long.toString(count)),
-                new Row("About", "Stream tables that read each other are refreshed together until nothing changes. "
-                        + "They appear here once the engine allows cycles.", Emphasis.MUTED))));
+                new Row("About", "Stream tables that read each other are refreshed together until nothing changes "
+                        + "(the setting allow_circular lets a monotone cycle form).", Emphasis.MUTED))));
     }
 
     List<PropertySection> watermarkGroups() {
-        return List.of(new PropertySection("Watermark groups", List.of(new Row("Status",
-                "Not available yet: this engine does not report watermark groups. Sources that advance together "
-                        + "will be listed here with their alignment.", Emphasis.MUTED))));
+        long misaligned = snapshot.watermarkStatus().stream().filter(s -> !s.aligned()).count();
+        return List.of(new PropertySection("Watermark groups", List.of(
+                Row.of("Groups", Integer.toString(snapshot.watermarkGroups().size())),
+                misaligned == 0 ? Row.of("Misaligned", "0") : new Row("Misaligned", Long.toString(misaligned), Emphasis.WARNING),
+                new Row("About", "Sources loaded by separate jobs; their readers refresh only once every source of a "
+                        + "group has reached the same point, within its tolerance. The Watermarks view (Monitoring) "
+                        + "draws them and edits them.", Emphasis.MUTED))));
+    }
+
+    List<PropertySection> watermarkGroup(String name) {
+        var group = snapshot.watermarkGroup(name);
+        if (group.isEmpty()) {
+            return List.of(new PropertySection("Watermark group", List.of(new Row("Status",
+                    "No longer in the catalog", Emphasis.MUTED))));
+        }
+        List<Row> rows = new ArrayList<>(List.of(Row.of("Name", name),
+                Row.of("Sources", String.join("\n", group.get().sources())),
+                Row.of("Tolerance", RefreshText.age(group.get().tolerance().toSeconds()))));
+        snapshot.watermarkStatus(name).ifPresent(s -> {
+            rows.add(s.aligned() ? Row.of("Aligned", "yes") : new Row("Aligned", "no", Emphasis.WARNING));
+            rows.add(Row.of("Oldest watermark", s.minWatermark() == null ? "—" : s.minWatermark().toString()));
+            rows.add(Row.of("Newest watermark", s.maxWatermark() == null ? "—" : s.maxWatermark().toString()));
+            rows.add(Row.of("Lag", s.lag() == null ? "—" : RefreshText.age(s.lag().toSeconds())));
+            rows.add(Row.of("Sources with a watermark", s.sourcesWithWatermark() + " of " + s.sourcesTotal()));
+        });
+        return List.of(new PropertySection("Watermark group", rows));
     }
 
     private List<Row> relations(List<String> names, String none) {

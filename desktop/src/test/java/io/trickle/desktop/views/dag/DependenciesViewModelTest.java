@@ -58,8 +58,14 @@ class DependenciesViewModelTest {
     void cyclesAreLabelledWithTheirScc() {
         fixture.catalog().scc("shop.order_totals", 3).scc("shop.customer_revenue", 3);
         fixture.connect();
-        assertEquals("SCC 3 · 2 tables · iterations —", model.sccLabel(Set.of(TOTALS,
-                CatalogItem.Relation.streamTable("shop.customer_revenue"))).getValue());
+        var label = model.sccLabel(Set.of(TOTALS, CatalogItem.Relation.streamTable("shop.customer_revenue")));
+        assertEquals("SCC 3 · 2 tables · not run yet", label.getValue());
+        for (String member : List.of("shop.order_totals", "shop.customer_revenue")) {
+            fixture.catalog().replace(new io.trickle.engine.api.StreamTableInfo(member, "ACTIVE", "DIFFERENTIAL",
+                    "DIFFERENTIAL", "1m", java.time.Instant.now(), 1.0, 0, null, null, null, 3, 4));
+        }
+        fixture.connect();
+        assertEquals("SCC 3 · 2 tables · 4 iterations", label.getValue(), "the label follows the catalog's reads");
     }
 
     @Test

@@ -45,12 +45,34 @@ class NavigatorViewModelTest {
     }
 
     @Test
-    void watermarkGroupsHaveAPlaceButNoInventedGroups() {
+    void watermarkGroupsAreListedWithTheirVerdictAndSources() {
+        fixture.catalog().watermarkGroup("feeds", java.time.Duration.ofMinutes(15), "shop.orders", "shop.customers")
+                .watermark("shop.orders", java.time.Instant.parse("2026-01-01T12:00:00Z"))
+                .watermark("shop.customers", java.time.Instant.parse("2026-01-01T11:00:00Z"))
+                .watermarkGroup("quiet", java.time.Duration.ZERO, "shop.products", "shop.orders");
         fixture.connect();
         NavigatorNode watermarks = model.rootProperty().get().children().get(3);
         assertEquals(new CatalogItem.WatermarkGroups(), watermarks.item());
+        assertEquals("2 · 2 misaligned", watermarks.detail());
+        NavigatorNode feeds = watermarks.children().get(0);
+        assertEquals(new CatalogItem.WatermarkGroup("feeds"), feeds.item());
+        assertEquals("misaligned · lag 1 h", feeds.detail());
+        assertEquals(List.of("shop.orders", "shop.customers"), feeds.children().stream().map(NavigatorNode::label).toList());
+        assertEquals("misaligned · 1 without a watermark", watermarks.children().get(1).detail(), "shop.products has none");
+
+        fixture.catalog().watermark("shop.customers", java.time.Instant.parse("2026-01-01T11:50:00Z"));
+        fixture.connect();
+        assertEquals("aligned", model.rootProperty().get().children().get(3).children().get(0).detail());
+    }
+
+    @Test
+    void aCatalogWithoutWatermarksStillShowsItsTables() {
+        fixture.catalog().withoutWatermarks("the catalog predates watermarks");
+        fixture.connect();
+        NavigatorNode watermarks = model.rootProperty().get().children().get(3);
+        assertEquals("none", watermarks.detail());
         assertTrue(watermarks.children().isEmpty());
-        assertEquals(NavigatorTree.WATERMARKS_NOT_YET, watermarks.tooltip());
+        assertEquals(4, model.rootProperty().get().children().size());
     }
 
     @Test

@@ -60,10 +60,20 @@ class PropertiesViewModelTest {
     }
 
     @Test
-    void watermarkGroupsSayTheyAreNotAvailableYet() {
+    void aWatermarkGroupShowsItsSourcesToleranceAndLag() {
+        fixture.catalog().watermarkGroup("feeds", java.time.Duration.ofMinutes(15), "shop.orders", "shop.customers")
+                .watermark("shop.orders", Instant.parse("2026-01-01T12:00:00Z"))
+                .watermark("shop.customers", Instant.parse("2026-01-01T11:00:00Z"));
         fixture.connect();
         fixture.select(new CatalogItem.WatermarkGroups());
-        assertTrue(section("Watermark groups").value("Status").startsWith("Not available yet"));
+        assertEquals("1", section("Watermark groups").value("Groups"));
+        assertEquals("1", section("Watermark groups").value("Misaligned"));
+        fixture.select(new CatalogItem.WatermarkGroup("feeds"));
+        assertEquals("shop.orders\nshop.customers", section("Watermark group").value("Sources"));
+        assertEquals("15 min", section("Watermark group").value("Tolerance"));
+        assertEquals("no", section("Watermark group").value("Aligned"));
+        assertEquals("1 h", section("Watermark group").value("Lag"));
+        assertEquals("2026-01-01T11:00:00Z", section("Watermark group").value("Oldest watermark"));
     }
 
     @Test

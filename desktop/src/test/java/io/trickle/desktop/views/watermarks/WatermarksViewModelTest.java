@@ -164,11 +164,13 @@ class WatermarksViewModelTest {
     }
 
     @Test
-    void anEngineWithoutWatermarksSaysSo() {
-        engine.catalog().withoutWatermarks("watermarks come with issue 5");
+    void aCatalogWithoutWatermarksSaysSo() {
+        engine.catalog().withoutWatermarks("the Trickle catalog of shop (version 0.6.1) predates watermarks;"
+                + " upgrade it with 'trickle install'");
         connect();
         assertEquals("Watermarks not read", model.emptyProperty().get().title());
-        assertEquals("Not available in this engine: watermarks come with issue 5.", model.emptyProperty().get().hint());
+        String hint = model.emptyProperty().get().hint();
+        assertTrue(hint.contains("predates watermarks; upgrade it with 'trickle install'"), hint);
         assertFalse(model.newGroupCommand().canExecute());
     }
 
