@@ -32,7 +32,11 @@ class DemoFxTest extends AbstractWorkbenchFxTest {
         await("the catalog, installed without asking", 60, () -> root.session().catalogProperty().get() != null
                 && root.session().catalogProperty().get().state() == CatalogStatus.State.CURRENT);
         await("the demo's stream tables", 120, () -> root.catalog().stateProperty().get() == CatalogModel.State.READY
-                && root.catalog().snapshot().tables().size() == SampleWorkbench.SAMPLE.size());
+                && root.catalog().snapshot().tables().stream().map(t -> t.name()).sorted().toList()
+                        .equals(SampleWorkbench.SAMPLE.stream().sorted().toList()));
+        assertEquals(1, root.catalog().snapshot().watermarkGroups().size(), "the ETL feeds' group");
+        assertEquals(2, root.catalog().snapshot().graph().nodes().stream().filter(n -> n.sccId() != null).count(),
+                "the referral cycle");
         await("the bundled engine to lead", 60, () -> robot.lookup("#status-engine").<Label>query().getText()
                 .equals("Engine: leader"));
         assertEquals(Perspectives.MONITORING, root.perspectives().active().id());

@@ -23,8 +23,10 @@ import org.testfx.api.FxRobot;
  */
 final class SampleWorkbench {
 
+    /** The demo's stream tables: the shop's six, the ETL join under a watermark group, and the referral cycle. */
     static final List<String> SAMPLE = List.of("shop.order_totals", "shop.open_orders", "shop.customer_revenue",
-            "reporting.region_revenue", "reporting.category_sales", "reporting.customer_rank");
+            "reporting.region_revenue", "reporting.category_sales", "reporting.customer_rank", "etl.settled_orders",
+            "shop.referral_reach", "shop.referral_steps");
 
     private final FxRobot robot;
     private final CompositionRoot root;

@@ -28,6 +28,8 @@ final class RefreshCostModel {
     /** How a FULL chosen for cost begins its reason; the history is read back by it. */
     static final String REASON_PREFIX = "cheaper in full: ";
     static final int DIFFERENTIAL_SAMPLES = 8;
+    /** Standard deviation over mean of the samples' window sizes below which no slope is fitted. */
+    static final double MIN_SPREAD_FOR_SLOPE = 0.25;
     static final int FULL_SAMPLES = 3;
     static final int PROBE_AFTER = 8;
     /**
@@ -126,13 +128,23 @@ final class RefreshCostModel {
             var += (s.changes() - meanC) * (s.changes() - meanC);
             cov += (s.changes() - meanC) * (s.ms() - meanMs);
         }
-        if (var == 0) {
-            // One size of window seen so far: the same cost for as many changes or fewer, proportional above.
+        // Windows of about one size (a steady load: 2996 and 2972 changed rows) say nothing about how
+        // the cost grows: a line through them turns timing noise into a slope and extrapolates it to
+        // absurd figures. Below this relative spread, treat them as one size.
+        double spread = Math.sqrt(var / n) / Math.max(meanC, 1);
+        if (spread < MIN_SPREAD_FOR_SLOPE) {
+            // The same cost for as many changes or fewer, proportional above.
             return Optional.of(changes <= meanC || meanC == 0 ? meanMs : meanMs * changes / meanC);
         }
         double slope = Math.max(0, cov / var);
         double intercept = Math.max(0, meanMs - slope * meanC);
-        return Optional.of(intercept + slope * changes);
+        double predicted = intercept + slope * changes;
+        double maxC = differential.stream().mapToDouble(Sample::changes).max().orElse(0);
+        if (changes <= maxC) {
+            // Within the sizes seen, never more than the slowest refresh seen.
+            predicted = Math.min(predicted, differential.stream().mapToDouble(Sample::ms).max().orElse(predicted));
+        }
+        return Optional.of(predicted);
     }
 
     /**

@@ -37,6 +37,26 @@ class RefreshCostModelTest {
     }
 
     @Test
+    void windowsOfAboutOneSizeAreNotExtrapolatedAlongANoisySlope() {
+        // Seen in bench tpch q07: a cold 50 ms and a warm 110 ms at almost the same window size
+        // once predicted 14 s for the next window.
+        RefreshCostModel m = new RefreshCostModel(List.of(new Sample(2996, 110), new Sample(2972, 50)),
+                List.of(75.0), 0);
+        assertEquals(80 * 2998 / 2984.0, m.predictDifferentialMs(2998).orElseThrow(), 1e-9);
+        assertTrue(m.preferFull(2998).isPresent(), "80 ms against a 75 ms full refresh");
+        assertEquals(80, m.predictDifferentialMs(2900).orElseThrow(), 1e-9);
+    }
+
+    @Test
+    void withinTheSizesSeenAPredictionNeverExceedsTheSlowestSample() {
+        // The line through these has a negative intercept, clamped to 0, which lifts it to 1111 ms at 1000.
+        RefreshCostModel m = new RefreshCostModel(List.of(new Sample(100, 1), new Sample(1000, 1000)),
+                List.of(100.0), 0);
+        assertEquals(1000, m.predictDifferentialMs(1000).orElseThrow(), 1e-9);
+        assertEquals(999.0 / 900 * 2000, m.predictDifferentialMs(2000).orElseThrow(), 1e-9, "beyond them, the line");
+    }
+
+    @Test
     void aNegativeSlopeFromNoisySamplesNeverPredictsLessThanTheAverage() {
         RefreshCostModel m = new RefreshCostModel(List.of(new Sample(10, 90), new Sample(1000, 30)), List.of(100.0), 0);
         assertEquals(60, m.predictDifferentialMs(5000).orElseThrow(), 1e-9);
