@@ -13,6 +13,7 @@ import java.util.Optional;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.FlywayException;
 import org.flywaydb.core.api.MigrationInfo;
+import org.flywaydb.core.api.exception.FlywayValidateException;
 import org.flywaydb.core.api.output.MigrateResult;
 
 /**
@@ -168,9 +169,33 @@ public final class CatalogInstaller {
     }
 
     private static String flywayMessage(FlywayException e) {
+        if (e instanceof FlywayValidateException) {
+            return mismatch(e.getMessage());
+        }
         SQLException sql = SqlErrors.findSqlException(e);
         String m = sql != null ? sql.getMessage() : e.getMessage();
         return m == null ? e.getClass().getSimpleName() : m.lines().findFirst().orElse(m);
+    }
+
+    /**
+     * Flyway's validation report, as a DBA can act on it: a catalog whose applied migrations differ
+     * from this engine's (a checksum mismatch, a migration this engine does not know) was installed by
+     * another build of Trickle; the engine will not guess how to reconcile the two.
+     */
+    static String mismatch(String report) {
+        List<String> findings = new ArrayList<>();
+        for (String line : report.lines().skip(1).map(String::strip).toList()) {
+            if (line.startsWith("->") && !findings.isEmpty()) {
+                int last = findings.size() - 1;
+                findings.set(last, findings.get(last) + (findings.get(last).contains(":") ? ", " : ": ")
+                        + line.substring(2).strip().replaceAll("\\s+:", ":"));
+            } else if (!line.isEmpty() && !line.startsWith("Either") && !line.startsWith("Need more")) {
+                findings.add(line);
+            }
+        }
+        return "the installed catalog does not match this engine's migrations (" + String.join("; ", findings)
+                + "); it was installed by a different build of Trickle. Remove it with 'trickle uninstall --yes'"
+                + " (stream tables stay as plain tables) and run 'trickle install' again";
     }
 
     private static boolean schemaExists(Connection c, String schema) throws SQLException {

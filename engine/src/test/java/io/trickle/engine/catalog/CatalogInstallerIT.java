@@ -86,4 +86,20 @@ class CatalogInstallerIT {
             other.drop();
         }
     }
+
+    @Test
+    void aCatalogInstalledByAnotherBuildIsNamedWithWhatDiffersAndWhatToDo() throws Exception {
+        TestDatabase other = TestDatabase.perClass().create("t_catalog_mismatch_" + System.nanoTime() % 100000);
+        try (Trickle trickle = Trickle.open(EngineOptions.forUrl(other.jdbcUrl()))) {
+            trickle.install();
+            other.execute("UPDATE pgtrickle.pgt_schema_history SET checksum = 12345 WHERE version = '0.6.0'");
+            ActionFailedException e = assertThrows(ActionFailedException.class, trickle::install);
+            assertTrue(e.getMessage().contains("does not match this engine's migrations (Migration checksum mismatch"
+                    + " for migration version 0.6.0: Applied to database: 12345, Resolved locally: "), e.getMessage());
+            assertTrue(e.getMessage().endsWith("Remove it with 'trickle uninstall --yes' (stream tables stay as plain"
+                    + " tables) and run 'trickle install' again"), e.getMessage());
+        } finally {
+            other.drop();
+        }
+    }
 }
