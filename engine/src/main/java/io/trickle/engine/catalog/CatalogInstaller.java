@@ -189,8 +189,10 @@ public final class CatalogInstaller {
                 int last = findings.size() - 1;
                 findings.set(last, findings.get(last) + (findings.get(last).contains(":") ? ", " : ": ")
                         + line.substring(2).strip().replaceAll("\\s+:", ":"));
-            } else if (!line.isEmpty() && !line.startsWith("Either") && !line.startsWith("Need more")) {
-                findings.add(line);
+            } else if (!line.isEmpty() && !line.startsWith("Either") && !line.startsWith("Need more")
+                    && !line.startsWith("To ")) {
+                // Flyway's own advice (repair, -outOfOrder, ignore patterns) is not ours to give.
+                findings.add(line.replaceAll("\\.+$", ""));
             }
         }
         return "the installed catalog does not match this engine's migrations (" + String.join("; ", findings)
