@@ -102,6 +102,23 @@ class DifferentialCoverageIT {
     }
 
     @Test
+    void conditionsBesideAScalarSubqueryBecomeJoinConditionsAndTheSubqueryIsComputedAfterThem() throws Exception {
+        // TPC-H q17's shape: before the fix, the comma join was differentiated as a cross product with
+        // every condition above the per-row subquery, which filled the disk at scale 0.1.
+        String q = "SELECT sum(l.qty) AS small FROM cv_lines l, cv_orders o WHERE o.id = l.order_id AND o.status = 'open'"
+                + " AND l.qty < (SELECT avg(l2.qty) FROM cv_lines l2 WHERE l2.order_id = o.id)";
+        String tree = trickle.validate(q, "DIFFERENTIAL").operatorTree();
+        assertTrue(tree.contains("Join INNER ON o_id = l_order_id") && !tree.contains("ON true"), tree);
+        assertTrue(tree.indexOf("SubqueryValue") < tree.indexOf("Join INNER"), "the subquery sits above the join: " + tree);
+        assertEquals("DIFFERENTIAL", trickle.create("cv_q17", q, null, "DIFFERENTIAL", true).effectiveMode());
+        db.execute("INSERT INTO cv_lines VALUES (3, 0), (3, 9), (6, 1)", "DELETE FROM cv_lines WHERE order_id = 9",
+                "UPDATE cv_orders SET status = 'open' WHERE id = 10");
+        assertEquals(RefreshAction.DIFFERENTIAL, trickle.refresh("cv_q17", false).action());
+        assertOracle("cv_q17", q);
+        trickle.drop("cv_q17", false);
+    }
+
+    @Test
     void groupingSetsBeyondTheBranchLimitFallBackNamingIt() {
         String cube = "SELECT count(*) FROM cv_orders GROUP BY CUBE (id % 2, id % 3, id % 5, id % 7, cust, status, amount)";
         CreateResult auto = trickle.create("cv_cube", cube, null, "AUTO", true);

@@ -125,6 +125,10 @@ final class WhereTranslator {
         if (e instanceof AndExpression and) {
             return product(isTrue(and.getLeftExpression()), isTrue(and.getRightExpression()));
         }
+        if (e instanceof OrExpression && !hasPredicate(e)) {
+            // Only scalar subqueries: they are computed per row either way, so the OR stays one condition.
+            return one(new Plain(e));
+        }
         if (e instanceof OrExpression) {
             List<Expression> disjuncts = new ArrayList<>();
             flattenOr(e, disjuncts);
@@ -160,6 +164,9 @@ final class WhereTranslator {
             guard(out);
             return out;
         }
+        if (e instanceof OrExpression && !hasPredicate(e)) {
+            return one(new NotTrue(e));
+        }
         if (e instanceof OrExpression or) {
             return product(notTrue(or.getLeftExpression()), notTrue(or.getRightExpression()));
         }
@@ -189,11 +196,48 @@ final class WhereTranslator {
                 || (e instanceof BinaryExpression b && b.getRightExpression() instanceof AnyComparisonExpression);
     }
 
+    /** Whether e holds a subquery predicate (EXISTS, IN, ANY/ALL), which a branch can make a semi-join. */
+    private static boolean hasPredicate(Expression e) {
+        boolean[] found = new boolean[1];
+        e.accept(new ExpressionVisitorAdapter<Void>() {
+            @Override
+            public <S> Void visit(ExistsExpression exists, S context) {
+                found[0] = true;
+                return null;
+            }
+
+            @Override
+            public <S> Void visit(InExpression in, S context) {
+                if (in.getRightExpression() instanceof Select) {
+                    found[0] = true;
+                    return null;
+                }
+                return super.visit(in, context);
+            }
+
+            @Override
+            public <S> Void visit(AnyComparisonExpression any, S context) {
+                found[0] = true;
+                return null;
+            }
+        }, null);
+        return found[0];
+    }
+
     static boolean hasSublink(Expression e) {
         boolean[] found = new boolean[1];
         e.accept(new ExpressionVisitorAdapter<Void>() {
             @Override
             public <S> Void visit(ParenthesedSelect select, S context) {
+                found[0] = true;
+                return null;
+            }
+
+            // A scalar subquery (x < (SELECT …)) is a ParenthesedSelect, but JSqlParser 5 dispatches it
+            // through visit(Select): without this, it passed for a plain condition and was applied
+            // before the joins' conditions, over their cross product (TPC-H q17).
+            @Override
+            public <S> Void visit(Select select, S context) {
                 found[0] = true;
                 return null;
             }
