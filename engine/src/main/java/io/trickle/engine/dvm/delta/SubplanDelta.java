@@ -31,7 +31,9 @@ final class SubplanDelta {
     }
 
     static String valueDelta(DeltaContext ctx, SubqueryValue sv, String dInput, String dBody) {
-        String candidates = candidates(ctx, sv.input(), sv.subplan(), dInput, dBody);
+        String candidates = uncorrelated(ctx, sv)
+                ? valueChangedCandidates(ctx, sv, dInput)
+                : candidates(ctx, sv.input(), sv.subplan(), dInput, dBody);
         List<String> parts = new ArrayList<>();
         parts.add(valueRows(ctx, sv, dInput, "l", State.NEW, "l." + WEIGHT));
         parts.add(valueRows(ctx, sv, candidates, "c", State.NEW, "c." + WEIGHT));
@@ -41,10 +43,38 @@ final class SubplanDelta {
 
     private static String valueRows(DeltaContext ctx, SubqueryValue sv, String relation, String alias, State state,
                                     String weight) {
+        return "SELECT " + cols(alias, sv.input().columns()) + ", " + value(ctx, sv, alias, state) + " AS "
+                + ident(sv.output()) + ", " + weight + " AS " + WEIGHT + " FROM " + relation + " " + alias;
+    }
+
+    /** The value for the outer row called {@code alias}, over the body's state before or after the window. */
+    private static String value(DeltaContext ctx, SubqueryValue sv, String alias, State state) {
         String subquery = SubplanRenderer.render(sv.subplan(), body -> render(ctx, body, state), alias, null);
-        return "SELECT " + cols(alias, sv.input().columns()) + ", "
-                + SqlWriter.expr(sv.value(), alias).replace(SubqueryValue.PLACEHOLDER, subquery) + " AS " + ident(sv.output())
-                + ", " + weight + " AS " + WEIGHT + " FROM " + relation + " " + alias;
+        return SqlWriter.expr(sv.value(), alias).replace(SubqueryValue.PLACEHOLDER, subquery);
+    }
+
+    /**
+     * Whether the value is the same for every outer row (it reads nothing of it): then it renders
+     * alike whatever the outer row is called.
+     */
+    private static boolean uncorrelated(DeltaContext ctx, SubqueryValue sv) {
+        return sv.subplan().correlation().isEmpty()
+                && value(ctx, sv, "c", State.NEW).equals(value(ctx, sv, "l", State.NEW));
+    }
+
+    /**
+     * For a value the same for every row (TPC-H q15's {@code = (SELECT max(…) FROM revenue)}), the rows
+     * of L₀ need recomputing only when that one value changed, not whenever its body did: most
+     * changes to the body leave a maximum where it was, and then no row of L is read at all.
+     */
+    private static String valueChangedCandidates(DeltaContext ctx, SubqueryValue sv, String dInput) {
+        String changed = ctx.cte("subquery_changed", "SELECT (" + value(ctx, sv, "c", State.NEW)
+                + ") IS DISTINCT FROM (" + value(ctx, sv, "c", State.OLD) + ") AS changed");
+        String inputCols = cols("s", sv.input().columns());
+        String gate = " WHERE (SELECT changed FROM " + changed + ")";
+        return ctx.cte("subquery_candidates", "SELECT " + inputCols + ", 1::bigint AS " + WEIGHT + " FROM ("
+                + ctx.newState(sv.input()) + ") s" + gate + " UNION ALL SELECT " + inputCols + ", -s." + WEIGHT
+                + " FROM " + dInput + " s" + gate);
     }
 
     static String lateralDelta(DeltaContext ctx, LateralSubquery ls, String dInput, String dBody) {
