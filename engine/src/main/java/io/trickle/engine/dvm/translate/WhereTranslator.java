@@ -198,38 +198,20 @@ final class WhereTranslator {
 
     /** Whether e holds a subquery predicate (EXISTS, IN, ANY/ALL), which a branch can make a semi-join. */
     private static boolean hasPredicate(Expression e) {
-        boolean[] found = new boolean[1];
-        e.accept(new ExpressionVisitorAdapter<Void>() {
-            @Override
-            public <S> Void visit(ExistsExpression exists, S context) {
-                found[0] = true;
-                return null;
-            }
-
-            @Override
-            public <S> Void visit(InExpression in, S context) {
-                if (in.getRightExpression() instanceof Select) {
-                    found[0] = true;
-                    return null;
-                }
-                return super.visit(in, context);
-            }
-
-            @Override
-            public <S> Void visit(AnyComparisonExpression any, S context) {
-                found[0] = true;
-                return null;
-            }
-        }, null);
-        return found[0];
+        return finds(e, false);
     }
 
+    /** Whether e holds any subquery: a predicate, or a scalar subquery. */
     static boolean hasSublink(Expression e) {
+        return finds(e, true);
+    }
+
+    private static boolean finds(Expression e, boolean scalarToo) {
         boolean[] found = new boolean[1];
         e.accept(new ExpressionVisitorAdapter<Void>() {
             @Override
             public <S> Void visit(ParenthesedSelect select, S context) {
-                found[0] = true;
+                found[0] |= scalarToo;
                 return null;
             }
 
@@ -238,7 +220,7 @@ final class WhereTranslator {
             // before the joins' conditions, over their cross product (TPC-H q17).
             @Override
             public <S> Void visit(Select select, S context) {
-                found[0] = true;
+                found[0] |= scalarToo;
                 return null;
             }
 
