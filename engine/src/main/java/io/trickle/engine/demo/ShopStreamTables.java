@@ -44,7 +44,7 @@ final class ShopStreamTables implements DemoStep {
                       JOIN shop.products p ON p.id = i.product_id
                      GROUP BY p.category""", "5m", "AUTO"),
             new Definition("reporting.customer_rank", """
-                    SELECT id, name, revenue, rank() OVER by_revenue AS rank
+                    SELECT id, name, revenue, rank() OVER by_revenue AS rank, clock_timestamp() AS ranked_at
                       FROM shop.customer_revenue
                     WINDOW by_revenue AS (ORDER BY revenue DESC)""", "@hourly", "AUTO"));
 

@@ -191,26 +191,31 @@ class RefreshGuaranteesIT {
     void autoFallsBackToFullWithTheReasonAndDifferentialRefusesNamingTheConstruct() throws Exception {
         db.execute("CREATE TABLE a_src (id int PRIMARY KEY, g int, v int)",
                 "INSERT INTO a_src SELECT i, i % 3, i FROM generate_series(1, 30) i");
-        // A named window (WINDOW w AS …) is a construct the differential engine does not follow.
-        String windowed = "SELECT id, rank() OVER w AS r FROM a_src WINDOW w AS (PARTITION BY g ORDER BY v)";
+        // A whole-row reference inside an expression is a construct the differential engine does not follow.
+        String whole = "SELECT id, row_to_json(a_src.*)::text AS j FROM a_src";
         TrickleException.InvalidInputException refused = assertThrows(TrickleException.InvalidInputException.class,
-                () -> trickle.create("a_diff", windowed, null, "DIFFERENTIAL", true));
-        assertTrue(refused.getMessage().contains("WINDOW clause"), refused.getMessage());
+                () -> trickle.create("a_diff", whole, null, "DIFFERENTIAL", true));
+        assertTrue(refused.getMessage().contains("whole-row reference (a_src.*)"), refused.getMessage());
         assertEquals(0, db.count("SELECT count(*) FROM pg_class WHERE relname = 'a_diff'"));
 
-        var created = trickle.create("a_auto", windowed, null, "AUTO", true);
+        var created = trickle.create("a_auto", whole, null, "AUTO", true);
         assertEquals("FULL", created.effectiveMode());
-        assertTrue(created.fallbackReason().contains("WINDOW clause"), created.fallbackReason());
+        assertTrue(created.fallbackReason().contains("whole-row reference"), created.fallbackReason());
         db.execute("UPDATE a_src SET v = 100 - v WHERE id < 5");
         RefreshResult r = trickle.refresh("a_auto", false);
         assertEquals(RefreshAction.FULL, r.action());
-        assertTrue(r.reason().contains("WINDOW clause"), r.reason());
-        assertOracle("a_auto", windowed);
+        assertTrue(r.reason().contains("whole-row reference"), r.reason());
+        assertOracle("a_auto", whole);
         assertEquals(RefreshAction.NO_DATA, trickle.refresh("a_auto", false).action());
 
         TrickleException.InvalidInputException volatileRefused = assertThrows(TrickleException.InvalidInputException.class,
                 () -> trickle.create("a_vol", "SELECT id, random() AS r FROM a_src", null, "DIFFERENTIAL", true));
         assertTrue(volatileRefused.getMessage().contains("random()"), volatileRefused.getMessage());
+        TrickleException.InvalidInputException unparsed = assertThrows(TrickleException.InvalidInputException.class,
+                () -> trickle.create("a_ext", "SELECT id, rank() OVER (w ORDER BY v) FROM a_src WINDOW w AS (PARTITION BY g)",
+                        null, "DIFFERENTIAL", true));
+        assertTrue(unparsed.getMessage().contains("parser does not know (Encountered: "), unparsed.getMessage());
+        assertFalse(unparsed.getMessage().contains("Exception"), "no Java class names: " + unparsed.getMessage());
         var auto = trickle.create("a_vol_auto", "SELECT id, v + random() AS r FROM a_src", null, null, true);
         assertEquals("FULL", auto.effectiveMode());
         assertTrue(auto.fallbackReason().contains("volatile"), auto.fallbackReason());

@@ -69,8 +69,10 @@ public final class QueryTranslator {
             statement = CCJSqlParserUtil.parse(sql, parser -> parser.withTimeOut(10_000));
         } catch (JSQLParserException e) {
             String why = e.getCause() != null && e.getCause().getMessage() != null ? e.getCause().getMessage() : e.getMessage();
-            throw new UnsupportedConstruct("syntax the differential engine's parser does not know ("
-                    + (why == null ? "parse error" : why.lines().findFirst().orElse(why)) + ")");
+            String first = why == null ? "parse error" : why.lines().findFirst().orElse(why);
+            // The parser's message comes wrapped in its exception's class name, which tells a DBA nothing.
+            first = first.replaceFirst("^(\\S+Exception: )+", "").replaceFirst(", in lexical state \\w+\\.?$", "");
+            throw new UnsupportedConstruct("syntax the differential engine's parser does not know (" + first + ")");
         }
         if (!(statement instanceof Select select)) {
             throw new UnsupportedConstruct("a statement other than SELECT");
@@ -136,9 +138,7 @@ public final class QueryTranslator {
     }
 
     private Translated plain(PlainSelect ps, Scope outer, Ctes ctes) throws SQLException {
-        if (ps.getWindowDefinitions() != null && !ps.getWindowDefinitions().isEmpty()) {
-            throw new UnsupportedConstruct("a WINDOW clause (named windows)");
-        }
+        NamedWindows.inline(ps);
         if (ps.getQualify() != null || ps.getTop() != null) {
             throw new UnsupportedConstruct("QUALIFY/TOP");
         }

@@ -1,0 +1,1 @@
+SELECT id, status, rank() OVER by_amount AS r, sum(amount) OVER by_status AS running, lag(amount) OVER by_status AS prev FROM orders WINDOW by_amount AS (ORDER BY amount DESC, id), by_status AS (PARTITION BY status ORDER BY id ROWS BETWEEN 1 PRECEDING AND CURRENT ROW)

@@ -1,0 +1,1 @@
+SELECT c.id, row_number() OVER w + 1 AS pos, CASE WHEN dense_rank() OVER w <= 2 THEN 'top' ELSE 'rest' END AS band FROM customers c JOIN orders o ON o.cust_id = c.id WINDOW w AS (PARTITION BY c.id ORDER BY o.amount DESC, o.id)
