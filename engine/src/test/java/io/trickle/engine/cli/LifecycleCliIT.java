@@ -55,8 +55,10 @@ class LifecycleCliIT {
                 new String[] {"create", "bad7", "--query", "SELECT id FROM sales", "--schedule", "every day", "invalid schedule"},
                 new String[] {"create", "bad8", "--query", "SELECT id, id FROM sales", "distinct names"},
                 new String[] {"create", "bad9", "--query", "DELETE FROM sales", "SELECT"},
-                new String[] {"create", "bad10", "--query", "SELECT id, rank() OVER w FROM sales WINDOW w AS (ORDER BY amount)",
-                        "--mode", "DIFFERENTIAL", "WINDOW clause"},
+                new String[] {"create", "bad10", "--query", "SELECT id, rank() OVER w FROM sales WINDOW v AS (ORDER BY amount)",
+                        "--mode", "DIFFERENTIAL", "window \"w\" does not exist"},
+                new String[] {"create", "bad11", "--query", "SELECT id, row_to_json(sales.*)::text FROM sales",
+                        "--mode", "DIFFERENTIAL", "whole-row reference (sales.*)"},
                 new String[] {"create", "bad;name", "--query", "SELECT id FROM sales", "needs double quotes"});
         for (String[] c : cases) {
             String expected = c[c.length - 1];
