@@ -276,18 +276,23 @@ public final class Trickle implements AutoCloseable {
         if (cycle.isEmpty()) {
             return manualRefresh.refresh(id, full, respectWatermarks);
         }
+        Optional<String> overrode = Optional.empty();
         if (respectWatermarks) {
             Optional<RefreshResult> skipped = manualRefresh.skipCycle(id, cycle);
             if (skipped.isPresent()) {
                 return skipped.get();
             }
+        } else {
+            overrode = manualRefresh.cycleOverride(cycle);
         }
         CycleRefresh.Outcome o = new CycleRefresh(refresher).run(cycle, "MANUAL", full, () -> false);
         switch (o.status()) {
             case FAILED -> throw o.failure();
             case NOT_CONVERGED -> throw new ActionFailedException(o.message());
             default -> {
-                return o.results().get(id);
+                RefreshResult r = o.results().get(id);
+                return overrode.map(note -> new RefreshResult(r.name(), r.action(), r.rowsInserted(), r.rowsDeleted(),
+                        r.durationMs(), r.reason() == null ? note : r.reason() + "; " + note)).orElse(r);
             }
         }
     }

@@ -78,4 +78,20 @@ public final class GatedRefresh {
             return Optional.of(new RefreshResult(name, RefreshAction.SKIP, 0, 0, 0, first.reason()));
         });
     }
+
+    /**
+     * For a cycle refreshed by hand without respecting watermarks: what to add to its result when a
+     * misaligned group concerns a member (as {@link #refresh} adds for a single table); empty otherwise.
+     */
+    public Optional<String> cycleOverride(List<Long> members) {
+        return database.withConnection("checking the watermark groups of a cycle", c -> {
+            Map<Long, HeldBack> held = gate.heldBack(c, members);
+            if (held.isEmpty()) {
+                return Optional.<String>empty();
+            }
+            HeldBack first = held.values().iterator().next();
+            LOG.warn("refreshing a cycle by hand although {}", first.reason());
+            return Optional.of("overrode watermark gating: " + first.reason());
+        });
+    }
 }

@@ -193,6 +193,7 @@ class CyclesIT {
         long before = db.count("SELECT coalesce(max(refresh_id), 0) FROM pgtrickle.pgt_refresh_history");
 
         RefreshResult respected = engine.refresh("wm_a", false, true);
+        assertEquals(0, db.count("SELECT count(*) FROM wm_b WHERE src = 3"), "skipped: nothing of wm_extra's load shows");
         assertEquals(RefreshAction.SKIP, respected.action(), "wm_a reads wm_extra only through wm_b, in its cycle");
         assertTrue(respected.reason().contains("watermark_misaligned") && respected.reason().contains("wm_extra"),
                 respected.reason());
@@ -203,7 +204,12 @@ class CyclesIT {
             assertEquals(0, db.count("SELECT count(*) FROM wm_b WHERE src = 3"), "nothing of wm_extra's load shows");
             assertEquals(0, db.count("SELECT count(*) FROM pgtrickle.pgt_refresh_history WHERE refresh_id > ?"
                     + " AND action IN ('DIFFERENTIAL', 'FULL')", before), "no member refreshed");
-
+        }
+        RefreshResult overridden = engine.refresh("wm_b", false);
+        assertTrue(overridden.reason().contains("overrode watermark gating: watermark_misaligned"), overridden.reason());
+        assertEquals(1, db.count("SELECT count(*) FROM wm_b WHERE src = 3 AND dst = 1"), "the override ran the cycle");
+        db.execute("INSERT INTO wm_extra VALUES (2, 7)");
+        try (SchedulerHandle scheduler = SchedulerFixture.leading(engine)) {
             engine.advanceWatermark("wm_extra", java.time.Instant.parse("2026-03-02T00:00:00Z"));
             Eventually.succeeds(DEADLINE, () -> {
                 try (Connection c = db.connect()) {
