@@ -11,6 +11,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.function.Function;
 
 /**
  * Reads a benchmark CSV in the format of DESIGN §6, as {@code trickle bench} writes it: a header
@@ -92,29 +93,24 @@ public final class BenchmarkCsvReader {
         }
 
         long whole(String column) {
-            String v = text(column);
-            try {
-                return Long.parseLong(v);
-            } catch (NumberFormatException e) {
-                throw problem(column, "should be a whole number, not '" + v + "'");
-            }
+            return parsed(column, Long::parseLong, "should be a whole number");
         }
 
         double number(String column) {
-            String v = text(column);
-            try {
-                return Double.parseDouble(v);
-            } catch (NumberFormatException e) {
-                throw problem(column, "should be a number, not '" + v + "'");
-            }
+            return parsed(column, Double::parseDouble, "should be a number");
         }
 
         Instant instant(String column) {
+            return parsed(column, Instant::parse, "should be an ISO-8601 UTC time such as 2026-01-31T12:00:00Z");
+        }
+
+        /** The column read by {@code parse}; a value it refuses is reported with {@code expectation}. */
+        private <T> T parsed(String column, Function<String, T> parse, String expectation) {
             String v = text(column);
             try {
-                return Instant.parse(v);
-            } catch (DateTimeParseException e) {
-                throw problem(column, "should be an ISO-8601 UTC time such as 2026-01-31T12:00:00Z, not '" + v + "'");
+                return parse.apply(v);
+            } catch (NumberFormatException | DateTimeParseException e) {
+                throw problem(column, expectation + ", not '" + v + "'");
             }
         }
 
