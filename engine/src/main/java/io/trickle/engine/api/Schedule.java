@@ -4,8 +4,12 @@ import com.cronutils.model.Cron;
 import com.cronutils.model.CronType;
 import com.cronutils.model.definition.CronDefinition;
 import com.cronutils.model.definition.CronDefinitionBuilder;
+import com.cronutils.model.time.ExecutionTime;
 import com.cronutils.parser.CronParser;
+import java.math.BigInteger;
 import java.time.Duration;
+import java.time.ZoneOffset;
+import java.time.ZonedDateTime;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
@@ -36,6 +40,9 @@ public record Schedule(Kind kind, String text, Duration interval) {
 
     public static final Schedule CALCULATED = new Schedule(Kind.CALCULATED, null, null);
 
+    /** The longest period a duration schedule may have. */
+    public static final Duration LONGEST = Duration.ofDays(3650);
+
     /**
      * @throws TrickleException.InvalidInputException naming the text and what is wrong with it
      */
@@ -45,41 +52,63 @@ public record Schedule(Kind kind, String text, Duration interval) {
         }
         String s = text.trim();
         if (s.matches("\\d+")) {
-            return duration(s, Duration.ofSeconds(Long.parseLong(s)));
+            return duration(text, s, new BigInteger(s));
         }
         if (s.startsWith("@") || s.contains(" ")) {
-            cron(s);
+            requireFires(text, cron(s));
             return new Schedule(Kind.CRON, s.replaceAll("\\s+", " "), null);
         }
         Matcher m = DURATION.matcher(s.toLowerCase(Locale.ROOT));
-        Duration total = Duration.ZERO;
+        BigInteger seconds = BigInteger.ZERO;
         int end = 0;
         while (m.find()) {
             if (m.start() != end) {
                 break;
             }
-            long n = Long.parseLong(m.group(1));
-            total = total.plus(switch (m.group(2)) {
-                case "s" -> Duration.ofSeconds(n);
-                case "m" -> Duration.ofMinutes(n);
-                case "h" -> Duration.ofHours(n);
-                case "d" -> Duration.ofDays(n);
-                default -> Duration.ofDays(7 * n);
-            });
+            long unit = switch (m.group(2)) {
+                case "s" -> 1;
+                case "m" -> 60;
+                case "h" -> 3_600;
+                case "d" -> 86_400;
+                default -> 7 * 86_400;
+            };
+            seconds = seconds.add(new BigInteger(m.group(1)).multiply(BigInteger.valueOf(unit)));
             end = m.end();
         }
         if (end != s.length() || end == 0) {
             throw new TrickleException.InvalidInputException("invalid schedule '" + text
                     + "': expected a duration such as 30s, 5m or 1h30m, a cron expression, or 'calculated'");
         }
-        return duration(s.toLowerCase(Locale.ROOT), total);
+        return duration(text, s.toLowerCase(Locale.ROOT), seconds);
     }
 
-    private static Schedule duration(String text, Duration d) {
-        if (d.isZero() || d.isNegative()) {
-            throw new TrickleException.InvalidInputException("invalid schedule '" + text + "': the period must be at least 1 second");
+    /**
+     * A period between one second and {@link #LONGEST}. Counted in a {@code BigInteger}, so that no
+     * number a person can type overflows on the way: every due time the scheduler computes from the
+     * period stays far inside what an {@code Instant} holds.
+     */
+    private static Schedule duration(String given, String text, BigInteger seconds) {
+        if (seconds.signum() <= 0) {
+            throw new TrickleException.InvalidInputException("invalid schedule '" + given + "': the period must be at least 1 second");
         }
-        return new Schedule(Kind.DURATION, text, d);
+        if (seconds.compareTo(BigInteger.valueOf(LONGEST.getSeconds())) > 0) {
+            throw new TrickleException.InvalidInputException("invalid schedule '" + given + "': the period must be at most "
+                    + LONGEST.toDays() + "d (about ten years)");
+        }
+        return new Schedule(Kind.DURATION, text, Duration.ofSeconds(seconds.longValueExact()));
+    }
+
+    /** A cron expression that never fires (30 February) would leave its table unrefreshed for ever. */
+    private static void requireFires(String text, Cron cron) {
+        boolean fires;
+        try {
+            fires = ExecutionTime.forCron(cron).nextExecution(ZonedDateTime.now(ZoneOffset.UTC)).isPresent();
+        } catch (RuntimeException e) {
+            fires = false;
+        }
+        if (!fires) {
+            throw new TrickleException.InvalidInputException("invalid schedule '" + text + "': the cron expression never fires");
+        }
     }
 
     /** The cron-utils model of a cron schedule (UTC). */

@@ -1,6 +1,10 @@
 package io.trickle.engine.catalog;
 
+import io.trickle.engine.api.RefreshMode;
+import io.trickle.engine.api.Schedule;
+import io.trickle.engine.api.TrickleException.InvalidInputException;
 import java.time.Instant;
+import java.util.Optional;
 
 /** One row of {@code pgtrickle.pgt_stream_tables}, as the engine reads it. */
 public record StreamTableRow(long id, String schema, String name, long storageOid, String definingQuery,
@@ -13,5 +17,57 @@ public record StreamTableRow(long id, String schema, String name, long storageOi
     /** {@code schema.name}, quoted where needed. */
     public String displayName() {
         return io.trickle.engine.api.QualifiedName.of(schema, name).toString();
+    }
+
+    /**
+     * The schedule as stored; {@link Schedule#CALCULATED} when the stored text is not a schedule (a
+     * row edited by hand), which {@link #unusable()} reports.
+     */
+    public Schedule parsedSchedule() {
+        try {
+            return Schedule.parse(schedule);
+        } catch (InvalidInputException e) {
+            return Schedule.CALCULATED;
+        }
+    }
+
+    /**
+     * The refresh mode as stored.
+     *
+     * @throws InvalidInputException when the stored text is not a mode, saying how to set one
+     */
+    public RefreshMode mode() {
+        try {
+            return RefreshMode.valueOf(refreshMode);
+        } catch (IllegalArgumentException | NullPointerException e) {
+            throw new InvalidInputException(unusable().orElse("stream table " + displayName() + " has no usable refresh mode"));
+        }
+    }
+
+    /**
+     * Why the row cannot be scheduled or refreshed as it is stored — a schedule or mode that no
+     * engine wrote — said with the table's name and the command that repairs it; empty when it can.
+     * One such row must never stop the scheduler or the command line for the others (issue 18).
+     */
+    public Optional<String> unusable() {
+        String table = displayName();
+        try {
+            Schedule.parse(schedule);
+        } catch (InvalidInputException e) {
+            return Optional.of("stream table " + table + " has a stored schedule that is not valid (" + e.getMessage()
+                    + "); set one with 'trickle alter " + table + " --schedule S' and resume it with 'trickle alter "
+                    + table + " --status ACTIVE'");
+        }
+        boolean modeKnown = false;
+        for (RefreshMode m : RefreshMode.values()) {
+            modeKnown |= m.name().equals(refreshMode);
+        }
+        if (!modeKnown || !("FULL".equals(effectiveMode) || "DIFFERENTIAL".equals(effectiveMode))) {
+            String stored = modeKnown ? "effective mode '" + effectiveMode + "'" : "refresh mode '" + refreshMode + "'";
+            return Optional.of("stream table " + table + " has a stored " + stored + " that is not valid; set the mode"
+                    + " with 'trickle alter " + table + " --mode AUTO|FULL|DIFFERENTIAL' and resume it with 'trickle alter "
+                    + table + " --status ACTIVE'");
+        }
+        return Optional.empty();
     }
 }

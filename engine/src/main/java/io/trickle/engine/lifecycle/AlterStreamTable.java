@@ -59,7 +59,7 @@ public final class AlterStreamTable {
         StreamTableRow row = database.withConnection("reading " + request.name(), c -> find(c, tables, request.name()));
         if (request.query() != null || request.mode() != null) {
             String query = request.query() != null ? request.query() : row.definingQuery();
-            RefreshMode mode = request.mode() != null ? request.mode() : RefreshMode.valueOf(row.refreshMode());
+            RefreshMode mode = request.mode() != null ? request.mode() : row.mode();
             List<Relation> toLock = database.withConnection("checking the new query of " + request.name(), c -> {
                 c.setAutoCommit(false);
                 try {

@@ -240,7 +240,10 @@ public final class RefreshExecutor {
         }
     }
 
-    /** A source the stream table reads no longer exists: the table goes to ERROR. */
+    /**
+     * A source the stream table reads no longer exists, or its stored state cannot be used: the table
+     * goes to ERROR until a person acts.
+     */
     static final class SourceGoneException extends RuntimeException {
         private static final long serialVersionUID = 1L;
 

@@ -83,6 +83,10 @@ final class RefreshWork {
     }
 
     Outcome run() throws SQLException {
+        Optional<String> unusable = row.unusable();
+        if (unusable.isPresent()) {
+            throw new RefreshExecutor.SourceGoneException(unusable.get());
+        }
         List<Dependency> deps = dependencies.of(tx, row.id());
         Optional<SourceChecks.Finding> finding = SourceChecks.check(tx, deps);
         if (finding.isPresent() && finding.get().gone()) {
@@ -146,7 +150,7 @@ final class RefreshWork {
             return full(spec, row.fallbackReason() != null ? row.fallbackReason() : "refresh mode FULL", captured);
         }
         RefreshCostModel model = null;
-        if (RefreshMode.valueOf(row.refreshMode()) == RefreshMode.AUTO) {
+        if (row.mode() == RefreshMode.AUTO) {
             Optional<String> tooMany = changeRatioExceeded(windows);
             if (tooMany.isPresent()) {
                 return full(spec, tooMany.get(), captured);
@@ -281,9 +285,14 @@ final class RefreshWork {
         if (cached != null) {
             return cached;
         }
-        QueryText text = QueryText.check(row.definingQuery());
         RelationCatalog catalog = new RelationCatalog(tx);
-        ProbeResult probe = QueryProbe.probe(tx, text, catalog);
+        ProbeResult probe;
+        try {
+            probe = QueryProbe.probe(tx, QueryText.check(row.definingQuery()), catalog);
+        } catch (InvalidInputException e) {
+            throw new RefreshExecutor.SourceGoneException("the stored query of stream table " + row.displayName()
+                    + " no longer resolves: " + e.getMessage());
+        }
         StorageSpec spec = "DIFFERENTIAL".equals(row.effectiveMode())
                 ? StorageSpec.differential(Deriver.plan(tx, catalog, row.definingQuery(), probe), row.definingQuery())
                 : StorageSpec.full(probe, row.definingQuery());
@@ -301,7 +310,7 @@ final class RefreshWork {
     private StorageSpec rederive() throws SQLException {
         Derivation d;
         try {
-            d = Deriver.derive(tx, row.definingQuery(), RefreshMode.valueOf(row.refreshMode()));
+            d = Deriver.derive(tx, row.definingQuery(), row.mode());
         } catch (InvalidInputException e) {
             throw new RefreshExecutor.SourceGoneException("the query no longer resolves after a change to its sources: "
                     + e.getMessage());

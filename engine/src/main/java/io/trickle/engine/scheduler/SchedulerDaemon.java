@@ -285,6 +285,7 @@ public final class SchedulerDaemon {
         }
         sweepInterrupted();
         List<Alert> pending = new ArrayList<>(watch.observe(view, state));
+        pending.addAll(UnusableRows.markErrors(database, view, state));
         Set<Long> asked = drainRequests(state);
         TickPlan plan = TickPlanner.plan(view, state, asked, refreshBackoff::holds, interval().dividedBy(2));
         List<TableOutcome> results = new ArrayList<>(fixpoints.run(view, state, asked, refreshBackoff::holds,
