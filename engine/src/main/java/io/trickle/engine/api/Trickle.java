@@ -3,6 +3,7 @@ package io.trickle.engine.api;
 import io.trickle.engine.api.TrickleException.ActionFailedException;
 import io.trickle.engine.api.TrickleException.InvalidInputException;
 import io.trickle.engine.catalog.CatalogInstaller;
+import io.trickle.engine.catalog.LockSquatters;
 import io.trickle.engine.catalog.Setting;
 import io.trickle.engine.catalog.Settings;
 import io.trickle.engine.catalog.SettingsRepository;
@@ -187,6 +188,10 @@ public final class Trickle implements AutoCloseable {
         return database.transaction("listing stream tables", Connection.TRANSACTION_REPEATABLE_READ, c -> {
             requireCatalog(c);
             Map<Long, ScheduleStatus> schedules = ScheduleStatus.read(c);
+            Map<Long, String> squatted = new java.util.HashMap<>();
+            for (LockSquatters.Squatter s : LockSquatters.find(c)) {
+                squatted.putIfAbsent(s.pgtId(), s.describe());
+            }
             List<StreamTableInfo> out = new ArrayList<>();
             try (PreparedStatement ps = c.prepareStatement("""
                     SELECT pgt_schema, pgt_name, status, refresh_mode, effective_mode, coalesce(schedule, 'calculated'),
@@ -205,7 +210,8 @@ public final class Trickle implements AutoCloseable {
                             rs.getString(4), rs.getString(5), rs.getString(6), last == null ? null : last.toInstant(),
                             stalenessSeconds, rs.getInt(9), rs.getString(10),
                             sched == null ? null : sched.effectiveSchedule() + (sched.calculated() ? " (calculated)" : ""),
-                            sched == null ? null : sched.nextDueAt(), (Integer) rs.getObject(12), (Integer) rs.getObject(13)));
+                            sched == null ? null : sched.nextDueAt(), (Integer) rs.getObject(12), (Integer) rs.getObject(13),
+                            squatted.get(rs.getLong(11))));
                 }
             }
             return out;

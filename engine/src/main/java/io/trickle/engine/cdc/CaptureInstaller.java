@@ -91,6 +91,13 @@ public final class CaptureInstaller {
                 + " SET TimeZone = 'UTC' SET DateStyle = 'ISO, YMD' SET IntervalStyle = 'postgres'"
                 + " SET extra_float_digits = 1 SET bytea_output = 'hex'"
                 + " AS $pgt$\nBEGIN\n"
+                // Row-level security that hides rows of the source from the engine's role (this
+                // function runs as it): keep none of them; a truncate marker makes every stream
+                // table over the source recompute, where the policy is found (issue 18).
+                + "  IF row_security_active(TG_RELID) THEN\n"
+                + "    INSERT INTO " + buffer + " (action, data) VALUES ('T', NULL);\n"
+                + "    RETURN NULL;\n"
+                + "  END IF;\n"
                 + "  IF TG_LEVEL = 'STATEMENT' THEN\n"
                 + "    IF TG_OP = 'INSERT' THEN\n"
                 + "      INSERT INTO " + buffer + " (action, data) SELECT 'I', row_to_json(__pgt_row.*) FROM __pgt_new __pgt_row;\n"
@@ -149,24 +156,10 @@ public final class CaptureInstaller {
         if (info.isEmpty()) {
             return false;
         }
-        boolean sourceExists;
-        String table = null;
-        try (PreparedStatement ps = c.prepareStatement(
-                "SELECT format('%I.%I', n.nspname, c.relname) FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace WHERE c.oid = ?")) {
-            ps.setLong(1, sourceOid);
-            try (ResultSet rs = ps.executeQuery()) {
-                sourceExists = rs.next();
-                if (sourceExists) {
-                    table = rs.getString(1);
-                }
-            }
-        }
         try (Statement st = c.createStatement()) {
-            if (sourceExists) {
-                for (String t : List.of("insert", "update", "delete", "truncate", "row")) {
-                    st.execute("DROP TRIGGER IF EXISTS " + TRIGGER_PREFIX + t + " ON " + table);
-                }
-            }
+            // The triggers depend on the function and go with it. DROP TRIGGER itself would need
+            // ownership of the source, which the engine may not have (TRIGGER privilege suffices to
+            // capture, issue 18); dropping its own function needs none.
             st.execute("DROP FUNCTION IF EXISTS " + info.get().qualifiedFunction() + "() CASCADE");
             st.execute("DROP TABLE IF EXISTS " + info.get().qualifiedBuffer());
         }
@@ -177,16 +170,4 @@ public final class CaptureInstaller {
         return true;
     }
 
-    /**
-     * Locks sources that are about to get capture so that no writer runs between the triggers'
-     * creation and the snapshot that populates the stream table. Must be the transaction's first
-     * statements in REPEATABLE READ (LOCK takes no snapshot).
-     */
-    public static void lockForCapture(Connection c, List<Relation> sources) throws SQLException {
-        try (Statement st = c.createStatement()) {
-            for (Relation r : sources) {
-                st.execute("LOCK TABLE " + PgQuote.qualified(r.schema(), r.name()) + " IN SHARE ROW EXCLUSIVE MODE");
-            }
-        }
-    }
 }

@@ -51,6 +51,8 @@ public final class Database implements AutoCloseable {
         config.addDataSourceProperty("connectTimeout", String.valueOf(Math.max(1, options.connectTimeout().toSeconds())));
         // The engine quotes every identifier itself and binds every value; keep the driver plain.
         config.addDataSourceProperty("stringtype", "unspecified");
+        // No function or operator a tenant creates may ever be chosen in the engine's SQL (issue 18).
+        config.setConnectionInitSql(SearchPaths.SESSION_INIT);
         try {
             return new Database(new HikariDataSource(config), target);
         } catch (RuntimeException e) {

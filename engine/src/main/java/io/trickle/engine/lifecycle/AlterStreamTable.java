@@ -59,18 +59,28 @@ public final class AlterStreamTable {
         StreamTableRow row = database.withConnection("reading " + request.name(), c -> find(c, tables, request.name()));
         if (request.query() != null || request.mode() != null) {
             String query = request.query() != null ? request.query() : row.definingQuery();
+            Deriver.Origin origin = request.query() != null ? Deriver.Origin.USER : Deriver.Origin.STORED;
             RefreshMode mode = request.mode() != null ? request.mode() : row.mode();
-            List<Relation> toLock = database.withConnection("checking the new query of " + request.name(), c -> {
+            List<Relation> toCapture = database.withConnection("checking the new query of " + request.name(), c -> {
                 c.setAutoCommit(false);
                 try {
-                    return Dependencies.needingCapture(c, Deriver.derive(c, query, mode).probe());
+                    Derivation d = Deriver.derive(c, query, mode, origin);
+                    List<Relation> needing = Dependencies.needingCapture(c, d.probe());
+                    SourceRights.requireSources(c, "alter stream table " + request.name(), d.probe(), needing);
+                    return needing;
                 } finally {
                     c.rollback();
                     c.setAutoCommit(true);
                 }
             });
-            database.transaction("altering stream table " + request.name(), Connection.TRANSACTION_REPEATABLE_READ,
-                    c -> rederive(c, row, query, mode, toLock, request, engineName));
+            List<Long> installed = CaptureFirst.install(database, toCapture, request.name().toString());
+            try {
+                database.transaction("altering stream table " + request.name(), Connection.TRANSACTION_REPEATABLE_READ,
+                        c -> rederive(c, row, query, origin, mode, request, engineName));
+            } catch (RuntimeException e) {
+                CaptureFirst.releaseUnused(database, installed);
+                throw e;
+            }
         }
         return database.transaction("altering stream table " + request.name(), c -> {
             List<String> sets = new ArrayList<>();
@@ -99,16 +109,15 @@ public final class AlterStreamTable {
                 .orElseThrow(() -> new NotFoundException("stream table " + name + " does not exist"));
     }
 
-    private static Void rederive(Connection c, StreamTableRow old, String query, RefreshMode mode, List<Relation> toLock,
+    private static Void rederive(Connection c, StreamTableRow old, String query, Deriver.Origin origin, RefreshMode mode,
                                  Request request, String engineName) throws SQLException {
-        Sessions.lock(c, Sessions.qualified(toLock));
         String[] context = Sessions.context(c);
         Sessions.allowStorageWrites(c);
         AdvisoryLocks.lockStreamTable(c, old.id());
         StreamTableRepository tables = new StreamTableRepository();
         StreamTableRow row = tables.byIdForUpdate(c, old.id())
                 .orElseThrow(() -> new NotFoundException("stream table " + request.name() + " was dropped"));
-        Derivation d = Deriver.derive(c, query, mode);
+        Derivation d = Deriver.derive(c, query, mode, origin);
         CycleCheck.require(c, row, d, mode);
         String storage = PgQuote.qualified(row.schema(), row.name());
         Population.reshape(c, row.storageOid(), storage, d.storage(), row.keyedRowIds());

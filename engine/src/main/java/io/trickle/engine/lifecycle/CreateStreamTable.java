@@ -23,12 +23,13 @@ import java.sql.SQLException;
 import java.util.List;
 
 /**
- * Creates a stream table in two steps. First the query is derived in a transaction that is rolled
- * back: everything that can be wrong with the request is found there, before anything exists.
- * Then, in one REPEATABLE READ transaction: the sources that need capture are locked against
- * writers (so that no write falls between the triggers and the snapshot), the storage table, catalog
- * rows and capture are created, and the table is populated from that transaction's snapshot, which
- * becomes its first frontier. A failure leaves nothing behind.
+ * Creates a stream table in three steps. First the query is derived in a transaction that is rolled
+ * back: everything that can be wrong with the request — the query, the name, the rights the engine's
+ * role needs ({@link SourceRights}) — is found there, before anything exists. Then capture is
+ * installed on the sources that have none yet, in a transaction of its own ({@link CaptureFirst}).
+ * Then, in one REPEATABLE READ transaction, the storage table and catalog rows are created and the
+ * table is populated from that transaction's snapshot, which becomes its first frontier. A failure
+ * leaves nothing behind: capture installed for it is released again.
  */
 public final class CreateStreamTable {
 
@@ -44,24 +45,32 @@ public final class CreateStreamTable {
     }
 
     public static Result run(Database database, Request request, String engineName) {
-        List<Relation> toLock = database.withConnection("checking the query of " + request.name(), c -> {
+        List<Relation> toCapture = database.withConnection("checking the query of " + request.name(), c -> {
             c.setAutoCommit(false);
             try {
                 Sessions.requireSchema(c, request.name().schema());
+                SourceRights.requirePlace(c, request.name());
                 Sessions.requireFreeName(c, request.name());
                 Derivation d = Deriver.derive(c, request.query(), request.mode());
-                return Dependencies.needingCapture(c, d.probe());
+                List<Relation> needing = Dependencies.needingCapture(c, d.probe());
+                SourceRights.requireSources(c, "create stream table " + request.name(), d.probe(), needing);
+                return needing;
             } finally {
                 c.rollback();
                 c.setAutoCommit(true);
             }
         });
-        return database.transaction("creating stream table " + request.name(), Connection.TRANSACTION_REPEATABLE_READ,
-                c -> create(c, request, toLock, engineName));
+        List<Long> installed = CaptureFirst.install(database, toCapture, request.name().toString());
+        try {
+            return database.transaction("creating stream table " + request.name(), Connection.TRANSACTION_REPEATABLE_READ,
+                    c -> create(c, request, engineName));
+        } catch (RuntimeException e) {
+            CaptureFirst.releaseUnused(database, installed);
+            throw e;
+        }
     }
 
-    private static Result create(Connection c, Request request, List<Relation> toLock, String engineName) throws SQLException {
-        Sessions.lock(c, Sessions.qualified(toLock));
+    private static Result create(Connection c, Request request, String engineName) throws SQLException {
         Sessions.requireFreeName(c, request.name());
         String[] context = Sessions.context(c);
         Sessions.allowStorageWrites(c);

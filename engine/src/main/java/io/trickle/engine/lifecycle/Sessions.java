@@ -2,13 +2,11 @@ package io.trickle.engine.lifecycle;
 
 import io.trickle.engine.api.QualifiedName;
 import io.trickle.engine.api.TrickleException.InvalidInputException;
-import io.trickle.engine.db.PgQuote;
-import io.trickle.engine.sql.Relation;
+import io.trickle.engine.db.SearchPaths;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.util.List;
 
 /** Small session-level helpers shared by create, alter and drop. */
 final class Sessions {
@@ -16,12 +14,16 @@ final class Sessions {
     private Sessions() {
     }
 
-    /** The session's TimeZone and search_path: the context a new query is read in and refreshed with. */
+    /**
+     * The session's TimeZone and the search_path a stream table is refreshed with: the creator's
+     * TimeZone, and the pinned search_path ({@link SearchPaths}), under which its stored query means
+     * what the creator's query meant.
+     */
     static String[] context(Connection c) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("SELECT current_setting('TimeZone'), current_setting('search_path')");
+        try (PreparedStatement ps = c.prepareStatement("SELECT current_setting('TimeZone')");
              ResultSet rs = ps.executeQuery()) {
             rs.next();
-            return new String[] {rs.getString(1), rs.getString(2)};
+            return new String[] {rs.getString(1), SearchPaths.PINNED};
         }
     }
 
@@ -58,16 +60,4 @@ final class Sessions {
         }
     }
 
-    /** {@code LOCK TABLE} on sources that are about to get capture; must come before any query. */
-    static void lock(Connection c, List<String> qualifiedTables) throws SQLException {
-        try (var st = c.createStatement()) {
-            for (String table : qualifiedTables) {
-                st.execute("LOCK TABLE " + table + " IN SHARE ROW EXCLUSIVE MODE");
-            }
-        }
-    }
-
-    static List<String> qualified(List<Relation> relations) {
-        return relations.stream().map(r -> PgQuote.qualified(r.schema(), r.name())).toList();
-    }
 }

@@ -3,6 +3,7 @@ package io.trickle.engine.refresh;
 import io.trickle.engine.api.RefreshMode;
 import io.trickle.engine.api.TrickleException.InvalidInputException;
 import io.trickle.engine.db.PgQuote;
+import io.trickle.engine.db.SearchPaths;
 import io.trickle.engine.dvm.DvmPlan;
 import io.trickle.engine.dvm.DvmPlanner;
 import io.trickle.engine.dvm.StorageColumn;
@@ -42,16 +43,32 @@ public final class Deriver {
     private Deriver() {
     }
 
+    /** Where a query's text comes from: it decides how its names are read. */
+    public enum Origin {
+        /** Written by a person now: read with their search_path, then stored as {@link QueryPinning} says. */
+        USER,
+        /** Stored by create or alter: already resolves under the pinned search_path. */
+        STORED
+    }
+
+    /** Derives a query a person has just written. */
     public static Derivation derive(Connection c, String query, RefreshMode requested) throws SQLException {
+        return derive(c, query, requested, Origin.USER);
+    }
+
+    /**
+     * Derives a query. Whatever its origin, everything after reading it runs with the pinned
+     * search_path, which stays in force for the rest of the caller's transaction.
+     */
+    public static Derivation derive(Connection c, String query, RefreshMode requested, Origin origin) throws SQLException {
         QueryText text = QueryText.check(query);
+        String defining = origin == Origin.USER ? QueryPinning.pin(c, text) : text.sql();
+        SearchPaths.pin(c);
         RelationCatalog catalog = new RelationCatalog(c);
-        ProbeResult probe = QueryProbe.probe(c, text, catalog);
+        ProbeResult probe = QueryProbe.probe(c, QueryText.check(defining), catalog);
         if (probe.outputColumns().isEmpty()) {
             throw new InvalidInputException("the query has no output columns");
         }
-        String defining = QueryQualifier.qualify(text.sql(), catalog)
-                .filter(q -> sameShape(c, q, probe, catalog))
-                .orElse(text.sql());
         List<String> warnings = new ArrayList<>();
         if (!probe.stableCalls().isEmpty()) {
             warnings.add("the query calls stable functions (" + String.join(", ", probe.stableCalls())
@@ -143,15 +160,6 @@ public final class Deriver {
                     + e.getMessage().lines().findFirst().orElse("") + ")");
         }
         c.rollback(sp);
-    }
-
-    /** Whether the qualified query yields exactly the columns of the original. */
-    private static boolean sameShape(Connection c, String qualified, ProbeResult original, RelationCatalog catalog) {
-        try {
-            return QueryProbe.probe(c, QueryText.check(qualified), catalog).outputColumns().equals(original.outputColumns());
-        } catch (SQLException | RuntimeException e) {
-            return false;
-        }
     }
 
     /** Kept for callers that need to know whether a relation can be captured. */

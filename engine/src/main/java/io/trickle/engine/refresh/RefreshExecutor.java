@@ -6,6 +6,7 @@ import io.trickle.engine.api.TrickleException;
 import io.trickle.engine.api.TrickleException.ActionFailedException;
 import io.trickle.engine.api.TrickleException.NotFoundException;
 import io.trickle.engine.catalog.DependencyRepository;
+import io.trickle.engine.catalog.LockSquatters;
 import io.trickle.engine.catalog.RefreshHistoryRepository;
 import io.trickle.engine.catalog.Settings;
 import io.trickle.engine.catalog.SettingsRepository;
@@ -124,7 +125,7 @@ public final class RefreshExecutor {
             listener.failed(pgtId, row.displayName(), gone.getMessage());
             throw new ActionFailedException("refresh of " + row.displayName() + " failed: " + gone.getMessage(), gone);
         } catch (RuntimeException e) {
-            String message = describe(row, e, settings);
+            String message = describe(row, e, settings) + squatted(e, pgtId);
             failures.record(historyId, pgtId, "FULL", message, null);
             listener.failed(pgtId, row.displayName(), message);
             if (e instanceof TrickleException te && !(e instanceof ActionFailedException)) {
@@ -210,6 +211,20 @@ public final class RefreshExecutor {
             } catch (RuntimeException e) {
                 LOG.warn("pruning the change buffer of {} failed: {}", capture.sourceName(), e.getMessage());
             }
+        }
+    }
+
+    /** For a refresh that gave up waiting for its lock: who holds it, if that is not an engine. */
+    private String squatted(RuntimeException e, long pgtId) {
+        if (!SqlErrors.hasState(e, "55P03")) {
+            return "";
+        }
+        try {
+            List<LockSquatters.Squatter> holders = database.withConnection("reading who holds the refresh lock",
+                    c -> LockSquatters.of(c, pgtId));
+            return holders.isEmpty() ? "" : "; " + holders.get(0).describe();
+        } catch (RuntimeException ignored) {
+            return "";
         }
     }
 

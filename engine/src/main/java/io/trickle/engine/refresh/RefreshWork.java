@@ -93,7 +93,8 @@ final class RefreshWork {
             throw new RefreshExecutor.SourceGoneException(finding.get().describe());
         }
         if (row.needsReinit() || finding.isPresent()) {
-            return reinitialize(row.needsReinit() && row.reinitReason() != null ? row.reinitReason() : finding.get().describe());
+            return reinitialize(finding.map(SourceChecks.Finding::describe)
+                    .orElse(row.reinitReason() != null ? row.reinitReason() : "a reinitialisation was requested"));
         }
         try {
             return choose(deps);
@@ -103,7 +104,7 @@ final class RefreshWork {
     }
 
     private Outcome reinitialize(String reason) throws SQLException {
-        StorageSpec spec = rederive();
+        StorageSpec spec = rederive(reason);
         StorageApplier.Applied applied = StorageApplier.apply(tx, storage, spec, StorageApplier.fullChange(storage, spec));
         return finish(RefreshAction.REINITIALIZE, applied, reason, capturesOf(dependencies.of(tx, row.id())));
     }
@@ -305,15 +306,16 @@ final class RefreshWork {
 
     /**
      * Derives the stored query again (its sources changed), adapts the storage table, and records the
-     * new dependencies. A query that no longer resolves puts the table in ERROR with PostgreSQL's words.
+     * new dependencies. A query that no longer resolves puts the table in ERROR with PostgreSQL's words,
+     * after the {@code cause} (which source changed, which column and how).
      */
-    private StorageSpec rederive() throws SQLException {
+    private StorageSpec rederive(String cause) throws SQLException {
         Derivation d;
         try {
-            d = Deriver.derive(tx, row.definingQuery(), row.mode());
+            d = Deriver.derive(tx, row.definingQuery(), row.mode(), Deriver.Origin.STORED);
         } catch (InvalidInputException e) {
-            throw new RefreshExecutor.SourceGoneException("the query no longer resolves after a change to its sources: "
-                    + e.getMessage());
+            throw new RefreshExecutor.SourceGoneException("the query of " + row.displayName() + " no longer resolves after "
+                    + cause + ": " + e.getMessage() + "; change it with 'trickle alter " + row.displayName() + " --query …'");
         }
         StorageReconciler.reconcile(tx, row.storageOid(), storage, d.storage());
         if (d.storage().identity().keyed() != row.keyedRowIds()) {

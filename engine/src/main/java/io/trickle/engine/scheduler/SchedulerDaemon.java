@@ -76,6 +76,7 @@ public final class SchedulerDaemon {
     private final OutcomeHandler outcomes;
     private final AlertPublisher alerts;
     private final StatusWatch watch = new StatusWatch();
+    private final SquatWatch squats;
     private final ObjectMapper json = new ObjectMapper();
     private final CountDownLatch terminated = new CountDownLatch(1);
     private final Object wakeUp = new Object();
@@ -107,6 +108,7 @@ public final class SchedulerDaemon {
         this.fixpoints = new FixpointRunner(database, refresher, gating);
         this.outcomes = new OutcomeHandler(database, refreshBackoff);
         this.alerts = new AlertPublisher(database);
+        this.squats = new SquatWatch(database);
     }
 
     // ---------------------------------------------------------------------------------------------
@@ -294,6 +296,7 @@ public final class SchedulerDaemon {
             results.addAll(dispatcher.run(view, state, plan, () -> stopping));
         }
         if (!results.isEmpty()) {
+            pending.addAll(squats.observe(results));
             outcomes.handle(view, results, pending, stopping);
             lastTickSummary = summary(results);
             LOG.debug("tick: {}", lastTickSummary);

@@ -1,6 +1,7 @@
 package io.trickle.engine.sql;
 
 import io.trickle.engine.api.TrickleException.InvalidInputException;
+import io.trickle.engine.db.SearchPaths;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -17,6 +18,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.TreeSet;
 
 /**
@@ -48,6 +50,11 @@ public final class QueryProbe {
                 throw translate(e);
             }
             long viewOid = oidOf(c);
+            // Types, objects and the query's text are named as they resolve without a search_path a
+            // tenant could write to (the savepoint's rollback restores the caller's).
+            try (Statement st = c.createStatement()) {
+                st.execute("SELECT set_config('search_path', '" + SearchPaths.PINNED + "', true)");
+            }
             List<ProbeResult.OutputColumn> out = outputColumns(c, viewOid);
             Map<Long, Set<String>> used = new LinkedHashMap<>();
             Set<Long> direct = new LinkedHashSet<>();
@@ -62,8 +69,10 @@ public final class QueryProbe {
             List<String> volatileCalls = new ArrayList<>();
             List<String> stableCalls = new ArrayList<>();
             volatility(c, viewOid, query, volatileCalls, stableCalls);
+            Map<String, String> objects = objects(c, viewOid);
+            String pinnedText = definition(c, viewOid);
             c.rollback(sp);
-            return new ProbeResult(out, read, base, baseUsed, volatileCalls, stableCalls);
+            return new ProbeResult(out, read, base, baseUsed, volatileCalls, stableCalls, objects, pinnedText);
         } catch (SQLException | RuntimeException e) {
             try {
                 c.rollback(sp);
@@ -142,6 +151,37 @@ public final class QueryProbe {
                         cols.add(col);
                     }
                 }
+            }
+        }
+    }
+
+    /**
+     * Everything but relations that the view's rule depends on. PostgreSQL records no dependency on
+     * built-in objects, so these are exactly the functions, operators, types and collations that
+     * someone created: what a search_path could resolve differently.
+     */
+    private static Map<String, String> objects(Connection c, long viewOid) throws SQLException {
+        Map<String, String> out = new TreeMap<>();
+        try (PreparedStatement ps = c.prepareStatement("""
+                SELECT DISTINCT d.refclassid::regclass::text || ':' || d.refobjid, pg_describe_object(d.refclassid, d.refobjid, 0)
+                  FROM pg_depend d JOIN pg_rewrite r ON r.oid = d.objid
+                 WHERE d.classid = 'pg_rewrite'::regclass AND r.ev_class = ? AND d.refclassid <> 'pg_class'::regclass""")) {
+            ps.setLong(1, viewOid);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    out.put(rs.getString(1), rs.getString(2));
+                }
+            }
+        }
+        return out;
+    }
+
+    private static String definition(Connection c, long viewOid) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("SELECT pg_get_viewdef(?::oid)")) {
+            ps.setLong(1, viewOid);
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                return rs.getString(1).strip();
             }
         }
     }
