@@ -28,23 +28,39 @@ public final class DependencyRepository {
               WHERE a.attrelid = ?::oid AND a.attnum > 0 AND NOT a.attisdropped AND a.attname = ANY (?::text[]))""";
 
     public void insert(Connection c, long pgtId, long sourceOid, String sourceType, List<String> columns) throws SQLException {
+        // column_types came with catalog 0.7.0.6; an older catalog gets NULL's equivalent: nothing.
+        boolean withTypes = hasColumnTypes(c);
         try (PreparedStatement ps = c.prepareStatement("""
                 INSERT INTO pgtrickle.pgt_dependencies (pgt_id, source, source_schema, source_name, source_type,
-                    columns_used, column_fingerprint, column_types)
-                SELECT ?, c.oid::regclass, n.nspname, c.relname, ?, ?::text[], """ + FINGERPRINT_SQL + ", " + COLUMN_TYPES_SQL
-                + """
+                    columns_used, column_fingerprint""" + (withTypes ? ", column_types" : "") + """
+                )
+                SELECT ?, c.oid::regclass, n.nspname, c.relname, ?, ?::text[], """ + FINGERPRINT_SQL
+                + (withTypes ? ", " + COLUMN_TYPES_SQL : "") + """
 
                   FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace WHERE c.oid = ?""")) {
             Array cols = c.createArrayOf("text", columns.toArray());
-            ps.setLong(1, pgtId);
-            ps.setString(2, sourceType);
-            ps.setArray(3, cols);
-            ps.setLong(4, sourceOid);
-            ps.setArray(5, cols);
-            ps.setLong(6, sourceOid);
-            ps.setArray(7, cols);
-            ps.setLong(8, sourceOid);
+            int i = 0;
+            ps.setLong(++i, pgtId);
+            ps.setString(++i, sourceType);
+            ps.setArray(++i, cols);
+            ps.setLong(++i, sourceOid);
+            ps.setArray(++i, cols);
+            if (withTypes) {
+                ps.setLong(++i, sourceOid);
+                ps.setArray(++i, cols);
+            }
+            ps.setLong(++i, sourceOid);
             ps.executeUpdate();
+        }
+    }
+
+    private static boolean hasColumnTypes(Connection c) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("""
+                SELECT EXISTS (SELECT 1 FROM pg_attribute WHERE attrelid = 'pgtrickle.pgt_dependencies'::regclass
+                                  AND attname = 'column_types' AND NOT attisdropped)""");
+             ResultSet rs = ps.executeQuery()) {
+            rs.next();
+            return rs.getBoolean(1);
         }
     }
 

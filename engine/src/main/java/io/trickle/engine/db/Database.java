@@ -2,6 +2,7 @@ package io.trickle.engine.db;
 
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
+import com.zaxxer.hikari.SQLExceptionOverride;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
@@ -53,6 +54,16 @@ public final class Database implements AutoCloseable {
         config.addDataSourceProperty("stringtype", "unspecified");
         // No function or operator a tenant creates may ever be chosen in the engine's SQL (issue 18).
         config.setConnectionInitSql(SearchPaths.SESSION_INIT);
+        // HikariCP takes SQLSTATE 0A000 (feature_not_supported) for a dead session; PostgreSQL raises it
+        // for a statement it refuses — a view with a data-modifying WITH, say — on a session that is
+        // fine. Evicting it closed the connection under the caller, who then reported "Connection is
+        // closed" instead of PostgreSQL's words (issue 18, F13).
+        config.setExceptionOverride(new SQLExceptionOverride() {
+            @java.lang.Override
+            public Override adjudicate(SQLException e) {
+                return "0A000".equals(e.getSQLState()) ? Override.DO_NOT_EVICT : Override.CONTINUE_EVICT;
+            }
+        });
         try {
             return new Database(new HikariDataSource(config), target);
         } catch (RuntimeException e) {

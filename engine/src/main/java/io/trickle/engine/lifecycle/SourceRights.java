@@ -3,7 +3,6 @@ package io.trickle.engine.lifecycle;
 import io.trickle.engine.api.QualifiedName;
 import io.trickle.engine.api.TrickleException.InvalidInputException;
 import io.trickle.engine.catalog.CatalogInstaller;
-import io.trickle.engine.db.PgQuote;
 import io.trickle.engine.sql.ProbeResult;
 import io.trickle.engine.sql.Relation;
 import java.sql.Connection;
@@ -56,7 +55,7 @@ final class SourceRights {
                 if (rs.next() && !rs.getBoolean(1)) {
                     throw new InvalidInputException("cannot create stream table " + name + ": role " + rs.getString(2)
                             + " may not create tables in schema " + schema + " (GRANT CREATE ON SCHEMA "
-                            + PgQuote.ident(schema) + " TO " + PgQuote.ident(rs.getString(2)) + ")");
+                            + QualifiedName.display(schema) + " TO " + QualifiedName.display(rs.getString(2)) + ")");
                 }
             }
         }
@@ -104,10 +103,10 @@ final class SourceRights {
                                 + ", a system catalog, whose changes cannot be captured");
                     }
                     if (!rs.getBoolean(2)) {
-                        grants.add("GRANT SELECT ON " + table + " TO " + PgQuote.ident(role));
+                        grants.add("GRANT SELECT ON " + table + " TO " + QualifiedName.display(role));
                     }
                     if (captured && !rs.getBoolean(3)) {
-                        grants.add("GRANT TRIGGER ON " + table + " TO " + PgQuote.ident(role));
+                        grants.add("GRANT TRIGGER ON " + table + " TO " + QualifiedName.display(role));
                     }
                     if (rs.getBoolean(4) && probe.baseRelations().stream().anyMatch(b -> b.oid() == r.oid())) {
                         throw new InvalidInputException(context + "row-level security on " + table

@@ -18,6 +18,8 @@ import io.trickle.engine.sql.RelationCatalog;
 import io.trickle.engine.sql.TypeProbe;
 import io.trickle.engine.sql.UnsupportedConstruct;
 import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Savepoint;
 import java.sql.Statement;
@@ -69,6 +71,7 @@ public final class Deriver {
         if (probe.outputColumns().isEmpty()) {
             throw new InvalidInputException("the query has no output columns");
         }
+        refuseSystemCatalogs(c, defining);
         List<String> warnings = new ArrayList<>();
         if (!probe.stableCalls().isEmpty()) {
             warnings.add("the query calls stable functions (" + String.join(", ", probe.stableCalls())
@@ -97,6 +100,31 @@ public final class Deriver {
             }
         }
         return full(text, probe, defining, fallback, warnings);
+    }
+
+    /**
+     * A system catalog's changes cannot be captured, and PostgreSQL records no dependency on one: a
+     * stream table over it would never see a change.
+     */
+    private static void refuseSystemCatalogs(Connection c, String defining) throws SQLException {
+        for (String name : QueryQualifier.relationNames(defining)) {
+            try (PreparedStatement ps = c.prepareStatement("""
+                    SELECT format('%I.%I', n.nspname, c.relname) FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
+                     WHERE c.oid = to_regclass(?) AND (n.nspname IN ('pg_catalog', 'information_schema')
+                           OR n.nspname LIKE 'pg\\_toast%')""")) {
+                ps.setString(1, name);
+                try (ResultSet rs = ps.executeQuery()) {
+                    if (rs.next()) {
+                        throw new InvalidInputException("the query reads " + rs.getString(1) + ", a system catalog, whose"
+                                + " changes cannot be captured: a stream table over it would never see one");
+                    }
+                }
+            } catch (SQLException e) {
+                if (!"42601".equals(e.getSQLState()) && !"42602".equals(e.getSQLState())) {
+                    throw e;
+                }
+            }
+        }
     }
 
     private static Derivation full(QueryText text, ProbeResult probe, String defining, String reason, List<String> warnings) {

@@ -49,6 +49,21 @@ final class FailureRecorder {
         }
     }
 
+    /**
+     * Records a refresh that this engine cancelled because it stops: FAILED with the message, but the
+     * table's error count and status stay as they were.
+     */
+    void recordInterrupted(long historyId, String message) {
+        try {
+            database.transaction("recording an interrupted refresh", c -> {
+                history.finish(c, historyId, "FULL", "FAILED", 0, 0, null, message, null);
+                return null;
+            });
+        } catch (RuntimeException e) {
+            LOG.error("could not record the interruption of refresh {}: {}", historyId, e.getMessage());
+        }
+    }
+
     /** Stream tables that read this one, directly or not, cannot be right either: they go to ERROR too. */
     private static void markReadersInError(java.sql.Connection c, long pgtId, String message) throws java.sql.SQLException {
         try (var ps = c.prepareStatement("""

@@ -60,6 +60,31 @@ final class QueryQualifier {
         }
     }
 
+    /**
+     * The relations a query names (CTEs left out), as written; empty when the parser cannot follow it.
+     * PostgreSQL records no dependency on system catalogs, so this is how a query that reads one is
+     * found.
+     */
+    static java.util.List<String> relationNames(String sql) {
+        try {
+            Statement statement = CCJSqlParserUtil.parse(sql);
+            Set<String> cteNames = cteNames(statement);
+            java.util.List<String> out = new java.util.ArrayList<>();
+            new TablesNamesFinder<Void>() {
+                @Override
+                public <S> Void visit(Table table, S context) {
+                    if (table.getSchemaName() != null || !cteNames.contains(Names.normalize(table.getName()))) {
+                        out.add(table.getFullyQualifiedName());
+                    }
+                    return null;
+                }
+            }.getTables(statement);
+            return out;
+        } catch (Exception | StackOverflowError e) {
+            return java.util.List.of();
+        }
+    }
+
     /** The names of all WITH items anywhere in the statement. */
     private static Set<String> cteNames(Statement statement) {
         Set<String> names = new HashSet<>();

@@ -58,6 +58,8 @@ public final class RefreshExecutor {
     private final DependencyRepository dependencies = new DependencyRepository();
     private final CaptureInstaller captures = new CaptureInstaller();
     private final FailureRecorder failures;
+    /** Tables whose refresh this engine is cancelling because it stops: interrupted, not failed. */
+    private final java.util.Set<Long> interrupting = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
     public RefreshExecutor(Database database, String engineName, PlanCache plans, RefreshListener listener) {
         this.database = database;
@@ -70,6 +72,15 @@ public final class RefreshExecutor {
     /** The name this engine writes to the {@code engine} column of the history rows. */
     public String engineName() {
         return engineName;
+    }
+
+    /**
+     * The refreshes of {@code ids} are about to be cancelled because this engine stops (SIGTERM past
+     * the grace period): a stop is not an error, so they are recorded as interrupted and do not count
+     * towards suspension (issue 18).
+     */
+    public void interrupting(java.util.Collection<Long> ids) {
+        interrupting.addAll(ids);
     }
 
     public RefreshResult refresh(long pgtId, RefreshRequest request) {
@@ -125,6 +136,12 @@ public final class RefreshExecutor {
             listener.failed(pgtId, row.displayName(), gone.getMessage());
             throw new ActionFailedException("refresh of " + row.displayName() + " failed: " + gone.getMessage(), gone);
         } catch (RuntimeException e) {
+            if (interrupting.remove(pgtId) && SqlErrors.hasState(e, "57014")) {
+                String message = "interrupted: engine " + engineName + " stopped during the refresh of "
+                        + row.displayName() + ", which was rolled back; it runs again when an engine schedules it";
+                failures.recordInterrupted(historyId, message);
+                throw new ActionFailedException(message, e);
+            }
             String message = describe(row, e, settings) + squatted(e, pgtId);
             failures.record(historyId, pgtId, "FULL", message, null);
             listener.failed(pgtId, row.displayName(), message);
@@ -133,6 +150,7 @@ public final class RefreshExecutor {
             }
             throw new ActionFailedException(message, e);
         }
+        interrupting.remove(pgtId);
         prune(outcome.captures());
         RefreshHistoryRepository.Entry entry = database.withConnection("reading the refresh outcome",
                 c -> history.byId(c, historyId));

@@ -47,6 +47,7 @@ import java.util.function.LongPredicate;
 final class FixpointRunner {
 
     private final Database database;
+    private final RefreshExecutor refresher;
     private final CycleRefresh cycles;
     private final Dispatcher.Gate gate;
     private volatile List<Long> running = List.of();
@@ -57,6 +58,7 @@ final class FixpointRunner {
 
     FixpointRunner(Database database, RefreshExecutor refresher, Dispatcher.Gate gate) {
         this.database = database;
+        this.refresher = refresher;
         this.cycles = new CycleRefresh(refresher);
         this.gate = gate;
     }
@@ -158,7 +160,7 @@ final class FixpointRunner {
      * period): its transaction rolls back, and the rounds committed before it stay.
      */
     void cancelRunning() {
-        LevelRun.cancel(database, running);
+        LevelRun.cancel(database, refresher, running);
     }
 
     private static List<TableOutcome> outcomes(List<Long> ids, CycleRefresh.Outcome o) {

@@ -47,7 +47,7 @@ public final class QueryProbe {
                 st.execute("CREATE TEMP VIEW " + VIEW + " AS " + query.sql());
             } catch (SQLException e) {
                 c.rollback(sp);
-                throw translate(e);
+                throw translate(e, c);
             }
             long viewOid = oidOf(c);
             // Types, objects and the query's text are named as they resolve without a search_path a
@@ -83,9 +83,25 @@ public final class QueryProbe {
         }
     }
 
-    private static InvalidInputException translate(SQLException e) {
+    private static InvalidInputException translate(SQLException e, Connection c) throws SQLException {
         String message = e.getMessage();
         String state = e.getSQLState();
+        java.util.regex.Matcher schema = java.util.regex.Pattern.compile("permission denied for schema (\\S+)")
+                .matcher(message == null ? "" : message);
+        if ("42501".equals(state) && schema.find()) {
+            String role;
+            try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery("SELECT current_user")) {
+                rs.next();
+                role = rs.getString(1);
+            }
+            return new InvalidInputException("role " + role + " may not read the query's relations in schema "
+                    + schema.group(1) + " (GRANT USAGE ON SCHEMA " + schema.group(1) + " TO "
+                    + io.trickle.engine.api.QualifiedName.display(role) + ")", e);
+        }
+        if (message != null && message.contains("data-modifying statements")) {
+            return new InvalidInputException("the query cannot modify data: a stream table's query reads only"
+                    + " (it has an INSERT, UPDATE, DELETE or MERGE in WITH)", e);
+        }
         String prefix = switch (state == null ? "" : state) {
             case "42601" -> "the query has a syntax error: ";
             case "42P01" -> "the query names an unknown relation: ";
