@@ -18,6 +18,7 @@ import io.trickle.engine.lifecycle.AlterStreamTable;
 import io.trickle.engine.lifecycle.CreateStreamTable;
 import io.trickle.engine.lifecycle.DropStreamTable;
 import io.trickle.engine.lifecycle.GraphQuery;
+import io.trickle.engine.lifecycle.PinStoredQueries;
 import io.trickle.engine.lifecycle.ValidateQuery;
 import io.trickle.engine.lifecycle.ShowStreamTable;
 import io.trickle.engine.refresh.CycleRefresh;
@@ -103,8 +104,9 @@ public final class Trickle implements AutoCloseable {
     /** Installs the catalog, or upgrades an older one in place. Idempotent. */
     public InstallResult install() {
         CatalogInstaller.InstallOutcome outcome = new CatalogInstaller(database).install();
+        List<String> warnings = PinStoredQueries.run(database);
         return new InstallResult(outcome.previousVersion().orElse(null), outcome.currentVersion(),
-                outcome.migrationsApplied(), databaseName());
+                outcome.migrationsApplied(), databaseName(), warnings);
     }
 
     /** Removes everything the engine installed. Storage tables stay as plain tables. */

@@ -45,6 +45,11 @@ public final class SearchPaths {
         set(c, usersPath(c));
     }
 
+    /** For the rest of the transaction, names resolve with {@code path}. */
+    public static void readWith(Connection c, String path) throws SQLException {
+        set(c, path);
+    }
+
     /** For the rest of the transaction, names resolve under {@link #PINNED}. */
     public static void pin(Connection c) throws SQLException {
         set(c, PINNED);

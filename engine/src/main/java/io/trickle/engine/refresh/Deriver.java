@@ -53,6 +53,16 @@ public final class Deriver {
         STORED
     }
 
+    /**
+     * The text to store for a query stored before catalog 0.7.0.6 with its creator's search_path: the
+     * same query, resolving under the pinned search_path (see {@link QueryPinning}).
+     *
+     * @throws InvalidInputException when it uses objects it reaches only through that search_path
+     */
+    public static String pinStored(Connection c, String storedQuery, String storedSearchPath) throws SQLException {
+        return QueryPinning.pin(c, QueryText.check(storedQuery), storedSearchPath);
+    }
+
     /** Derives a query a person has just written. */
     public static Derivation derive(Connection c, String query, RefreshMode requested) throws SQLException {
         return derive(c, query, requested, Origin.USER);

@@ -44,8 +44,12 @@ final class QueryPinning {
      *                               to other objects without the person's search_path (naming them)
      */
     static String pin(Connection c, QueryText text) throws SQLException {
-        String usersPath = SearchPaths.usersPath(c);
-        SearchPaths.readAsUser(c);
+        return pin(c, text, SearchPaths.usersPath(c));
+    }
+
+    /** {@link #pin(Connection, QueryText)} for a query whose names are read with {@code usersPath}. */
+    static String pin(Connection c, QueryText text, String usersPath) throws SQLException {
+        SearchPaths.readWith(c, usersPath);
         RelationCatalog asUser = new RelationCatalog(c);
         ProbeResult asWritten = QueryProbe.probe(c, text, asUser);
         Optional<String> qualified = QueryQualifier.qualify(text.sql(), asUser);

@@ -251,6 +251,28 @@ class HostileTenantIT {
                 "DROP FUNCTION public.lower(varchar)", "DROP FUNCTION public.hashtextextended(varchar, bigint)");
     }
 
+    @Test
+    void queriesStoredByOlderEnginesWithTheirCreatorsSearchPathArePinnedByInstall() throws SQLException {
+        engine.create("st_legacy_ok", "SELECT id, amount FROM app.orders WHERE amount > 2", null, null, true);
+        as(ownerUrl, "CREATE FUNCTION app.doubled(numeric) RETURNS numeric LANGUAGE sql IMMUTABLE AS 'SELECT $1 * 2'");
+        engine.create("st_legacy_fn", "SELECT id, app.doubled(amount) AS d FROM app.orders", null, null, true);
+        // As engines before catalog 0.7.0.6 stored them: the creator's search_path, functions unqualified.
+        db.execute("UPDATE pgtrickle.pgt_stream_tables SET search_path = '\"$user\", public' WHERE pgt_name = 'st_legacy_ok'",
+                "UPDATE pgtrickle.pgt_stream_tables SET search_path = 'app, public',"
+                        + " defining_query = replace(defining_query, 'app.doubled', 'doubled') WHERE pgt_name = 'st_legacy_fn'");
+        java.util.List<String> warnings = engine.install().warnings();
+        assertEquals(1, warnings.size(), warnings::toString);
+        assertTrue(warnings.get(0).contains("st_legacy_fn") && warnings.get(0).contains("function app.doubled(numeric)"),
+                warnings::toString);
+        assertEquals(java.util.List.of("pg_catalog, pg_temp"), db.strings("SELECT DISTINCT search_path FROM pgtrickle.pgt_stream_tables"));
+        assertEquals("ERROR", db.scalar("SELECT status FROM pgtrickle.pgt_stream_tables WHERE pgt_name = 'st_legacy_fn'"));
+        as(ownerUrl, "INSERT INTO app.orders VALUES (4000, 9, 'legacy')");
+        assertEquals(RefreshAction.DIFFERENTIAL, engine.refresh("st_legacy_ok", false).action());
+        assertMatches("st_legacy_ok", "SELECT id, amount FROM app.orders WHERE amount > 2");
+        engine.drop("st_legacy_ok", false);
+        engine.drop("st_legacy_fn", false);
+    }
+
     // ---------------------------------------------------------------------------------------------
     // F9: row-level security
     // ---------------------------------------------------------------------------------------------
