@@ -5,6 +5,7 @@ import static io.trickle.engine.dvm.render.SqlWriter.ident;
 
 import io.trickle.engine.dvm.delta.DeltaContext;
 import io.trickle.engine.dvm.delta.Differentiator;
+import io.trickle.engine.dvm.delta.Top;
 import io.trickle.engine.dvm.op.ColumnId;
 import io.trickle.engine.dvm.op.Operator;
 import io.trickle.engine.dvm.op.Scan;
@@ -75,21 +76,14 @@ public final class DvmPlan {
     public Map<Relation, Set<String>> sourceColumns() {
         Map<Long, Relation> relations = new LinkedHashMap<>();
         Map<Long, Set<String>> columns = new LinkedHashMap<>();
-        collectScans(tree, relations, columns);
-        Map<Relation, Set<String>> out = new LinkedHashMap<>();
-        relations.forEach((oid, r) -> out.put(r, columns.get(oid)));
-        return out;
-    }
-
-    private static void collectScans(Operator op, Map<Long, Relation> relations, Map<Long, Set<String>> columns) {
-        if (op instanceof Scan scan) {
+        for (Scan scan : tree.scans()) {
             relations.putIfAbsent(scan.relation().oid(), scan.relation());
             Set<String> cols = columns.computeIfAbsent(scan.relation().oid(), k -> new LinkedHashSet<>());
             scan.scanColumns().forEach(c -> cols.add(c.sourceColumn()));
         }
-        for (Operator in : op.inputs()) {
-            collectScans(in, relations, columns);
-        }
+        Map<Relation, Set<String>> out = new LinkedHashMap<>();
+        relations.forEach((oid, r) -> out.put(r, columns.get(oid)));
+        return out;
     }
 
     public String strategy() {

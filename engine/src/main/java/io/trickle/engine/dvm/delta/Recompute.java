@@ -4,7 +4,6 @@ import static io.trickle.engine.dvm.render.SqlWriter.WEIGHT;
 import static io.trickle.engine.dvm.render.SqlWriter.names;
 
 import io.trickle.engine.dvm.op.ColumnId;
-import io.trickle.engine.dvm.op.Expr;
 import io.trickle.engine.dvm.op.Operator;
 import io.trickle.engine.dvm.op.Scan;
 import io.trickle.engine.dvm.op.TopK;
@@ -58,11 +57,8 @@ public final class Recompute {
     /** The change windows of every source a subtree scans: "anything changed under it". */
     public static Set<String> sourceWindows(DeltaContext ctx, Operator op) {
         Set<String> out = new LinkedHashSet<>();
-        if (op instanceof Scan s) {
+        for (Scan s : op.scans()) {
             out.add(ctx.windows().require(s.relation().oid(), s.relation().qualifiedName()));
-        }
-        for (Operator in : op.inputs()) {
-            out.addAll(sourceWindows(ctx, in));
         }
         return out;
     }

@@ -6,18 +6,8 @@ import static io.trickle.engine.dvm.render.SqlWriter.ident;
 import static io.trickle.engine.dvm.render.SqlWriter.names;
 
 import io.trickle.engine.dvm.op.ColumnId;
-import io.trickle.engine.dvm.op.Distinct;
-import io.trickle.engine.dvm.op.Filter;
-import io.trickle.engine.dvm.op.Join;
-import io.trickle.engine.dvm.op.JoinKind;
-import io.trickle.engine.dvm.op.LateralFunction;
 import io.trickle.engine.dvm.op.Operator;
-import io.trickle.engine.dvm.op.Project;
 import io.trickle.engine.dvm.op.RecursiveCte;
-import io.trickle.engine.dvm.op.RecursiveRef;
-import io.trickle.engine.dvm.op.Scan;
-import io.trickle.engine.dvm.op.SemiJoin;
-import io.trickle.engine.dvm.op.UnionAll;
 import io.trickle.engine.dvm.render.State;
 import io.trickle.engine.dvm.render.StateRenderer;
 import java.util.ArrayList;
@@ -28,8 +18,9 @@ import java.util.stream.Collectors;
 
 /**
  * The delta of a linear WITH RECURSIVE (ref-dvm.md §2.19). When every source the CTE reads only
- * gained rows in the window and the CTE is monotone in its sources (scans, filters, projections,
- * inner joins, semi-joins, unions, DISTINCT, set-returning functions), the new rows are found by
+ * gained rows in the window and the CTE is monotone in its sources (every operator of its terms
+ * says it is: scans, filters, projections, inner joins, semi-joins, unions, DISTINCT, INTERSECT,
+ * set-returning functions), the new rows are found by
  * semi-naive evaluation, R₀ being the CTE before the window and S its recursive term:
  * <pre>
  *   Δ₀   = Δbase + (S(R₀, T₁) − S(R₀, T₀))    new base rows, and new derivations of old rows through new source rows
@@ -125,7 +116,12 @@ final class RecursiveDelta {
 
     /**
      * Semi-naive insertion needs a CTE whose output only grows when its sources do, and columns that
-     * can be grouped (the seeds are consolidated).
+     * can be grouped (the seeds are consolidated). Growth is asked of the operators themselves
+     * ({@link Operator#firstNonMonotone()}), the question cycles of stream tables ask too. The other
+     * half of the argument, that the recursive term is linear in the working table, holds by
+     * construction: the reference may only sit under projections, filters and inner joins
+     * ({@code RecursiveStepRenderer} refuses anything else), so an INTERSECT or a DISTINCT can only
+     * read the sources, where being monotone is all that is needed.
      */
     private static boolean seminaive(DeltaContext ctx, RecursiveCte cte) {
         for (ColumnId c : cte.columns()) {
@@ -133,23 +129,6 @@ final class RecursiveDelta {
                 return false;
             }
         }
-        return monotone(cte.base()) && monotone(cte.step());
-    }
-
-    private static boolean monotone(Operator op) {
-        boolean ok = op instanceof Scan || op instanceof Filter || op instanceof Project || op instanceof UnionAll
-                || op instanceof Distinct || op instanceof RecursiveRef
-                || (op instanceof Join j && j.kind() == JoinKind.INNER)
-                || (op instanceof SemiJoin s && !s.anti())
-                || (op instanceof LateralFunction f && !f.leftJoin());
-        if (!ok) {
-            return false;
-        }
-        for (Operator in : op.inputs()) {
-            if (!monotone(in)) {
-                return false;
-            }
-        }
-        return true;
+        return cte.base().firstNonMonotone().isEmpty() && cte.step().firstNonMonotone().isEmpty();
     }
 }

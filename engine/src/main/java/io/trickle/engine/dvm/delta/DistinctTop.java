@@ -1,12 +1,12 @@
-package io.trickle.engine.dvm;
+package io.trickle.engine.dvm.delta;
 
 import static io.trickle.engine.dvm.render.SqlWriter.ROW_ID;
 import static io.trickle.engine.dvm.render.SqlWriter.WEIGHT;
 import static io.trickle.engine.dvm.render.SqlWriter.col;
 import static io.trickle.engine.dvm.render.SqlWriter.ident;
 
-import io.trickle.engine.dvm.delta.DeltaContext;
-import io.trickle.engine.dvm.delta.Differentiator;
+import io.trickle.engine.dvm.RowIdentity;
+import io.trickle.engine.dvm.StorageColumn;
 import io.trickle.engine.dvm.op.Aggregate;
 import io.trickle.engine.dvm.op.AggregateCall;
 import io.trickle.engine.dvm.op.AggregateKind;
@@ -21,6 +21,7 @@ import io.trickle.engine.sql.PgType;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * SELECT DISTINCT (or UNION) at the top: the storage table keeps, next to each distinct row, how many
@@ -45,6 +46,11 @@ record DistinctTop(Distinct distinct, List<String> names, Map<ColumnId, PgType> 
     @Override
     public RowIdentity identity() {
         return new RowIdentity(true, names);
+    }
+
+    @Override
+    public Optional<Operator> keptInStorage() {
+        return Optional.of(distinct);
     }
 
     @Override

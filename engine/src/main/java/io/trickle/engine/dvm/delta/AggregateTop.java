@@ -1,13 +1,12 @@
-package io.trickle.engine.dvm;
+package io.trickle.engine.dvm.delta;
 
 import static io.trickle.engine.dvm.render.SqlWriter.ROW_ID;
 import static io.trickle.engine.dvm.render.SqlWriter.WEIGHT;
 import static io.trickle.engine.dvm.render.SqlWriter.col;
 import static io.trickle.engine.dvm.render.SqlWriter.ident;
 
-import io.trickle.engine.dvm.delta.DeltaContext;
-import io.trickle.engine.dvm.delta.Differentiator;
-import io.trickle.engine.dvm.delta.KeyScope;
+import io.trickle.engine.dvm.RowIdentity;
+import io.trickle.engine.dvm.StorageColumn;
 import io.trickle.engine.dvm.op.Aggregate;
 import io.trickle.engine.dvm.op.AggregateCall;
 import io.trickle.engine.dvm.op.AggregateKind;
@@ -148,6 +147,11 @@ record AggregateTop(Project project, Filter having, Aggregate aggregate, List<St
     public RowIdentity identity() {
         Map<ColumnId, String> state = stateColumns();
         return new RowIdentity(true, aggregate.keyColumns().stream().map(state::get).toList());
+    }
+
+    @Override
+    public Optional<Operator> keptInStorage() {
+        return Optional.of(aggregate);
     }
 
     @Override

@@ -1,18 +1,14 @@
-package io.trickle.engine.dvm;
+package io.trickle.engine.dvm.delta;
 
 import static io.trickle.engine.dvm.render.SqlWriter.WEIGHT;
 import static io.trickle.engine.dvm.render.SqlWriter.col;
 import static io.trickle.engine.dvm.render.SqlWriter.ident;
 
-import io.trickle.engine.dvm.delta.DeltaContext;
-import io.trickle.engine.dvm.delta.Differentiator;
-import io.trickle.engine.dvm.delta.RowIds;
+import io.trickle.engine.dvm.RowIdentity;
+import io.trickle.engine.dvm.StorageColumn;
 import io.trickle.engine.dvm.op.ColumnId;
 import io.trickle.engine.dvm.op.Operator;
 import io.trickle.engine.dvm.op.Project;
-import io.trickle.engine.dvm.op.RecursiveCte;
-import io.trickle.engine.dvm.op.TopK;
-import io.trickle.engine.dvm.op.Window;
 import io.trickle.engine.sql.PgType;
 import java.util.ArrayList;
 import java.util.List;
@@ -47,6 +43,11 @@ record LinearTop(Operator root, List<String> names, Map<ColumnId, PgType> types)
             keyColumns.add(names.get(index));
         }
         return new RowIdentity(true, keyColumns);
+    }
+
+    @Override
+    public Optional<Operator> keptInStorage() {
+        return Optional.empty();
     }
 
     @Override
@@ -95,24 +96,8 @@ record LinearTop(Operator root, List<String> names, Map<ColumnId, PgType> types)
 
     @Override
     public String strategy() {
-        List<String> recomputed = new ArrayList<>();
-        describeRecomputes(root, recomputed);
+        List<String> recomputed = RecomputeNotes.of(root);
         return "the query's delta is applied to the storage table" + (recomputed.isEmpty() ? ""
                 : "; " + String.join("; ", recomputed));
-    }
-
-    private static void describeRecomputes(Operator op, List<String> out) {
-        if (op instanceof TopK t) {
-            out.add("the top-k (" + t.limit() + ") is recomputed when a source changed and compared with its previous rows");
-        } else if (op instanceof RecursiveCte) {
-            out.add("the recursive CTE grows by semi-naive evaluation when its sources only gained rows, and is recomputed"
-                    + " and compared otherwise");
-        } else if (op instanceof Window w) {
-            out.add(w.partition().isEmpty() ? "window functions are recomputed over the whole input"
-                    : "window functions are recomputed for the partitions a change touches");
-        }
-        for (Operator in : op.inputs()) {
-            describeRecomputes(in, out);
-        }
     }
 }
