@@ -1,19 +1,16 @@
 package io.trickle.engine.dvm;
 
-import static io.trickle.engine.dvm.render.SqlWriter.col;
-import static io.trickle.engine.dvm.render.SqlWriter.ident;
-
 import io.trickle.engine.dvm.delta.DeltaContext;
 import io.trickle.engine.dvm.delta.Differentiator;
 import io.trickle.engine.dvm.delta.Top;
 import io.trickle.engine.dvm.op.ColumnId;
 import io.trickle.engine.dvm.op.Operator;
 import io.trickle.engine.dvm.op.Scan;
+import io.trickle.engine.dvm.render.Fragments;
 import io.trickle.engine.dvm.render.SourceWindows;
 import io.trickle.engine.dvm.render.StateRenderer;
 import io.trickle.engine.sql.PgType;
 import io.trickle.engine.sql.Relation;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -53,12 +50,8 @@ public final class DvmPlan {
     /** The storage rows for the sources as they are now (no row id): what FULL writes. */
     public String fullSql() {
         Operator full = top.fullTree();
-        List<StorageColumn> storage = storage();
-        List<String> select = new ArrayList<>();
-        for (int i = 0; i < storage.size(); i++) {
-            select.add(col("f", full.columns().get(i)) + " AS " + ident(storage.get(i).name()));
-        }
-        return "SELECT " + String.join(", ", select) + " FROM (" + StateRenderer.renderNew(full) + ") f";
+        return "SELECT " + Fragments.renamedNames("f", full.columns().stream().map(ColumnId::name).toList(),
+                storage().stream().map(StorageColumn::name).toList()) + " FROM (" + StateRenderer.renderNew(full) + ") f";
     }
 
     /**

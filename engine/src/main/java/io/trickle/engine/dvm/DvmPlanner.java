@@ -6,6 +6,7 @@ import io.trickle.engine.dvm.op.DeltaReads;
 import io.trickle.engine.dvm.op.Operator;
 import io.trickle.engine.dvm.op.RecursiveCte;
 import io.trickle.engine.dvm.op.Scan;
+import io.trickle.engine.dvm.render.ReservedNames;
 import io.trickle.engine.dvm.render.SourceWindows;
 import io.trickle.engine.dvm.render.SqlWriter;
 import io.trickle.engine.dvm.render.State;
@@ -73,7 +74,8 @@ public final class DvmPlanner {
             for (ColumnId c : cte.columns()) {
                 empty.add(SqlWriter.nullOf(types.get(c)) + " AS " + SqlWriter.ident(c));
             }
-            ask(stepNodes, Map.of(cte.name(), "(SELECT " + String.join(", ", empty) + " WHERE false) __pgt_empty"), types, oracle);
+            ask(stepNodes, Map.of(cte.name(), "(SELECT " + String.join(", ", empty) + " WHERE false) " + ReservedNames.EMPTY),
+                    types, oracle);
         }
     }
 

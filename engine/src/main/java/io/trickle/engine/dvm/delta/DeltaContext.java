@@ -2,7 +2,9 @@ package io.trickle.engine.dvm.delta;
 
 import io.trickle.engine.dvm.op.ColumnId;
 import io.trickle.engine.dvm.op.Operator;
+import io.trickle.engine.dvm.render.ReservedNames;
 import io.trickle.engine.dvm.render.SourceWindows;
+import io.trickle.engine.dvm.render.SqlWriter;
 import io.trickle.engine.dvm.render.State;
 import io.trickle.engine.dvm.render.StateRenderer;
 import io.trickle.engine.sql.PgType;
@@ -10,7 +12,6 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.IdentityHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -33,7 +34,7 @@ public final class DeltaContext {
 
     /** Adds a CTE and returns its (quoted) name. */
     public String cte(String operator, String sql) {
-        String name = "\"__pgt_d" + (ctes.size() + 1) + "_" + operator.toLowerCase(Locale.ROOT) + "\"";
+        String name = SqlWriter.ident(ReservedNames.deltaCte(ctes.size() + 1, operator));
         ctes.add(new String[] {name, sql});
         return name;
     }

@@ -17,16 +17,6 @@ public record SetOp(SetOpKind kind, boolean all, Operator left, Operator right, 
         }
     }
 
-    /** The multiplicity of a row that appears {@code a} times on the left and {@code b} on the right, as SQL. */
-    public String multiplicity(String left, String right) {
-        String a = "(" + left + ")";
-        String b = "(" + right + ")";
-        return switch (kind) {
-            case INTERSECT -> all ? "least(" + a + ", " + b + ")" : "(CASE WHEN " + a + " > 0 AND " + b + " > 0 THEN 1 ELSE 0 END)";
-            case EXCEPT -> all ? "greatest(" + a + " - " + b + ", 0)" : "(CASE WHEN " + a + " > 0 AND " + b + " = 0 THEN 1 ELSE 0 END)";
-        };
-    }
-
     @Override
     public List<Operator> inputs() {
         return List.of(left, right);
