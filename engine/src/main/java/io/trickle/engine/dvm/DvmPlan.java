@@ -8,6 +8,7 @@ import io.trickle.engine.dvm.op.Operator;
 import io.trickle.engine.dvm.op.Scan;
 import io.trickle.engine.dvm.render.Fragments;
 import io.trickle.engine.dvm.render.SourceWindows;
+import io.trickle.engine.dvm.render.State;
 import io.trickle.engine.dvm.render.StateRenderer;
 import io.trickle.engine.sql.PgType;
 import io.trickle.engine.sql.Relation;
@@ -15,6 +16,7 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 
@@ -61,8 +63,19 @@ public final class DvmPlan {
      */
     public String deltaSql(SourceWindows windows, String storageTable) {
         DeltaContext ctx = new DeltaContext(windows, types);
-        String select = top.delta(ctx, new Differentiator(ctx), storageTable);
-        return ctx.withCtes(select);
+        return ctx.withCtes(top.delta(ctx, new Differentiator(ctx), storageTable));
+    }
+
+    /** Which states of the sources {@link #deltaSql} reads besides the windows; for the golden tests. */
+    Set<State> statesReadByDelta(SourceWindows windows, String storageTable) {
+        DeltaContext ctx = new DeltaContext(windows, types);
+        top.delta(ctx, new Differentiator(ctx), storageTable);
+        return ctx.statesRead();
+    }
+
+    /** The operator the storage table keeps the state of, if any (its old state is never read from the sources). */
+    Optional<Operator> keptInStorage() {
+        return top.keptInStorage();
     }
 
     /** For each source relation read, the source columns the tree reads from it. */
