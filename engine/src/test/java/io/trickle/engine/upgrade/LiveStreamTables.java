@@ -41,10 +41,15 @@ final class LiveStreamTables {
     private int round;
 
     private LiveStreamTables(String jdbcUrl, String catalogVersion, String schedule) {
+        this(jdbcUrl, CatalogCompatibility.compare(catalogVersion, "0.7.0.1") >= 0,
+                CatalogCompatibility.compare(catalogVersion, "0.7.0.2") >= 0, schedule);
+    }
+
+    private LiveStreamTables(String jdbcUrl, boolean watermarks, boolean cycle, String schedule) {
         this.jdbcUrl = jdbcUrl;
         this.schedule = schedule;
-        this.watermarks = CatalogCompatibility.compare(catalogVersion, "0.7.0.1") >= 0;
-        this.cycle = CatalogCompatibility.compare(catalogVersion, "0.7.0.2") >= 0;
+        this.watermarks = watermarks;
+        this.cycle = cycle;
     }
 
     /** Creates the sources and the stream tables that a catalog of {@code catalogVersion} supports, populated. */
@@ -100,6 +105,14 @@ final class LiveStreamTables {
     private void add(Trickle trickle, Table table, String mode) {
         trickle.create(table.name(), table.query(), schedule, mode, true);
         tables.add(table);
+    }
+
+    /** The same stream tables in a copy of the database (a restore) at {@code otherUrl}. */
+    LiveStreamTables at(String otherUrl) {
+        LiveStreamTables copy = new LiveStreamTables(otherUrl, watermarks, cycle, schedule);
+        copy.tables.addAll(tables);
+        copy.round = round;
+        return copy;
     }
 
     List<Table> tables() {
