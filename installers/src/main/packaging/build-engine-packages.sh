@@ -35,6 +35,19 @@ cat > "$root/usr/share/doc/trickle/copyright" <<COPYRIGHT
 Trickle $version: stream tables for PostgreSQL, maintained by an external engine.
 The engine jar bundles its dependencies; their licences are in META-INF of the jar.
 COPYRIGHT
+cat > "$root/usr/share/doc/trickle/README" <<README
+Trickle $version: the engine's command line and the scheduler daemon as a systemd service.
+
+  trickle --help
+  trickle --url 'jdbc:postgresql://host:5432/db?user=trickle&password=...' install
+
+The service runs 'trickle run --metrics-port \$TRICKLE_METRICS_PORT' for the database in
+/etc/trickle/trickle.env (TRICKLE_URL); it is not enabled until you say so:
+  editor /etc/trickle/trickle.env
+  systemctl enable --now trickle
+  journalctl -u trickle -f
+Metrics, /health and /ready are served on TRICKLE_METRICS_PORT (9187 by default).
+README
 size_kb=$(du -sk "$root" --exclude=DEBIAN | cut -f1)
 cat > "$root/DEBIAN/control" <<CONTROL
 Package: trickle

@@ -52,13 +52,69 @@ final class LiveStreamTables {
         this.cycle = cycle;
     }
 
+    /**
+     * What creating the tables takes, from whichever engine does it: this build's API, or an older
+     * release's command line (OldEngineIT).
+     */
+    interface Lifecycle {
+        void create(String name, String query, String schedule, String mode);
+
+        void alter(String name, String query);
+
+        void setSetting(String key, String value);
+
+        void createWatermarkGroup(String name, List<String> sources, Duration tolerance);
+
+        void advanceWatermark(String source, Instant watermark);
+
+        void refresh(String name);
+
+        static Lifecycle of(Trickle trickle) {
+            return new Lifecycle() {
+                @Override
+                public void create(String name, String query, String schedule, String mode) {
+                    trickle.create(name, query, schedule, mode, true);
+                }
+
+                @Override
+                public void alter(String name, String query) {
+                    trickle.alter(name, query, null, null, null);
+                }
+
+                @Override
+                public void setSetting(String key, String value) {
+                    trickle.setSetting(key, value);
+                }
+
+                @Override
+                public void createWatermarkGroup(String name, List<String> sources, Duration tolerance) {
+                    trickle.createWatermarkGroup(name, sources, tolerance);
+                }
+
+                @Override
+                public void advanceWatermark(String source, Instant watermark) {
+                    trickle.advanceWatermark(source, watermark);
+                }
+
+                @Override
+                public void refresh(String name) {
+                    trickle.refresh(name, false);
+                }
+            };
+        }
+    }
+
     /** Creates the sources and the stream tables that a catalog of {@code catalogVersion} supports, populated. */
     static LiveStreamTables create(Trickle trickle, String jdbcUrl, String catalogVersion) {
-        return create(trickle, jdbcUrl, catalogVersion, "1h");
+        return create(Lifecycle.of(trickle), jdbcUrl, catalogVersion, "1h");
     }
 
     /** As {@link #create(Trickle, String, String)}, every table on {@code schedule}. */
     static LiveStreamTables create(Trickle trickle, String jdbcUrl, String catalogVersion, String schedule) {
+        return create(Lifecycle.of(trickle), jdbcUrl, catalogVersion, schedule);
+    }
+
+    static LiveStreamTables create(Lifecycle engine, String jdbcUrl, String catalogVersion, String schedule) {
         LiveStreamTables live = new LiveStreamTables(jdbcUrl, catalogVersion, schedule);
         live.execute(
                 "CREATE TABLE customers (id int PRIMARY KEY, region text NOT NULL)",
@@ -67,43 +123,41 @@ final class LiveStreamTables {
                 "INSERT INTO customers SELECT g, 'region-' || (g % 4) FROM generate_series(1, 40) g",
                 "INSERT INTO orders SELECT g, 1 + g % 40, 10 + g % 37 FROM generate_series(1, 400) g",
                 "INSERT INTO referrals SELECT g / 3, g FROM generate_series(3, 30) g");
-        live.add(trickle, new Table("orders_by_customer", """
+        live.add(engine, new Table("orders_by_customer", """
                 SELECT customer_id, count(*) AS orders, sum(amount) AS total FROM public.orders GROUP BY customer_id""",
                 RefreshAction.DIFFERENTIAL), "DIFFERENTIAL");
-        live.add(trickle, new Table("revenue_by_region", """
+        live.add(engine, new Table("revenue_by_region", """
                 SELECT c.region, sum(o.amount) AS total
                   FROM public.orders o JOIN public.customers c ON c.id = o.customer_id GROUP BY c.region""",
                 RefreshAction.FULL), "FULL");
-        live.add(trickle, new Table("big_customers", """
+        live.add(engine, new Table("big_customers", """
                 SELECT customer_id, total FROM public.orders_by_customer WHERE total > 120""",
                 RefreshAction.DIFFERENTIAL), "DIFFERENTIAL");
         if (live.watermarks) {
-            trickle.createWatermarkGroup(WATERMARK_GROUP, List.of("public.orders", "public.customers"), Duration.ofMinutes(5));
-            trickle.advanceWatermark("public.orders", Instant.parse("2026-01-01T00:00:00Z"));
-            trickle.advanceWatermark("public.customers", Instant.parse("2026-01-01T00:00:00Z"));
+            engine.createWatermarkGroup(WATERMARK_GROUP, List.of("public.orders", "public.customers"), Duration.ofMinutes(5));
+            engine.advanceWatermark("public.orders", Instant.parse("2026-01-01T00:00:00Z"));
+            engine.advanceWatermark("public.customers", Instant.parse("2026-01-01T00:00:00Z"));
         }
         if (live.cycle) {
-            trickle.setSetting("allow_circular", "true");
-            trickle.create("referral_reach", "SELECT referrer, referred FROM public.referrals", schedule, "DIFFERENTIAL", true);
-            trickle.create("referral_steps", """
-                    SELECT r.referrer, s.referred FROM public.referral_reach r JOIN public.referrals s ON s.referrer = r.referred""",
-                    "calculated", "DIFFERENTIAL", true);
+            engine.setSetting("allow_circular", "true");
+            engine.create("referral_reach", "SELECT referrer, referred FROM public.referrals", schedule, "DIFFERENTIAL");
+            String steps = """
+                    SELECT r.referrer, s.referred FROM public.referral_reach r JOIN public.referrals s ON s.referrer = r.referred""";
+            engine.create("referral_steps", steps, "calculated", "DIFFERENTIAL");
             String reach = """
                     SELECT referrer, referred FROM public.referrals
                     UNION
                     SELECT referrer, referred FROM public.referral_steps""";
-            trickle.alter("referral_reach", reach, null, null, null);
-            trickle.refresh("referral_reach", false);
+            engine.alter("referral_reach", reach);
+            engine.refresh("referral_reach");
             live.tables.add(new Table("referral_reach", reach, null));
-            live.tables.add(new Table("referral_steps", """
-                    SELECT r.referrer, s.referred FROM public.referral_reach r JOIN public.referrals s ON s.referrer = r.referred""",
-                    null));
+            live.tables.add(new Table("referral_steps", steps, null));
         }
         return live;
     }
 
-    private void add(Trickle trickle, Table table, String mode) {
-        trickle.create(table.name(), table.query(), schedule, mode, true);
+    private void add(Lifecycle engine, Table table, String mode) {
+        engine.create(table.name(), table.query(), schedule, mode);
         tables.add(table);
     }
 
