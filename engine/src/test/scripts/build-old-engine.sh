@@ -9,7 +9,7 @@ out=$2
 repo=$(git -C "$(dirname "$0")" rev-parse --show-toplevel)
 tree=$(mktemp -d /tmp/trickle-old-engine.XXXXXX)
 trap 'git -C "$repo" worktree remove --force "$tree" >/dev/null 2>&1 || rm -rf "$tree"' EXIT
-git -C "$repo" worktree add --detach "$tree" "$commit" >/dev/null
+git -C "$repo" worktree add --detach "$tree" "$commit" >/dev/null 2>&1
 (cd "$tree" && mvn -B -q -o -pl engine -am package -DskipTests)
 mkdir -p "$out"
 cp "$tree/engine/target/trickle.jar" "$out/trickle.jar"

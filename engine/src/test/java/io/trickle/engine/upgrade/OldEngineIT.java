@@ -108,8 +108,21 @@ class OldEngineIT {
             old.ok("config", "set", "scheduler_interval_ms", "100");
             LiveStreamTables live = LiveStreamTables.create(old, db.jdbcUrl(), oldCatalog, "1s");
             oldDaemon = old.start("run");
-            Eventually.await(DEADLINE, () -> db.count("SELECT count(*) FROM pg_stat_activity WHERE application_name"
-                    + " LIKE 'trickle%' AND state IS NOT NULL") > 0, "the old daemon is connected");
+            StringBuffer daemonLog = new StringBuffer();
+            Process daemon = oldDaemon;
+            Thread reader = new Thread(() -> {
+                try (var in = new java.io.BufferedReader(new java.io.InputStreamReader(daemon.getInputStream(),
+                        StandardCharsets.UTF_8))) {
+                    for (String line = in.readLine(); line != null; line = in.readLine()) {
+                        daemonLog.append(line).append('\n');
+                    }
+                } catch (IOException ignored) {
+                    // the process is gone
+                }
+            }, "old-daemon-log");
+            reader.setDaemon(true);
+            reader.start();
+            Eventually.await(DEADLINE, () -> daemonLog.indexOf("leading:") >= 0, "the old daemon leads");
 
             try (Trickle trickle = Trickle.open(EngineOptions.forUrl(db.jdbcUrl()).withMaxConnections(8))) {
                 SchedulerHandle scheduler = trickle.runScheduler(SchedulerOptions.defaults());
@@ -123,7 +136,9 @@ class OldEngineIT {
 
                 oldDaemon.destroy(); // SIGTERM
                 assertTrue(oldDaemon.waitFor(20, TimeUnit.SECONDS), "the old daemon stops on SIGTERM");
-                System.out.println("old daemon:\n" + new String(oldDaemon.getInputStream().readAllBytes(), StandardCharsets.UTF_8));
+                reader.join(5000);
+                System.out.println("old daemon (exit " + oldDaemon.exitValue() + "):\n" + daemonLog);
+                assertEquals(0, oldDaemon.exitValue());
                 Eventually.await(DEADLINE, () -> scheduler.role() == SchedulerRole.LEADER, "this build takes over");
                 Instant takeover = Instant.now();
                 live.writeChanges();
