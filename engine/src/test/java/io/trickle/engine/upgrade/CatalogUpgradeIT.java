@@ -16,6 +16,7 @@ import java.util.Map;
 import java.util.stream.Stream;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.MigrationInfo;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -43,6 +44,11 @@ class CatalogUpgradeIT {
     @ParameterizedTest(name = "from catalog {0}")
     @MethodSource("earlierVersions")
     void liveStreamTablesSurviveAnUpgradeFrom(String version) throws Exception {
+        // This build makes the live tables itself; below the oldest catalog it works in, only an older
+        // release can make them (OldEngineIT, with that release's jar).
+        Assumptions.assumeTrue(CatalogCompatibility.compare(version, CatalogCompatibility.OLDEST_SUPPORTED) >= 0,
+                "this engine works in catalogs from " + CatalogCompatibility.OLDEST_SUPPORTED + " on; the upgrade from "
+                        + version + " is OldEngineIT's, with an engine of that version");
         TestDatabase db = TestDatabase.perClass().create("t_upgrade_" + version.replace('.', '_') + "_" + System.nanoTime() % 100000);
         try {
             Flyway.configure().configuration(flyway(db.jdbcUrl()).getConfiguration()).target(version).load().migrate();
