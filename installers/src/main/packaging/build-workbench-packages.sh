@@ -29,7 +29,7 @@ package() {
   jpackage --type "$kind" --dest "$out" --name trickle-workbench --app-version "$app_version" --vendor Trickle \
     --description "Trickle workbench: stream tables for PostgreSQL" --icon "$here/icons/trickle.png" \
     --input "$input" --main-jar "$main_jar" --main-class io.trickle.desktop.app.Main \
-    --add-modules "$modules" --jlink-options "--strip-debug --no-header-files --no-man-pages --compress=2" \
+    --add-modules "$modules" --jlink-options "--strip-debug --no-header-files --no-man-pages" \
     --java-options -Xmx1g "$@"
 }
 package app-image
