@@ -252,12 +252,18 @@ public final class FaultHarness {
     private void restartServer(boolean crash) throws Exception {
         serverUp = false;
         if (crash) {
+            // As a machine crash would: the postmaster and all its children at once.
             long postmaster = Long.parseLong(Files.readAllLines(home.resolve("pgdata").resolve("postmaster.pid")).get(0).trim());
-            ProcessHandle.of(postmaster).ifPresent(ProcessHandle::destroyForcibly);
-            awaitGone(postmaster);
-        } else {
-            server.close();
+            List<ProcessHandle> all = new ArrayList<>();
+            ProcessHandle.of(postmaster).ifPresent(pm -> {
+                all.add(pm);
+                all.addAll(pm.descendants().toList());
+            });
+            all.forEach(ProcessHandle::destroyForcibly);
+            all.forEach(p -> awaitGone(p.pid()));
         }
+        // After a crash this only releases zonky's lock on the data directory.
+        server.close();
         pause(500);
         long deadline = System.nanoTime() + Duration.ofSeconds(120).toNanos();
         while (true) {
