@@ -89,20 +89,32 @@ REVOKE ALL ON pgtrickle.pgt_leader FROM PUBLIC;
 COMMENT ON VIEW pgtrickle.pgt_leader IS
     'Held (LOCK ... IN EXCLUSIVE MODE) by the session of the Trickle engine that schedules this database';
 
+-- The leader's session; during a rolling upgrade, an engine of an older release leading by the
+-- advisory lock (1953655148, 0) it used. The advisory lock counts only when an engine role holds it:
+-- any role can take one.
 CREATE OR REPLACE FUNCTION pgtrickle.scheduler_leader_pid()
 RETURNS integer
 LANGUAGE sql
 STABLE
 SET search_path = pg_catalog
 AS $$
-    SELECT l.pid
-      FROM pg_locks l
-     WHERE l.locktype = 'relation'
-       AND l.database = (SELECT d.oid FROM pg_database d WHERE d.datname = current_database())
-       AND l.relation = 'pgtrickle.pgt_leader'::regclass
-       AND l.mode = 'ExclusiveLock'
-       AND l.granted
-     LIMIT 1
+    SELECT coalesce(
+        (SELECT l.pid
+           FROM pg_locks l
+          WHERE l.locktype = 'relation'
+            AND l.database = (SELECT d.oid FROM pg_database d WHERE d.datname = current_database())
+            AND l.relation = 'pgtrickle.pgt_leader'::regclass
+            AND l.mode = 'ExclusiveLock'
+            AND l.granted
+          LIMIT 1),
+        (SELECT l.pid
+           FROM pg_locks l JOIN pg_stat_activity a ON a.pid = l.pid
+          WHERE l.locktype = 'advisory'
+            AND l.database = (SELECT d.oid FROM pg_database d WHERE d.datname = current_database())
+            AND l.classid = 1953655148::oid AND l.objid = 0::oid AND l.objsubid = 2
+            AND l.granted
+            AND pgtrickle.is_engine_role(a.usename)
+          LIMIT 1))
 $$;
 
 ---------------------------------------------------------------------------------------------------

@@ -17,7 +17,7 @@ public final class AdvisoryLocks {
     /** 'trik': a refresh of stream table objid is under way (transaction lock). */
     public static final int REFRESH_CLASS = 0x7472696B;
     // 'tril' (0x7472696C) was the leader's session lock until catalog 0.7.0.6; leadership is now a
-    // lock on pgtrickle.pgt_leader, which only engine roles may take (issue 18).
+    // lock on pgtrickle.pgt_leader, which only engine roles may take (issue 18, see LeaderSession).
 
     private AdvisoryLocks() {
     }

@@ -115,20 +115,31 @@ public final class Database implements AutoCloseable {
         c.setAutoCommit(false);
         c.setTransactionIsolation(isolation);
         boolean committed = false;
+        Throwable failure = null;
         try {
             T result = work.run(c);
             c.commit();
             committed = true;
             return result;
         } catch (SQLException | RuntimeException | Error e) {
+            failure = e;
             rollbackQuietly(c, e);
             throw e;
         } finally {
             if (!committed) {
                 rollbackQuietly(c, null);
             }
-            c.setAutoCommit(true);
-            c.setTransactionIsolation(previousIsolation);
+            try {
+                c.setAutoCommit(true);
+                c.setTransactionIsolation(previousIsolation);
+            } catch (SQLException restore) {
+                // A session that died under the work (terminated, server restarted) is closed by the
+                // pool: its "Connection is closed" must not hide why the work failed.
+                if (failure == null) {
+                    throw restore;
+                }
+                failure.addSuppressed(restore);
+            }
         }
     }
 

@@ -144,6 +144,14 @@ public final class RefreshExecutor {
                 failures.recordInterrupted(historyId, message);
                 throw new ActionFailedException(message, e);
             }
+            if (SqlErrors.isNoSession(e)) {
+                // The session went away (terminated, the server restarting): no fault of the table's.
+                java.sql.SQLException sql = SqlErrors.findSqlException(e);
+                failures.recordInterrupted(historyId, "interrupted: the session of the refresh of " + row.displayName()
+                        + " was lost (" + (sql == null ? SqlErrors.rootMessage(e) : sql.getMessage().strip())
+                        + "); it was rolled back and runs again");
+                throw e;
+            }
             String message = describe(row, e, settings) + squatted(e, pgtId);
             failures.record(historyId, pgtId, "FULL", message, null);
             listener.failed(pgtId, row.displayName(), message);

@@ -4,6 +4,7 @@ import io.trickle.engine.db.ConnectionTarget;
 import io.trickle.engine.watermark.Watermarks;
 import java.sql.Connection;
 import java.sql.DriverManager;
+import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -42,6 +43,8 @@ final class LeaderSession implements AutoCloseable {
     static final String WATERMARK_CHANNEL = Watermarks.CHANNEL;
     /** The view whose lock is leadership; only engine roles may take a conflicting lock. */
     static final String LEADER_VIEW = "pgtrickle.pgt_leader";
+    /** 'tril': the advisory lock engines before catalog 0.7.0.6 lead by (see {@link #anOlderEngineLeads}). */
+    static final int LEGACY_LEADER_CLASS = 0x7472696C;
 
     private final Connection listener;
     private final Connection lock;
@@ -94,7 +97,7 @@ final class LeaderSession implements AutoCloseable {
         }
         try (Statement st = lock.createStatement()) {
             st.execute("LOCK TABLE " + LEADER_VIEW + " IN EXCLUSIVE MODE NOWAIT");
-            leader = true;
+            leader = !anOlderEngineLeads();
         } catch (SQLException e) {
             lock.rollback();
             if (!"55P03".equals(e.getSQLState())) {
@@ -102,9 +105,33 @@ final class LeaderSession implements AutoCloseable {
             }
         }
         if (!leader) {
+            lock.rollback();
             ping(listener);
         }
         return leader;
+    }
+
+    /**
+     * Engines before catalog 0.7.0.6 lead by the session advisory lock ({@code LEGACY_LEADER_CLASS},
+     * 0). During a rolling upgrade one of them may lead still: the leader takes that lock too, so that
+     * they follow it, and follows when an engine role holds it. A role that is not an engine role
+     * holding it is a squatter, and is ignored.
+     */
+    private boolean anOlderEngineLeads() throws SQLException {
+        try (PreparedStatement ps = lock.prepareStatement("""
+                SELECT pg_try_advisory_lock(?, 0)
+                    OR NOT EXISTS (SELECT 1 FROM pg_locks l JOIN pg_stat_activity a ON a.pid = l.pid
+                                    WHERE l.locktype = 'advisory' AND l.classid = ?::oid AND l.objid = 0 AND l.objsubid = 2
+                                      AND l.granted AND l.pid <> pg_backend_pid()
+                                      AND l.database = (SELECT oid FROM pg_database WHERE datname = current_database())
+                                      AND pgtrickle.is_engine_role(a.usename))""")) {
+            ps.setInt(1, LEGACY_LEADER_CLASS);
+            ps.setLong(2, LEGACY_LEADER_CLASS);
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                return !rs.getBoolean(1);
+            }
+        }
     }
 
     private static void ping(Connection c) throws SQLException {

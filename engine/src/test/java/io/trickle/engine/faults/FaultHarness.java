@@ -69,6 +69,7 @@ public final class FaultHarness {
     private final List<Double> restartSeconds = new ArrayList<>();
     private volatile boolean serverUp;
     private int followerKills;
+    private int respawns;
 
     private FaultHarness(Path home, int port, long seed) {
         this.home = home;
@@ -119,6 +120,7 @@ public final class FaultHarness {
             int done = 0;
             for (char fault : faults) {
                 pause(200 + random.nextInt(1300));
+                respawnExitedDaemons();
                 switch (fault) {
                     case 'k' -> killADaemon();
                     case 'r' -> restartServer(restartNumber++ % 2 == 0);
@@ -224,8 +226,27 @@ public final class FaultHarness {
     // Faults
     // ---------------------------------------------------------------------------------------------
 
-    /** {@code kill -9} of a daemon, restarted at once; when it led, how long until another leads. */
+    /** A daemon started while the server was down exits (it cannot check the database): start it again. */
+    private void respawnExitedDaemons() throws IOException {
+        for (int i = 0; i < daemons.size(); i++) {
+            if (!daemons.get(i).isAlive()) {
+                daemons.set(i, startDaemon(i));
+                respawns++;
+            }
+        }
+    }
+
+    /**
+     * {@code kill -9} of a daemon, restarted at once; when it led, how long until another leads. The
+     * kill waits until both daemons are up (each has its two scheduler sessions), so that a takeover
+     * measures the follower, not a JVM starting.
+     */
     private void killADaemon() throws Exception {
+        long ready = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        while (schedulerSessions() < 2L * daemons.size() && System.nanoTime() < ready) {
+            respawnExitedDaemons();
+            LockSupport.parkNanos(50_000_000L);
+        }
         Integer leaderBefore = leaderPid();
         int victim = random.nextInt(daemons.size());
         long killedAt = System.nanoTime();
@@ -302,6 +323,17 @@ public final class FaultHarness {
     // ---------------------------------------------------------------------------------------------
     // Observations
     // ---------------------------------------------------------------------------------------------
+
+    private long schedulerSessions() {
+        try (Connection c = DriverManager.getConnection(url("faults")); Statement st = c.createStatement();
+             ResultSet rs = st.executeQuery("SELECT count(*) FROM pg_stat_activity WHERE datname = 'faults'"
+                     + " AND application_name LIKE '%scheduler'")) {
+            rs.next();
+            return rs.getLong(1);
+        } catch (SQLException e) {
+            return 0;
+        }
+    }
 
     private Integer leaderPid() {
         try (Connection c = DriverManager.getConnection(url("faults")); Statement st = c.createStatement();
@@ -407,6 +439,8 @@ public final class FaultHarness {
                         + " follower), %d PostgreSQL restarts (%d by kill -9 of the postmaster), %d dropped connections,"
                         + " %d writers, %.0f s%n", kills, takeoverSeconds.size(), followerKills, restarts, (restarts + 1) / 2,
                 drops, writers.size(), totalSeconds));
+        out.append(String.format(Locale.ROOT, "daemons started again after exiting at start (server down): %d%n",
+                respawns));
         out.append(String.format(Locale.ROOT, "writes: %d transactions committed; failed while the server was down or"
                 + " restarting: %d; failed while it was up: %d%n", committed, failedDown, failedUp));
         out.append(String.format(Locale.ROOT, "stream tables: %d, drifted after %.0f s of catching up: %d %s%n",
