@@ -160,15 +160,15 @@ class HostileTenantIT {
         engine.create("st_squat", "SELECT id, amount FROM app.orders", "1s", null, true);
         long id = db.count("SELECT pgt_id FROM pgtrickle.pgt_stream_tables WHERE pgt_name = 'st_squat'");
         try (Connection squatter = DriverManager.getConnection(nobodyUrl); Statement st = squatter.createStatement()) {
-            // The advisory lock that once meant leadership, and the new leader lock, which it may not take.
+            // A role with CONNECT only takes the advisory lock that once meant leadership (issue 18, F4).
             st.execute("SELECT pg_advisory_lock(1953655148, 0)");
-            String denied = Roles.error(etlUrl, "BEGIN", "LOCK TABLE pgtrickle.pgt_leader IN EXCLUSIVE MODE NOWAIT");
-            assertTrue(denied.contains("permission denied"), denied);
-
             try (AlertListener alerts = new AlertListener(engineUrl);
                  SchedulerHandle scheduler = engine.runScheduler(SchedulerOptions.defaults())) {
                 Eventually.await(DEADLINE, () -> scheduler.role() == SchedulerRole.LEADER, "the engine leads");
                 assertNotNull(db.scalar("SELECT pgtrickle.scheduler_leader_pid()"));
+                // And the lock that is leadership now may be taken by engine roles only.
+                String denied = Roles.error(etlUrl, "BEGIN", "LOCK TABLE pgtrickle.pgt_leader IN EXCLUSIVE MODE NOWAIT");
+                assertTrue(denied.contains("permission denied"), denied);
                 as(ownerUrl, "INSERT INTO app.orders VALUES (2000, 3, 'squat')");
                 assertMatchesEventually("st_squat", "SELECT id, amount FROM app.orders");
 
