@@ -3,6 +3,7 @@ package io.trickle.engine.api;
 import io.trickle.engine.api.TrickleException.ActionFailedException;
 import io.trickle.engine.api.TrickleException.InvalidInputException;
 import io.trickle.engine.catalog.CatalogInstaller;
+import io.trickle.engine.cdc.CaptureUpgrade;
 import io.trickle.engine.catalog.Setting;
 import io.trickle.engine.catalog.Settings;
 import io.trickle.engine.catalog.SettingsRepository;
@@ -102,6 +103,8 @@ public final class Trickle implements AutoCloseable {
     /** Installs the catalog, or upgrades an older one in place. Idempotent. */
     public InstallResult install() {
         CatalogInstaller.InstallOutcome outcome = new CatalogInstaller(database).install();
+        // Change buffers of engines before 0.7.0.5 hold JSON; the compiled refresh reads typed columns.
+        CaptureUpgrade.convertAll(database);
         return new InstallResult(outcome.previousVersion().orElse(null), outcome.currentVersion(),
                 outcome.migrationsApplied(), databaseName());
     }
@@ -271,10 +274,11 @@ public final class Trickle implements AutoCloseable {
      * misaligned group over any member skips the cycle.
      */
     public RefreshResult refresh(String name, boolean full, boolean respectWatermarks) {
-        long id = idOf(name);
-        List<Long> cycle = database.withConnection("reading the cycle of " + name, c -> tables.cycleMembers(c, id));
+        RefreshExecutor.Target target = refresher.lookup(QualifiedName.parse(name));
+        long id = target.id();
+        List<Long> cycle = target.cycle();
         if (cycle.isEmpty()) {
-            return manualRefresh.refresh(id, full, respectWatermarks);
+            return manualRefresh.refresh(target, full, respectWatermarks);
         }
         Optional<String> overrode = Optional.empty();
         if (respectWatermarks) {
