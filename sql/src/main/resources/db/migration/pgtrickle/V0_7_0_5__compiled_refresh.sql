@@ -33,7 +33,10 @@ COMMENT ON COLUMN pgtrickle.pgt_change_tracking.buffer_format IS
 ALTER TABLE pgtrickle.pgt_stream_tables
     -- The engine build that compiled pgtrickle_changes."refresh_<pgt_id>"; NULL when not compiled.
     ADD COLUMN compiled_version text,
-    ADD COLUMN compiled_at      timestamptz;
+    ADD COLUMN compiled_at      timestamptz,
+    -- Whether the differential refresh recomputes every group a change touches from the sources
+    -- (MIN, MAX, user-defined aggregates…): AUTO then refreshes in full when about every group is touched.
+    ADD COLUMN rescans_groups   boolean NOT NULL DEFAULT false;
 
 ALTER TABLE pgtrickle.pgt_refresh_history
     ADD COLUMN reason_code text;
@@ -123,27 +126,27 @@ LANGUAGE plpgsql
 SET search_path = pg_catalog, pg_temp
 AS $$
 DECLARE
-    started      timestamptz := clock_timestamp();
-    v_held       boolean := false;
-    st           pgtrickle.pgt_stream_tables%ROWTYPE;
-    dep          record;
-    v_action     text;
-    v_reason     text;
-    v_code       text;
-    v_op         text;
-    v_changes    bigint := 0;
-    v_window     bigint;
-    v_truncated  boolean;
-    v_failed     boolean;
-    v_frontier   pg_snapshot;
-    v_rows       double precision;
+    started       timestamptz := clock_timestamp();
+    st            pgtrickle.pgt_stream_tables%ROWTYPE;
+    src           record;
+    v_held        boolean := false;
+    v_action      text;
+    v_reason      text;
+    v_code        text;
+    v_changes     bigint := 0;
+    v_window      bigint;
+    v_truncated   boolean;
+    v_failed      boolean;
+    v_any         boolean;
+    v_probe       text;
     v_first_trunc text;
     v_no_frontier text;
-    v_uncaptured text;
-    v_ratio_hit  text;
-    v_inserted   bigint := 0;
-    v_deleted    bigint := 0;
-    v_id         bigint;
+    v_uncaptured  text;
+    v_ratio_hit   text;
+    v_saturated   text;
+    v_inserted    bigint := 0;
+    v_deleted     bigint := 0;
+    v_id          bigint;
 BEGIN
     IF current_setting('transaction_isolation') NOT IN ('repeatable read', 'serializable') THEN
         RAISE EXCEPTION 'a refresh must run in a REPEATABLE READ transaction (it reads the change windows, the sources and the new frontiers in one snapshot)'
@@ -161,23 +164,50 @@ BEGIN
     PERFORM set_config('pgtrickle.internal_refresh', 'on', true);
     PERFORM set_config('row_security', 'off', true);
 
-    -- Sources gone, or their used columns changed.
-    FOR dep IN SELECT d.source, d.source_schema, d.source_name, d.columns_used, d.column_fingerprint
-                 FROM pgtrickle.pgt_dependencies d WHERE d.pgt_id = p_pgt_id
-                ORDER BY d.source_schema, d.source_name LOOP
-        IF NOT EXISTS (SELECT 1 FROM pg_class c WHERE c.oid = dep.source) THEN
+    -- One pass over the sources: gone, columns changed, captured or not, buffer format, frontier.
+    FOR src IN
+        SELECT d.source, format('%I.%I', d.source_schema, d.source_name) AS name, d.source_type,
+               c.oid IS NULL AS gone,
+               c.oid IS NOT NULL AND coalesce((SELECT md5(string_agg(a.attname || ':' || format_type(a.atttypid, a.atttypmod), ','
+                                                                     ORDER BY a.attname))
+                                                 FROM pg_attribute a
+                                                WHERE a.attrelid = d.source AND a.attnum > 0 AND NOT a.attisdropped
+                                                  AND a.attname = ANY (d.columns_used)), '') <> d.column_fingerprint AS changed,
+               ct.buffer_table, ct.buffer_format, ct.capture_error, f.snapshot,
+               (SELECT b.reltuples FROM pg_class b WHERE b.oid = to_regclass('pgtrickle_changes.' || quote_ident(ct.buffer_table)))
+                   AS buffer_rows,
+               c.reltuples AS source_rows
+          FROM pgtrickle.pgt_dependencies d
+          LEFT JOIN pg_class c ON c.oid = d.source
+          LEFT JOIN pgtrickle.pgt_change_tracking ct ON ct.source = d.source
+          LEFT JOIN pgtrickle.pgt_frontiers f ON f.pgt_id = d.pgt_id AND f.source = d.source
+         WHERE d.pgt_id = p_pgt_id
+         ORDER BY d.source_schema, d.source_name
+    LOOP
+        IF src.gone THEN
             RETURN QUERY SELECT NULL::bigint, NULL::text, 0::bigint, 0::bigint, NULL::float8,
-                format('source %s was dropped', format('%I.%I', dep.source_schema, dep.source_name)),
-                'SOURCE_GONE'::text, NULL::bigint, 'SOURCE_GONE'::text, false;
+                format('source %s was dropped', src.name), 'SOURCE_GONE'::text, NULL::bigint, 'SOURCE_GONE'::text, false;
             RETURN;
         END IF;
-        IF p_reinitialize IS NULL
-           AND pgtrickle.column_fingerprint(dep.source, dep.columns_used) IS DISTINCT FROM dep.column_fingerprint THEN
+        IF src.changed AND p_reinitialize IS NULL THEN
             RETURN QUERY SELECT NULL::bigint, NULL::text, 0::bigint, 0::bigint, NULL::float8,
-                format('columns of %s used by the query changed (dropped, renamed or retyped)',
-                       format('%I.%I', dep.source_schema, dep.source_name)),
+                format('columns of %s used by the query changed (dropped, renamed or retyped)', src.name),
                 'SOURCE_CHANGED'::text, NULL::bigint, 'REINITIALIZE'::text, false;
             RETURN;
+        END IF;
+        IF src.source_type NOT IN ('TABLE', 'STREAM_TABLE') OR src.buffer_table IS NULL THEN
+            v_uncaptured := coalesce(v_uncaptured || ', ', '') || src.name;
+        ELSIF src.buffer_format <> 'typed' THEN
+            RETURN QUERY SELECT NULL::bigint, NULL::text, 0::bigint, 0::bigint, NULL::float8,
+                format('the change buffer of %s has the format of an older engine', src.name),
+                'CAPTURE_UPGRADE'::text, NULL::bigint, 'CAPTURE_UPGRADE'::text, false;
+            RETURN;
+        ELSIF src.snapshot IS NULL THEN
+            v_no_frontier := coalesce(v_no_frontier, src.name);
+        ELSE
+            v_probe := coalesce(v_probe || ' OR ', '') || format(
+                'EXISTS (SELECT 1 FROM pgtrickle_changes.%I b WHERE b.xid >= pg_snapshot_xmin(%L::pg_snapshot)'
+                ' AND NOT pg_visible_in_snapshot(b.xid, %L::pg_snapshot))', src.buffer_table, src.snapshot, src.snapshot);
         END IF;
     END LOOP;
     IF p_reinitialize IS NULL AND st.needs_reinit THEN
@@ -201,63 +231,60 @@ BEGIN
         RETURN;
     END IF;
 
-    -- The change windows: what each captured source's buffer holds that this table has not consumed.
-    FOR dep IN SELECT d.source, d.source_schema, d.source_name, d.source_type, ct.buffer_table, ct.buffer_format,
-                      ct.capture_error, f.snapshot
-                 FROM pgtrickle.pgt_dependencies d
-                 LEFT JOIN pgtrickle.pgt_change_tracking ct ON ct.source = d.source
-                 LEFT JOIN pgtrickle.pgt_frontiers f ON f.pgt_id = d.pgt_id AND f.source = d.source
-                WHERE d.pgt_id = p_pgt_id
-                ORDER BY d.source_schema, d.source_name LOOP
-        IF dep.source_type NOT IN ('TABLE', 'STREAM_TABLE') OR dep.buffer_table IS NULL THEN
-            v_uncaptured := coalesce(v_uncaptured || ', ', '') || format('%I.%I', dep.source_schema, dep.source_name);
-            CONTINUE;
-        END IF;
-        IF dep.buffer_format <> 'typed' THEN
-            RETURN QUERY SELECT NULL::bigint, NULL::text, 0::bigint, 0::bigint, NULL::float8,
-                format('the change buffer of %s has the format of an older engine', format('%I.%I', dep.source_schema, dep.source_name)),
-                'CAPTURE_UPGRADE'::text, NULL::bigint, 'CAPTURE_UPGRADE'::text, false;
-            RETURN;
-        END IF;
-        IF dep.snapshot IS NULL THEN
-            v_no_frontier := coalesce(v_no_frontier, format('%I.%I', dep.source_schema, dep.source_name));
-            CONTINUE;
-        END IF;
-        EXECUTE format('SELECT count(*) FILTER (WHERE w.action IN (''I'', ''D'')), coalesce(bool_or(w.action = ''T''), false),'
-                       ' coalesce(bool_or(w.action = ''R''), false)'
-                       ' FROM (SELECT b.action FROM pgtrickle_changes.%I b'
-                       ' WHERE b.xid >= pg_snapshot_xmin($1) AND NOT pg_visible_in_snapshot(b.xid, $1) LIMIT 10000000) w',
-                       dep.buffer_table)
-           INTO v_window, v_truncated, v_failed USING dep.snapshot;
-        IF v_failed AND p_reinitialize IS NULL AND NOT p_force_full THEN
-            RETURN QUERY SELECT NULL::bigint, NULL::text, 0::bigint, 0::bigint, NULL::float8,
-                format('capture of %s could not record a change (%s)', format('%I.%I', dep.source_schema, dep.source_name),
-                       coalesce(dep.capture_error, 'unknown error')),
-                'CAPTURE_FAILED'::text, NULL::bigint, 'REINITIALIZE'::text, false;
-            RETURN;
-        END IF;
-        v_changes := v_changes + v_window;
-        IF v_truncated AND v_first_trunc IS NULL THEN
-            v_first_trunc := format('%I.%I', dep.source_schema, dep.source_name);
-        END IF;
-        IF st.refresh_mode = 'AUTO' AND p_max_change_ratio > 0 AND v_ratio_hit IS NULL AND v_window > 0 THEN
-            SELECT c.reltuples INTO v_rows FROM pg_class c WHERE c.oid = dep.source;
-            IF v_rows > 0 AND v_window > p_max_change_ratio * v_rows THEN
-                v_ratio_hit := format('%s changed rows in %s exceed differential_max_change_ratio %s of its ~%s rows',
-                                      v_window, format('%I.%I', dep.source_schema, dep.source_name),
-                                      to_char(p_max_change_ratio, 'FM0.00'), round(v_rows)::bigint);
+    -- The change windows. Is anything there at all? (A refresh with nothing to do stops at this one
+    -- statement.) Then, per source, how much, whether it was truncated, whether capture failed.
+    v_any := false;
+    IF v_probe IS NOT NULL THEN
+        EXECUTE 'SELECT ' || v_probe INTO v_any;
+    END IF;
+    IF v_any THEN
+        FOR src IN
+            SELECT format('%I.%I', d.source_schema, d.source_name) AS name, d.source, ct.buffer_table, ct.capture_error,
+                   f.snapshot, c.reltuples AS source_rows,
+                   (SELECT b.reltuples FROM pg_class b WHERE b.oid = to_regclass('pgtrickle_changes.' || quote_ident(ct.buffer_table)))
+                       AS buffer_rows
+              FROM pgtrickle.pgt_dependencies d
+              JOIN pgtrickle.pgt_change_tracking ct ON ct.source = d.source
+              JOIN pgtrickle.pgt_frontiers f ON f.pgt_id = d.pgt_id AND f.source = d.source
+              JOIN pg_class c ON c.oid = d.source
+             WHERE d.pgt_id = p_pgt_id AND d.source_type IN ('TABLE', 'STREAM_TABLE')
+             ORDER BY d.source_schema, d.source_name
+        LOOP
+            EXECUTE format('SELECT count(*) FILTER (WHERE w.action IN (''I'', ''D'')), coalesce(bool_or(w.action = ''T''), false),'
+                           ' coalesce(bool_or(w.action = ''R''), false)'
+                           ' FROM (SELECT b.action FROM pgtrickle_changes.%I b'
+                           ' WHERE b.xid >= pg_snapshot_xmin($1) AND NOT pg_visible_in_snapshot(b.xid, $1) LIMIT 10000000) w',
+                           src.buffer_table)
+               INTO v_window, v_truncated, v_failed USING src.snapshot;
+            IF v_failed AND p_reinitialize IS NULL AND NOT p_force_full THEN
+                RETURN QUERY SELECT NULL::bigint, NULL::text, 0::bigint, 0::bigint, NULL::float8,
+                    format('capture of %s could not record a change (%s)', src.name, coalesce(src.capture_error, 'unknown error')),
+                    'CAPTURE_FAILED'::text, NULL::bigint, 'REINITIALIZE'::text, false;
+                RETURN;
             END IF;
-        END IF;
-    END LOOP;
+            v_changes := v_changes + v_window;
+            IF v_truncated AND v_first_trunc IS NULL THEN
+                v_first_trunc := src.name;
+            END IF;
+            IF st.refresh_mode = 'AUTO' AND p_max_change_ratio > 0 AND v_ratio_hit IS NULL AND src.source_rows > 0
+               AND v_window > p_max_change_ratio * src.source_rows THEN
+                v_ratio_hit := format('%s changed rows in %s exceed differential_max_change_ratio %s of its ~%s rows',
+                                      v_window, src.name, to_char(p_max_change_ratio, 'FM0.00'), round(src.source_rows)::bigint);
+            END IF;
+            -- The planner reads a window through the buffer's statistics; when they describe a far
+            -- smaller buffer (autovacuum has not caught up with a burst of writes), it would plan a big
+            -- window as a few rows — so the statistics are refreshed first (a sample; cheap).
+            IF v_window >= 1000 AND coalesce(src.buffer_rows, -1) < v_window / 4 THEN
+                EXECUTE format('ANALYZE pgtrickle_changes.%I', src.buffer_table);
+            END IF;
+        END LOOP;
+    END IF;
 
     -- The strategy (DESIGN §2): every FULL says why, with a code.
     IF p_reinitialize IS NOT NULL THEN
         v_action := 'REINITIALIZE'; v_reason := p_reinitialize; v_code := coalesce(p_reinitialize_code, 'REINIT_PENDING');
     ELSIF NOT st.is_populated THEN
         v_action := 'FULL'; v_reason := 'first population of a table created without data'; v_code := 'FIRST_POPULATION';
-        IF p_initiated_by = 'INITIAL' THEN
-            v_reason := NULL;
-        END IF;
     ELSIF v_no_frontier IS NOT NULL THEN
         v_action := 'FULL'; v_reason := 'no frontier for source ' || v_no_frontier; v_code := 'NO_FRONTIER';
     ELSIF p_force_full THEN
@@ -274,6 +301,13 @@ BEGIN
         v_code := CASE WHEN st.refresh_mode = 'FULL' THEN 'MODE_FULL' ELSE 'NOT_DIFFERENTIABLE' END;
     ELSIF st.refresh_mode = 'AUTO' AND v_ratio_hit IS NOT NULL THEN
         v_action := 'FULL'; v_reason := v_ratio_hit; v_code := 'CHANGE_RATIO';
+    ELSIF st.refresh_mode = 'AUTO' AND st.rescans_groups
+          AND v_changes >= (SELECT greatest(c.reltuples, 1) FROM pg_class c WHERE c.oid = st.storage) THEN
+        -- Aggregates recomputed per touched group: with at least as many changes as there are groups,
+        -- nearly every group would be recomputed, which costs more than recomputing them all at once.
+        v_action := 'FULL'; v_code := 'AGGREGATE_SATURATION';
+        v_reason := format('%s changed rows touch about every one of the ~%s groups, each recomputed from its sources',
+                           v_changes, (SELECT round(greatest(c.reltuples, 0))::bigint FROM pg_class c WHERE c.oid = st.storage));
     ELSIF st.refresh_mode = 'AUTO' AND p_full_above_changes IS NOT NULL AND v_changes > p_full_above_changes THEN
         v_action := 'FULL'; v_code := 'COST_MODEL';
         v_reason := format('cheaper in full: %s changed rows are more than the %s a differential refresh handles faster than a full one',
@@ -284,32 +318,26 @@ BEGIN
 
     IF v_action <> 'NO_DATA' THEN
         -- FULL recomputes and applies the difference (an empty storage table is simply filled).
-        v_op := CASE WHEN v_action = 'DIFFERENTIAL' THEN 'DIFFERENTIAL' ELSE 'FULL' END;
         EXECUTE format('SELECT r.__pgt_inserted, r.__pgt_deleted FROM pgtrickle_changes.%I($1) r', 'refresh_' || p_pgt_id)
-           INTO v_inserted, v_deleted USING v_op;
+           INTO v_inserted, v_deleted USING CASE WHEN v_action = 'DIFFERENTIAL' THEN 'DIFFERENTIAL' ELSE 'FULL' END;
     END IF;
 
     -- Every captured source is now consumed up to this transaction's snapshot.
-    DELETE FROM pgtrickle.pgt_frontiers f
-     WHERE f.pgt_id = p_pgt_id
-       AND NOT EXISTS (SELECT 1 FROM pgtrickle.pgt_dependencies d JOIN pgtrickle.pgt_change_tracking ct ON ct.source = d.source
-                        WHERE d.pgt_id = p_pgt_id AND d.source = f.source);
-    INSERT INTO pgtrickle.pgt_frontiers AS f (pgt_id, source, snapshot, advanced_at)
-    SELECT p_pgt_id, d.source, pg_current_snapshot(), clock_timestamp()
-      FROM pgtrickle.pgt_dependencies d JOIN pgtrickle.pgt_change_tracking ct ON ct.source = d.source
-     WHERE d.pgt_id = p_pgt_id
-    ON CONFLICT ON CONSTRAINT pgt_frontiers_pkey
-    DO UPDATE SET snapshot = excluded.snapshot, advanced_at = excluded.advanced_at;
-
-    UPDATE pgtrickle.pgt_stream_tables s
-       SET last_refresh_at = clock_timestamp(),
-           data_timestamp = CASE WHEN v_inserted + v_deleted > 0 OR NOT st.is_populated THEN clock_timestamp()
-                                 ELSE s.data_timestamp END,
-           is_populated = true, needs_reinit = false, reinit_reason = NULL,
-           consecutive_errors = 0, last_error = NULL,
-           status = CASE WHEN s.status IN ('INITIALIZING', 'ERROR') THEN 'ACTIVE' ELSE s.status END,
-           updated_at = now()
-     WHERE s.pgt_id = p_pgt_id;
+    IF v_no_frontier IS NULL AND v_action IN ('NO_DATA', 'DIFFERENTIAL') THEN
+        UPDATE pgtrickle.pgt_frontiers f SET snapshot = pg_current_snapshot(), advanced_at = clock_timestamp()
+         WHERE f.pgt_id = p_pgt_id;
+    ELSE
+        DELETE FROM pgtrickle.pgt_frontiers f
+         WHERE f.pgt_id = p_pgt_id
+           AND NOT EXISTS (SELECT 1 FROM pgtrickle.pgt_dependencies d JOIN pgtrickle.pgt_change_tracking ct ON ct.source = d.source
+                            WHERE d.pgt_id = p_pgt_id AND d.source = f.source);
+        INSERT INTO pgtrickle.pgt_frontiers AS f (pgt_id, source, snapshot, advanced_at)
+        SELECT p_pgt_id, d.source, pg_current_snapshot(), clock_timestamp()
+          FROM pgtrickle.pgt_dependencies d JOIN pgtrickle.pgt_change_tracking ct ON ct.source = d.source
+         WHERE d.pgt_id = p_pgt_id
+        ON CONFLICT ON CONSTRAINT pgt_frontiers_pkey
+        DO UPDATE SET snapshot = excluded.snapshot, advanced_at = excluded.advanced_at;
+    END IF;
     IF v_action = 'REINITIALIZE' THEN
         UPDATE pgtrickle.pgt_change_tracking ct SET capture_error = NULL
          WHERE ct.capture_error IS NOT NULL
@@ -318,21 +346,38 @@ BEGIN
 
     v_reason := CASE WHEN p_note IS NULL THEN v_reason WHEN v_reason IS NULL THEN p_note ELSE v_reason || '; ' || p_note END;
     IF NOT p_record_history THEN
+        UPDATE pgtrickle.pgt_stream_tables s
+           SET last_refresh_at = clock_timestamp(),
+               data_timestamp = CASE WHEN v_inserted + v_deleted > 0 OR NOT st.is_populated THEN clock_timestamp()
+                                     ELSE s.data_timestamp END,
+               is_populated = true, needs_reinit = false, reinit_reason = NULL, consecutive_errors = 0, last_error = NULL,
+               status = CASE WHEN s.status IN ('INITIALIZING', 'ERROR') THEN 'ACTIVE' ELSE s.status END, updated_at = now()
+         WHERE s.pgt_id = p_pgt_id;
         RETURN QUERY SELECT NULL::bigint, v_action, v_inserted, v_deleted,
                             extract(epoch FROM clock_timestamp() - started)::float8 * 1000, v_reason, v_code, v_changes,
                             NULL::text, v_held;
         RETURN;
     END IF;
+    -- The table's bookkeeping and its history row, in one statement.
+    WITH marked AS (
+        UPDATE pgtrickle.pgt_stream_tables s
+           SET last_refresh_at = clock_timestamp(),
+               data_timestamp = CASE WHEN v_inserted + v_deleted > 0 OR NOT st.is_populated THEN clock_timestamp()
+                                     ELSE s.data_timestamp END,
+               is_populated = true, needs_reinit = false, reinit_reason = NULL, consecutive_errors = 0, last_error = NULL,
+               status = CASE WHEN s.status IN ('INITIALIZING', 'ERROR') THEN 'ACTIVE' ELSE s.status END, updated_at = now()
+         WHERE s.pgt_id = p_pgt_id
+     RETURNING s.pgt_id)
     INSERT INTO pgtrickle.pgt_refresh_history AS h (pgt_id, pgt_schema, pgt_name, action, status, initiated_by,
         rows_inserted, rows_deleted, start_time, end_time, reason, reason_code, fixpoint_iteration, engine, source_changes,
         abandoned_differential_ms)
-    VALUES (p_pgt_id, st.pgt_schema, st.pgt_name, v_action, 'COMPLETED', p_initiated_by, v_inserted, v_deleted,
-            started, clock_timestamp(), v_reason, v_code, p_fixpoint_iteration, p_engine, v_changes, p_abandoned_ms)
+    SELECT m.pgt_id, st.pgt_schema, st.pgt_name, v_action, 'COMPLETED', p_initiated_by, v_inserted, v_deleted,
+           started, clock_timestamp(), v_reason, v_code, p_fixpoint_iteration, p_engine, v_changes, p_abandoned_ms
+      FROM marked m
     RETURNING h.refresh_id INTO v_id;
 
-    RETURN QUERY SELECT h.refresh_id, h.action, h.rows_inserted, h.rows_deleted, h.duration_ms, h.reason, h.reason_code,
-                        h.source_changes, NULL::text, v_held
-                   FROM pgtrickle.pgt_refresh_history h WHERE h.refresh_id = v_id;
+    RETURN QUERY SELECT v_id, v_action, v_inserted, v_deleted, extract(epoch FROM clock_timestamp() - started)::float8 * 1000,
+                        v_reason, v_code, v_changes, NULL::text, v_held;
 END
 $$;
 

@@ -72,9 +72,11 @@ public final class RefreshCompiler {
                     + "(text) FROM PUBLIC");
         }
         try (PreparedStatement ps = c.prepareStatement(
-                "UPDATE pgtrickle.pgt_stream_tables SET compiled_version = ?, compiled_at = clock_timestamp() WHERE pgt_id = ?")) {
+                "UPDATE pgtrickle.pgt_stream_tables SET compiled_version = ?, compiled_at = clock_timestamp(),"
+                        + " rescans_groups = ? WHERE pgt_id = ?")) {
             ps.setString(1, VERSION);
-            ps.setLong(2, pgtId);
+            ps.setBoolean(2, spec.plan() != null && spec.plan().recomputesTouchedGroups());
+            ps.setLong(3, pgtId);
             ps.executeUpdate();
         }
     }
