@@ -224,6 +224,16 @@ BEGIN
             'COMPILE'::text, NULL::bigint, 'COMPILE'::text, false;
         RETURN;
     END IF;
+    -- Frontiers taken in another cluster (the catalog was restored there) mean nothing here.
+    IF EXISTS (SELECT 1 FROM pgtrickle.pgt_cluster_origin o
+                WHERE o.system_identifier IS DISTINCT FROM pgtrickle.cluster_identifier())
+       OR EXISTS (SELECT 1 FROM pgtrickle.pgt_frontiers f
+                   WHERE f.pgt_id = p_pgt_id AND pg_snapshot_xmax(f.snapshot) > pg_snapshot_xmax(pg_current_snapshot())) THEN
+        RETURN QUERY SELECT NULL::bigint, NULL::text, 0::bigint, 0::bigint, NULL::float8,
+            'the catalog''s frontiers come from another cluster'::text, 'FOREIGN_CATALOG'::text, NULL::bigint,
+            'FOREIGN_CATALOG'::text, false;
+        RETURN;
+    END IF;
     v_held := (p_respect_watermarks OR p_note_watermarks) AND pgtrickle.watermark_held(p_pgt_id);
     IF p_respect_watermarks AND v_held THEN
         RETURN QUERY SELECT NULL::bigint, 'SKIP'::text, 0::bigint, 0::bigint, NULL::float8,

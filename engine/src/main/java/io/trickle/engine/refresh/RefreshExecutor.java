@@ -6,6 +6,7 @@ import io.trickle.engine.api.RefreshAction;
 import io.trickle.engine.api.RefreshResult;
 import io.trickle.engine.api.TrickleException;
 import io.trickle.engine.api.TrickleException.ActionFailedException;
+import io.trickle.engine.catalog.ClusterOrigin;
 import io.trickle.engine.catalog.RefreshHistoryRepository;
 import io.trickle.engine.catalog.Settings;
 import io.trickle.engine.catalog.SettingsSnapshot;
@@ -260,6 +261,8 @@ public final class RefreshExecutor {
                         return skipped.get();
                     }
                 }
+                case FOREIGN_CATALOG -> database.transaction("adopting a catalog restored from another cluster",
+                        Connection.TRANSACTION_REPEATABLE_READ, ClusterOrigin::adopt);
                 case COMPILE, CAPTURE_UPGRADE -> {
                     Optional<RunRefresh.Outcome> reinitialized = preparation.prepare(row.id(), call);
                     if (reinitialized.isPresent()) {

@@ -57,7 +57,9 @@ record RunRefresh(long pgtId, String initiatedBy, boolean forceFull, String full
         /** A watermark group beneath the table is misaligned (only when asked to respect watermarks). */
         HELD_BACK,
         /** A source's change buffer has an older engine's JSON format. */
-        CAPTURE_UPGRADE
+        CAPTURE_UPGRADE,
+        /** The catalog's frontiers come from another cluster (a restore): see {@code ClusterOrigin}. */
+        FOREIGN_CATALOG
     }
 
     /**
