@@ -229,7 +229,7 @@ public final class Trickle implements AutoCloseable {
         if (query == null || query.isBlank()) {
             throw new InvalidInputException("a stream table needs a query (--query)");
         }
-        requireCatalogInstalled();
+        requireMaintainable();
         CreateStreamTable.Result r = CreateStreamTable.run(database,
                 new CreateStreamTable.Request(qn, query, sched, rm, initialize), engineName);
         plans.put(r.pgtId(), r.derivation().definingQuery(), r.derivation().effectiveMode(), r.storageOid(),
@@ -448,6 +448,15 @@ public final class Trickle implements AutoCloseable {
             return tables.byName(c, qn.schema(), qn.name())
                     .orElseThrow(() -> new TrickleException.NotFoundException("stream table " + qn + " does not exist"))
                     .id();
+        });
+    }
+
+    /** The catalog is installed and new enough to create, alter and refresh stream tables in. */
+    private void requireMaintainable() {
+        database.withConnection("checking the catalog", c -> {
+            requireCatalog(c);
+            CatalogCompatibility.requireMaintainable(c, databaseName());
+            return null;
         });
     }
 

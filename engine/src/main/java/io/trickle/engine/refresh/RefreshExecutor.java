@@ -182,7 +182,8 @@ public final class RefreshExecutor {
         }
         if ("42883".equals(e.getSQLState()) && primary.startsWith("function pgtrickle.run_refresh(")) {
             return Optional.of(new TrickleException.InvalidInputException("the Trickle catalog in " + database.target().describe()
-                    + " is older than this engine (it needs 0.7.0.5 or later to refresh); run 'trickle install' to upgrade it"));
+                    + " is older than this engine refreshes in (" + io.trickle.engine.catalog.CatalogCompatibility.OLDEST_MAINTAINED
+                    + " or later: refreshes compiled into the catalog); upgrade it with 'trickle install'"));
         }
         return Optional.empty();
     }
