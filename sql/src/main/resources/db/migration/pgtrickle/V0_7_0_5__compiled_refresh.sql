@@ -327,6 +327,9 @@ BEGIN
     END IF;
 
     IF v_action <> 'NO_DATA' THEN
+        -- A large window is planned for its own size every time; small ones may reuse the session's plan.
+        PERFORM set_config('plan_cache_mode', CASE WHEN v_action = 'DIFFERENTIAL' AND v_changes < 1000 THEN 'auto'
+                                                   ELSE 'force_custom_plan' END, true);
         -- FULL recomputes and applies the difference (an empty storage table is simply filled).
         EXECUTE format('SELECT r.__pgt_inserted, r.__pgt_deleted FROM pgtrickle_changes.%I($1) r', 'refresh_' || p_pgt_id)
            INTO v_inserted, v_deleted USING CASE WHEN v_action = 'DIFFERENTIAL' THEN 'DIFFERENTIAL' ELSE 'FULL' END;

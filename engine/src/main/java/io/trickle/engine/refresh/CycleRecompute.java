@@ -134,7 +134,7 @@ final class CycleRecompute {
             tally.add(s.pgtId(), s.action(), 0, 0, durations.getOrDefault(s.historyId(), 0.0), null);
         }
         done.net().forEach((id, net) -> tally.add(id, RefreshAction.NO_DATA, net[0], net[1], 0, null));
-        members.forEach(refresher::prune);
+        refresher.prune(members);
         return done.result();
     }
 

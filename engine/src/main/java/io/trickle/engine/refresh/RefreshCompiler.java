@@ -32,9 +32,10 @@ import java.util.Set;
  * </ul>
  *
  * <p>The function carries the creator's session context as its own settings (TimeZone,
- * search_path), plans every execution for the values at hand ({@code plan_cache_mode =
- * force_custom_plan}: a window of ten rows and one of a million need different plans), and is
- * called by {@code pgtrickle.run_refresh}, which decides what to run. So a refresh parses, probes and
+ * search_path) and is called by {@code pgtrickle.run_refresh}, which decides what to run — and how
+ * to plan it: a window of ten rows and one of a million need different plans, so a large window is
+ * planned for its values every time ({@code plan_cache_mode = force_custom_plan}), while small ones
+ * may reuse the session's cached plan. So a refresh parses, probes and
  * explains nothing: that was done here, once, at create or alter, and is done again only when the
  * sources' columns change or another engine build must recompile ({@link #VERSION}).
  */
@@ -64,7 +65,6 @@ public final class RefreshCompiler {
                 + "(__pgt_op text, OUT __pgt_inserted bigint, OUT __pgt_deleted bigint) LANGUAGE plpgsql"
                 + " SET search_path TO " + searchPathClause(searchPath)
                 + " SET \"TimeZone\" TO " + PgQuote.literal(timeZone)
-                + " SET plan_cache_mode TO force_custom_plan"
                 + " AS " + delimiter + "\n" + body + delimiter;
         try (Statement st = c.createStatement()) {
             st.execute(ddl);
