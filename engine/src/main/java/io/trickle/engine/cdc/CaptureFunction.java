@@ -1,6 +1,8 @@
 package io.trickle.engine.cdc;
 
 import io.trickle.engine.db.PgQuote;
+import io.trickle.engine.sql.PgType;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Function;
 import java.util.stream.Collectors;
@@ -15,8 +17,9 @@ import java.util.stream.Collectors;
  * {@link SourceColumns#key()}) the old and new rows of an UPDATE statement are paired by it and a pair
  * that is identical in every captured column ({@code record_image_eq}, image equality, so that 'a' → 'A' under a
  * case-insensitive collation still counts) writes nothing: on a wide table, an update of columns no
- * stream table reads costs a join of the transition tables and no buffer row. Without a key every
- * old row is written as 'D' and every new one as 'I'; the pairs cancel when a window is read.
+ * stream table reads costs a join of the transition tables and no buffer row. Without a key the
+ * statement's old and new rows are netted per distinct captured row (by exact image), so unchanged
+ * rows write nothing either.
  *
  * <p>Why it cannot fail the application's write: it runs as its owner (SECURITY DEFINER) with a
  * fixed search_path, copies values in their own types (no cast, no function of a tenant's runs), and
@@ -30,7 +33,7 @@ final class CaptureFunction {
     }
 
     /** {@code CREATE OR REPLACE FUNCTION …} for the capture of {@code capture}. */
-    static String ddl(CaptureInfo capture, List<String> columns, List<String> key) {
+    static String ddl(CaptureInfo capture, List<String> columns, List<String> key, SourceColumns source) {
         String buffer = capture.qualifiedBuffer();
         String target = buffer + " (action" + prefixed("", columns) + ")";
         return "CREATE OR REPLACE FUNCTION " + capture.qualifiedFunction() + "() RETURNS trigger LANGUAGE plpgsql"
@@ -42,7 +45,7 @@ final class CaptureFunction {
                 + "      ELSIF TG_OP = 'DELETE' THEN\n"
                 + "        INSERT INTO " + target + " SELECT 'D'" + prefixed("o.", columns) + " FROM __pgt_old o;\n"
                 + "      ELSIF TG_OP = 'UPDATE' THEN\n"
-                + updateStatement(target, columns, key)
+                + updateStatement(target, columns, key, source)
                 + "      ELSIF TG_OP = 'TRUNCATE' THEN\n"
                 + "        INSERT INTO " + buffer + " (action) VALUES ('T');\n"
                 + "      END IF;\n"
@@ -71,14 +74,29 @@ final class CaptureFunction {
      * that a row whose key changed is a removal and an addition), and only pairs that differ in a
      * captured column are written.
      */
-    private static String updateStatement(String target, List<String> columns, List<String> key) {
+    private static String updateStatement(String target, List<String> columns, List<String> key, SourceColumns source) {
         if (columns.isEmpty()) {
             // Nothing any reader sees can change: the same rows, only other columns.
             return "        NULL;\n";
         }
         if (key.isEmpty()) {
-            return "        INSERT INTO " + target + " SELECT 'D'" + prefixed("o.", columns) + " FROM __pgt_old o"
-                    + " UNION ALL SELECT 'I'" + prefixed("n.", columns) + " FROM __pgt_new n;\n";
+            // No key to pair by: the statement's net change per distinct captured row (by exact image),
+            // written as that many removals or additions — rows whose captured columns did not change
+            // cancel here instead of filling the buffer.
+            List<String> keys = new ArrayList<>();
+            List<String> values = new ArrayList<>();
+            for (String c : columns) {
+                String col = "u." + PgQuote.ident(c);
+                PgType type = source.columns().get(c).type();
+                String k = ExactImage.key(col, type);
+                keys.add(k);
+                values.add((k.equals(col) ? col : ExactImage.representative(col, type)) + " AS " + PgQuote.ident(c));
+            }
+            return "        INSERT INTO " + target + " SELECT CASE WHEN g.__pgt_w > 0 THEN 'I'::\"char\" ELSE 'D'::\"char\" END"
+                    + prefixed("g.", columns) + " FROM (SELECT " + String.join(", ", values) + ", sum(u.__pgt_w) AS __pgt_w"
+                    + " FROM (SELECT" + prefixed("o.", columns).substring(1) + ", -1 AS __pgt_w FROM __pgt_old o UNION ALL SELECT"
+                    + prefixed("n.", columns).substring(1) + ", 1 FROM __pgt_new n) u GROUP BY " + String.join(", ", keys)
+                    + " HAVING sum(u.__pgt_w) <> 0) g CROSS JOIN LATERAL generate_series(1, abs(g.__pgt_w)::int);\n";
         }
         String join = key.stream().map(k -> "o." + PgQuote.ident(k) + " = n." + PgQuote.ident(k))
                 .collect(Collectors.joining(" AND "));

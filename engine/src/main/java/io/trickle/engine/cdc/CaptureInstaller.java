@@ -131,7 +131,7 @@ public final class CaptureInstaller {
         }
         try (Statement st = c.createStatement()) {
             createBuffer(st, info, columns, wanted, source.qualifiedName());
-            st.execute(CaptureFunction.ddl(info, wanted, columns.key()));
+            st.execute(CaptureFunction.ddl(info, wanted, columns.key(), columns));
             for (String trigger : triggerDdl(info, PgQuote.qualified(source.schema(), source.name()))) {
                 st.execute(trigger);
             }
@@ -183,7 +183,7 @@ public final class CaptureInstaller {
             if (!alterations.isEmpty()) {
                 st.execute("ALTER TABLE " + info.qualifiedBuffer() + " " + String.join(", ", alterations));
             }
-            st.execute(CaptureFunction.ddl(updated, wanted, columns.key()));
+            st.execute(CaptureFunction.ddl(updated, wanted, columns.key(), columns));
         }
         record(c, updated, columns.key());
         return updated;
@@ -214,7 +214,7 @@ public final class CaptureInstaller {
                     .append(", b.data) r ON b.action IN ('I', 'D')");
             st.execute(copy.toString());
             st.execute("DROP TABLE " + old);
-            st.execute(CaptureFunction.ddl(typed, wanted, columns.key()));
+            st.execute(CaptureFunction.ddl(typed, wanted, columns.key(), columns));
         }
         record(c, typed, columns.key());
         return typed;

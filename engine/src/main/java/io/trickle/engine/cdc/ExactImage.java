@@ -11,7 +11,7 @@ import java.util.Set;
  * is grouped by each column as it is only where the type's equality is byte equality, through
  * {@code COLLATE "C"} for strings, and through its text otherwise.
  */
-final class ExactImage {
+public final class ExactImage {
 
     /** Types whose equality holds exactly when the stored images are the same. */
     private static final Set<String> IMAGE_EQUALITY = Set.of("smallint", "integer", "bigint", "boolean", "date",
@@ -24,7 +24,7 @@ final class ExactImage {
     }
 
     /** The grouping key of {@code expr}. */
-    static String key(String expr, PgType type) {
+    public static String key(String expr, PgType type) {
         if (type.isArray()) {
             return expr + "::text";
         }
@@ -42,7 +42,7 @@ final class ExactImage {
      * alike). Strings and arrays take {@code min}: an array of arrays would be a two-dimensional array,
      * and its first element no longer an array.
      */
-    static String representative(String expr, PgType type) {
+    public static String representative(String expr, PgType type) {
         if (type.isArray() || STRINGS.contains(type.base())) {
             return "min(" + expr + ")";
         }

@@ -2,6 +2,7 @@ package io.trickle.engine.refresh;
 
 import static io.trickle.engine.dvm.render.SqlWriter.ident;
 
+import io.trickle.engine.cdc.ExactImage;
 import io.trickle.engine.dvm.StorageColumn;
 import io.trickle.engine.dvm.render.SqlWriter;
 import java.util.ArrayList;
@@ -10,7 +11,8 @@ import java.util.List;
 /**
  * The one statement that applies a change to a storage table. A change is rows of the storage
  * columns with a weight ({@code __pgt_w}), as the delta and full paths produce them; the statement
- * consolidates it (sums the weights per distinct row, so that rows that cancel vanish), applies it
+ * consolidates it (sums the weights per distinct row — by exact image — so that rows that cancel
+ * vanish), applies it
  * and returns one row: rows inserted, rows deleted (the net change of the table, an updated row
  * counting once in each) and the number of row ids the change contradicts (see below).
  *
@@ -75,14 +77,12 @@ final class ApplyStatement {
         List<String> select = new ArrayList<>();
         List<String> group = new ArrayList<>();
         for (StorageColumn col : spec.columns()) {
+            // By exact image: a value PostgreSQL calls equal but writes differently (1.0 and 1.00) is a
+            // change a reader sees, not a row that cancels.
             String d = "d." + ident(col.name());
-            if (col.type().hasEquality()) {
-                select.add(d);
-                group.add(d);
-            } else {
-                select.add("(array_agg(" + d + "))[1] AS " + ident(col.name()));
-                group.add(SqlWriter.comparable(d, col.type()));
-            }
+            String key = ExactImage.key(d, col.type());
+            group.add(key);
+            select.add((key.equals(d) ? d : ExactImage.representative(d, col.type())) + " AS " + ident(col.name()));
         }
         return "SELECT " + spec.rowIdExpr("c") + " AS __pgt_row_id, c.* FROM ("
                 + "SELECT " + String.join(", ", select) + ", sum(d.__pgt_w)::bigint AS __pgt_w FROM (" + change + ") d"

@@ -105,11 +105,14 @@ final class CycleRecompute {
 
     Result run(List<Long> members, String initiatedBy, int maxRounds, String why, CycleRefresh.Tally tally) {
         Done done = null;
+        // Members that had to be derived again before the recompute could run: their first round is a
+        // reinitialisation, and says why.
+        Map<Long, String> reinitialized = new LinkedHashMap<>();
         for (int attempt = 1; done == null; attempt++) {
             Progress progress = new Progress();
             try (Connection c = database.dataSource().getConnection()) {
                 done = Database.inTransaction(c, Connection.TRANSACTION_REPEATABLE_READ,
-                        tx -> attempt(tx, members, initiatedBy, maxRounds, why, progress));
+                        tx -> attempt(tx, members, initiatedBy, maxRounds, why, progress, reinitialized));
             } catch (SQLException e) {
                 boolean retryable = "40001".equals(e.getSQLState()) || "40P01".equals(e.getSQLState());
                 if (!retryable || attempt >= MAX_ATTEMPTS) {
@@ -121,6 +124,14 @@ final class CycleRecompute {
                     throw failure(progress, initiatedBy, e);
                 }
                 // A member's refresh must be derived and compiled again first; the recompute starts over.
+                if (e.need() == RunRefresh.Need.FOREIGN_CATALOG) {
+                    database.transaction("adopting a catalog restored from another cluster",
+                            Connection.TRANSACTION_REPEATABLE_READ, io.trickle.engine.catalog.ClusterOrigin::adopt);
+                    continue;
+                }
+                if (e.need() == RunRefresh.Need.REINITIALIZE) {
+                    reinitialized.putIfAbsent(e.pgtId(), e.getMessage());
+                }
                 refresher.preparation().rederive(e.pgtId());
             } catch (RuntimeException e) {
                 throw failure(progress, initiatedBy, e);
@@ -145,7 +156,7 @@ final class CycleRecompute {
     }
 
     private Done attempt(Connection tx, List<Long> members, String initiatedBy, int maxRounds, String why,
-                         Progress progress) throws SQLException {
+                         Progress progress, Map<Long, String> reinitialized) throws SQLException {
         String ownXid = takeTransactionId(tx);
         SettingsSnapshot settings = new SettingsRepository().load(tx);
         Map<Long, StreamTableRow> rows = lockMembers(tx, members, settings, progress);
@@ -175,10 +186,11 @@ final class CycleRecompute {
                         reason);
                 // The first round's change is reported against the table as it was before it was emptied.
                 long[] net = round == 1 ? netChange(tx, row) : new long[] {o.inserted(), o.deleted()};
-                history.finish(tx, historyId, o.action().name(), "COMPLETED", net[0], net[1],
-                        o.action() == RefreshAction.REINITIALIZE && !why.contains(o.reason()) ? reason + "; " + o.reason()
-                                : reason, null, round);
-                steps.add(new Step(id, historyId, o.action()));
+                String reinit = round == 1 ? reinitialized.get(id) : null;
+                RefreshAction action = reinit != null ? RefreshAction.REINITIALIZE : o.action();
+                history.finish(tx, historyId, action.name(), "COMPLETED", net[0], net[1],
+                        reinit != null && !why.contains(reinit) ? reason + "; " + reinit : reason, null, round);
+                steps.add(new Step(id, historyId, action));
                 changed += o.inserted() + o.deleted();
             }
             converged = changed == 0;

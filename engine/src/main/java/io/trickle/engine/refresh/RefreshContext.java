@@ -2,7 +2,9 @@ package io.trickle.engine.refresh;
 
 import io.trickle.engine.api.QualifiedName;
 import io.trickle.engine.api.RefreshMode;
+import io.trickle.engine.api.TrickleException.ActionFailedException;
 import io.trickle.engine.api.TrickleException.NotFoundException;
+import io.trickle.engine.catalog.CatalogCompatibility;
 import io.trickle.engine.catalog.Settings;
 import io.trickle.engine.catalog.SettingsSnapshot;
 import io.trickle.engine.catalog.StreamTableRepository;
@@ -26,7 +28,9 @@ import java.util.Map;
  */
 record RefreshContext(StreamTableRow row, List<Long> cycle, SettingsSnapshot settings, RefreshCostModel model) {
 
-    private static final String ROW = "SELECT " + StreamTableRepository.COLUMNS
+    private static final String VERSION = "SELECT version FROM pgtrickle.pgt_schema_history"
+            + " WHERE success AND version IS NOT NULL ORDER BY installed_rank DESC LIMIT 1; ";
+    private static final String ROW = VERSION + "SELECT " + StreamTableRepository.COLUMNS
             + ", (SELECT array_agg(m.pgt_id ORDER BY m.pgt_id) FROM pgtrickle.pgt_stream_tables m WHERE m.scc_id = st.scc_id)"
             + " FROM pgtrickle.pgt_stream_tables st WHERE pgt_id = ";
     private static final String REST = "; SELECT key, value FROM pgtrickle.pgt_settings; "
@@ -54,6 +58,17 @@ record RefreshContext(StreamTableRow row, List<Long> cycle, SettingsSnapshot set
     private static RefreshContext read(PreparedStatement ps, String missing) throws SQLException {
         {
             ps.execute();
+            try (ResultSet rs = ps.getResultSet()) {
+                if (rs.next()) {
+                    String installed = rs.getString(1);
+                    if (CatalogCompatibility.THIS_ENGINE.isNewerThanKnown(installed)) {
+                        String database = ps.getConnection().getMetaData().getURL();
+                        throw new ActionFailedException(CatalogCompatibility.THIS_ENGINE
+                                .refusal(installed, describe(database)).orElseThrow());
+                    }
+                }
+            }
+            ps.getMoreResults();
             StreamTableRow row;
             List<Long> cycle = List.of();
             try (ResultSet rs = ps.getResultSet()) {
@@ -81,6 +96,15 @@ record RefreshContext(StreamTableRow row, List<Long> cycle, SettingsSnapshot set
                         ? RefreshCostModel.from(rs) : null;
             }
             return new RefreshContext(row, cycle, settings, model);
+        }
+    }
+
+    /** {@code host:port/database} of a JDBC URL, as the engine names databases in messages. */
+    private static String describe(String jdbcUrl) {
+        try {
+            return io.trickle.engine.db.ConnectionTarget.parse(jdbcUrl).describe();
+        } catch (IllegalArgumentException e) {
+            return jdbcUrl;
         }
     }
 }
