@@ -37,34 +37,34 @@ record RefreshContext(StreamTableRow row, List<Long> cycle, SettingsSnapshot set
             + RefreshCostModel.SAMPLES.replace("pgt_id = ?", "pgt_id = %s");
     private static final String BY_NAME = "(SELECT pgt_id FROM pgtrickle.pgt_stream_tables WHERE pgt_schema = ? AND pgt_name = ?)";
 
-    static RefreshContext read(Connection c, long pgtId) throws SQLException {
+    static RefreshContext read(Connection c, long pgtId, CatalogCompatibility catalog) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement(ROW + "?" + REST.formatted("?"))) {
             ps.setLong(1, pgtId);
             ps.setLong(2, pgtId);
-            return read(ps, "stream table with id " + pgtId + " does not exist");
+            return read(ps, "stream table with id " + pgtId + " does not exist", catalog);
         }
     }
 
-    static RefreshContext read(Connection c, QualifiedName name) throws SQLException {
+    static RefreshContext read(Connection c, QualifiedName name, CatalogCompatibility catalog) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement(ROW + BY_NAME + REST.formatted(BY_NAME))) {
             ps.setString(1, name.schema());
             ps.setString(2, name.name());
             ps.setString(3, name.schema());
             ps.setString(4, name.name());
-            return read(ps, "stream table " + name + " does not exist");
+            return read(ps, "stream table " + name + " does not exist", catalog);
         }
     }
 
-    private static RefreshContext read(PreparedStatement ps, String missing) throws SQLException {
+    private static RefreshContext read(PreparedStatement ps, String missing, CatalogCompatibility catalog)
+            throws SQLException {
         {
             ps.execute();
             try (ResultSet rs = ps.getResultSet()) {
                 if (rs.next()) {
                     String installed = rs.getString(1);
-                    if (CatalogCompatibility.THIS_ENGINE.isNewerThanKnown(installed)) {
+                    if (catalog.isNewerThanKnown(installed)) {
                         String database = ps.getConnection().getMetaData().getURL();
-                        throw new ActionFailedException(CatalogCompatibility.THIS_ENGINE
-                                .refusal(installed, describe(database)).orElseThrow());
+                        throw new ActionFailedException(catalog.refusal(installed, describe(database)).orElseThrow());
                     }
                 }
             }

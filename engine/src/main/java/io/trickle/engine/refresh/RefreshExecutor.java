@@ -6,6 +6,7 @@ import io.trickle.engine.api.RefreshAction;
 import io.trickle.engine.api.RefreshResult;
 import io.trickle.engine.api.TrickleException;
 import io.trickle.engine.api.TrickleException.ActionFailedException;
+import io.trickle.engine.catalog.CatalogCompatibility;
 import io.trickle.engine.catalog.ClusterOrigin;
 import io.trickle.engine.catalog.RefreshHistoryRepository;
 import io.trickle.engine.catalog.Settings;
@@ -63,8 +64,16 @@ public final class RefreshExecutor {
     private final FailureRecorder failures;
     private final RefreshPreparation preparation;
     private volatile PruneBatch batch;
+    private final CatalogCompatibility catalog;
 
     public RefreshExecutor(Database database, String engineName, PlanCache plans, RefreshListener listener) {
+        this(database, engineName, plans, listener, CatalogCompatibility.THIS_ENGINE);
+    }
+
+    /** An executor that acts on the catalog versions {@code catalog} accepts (a test stands in for a newer engine). */
+    public RefreshExecutor(Database database, String engineName, PlanCache plans, RefreshListener listener,
+                           CatalogCompatibility catalog) {
+        this.catalog = catalog;
         this.database = database;
         this.engineName = engineName;
         this.plans = plans;
@@ -117,11 +126,11 @@ public final class RefreshExecutor {
 
     /** Looks a stream table up by name (one round trip, which also reads what its refresh needs). */
     public Target lookup(QualifiedName name) {
-        return new Target(context(name.toString(), c -> RefreshContext.read(c, name)));
+        return new Target(context(name.toString(), c -> RefreshContext.read(c, name, catalog)));
     }
 
     public RefreshResult refresh(long pgtId, RefreshRequest request) {
-        return refresh(context("stream table " + pgtId, c -> RefreshContext.read(c, pgtId)), request);
+        return refresh(context("stream table " + pgtId, c -> RefreshContext.read(c, pgtId, catalog)), request);
     }
 
     public RefreshResult refresh(Target target, RefreshRequest request) {
