@@ -147,7 +147,12 @@ public final class CaptureInstaller {
         for (String name : wanted) {
             defs.add(columns.columns().get(name).definition());
         }
-        st.execute("CREATE TABLE " + info.qualifiedBuffer() + " (" + String.join(", ", defs) + ")");
+        // A buffer churns (rows added by writers, pruned after refreshes): autovacuum is told to keep
+        // up after a thousand rows rather than a fifth of the table, so that windows read live rows.
+        st.execute("CREATE TABLE " + info.qualifiedBuffer() + " (" + String.join(", ", defs) + ") WITH ("
+                + "autovacuum_vacuum_scale_factor = 0, autovacuum_vacuum_threshold = 1000,"
+                + " autovacuum_vacuum_insert_scale_factor = 0, autovacuum_vacuum_insert_threshold = 1000,"
+                + " autovacuum_analyze_scale_factor = 0, autovacuum_analyze_threshold = 1000)");
         st.execute("CREATE INDEX ON " + info.qualifiedBuffer() + " (xid)");
         st.execute("COMMENT ON TABLE " + info.qualifiedBuffer() + " IS "
                 + PgQuote.literal("Trickle change buffer of " + sourceName));

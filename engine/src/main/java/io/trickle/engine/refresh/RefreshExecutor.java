@@ -55,6 +55,8 @@ public final class RefreshExecutor {
 
     private static final Logger LOG = LoggerFactory.getLogger(RefreshExecutor.class);
     private static final int MAX_ATTEMPTS = 6;
+    /** A buffer that lost this many rows to one prune is vacuumed by the scheduler straight away. */
+    private static final long VACUUM_AFTER_ROWS = 10_000;
 
     private final Database database;
     private final String engineName;
@@ -382,16 +384,39 @@ public final class RefreshExecutor {
 
     /** Deletes the buffer rows every reader of these tables' sources has consumed, in one statement. */
     void prune(Collection<Long> pgtIds) {
+        prune(pgtIds, false);
+    }
+
+    /**
+     * Deletes the buffer rows every reader of these tables' sources has consumed, in one statement;
+     * with {@code vacuum}, a buffer that lost many rows is vacuumed right away (the scheduler does,
+     * between ticks), so that the next window's scan does not wade through dead rows.
+     */
+    void prune(Collection<Long> pgtIds, boolean vacuum) {
         if (pgtIds.isEmpty()) {
             return;
         }
         try {
             database.withConnection("pruning change buffers", c -> {
-                try (PreparedStatement ps = c.prepareStatement("SELECT pgtrickle.prune_changes(s.source) FROM (SELECT DISTINCT"
-                        + " d.source FROM pgtrickle.pgt_dependencies d JOIN pgtrickle.pgt_change_tracking ct ON ct.source = d.source"
-                        + " WHERE d.pgt_id = ANY (?)) s")) {
+                List<String> toVacuum = new java.util.ArrayList<>();
+                try (PreparedStatement ps = c.prepareStatement("SELECT format('pgtrickle_changes.%I', ct.buffer_table),"
+                        + " pgtrickle.prune_changes(ct.source) FROM pgtrickle.pgt_change_tracking ct"
+                        + " WHERE ct.source IN (SELECT d.source FROM pgtrickle.pgt_dependencies d WHERE d.pgt_id = ANY (?))")) {
                     ps.setArray(1, c.createArrayOf("bigint", pgtIds.toArray()));
-                    ps.executeQuery().close();
+                    try (java.sql.ResultSet rs = ps.executeQuery()) {
+                        while (rs.next()) {
+                            if (rs.getLong(2) >= VACUUM_AFTER_ROWS) {
+                                toVacuum.add(rs.getString(1));
+                            }
+                        }
+                    }
+                }
+                if (vacuum) {
+                    for (String buffer : toVacuum) {
+                        try (java.sql.Statement st = c.createStatement()) {
+                            st.execute("VACUUM (SKIP_LOCKED) " + buffer);
+                        }
+                    }
                 }
                 return null;
             });
@@ -427,7 +452,7 @@ public final class RefreshExecutor {
             if (batch == this) {
                 batch = null;
             }
-            prune(List.copyOf(tables));
+            prune(List.copyOf(tables), true);
         }
     }
 
