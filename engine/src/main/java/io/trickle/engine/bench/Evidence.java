@@ -1,0 +1,148 @@
+package io.trickle.engine.bench;
+
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.SQLWarning;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * The evidence behind a slow refresh (issue 14, point 5): the EXPLAIN (ANALYZE, BUFFERS) of every
+ * statement a refresh runs, the delta among them, taken by PostgreSQL's {@code auto_explain} in the
+ * suite's own session around a refresh called from SQL ({@code SELECT * FROM pgtrickle.refresh(name)}),
+ * so the suite sees exactly what the engine runs without knowing its insides. It needs a catalog with
+ * that SQL entry point and a session that may load auto_explain and set its parameters (a superuser,
+ * or a role a DBA granted them to: the module in {@code $libdir/plugins} and
+ * {@code GRANT SET ON PARAMETER auto_explain.…}); otherwise the suite says why it has no evidence.
+ */
+final class Evidence {
+
+    /** One statement the refresh ran: its text, its duration and its plan with actual times and buffers. */
+    record Step(String query, double ms, String plan) {
+        /** The statement's first line, shortened, for the summary. */
+        String headline() {
+            String first = query.strip().lines().findFirst().orElse("").strip();
+            return first.length() > 90 ? first.substring(0, 87) + "..." : first;
+        }
+    }
+
+    /** What one explained refresh showed. */
+    record Capture(double wallMs, List<Step> steps) {
+        Optional<Step> dominant() {
+            // The outermost statement (the refresh call itself) contains all others; the dominant step is
+            // the slowest statement inside it.
+            return steps.stream().filter(s -> !s.query().contains("pgtrickle.refresh("))
+                    .max(Comparator.comparingDouble(Step::ms));
+        }
+
+        String render() {
+            StringBuilder out = new StringBuilder();
+            for (Step s : steps) {
+                out.append(String.format(Locale.ROOT, "-- %.3f ms%n%s%n%n", s.ms(), s.plan()));
+            }
+            return out.toString();
+        }
+    }
+
+    private static final Pattern DURATION = Pattern.compile("duration: ([0-9.]+) ms\\s+plan:\\s*\\n", Pattern.MULTILINE);
+    private static final Pattern QUERY_TEXT = Pattern.compile("Query Text: (.*?)(?=\\n\\S|\\z)", Pattern.DOTALL);
+    private static final String[] SETTINGS = {"auto_explain.log_min_duration = 0", "auto_explain.log_analyze = on",
+        "auto_explain.log_buffers = on", "auto_explain.log_nested_statements = on", "auto_explain.log_level = notice",
+        "client_min_messages = notice"};
+
+    private final String jdbcUrl;
+
+    Evidence(String jdbcUrl) {
+        this.jdbcUrl = jdbcUrl;
+    }
+
+    /** Why no evidence can be taken here, or empty when it can. */
+    Optional<String> unavailable() {
+        try (Connection c = DriverManager.getConnection(jdbcUrl)) {
+            try (Statement st = c.createStatement();
+                 ResultSet rs = st.executeQuery("SELECT to_regprocedure('pgtrickle.refresh(text)') IS NOT NULL")) {
+                rs.next();
+                if (!rs.getBoolean(1)) {
+                    return Optional.of("this catalog has no SQL refresh (pgtrickle.refresh(text)) to explain");
+                }
+            }
+            prepare(c);
+            return Optional.empty();
+        } catch (SQLException e) {
+            return Optional.of("auto_explain cannot be used in this session (" + firstLine(e) + "); a superuser can allow "
+                    + "it: put auto_explain.so in $libdir/plugins and GRANT SET ON PARAMETER auto_explain.log_min_duration, "
+                    + "auto_explain.log_analyze, auto_explain.log_buffers, auto_explain.log_nested_statements, "
+                    + "auto_explain.log_level TO the suite's role");
+        }
+    }
+
+    /** Refreshes {@code name} from SQL with every statement explained. */
+    Capture refresh(String name) throws SQLException {
+        return explain("SELECT * FROM pgtrickle.refresh(?)", name);
+    }
+
+    /** Runs {@code sql} (one text parameter) in a session of its own with auto_explain on; returns the plans. */
+    Capture explain(String sql, String parameter) throws SQLException {
+        try (Connection c = DriverManager.getConnection(jdbcUrl)) {
+            prepare(c);
+            try (PreparedStatement ps = c.prepareStatement(sql)) {
+                ps.setString(1, parameter);
+                long start = System.nanoTime();
+                ps.execute();
+                double wall = (System.nanoTime() - start) / 1e6;
+                List<String> notices = new ArrayList<>();
+                for (SQLWarning w = ps.getWarnings(); w != null; w = w.getNextWarning()) {
+                    notices.add(w.getMessage());
+                }
+                for (SQLWarning w = c.getWarnings(); w != null; w = w.getNextWarning()) {
+                    notices.add(w.getMessage());
+                }
+                return new Capture(wall, parse(notices));
+            }
+        }
+    }
+
+    private static void prepare(Connection c) throws SQLException {
+        try (Statement st = c.createStatement()) {
+            try {
+                st.execute("LOAD 'auto_explain'");
+            } catch (SQLException superuserOnly) {
+                st.execute("LOAD '$libdir/plugins/auto_explain'");
+            }
+            for (String s : SETTINGS) {
+                st.execute("SET " + s);
+            }
+        }
+    }
+
+    /** The plans in auto_explain's notices ({@code duration: N ms  plan:}, then {@code Query Text:} and the plan). */
+    static List<Step> parse(List<String> notices) {
+        List<Step> out = new ArrayList<>();
+        for (String n : notices) {
+            Matcher d = DURATION.matcher(n);
+            if (!d.find()) {
+                continue;
+            }
+            String plan = n.substring(d.end());
+            Matcher q = QUERY_TEXT.matcher(plan);
+            String query = q.find() ? q.group(1) : "";
+            out.add(new Step(query, Double.parseDouble(d.group(1)), plan.strip()));
+        }
+        return out;
+    }
+
+    private static String firstLine(SQLException e) {
+        String m = e.getMessage() == null ? e.getSQLState() : e.getMessage();
+        int nl = m.indexOf('\n');
+        return nl < 0 ? m : m.substring(0, nl);
+    }
+}
