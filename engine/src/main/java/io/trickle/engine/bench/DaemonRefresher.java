@@ -29,12 +29,16 @@ final class DaemonRefresher implements TrickleRefresher {
     private static final Duration REFRESH = Duration.ofMinutes(30);
 
     private final Process process;
+    /** Stops the daemon should the suite itself be stopped (Ctrl-C, SIGTERM) before it closes it. */
+    private final Thread stopOnExit;
     private final Path log;
     private final Connection c;
     private final RefreshHistory history;
 
     private DaemonRefresher(Process process, Path log, Connection c) {
         this.process = process;
+        this.stopOnExit = new Thread(process::destroy, "trickle-bench-daemon-stop");
+        Runtime.getRuntime().addShutdownHook(stopOnExit);
         this.log = log;
         this.c = c;
         this.history = new RefreshHistory(c);
@@ -142,6 +146,11 @@ final class DaemonRefresher implements TrickleRefresher {
     /** Stops the daemon as an operator would (SIGTERM), forcibly if it does not stop within 20 s. */
     @Override
     public void close() {
+        try {
+            Runtime.getRuntime().removeShutdownHook(stopOnExit);
+        } catch (IllegalStateException exiting) {
+            // the JVM is going down and the hook stops the daemon
+        }
         process.destroy();
         try {
             if (!process.waitFor(20, TimeUnit.SECONDS)) {

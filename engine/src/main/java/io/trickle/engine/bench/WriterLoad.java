@@ -235,10 +235,19 @@ final class WriterLoad {
         return out;
     }
 
-    /** Waits for a refresh of every stream table that began after the writers stopped, then checks each. */
+    /**
+     * Asks the daemon for a refresh of every stream table now that the writers have stopped (asked for,
+     * a table is refreshed even with nothing to do, and recorded), waits for them, then checks each.
+     */
     private String catchUpAndCheck(RefreshHistory history, List<String> streamTables, List<String> queries)
             throws SQLException {
         long mark = history.mark();
+        try (PreparedStatement ps = c.prepareStatement("SELECT pgtrickle.request_refresh(?)")) {
+            for (String st : streamTables) {
+                ps.setString(1, st);
+                ps.executeQuery().close();
+            }
+        }
         for (int i = 0; i < streamTables.size(); i++) {
             String st = streamTables.get(i);
             history.awaitAny(st, mark, CATCH_UP);
