@@ -83,6 +83,9 @@ public final class CoreSuite {
         try (Trickle trickle = Trickle.open(EngineOptions.forUrl(jdbcUrl).withMaxConnections(3)
                 .withApplicationName("trickle-bench"));
              Connection c = DriverManager.getConnection(jdbcUrl)) {
+            if (o.paths().contains(Via.DAEMON) || !o.writers().isEmpty()) {
+                Isolation.requireNoForeignStreamTables(c, o.schema());
+            }
             schema.prepare(c, trickle);
             PgIvm ivm = PgIvm.detect(c);
             String server = serverVersion(c);

@@ -41,6 +41,33 @@ public final class Isolation {
         }
     }
 
+    /**
+     * Refuses (exit 2) to run a daemon of its own in a database that holds stream tables outside the
+     * benchmark's schema: the daemon would start refreshing them too.
+     */
+    static void requireNoForeignStreamTables(Connection c, String schema) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("SELECT to_regclass('pgtrickle.pgt_stream_tables') IS NULL");
+             ResultSet rs = ps.executeQuery()) {
+            rs.next();
+            if (rs.getBoolean(1)) {
+                return;
+            }
+        }
+        try (PreparedStatement ps = c.prepareStatement("SELECT count(*), min(quote_ident(pgt_schema) || '.' ||"
+                + " quote_ident(pgt_name)) FROM pgtrickle.pgt_stream_tables WHERE pgt_schema <> ?")) {
+            ps.setString(1, schema);
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                if (rs.getLong(1) > 0) {
+                    throw new InvalidInputException("database " + c.getCatalog() + " holds " + rs.getLong(1)
+                            + " stream table(s) besides the benchmark's (" + rs.getString(2) + (rs.getLong(1) > 1 ? ", …" : "")
+                            + "), which the benchmark's daemon would refresh too; run --via daemon, --writers and bench "
+                            + "scheduler in a database of their own");
+                }
+            }
+        }
+    }
+
     /** Stops the run (exit 1) when the history shows refreshes of the suite's tables that it did not make. */
     static void requireOnlyOwnRefreshes(RefreshHistory history, String schema, long mark) throws SQLException {
         List<String> foreign = history.foreignRefreshes(schema, mark);

@@ -76,6 +76,7 @@ public final class SchedulerLoad {
         try (Trickle engine = Trickle.open(EngineOptions.forUrl(jdbcUrl).withMaxConnections(8)
                 .withApplicationName("trickle-bench"));
              Connection c = DriverManager.getConnection(jdbcUrl)) {
+            Isolation.requireNoForeignStreamTables(c, o.schema());
             schema.prepare(c, engine);
             long t0 = System.nanoTime();
             try (Statement st = c.createStatement()) {

@@ -18,6 +18,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
@@ -38,6 +39,7 @@ class BenchCoreCliIT {
     Path dir;
 
     @Test
+    @Tag("pg15")
     void everyScenarioRunsInProcessAndIsCheckedByTheOracle() throws Exception {
         Path csv = dir.resolve("core.csv");
         CliRun run = CliRun.run("bench", "core", "--url", db.jdbcUrl(), "--rows", "300", "--change-pct", "10",
@@ -106,6 +108,22 @@ class BenchCoreCliIT {
         }
         assertEquals(0, db.count("SELECT count(*) FROM pg_namespace WHERE nspname = 'refused_here'"));
         assertFalse(Files.exists(dir.resolve("x.csv")));
+    }
+
+    @Test
+    void noDaemonIsStartedWhereOtherStreamTablesLive() {
+        db.execute("CREATE TABLE IF NOT EXISTS mine (id int PRIMARY KEY)");
+        assertEquals(0, CliRun.at(db.jdbcUrl(), "install").exitCode());
+        assertEquals(0, CliRun.at(db.jdbcUrl(), "create", "mine_st", "--query", "SELECT id FROM mine").exitCode());
+        try {
+            CliRun run = CliRun.run("bench", "core", "--url", db.jdbcUrl(), "--rows", "200", "--via", "daemon",
+                    "--out", dir.resolve("x.csv").toString());
+            assertEquals(2, run.exitCode(), run.toString());
+            assertTrue(run.err().contains("public.mine_st"), run.toString());
+            assertEquals(0, db.count("SELECT count(*) FROM pg_namespace WHERE nspname = 'trickle_bench'"));
+        } finally {
+            assertEquals(0, CliRun.at(db.jdbcUrl(), "drop", "mine_st").exitCode());
+        }
     }
 
     @Test
