@@ -28,6 +28,18 @@ final class Evidence {
 
     /** One statement the refresh ran: its text, its duration and its plan with actual times and buffers. */
     record Step(String query, double ms, String plan) {
+        /**
+         * Whether the statement does work of its own: a call of a function (the SQL refresh, a compiled
+         * refresh, a lock) has a Result or Function Scan on top and spends its time in the statements it
+         * runs, which are logged too.
+         */
+        boolean doesWork() {
+            // The query text may span lines; the plan's top node is the first line with its costs.
+            String top = plan.lines().filter(l -> l.contains("(cost=") || l.contains("(actual")).map(String::strip)
+                    .findFirst().orElse("");
+            return !top.startsWith("Result") && !top.startsWith("Function Scan") && !top.startsWith("ProjectSet");
+        }
+
         /** The statement's first line, shortened, for the summary. */
         String headline() {
             String first = query.strip().lines().findFirst().orElse("").strip();
@@ -38,10 +50,8 @@ final class Evidence {
     /** What one explained refresh showed. */
     record Capture(double wallMs, List<Step> steps) {
         Optional<Step> dominant() {
-            // The outermost statement (the refresh call itself) contains all others; the dominant step is
-            // the slowest statement inside it.
-            return steps.stream().filter(s -> !s.query().contains("pgtrickle.refresh("))
-                    .max(Comparator.comparingDouble(Step::ms));
+            // A call contains the statements it runs; the dominant step is the slowest that works itself.
+            return steps.stream().filter(Step::doesWork).max(Comparator.comparingDouble(Step::ms));
         }
 
         String render() {
@@ -54,7 +64,6 @@ final class Evidence {
     }
 
     private static final Pattern DURATION = Pattern.compile("duration: ([0-9.]+) ms\\s+plan:\\s*\\n", Pattern.MULTILINE);
-    private static final Pattern QUERY_TEXT = Pattern.compile("Query Text: (.*?)(?=\\n\\S|\\z)", Pattern.DOTALL);
     private static final String[] SETTINGS = {"auto_explain.log_min_duration = 0", "auto_explain.log_analyze = on",
         "auto_explain.log_buffers = on", "auto_explain.log_nested_statements = on", "auto_explain.log_level = notice",
         "client_min_messages = notice"};
@@ -69,7 +78,8 @@ final class Evidence {
     Optional<String> unavailable() {
         try (Connection c = DriverManager.getConnection(jdbcUrl)) {
             try (Statement st = c.createStatement();
-                 ResultSet rs = st.executeQuery("SELECT to_regprocedure('pgtrickle.refresh(text)') IS NOT NULL")) {
+                 ResultSet rs = st.executeQuery("SELECT coalesce(to_regprocedure('pgtrickle.refresh(text, boolean)'),"
+                         + " to_regprocedure('pgtrickle.refresh(text)')) IS NOT NULL")) {
                 rs.next();
                 if (!rs.getBoolean(1)) {
                     return Optional.of("this catalog has no SQL refresh (pgtrickle.refresh(text)) to explain");
@@ -85,19 +95,28 @@ final class Evidence {
         }
     }
 
-    /** Refreshes {@code name} from SQL with every statement explained. */
+    /**
+     * Refreshes {@code name} from SQL with every statement explained, in the REPEATABLE READ
+     * transaction the SQL refresh asks for.
+     */
     Capture refresh(String name) throws SQLException {
         return explain("SELECT * FROM pgtrickle.refresh(?)", name);
     }
 
-    /** Runs {@code sql} (one text parameter) in a session of its own with auto_explain on; returns the plans. */
+    /**
+     * Runs {@code sql} (one text parameter) in a REPEATABLE READ transaction of a session of its own
+     * with auto_explain on, and commits; returns the plans.
+     */
     Capture explain(String sql, String parameter) throws SQLException {
         try (Connection c = DriverManager.getConnection(jdbcUrl)) {
             prepare(c);
+            c.setAutoCommit(false);
+            c.setTransactionIsolation(Connection.TRANSACTION_REPEATABLE_READ);
             try (PreparedStatement ps = c.prepareStatement(sql)) {
                 ps.setString(1, parameter);
                 long start = System.nanoTime();
                 ps.execute();
+                c.commit();
                 double wall = (System.nanoTime() - start) / 1e6;
                 List<String> notices = new ArrayList<>();
                 for (SQLWarning w = ps.getWarnings(); w != null; w = w.getNextWarning()) {
@@ -133,11 +152,25 @@ final class Evidence {
                 continue;
             }
             String plan = n.substring(d.end());
-            Matcher q = QUERY_TEXT.matcher(plan);
-            String query = q.find() ? q.group(1) : "";
-            out.add(new Step(query, Double.parseDouble(d.group(1)), plan.strip()));
+            out.add(new Step(queryText(plan), Double.parseDouble(d.group(1)), plan.strip()));
         }
         return out;
+    }
+
+    /** The text after {@code Query Text:} up to the plan's top node (the first line with costs); it may span lines. */
+    private static String queryText(String plan) {
+        int start = plan.indexOf("Query Text: ");
+        if (start < 0) {
+            return "";
+        }
+        List<String> lines = new ArrayList<>();
+        for (String line : plan.substring(start + "Query Text: ".length()).split("\n", -1)) {
+            if (line.contains("(cost=") || line.contains("(actual")) {
+                break;
+            }
+            lines.add(line);
+        }
+        return String.join("\n", lines).strip();
     }
 
     private static String firstLine(SQLException e) {
