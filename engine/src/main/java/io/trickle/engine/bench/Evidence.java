@@ -34,16 +34,27 @@ final class Evidence {
          * runs, which are logged too.
          */
         boolean doesWork() {
-            // The query text may span lines; the plan's top node is the first line with its costs.
-            String top = plan.lines().filter(l -> l.contains("(cost=") || l.contains("(actual")).map(String::strip)
-                    .findFirst().orElse("");
+            String top = topNode();
             return !top.startsWith("Result") && !top.startsWith("Function Scan") && !top.startsWith("ProjectSet");
         }
 
-        /** The statement's first line, shortened, for the summary. */
+        /** The plan's top node: the query text may span lines, so it is the first line with costs. */
+        private String topNode() {
+            return plan.lines().filter(l -> l.contains("(cost=") || l.contains("(actual")).map(String::strip)
+                    .findFirst().orElse("");
+        }
+
+        /**
+         * The statement as the summary names it: its plan's top node and the start of its text on one
+         * line, e.g. {@code Hash Join: WITH __pgt_window_1 AS ( SELECT b."id" …}.
+         */
         String headline() {
-            String first = query.strip().lines().findFirst().orElse("").strip();
-            return first.length() > 90 ? first.substring(0, 87) + "..." : first;
+            String node = topNode();
+            int cost = node.indexOf("  (");
+            node = cost < 0 ? node : node.substring(0, cost);
+            String text = query.replaceAll("\\s+", " ").strip();
+            text = text.length() > 70 ? text.substring(0, 67) + "..." : text;
+            return node.isEmpty() ? text : node + ": " + text;
         }
     }
 

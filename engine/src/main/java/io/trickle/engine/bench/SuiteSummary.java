@@ -139,7 +139,8 @@ final class SuiteSummary {
             r.pgIvmNotes().forEach((s, note) -> out.append("  ").append(s).append(": ").append(note).append('\n'));
         }
         if (!r.evidence().isEmpty()) {
-            out.append("\nEvidence: the slowest case of each scenario replayed once, every statement explained\n");
+            out.append("\nEvidence: the slowest case of each scenario replayed once from SQL, every statement explained"
+                    + " (EXPLAIN ANALYZE, BUFFERS: slower than unexplained)\n");
             ReportTable t = new ReportTable("scenario", "rows", "change", "refresh", "statements", "slowest statement",
                     "its ms", "plans");
             r.evidence().forEach(e -> t.row(e.scenario(), Progress.rows(e.rows()), Progress.pct(e.changePct()),

@@ -96,7 +96,7 @@ class SuiteUnitsTest {
         assertEquals("SELECT count(*)\nFROM t", steps.get(0).query());
         assertEquals(12.5, steps.get(0).ms());
         Evidence.Capture capture = new Evidence.Capture(41, steps);
-        assertEquals("SELECT count(*)", capture.dominant().orElseThrow().headline(),
+        assertEquals("Aggregate: SELECT count(*) FROM t", capture.dominant().orElseThrow().headline(),
                 "a function call spends its time in the statements it runs");
     }
 }
