@@ -45,12 +45,17 @@ public enum Scenario {
         return name().toLowerCase(Locale.ROOT);
     }
 
-    /** Reads {@code all}, {@code headline} or a comma list of names; refuses an unknown name, naming the known ones. */
+    /**
+     * Reads {@code all}, {@code headline}, {@code none} (only capture or writers) or a comma list of
+     * names; refuses an unknown name, naming the known ones.
+     */
     public static List<Scenario> parseList(List<String> names) {
         List<Scenario> out = new ArrayList<>();
         for (String raw : names) {
             String name = raw.trim().toLowerCase(Locale.ROOT).replace('-', '_').replace('+', '_');
-            if (name.equals("all")) {
+            if (name.equals("none")) {
+                continue;
+            } else if (name.equals("all")) {
                 addAll(out, Arrays.asList(values()));
             } else if (name.equals("headline")) {
                 addAll(out, HEADLINE);
@@ -58,7 +63,7 @@ public enum Scenario {
                 Scenario s = Arrays.stream(values()).filter(v -> v.csvName().equals(name)).findFirst()
                         .orElseThrow(() -> new InvalidInputException("unknown scenario '" + raw + "'; known: "
                                 + String.join(", ", Arrays.stream(values()).map(Scenario::csvName).toList())
-                                + ", or all, headline"));
+                                + ", or all, headline, none"));
                 addAll(out, List.of(s));
             }
         }

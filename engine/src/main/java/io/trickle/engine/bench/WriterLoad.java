@@ -68,6 +68,7 @@ final class WriterLoad {
     }
 
     void run(long rows, LiveIds live) throws SQLException, IOException {
+        // Writers alone (--scenarios none) keep the headline's stream tables fresh.
         List<Scenario> scenarios = options.scenarios().isEmpty() ? Scenario.HEADLINE : options.scenarios();
         List<String> streamTables = new ArrayList<>();
         List<String> queries = new ArrayList<>();

@@ -68,7 +68,7 @@ final class BenchCommand extends GroupCommand {
 
         @Option(names = "--scenarios", split = ",", defaultValue = "all", paramLabel = "S",
                 description = "scan, filter, aggregate, join, join_aggregate, distinct, window, semi_join, topk; headline "
-                        + "(the first five) or all (default)")
+                        + "(the first five), all (default), or none (only --capture or --writers)")
         List<String> scenarios;
 
         @Option(names = "--via", split = ",", defaultValue = "api", paramLabel = "PATH",

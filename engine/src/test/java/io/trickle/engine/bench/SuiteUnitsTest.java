@@ -33,6 +33,7 @@ class SuiteUnitsTest {
         assertEquals(Scenario.HEADLINE, Scenario.parseList(List.of("headline")));
         assertEquals(List.of(Scenario.JOIN_AGGREGATE, Scenario.SCAN), Scenario.parseList(List.of("join+aggregate", "scan", "SCAN")));
         assertEquals(Scenario.values().length, Scenario.parseList(List.of("all")).size());
+        assertEquals(List.of(), Scenario.parseList(List.of("none")));
         InvalidInputException e = assertThrows(InvalidInputException.class, () -> Scenario.parseList(List.of("nope")));
         assertTrue(e.getMessage().contains("semi_join"), e.getMessage());
         assertEquals(List.of(Via.CLI, Via.API), Via.parseList(List.of("cli", "API", "cli")));
