@@ -93,7 +93,7 @@ final class Evidence {
                          + " to_regprocedure('pgtrickle.refresh(text)')) IS NOT NULL")) {
                 rs.next();
                 if (!rs.getBoolean(1)) {
-                    return Optional.of("this catalog has no SQL refresh (pgtrickle.refresh(text)) to explain");
+                    return Optional.of("this catalog has no SQL refresh (pgtrickle.refresh) to explain");
                 }
             }
             prepare(c);

@@ -176,7 +176,7 @@ final class SuiteSummary {
                     num(w.refreshesPerS()), secs(w.stalenessP50S()), secs(w.stalenessP95S()), secs(w.stalenessMaxS())));
             out.append(t.render());
         }
-        out.append(String.format(Locale.ROOT, "%noracle: %d refreshes compared with their query, all equal%n",
+        out.append(String.format(Locale.ROOT, "%noracle: %d checks of a refreshed table against its query, all equal%n",
                 r.oracleChecks()));
         out.append("CSV: ").append(r.csv()).append('\n');
         return out.toString();
