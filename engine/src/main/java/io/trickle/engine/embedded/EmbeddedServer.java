@@ -102,20 +102,32 @@ public final class EmbeddedServer implements AutoCloseable {
     }
 
     private void ensureDatabase() {
+        ensureDatabase(DATABASE);
+    }
+
+    /**
+     * Creates database {@code name} (a plain lower-case identifier) in the server unless it exists, and
+     * returns its JDBC URL. The benchmark suite works in a database of its own, apart from the demo's.
+     */
+    public String ensureDatabase(String name) {
+        if (!name.matches("[a-z_][a-z0-9_]*")) {
+            throw new IllegalArgumentException("not a plain database name: " + name);
+        }
         try (Connection c = DriverManager.getConnection(jdbcUrl("postgres"));
              PreparedStatement ps = c.prepareStatement("SELECT 1 FROM pg_database WHERE datname = ?")) {
-            ps.setString(1, DATABASE);
+            ps.setString(1, name);
             try (ResultSet rs = ps.executeQuery()) {
                 if (!rs.next()) {
-                    c.createStatement().execute("CREATE DATABASE " + DATABASE);
+                    c.createStatement().execute("CREATE DATABASE " + name);
                 }
             }
         } catch (SQLException e) {
             if (!"42P04".equals(e.getSQLState())) {
-                throw new ActionFailedException("cannot prepare database " + DATABASE + " in the embedded PostgreSQL: "
+                throw new ActionFailedException("cannot prepare database " + name + " in the embedded PostgreSQL: "
                         + e.getMessage(), e);
             }
         }
+        return jdbcUrl(name);
     }
 
     /** The port of a postmaster that runs on {@code data} and answers, if any. */
