@@ -59,6 +59,7 @@ public final class DependenciesView implements ViewPart {
         dag.setStatusFactory(model::statusOf);
         dag.setSccLabelFactory(model::sccLabel);
         menu = controls.contextMenu(List.of(CommandId.REFRESH_NOW, CommandId.FULL_REFRESH),
+                List.of(CommandId.VIEW_DATA, CommandId.COPY_CREATE_COMMAND),
                 List.of(CommandId.EDIT_STREAM_TABLE, CommandId.DROP_STREAM_TABLE), List.of(CommandId.RELOAD_CATALOG));
         menu.setId("dag-context-menu");
         dag.setOnNodeContextMenuRequested((relation, event) -> {
@@ -99,8 +100,26 @@ public final class DependenciesView implements ViewPart {
         fit.setFocusTraversable(false);
         Region spring = new Region();
         HBox.setHgrow(spring, Priority.ALWAYS);
+        javafx.scene.control.ComboBox<DependenciesViewModel.Focus> focus = new javafx.scene.control.ComboBox<>(
+                javafx.collections.FXCollections.observableArrayList(DependenciesViewModel.Focus.values()));
+        focus.setId("dag-focus");
+        focus.getStyleClass().add(Styles.SMALL);
+        focus.valueProperty().bindBidirectional(model.focusProperty());
+        focus.setConverter(new javafx.util.StringConverter<>() {
+            @Override
+            public String toString(DependenciesViewModel.Focus f) {
+                return f == null ? "" : f.label();
+            }
+
+            @Override
+            public DependenciesViewModel.Focus fromString(String text) {
+                return DependenciesViewModel.Focus.ALL;
+            }
+        });
+        focus.setTooltip(new Tooltip("Draw the whole graph, or only the selection's neighbourhood: what it reads "
+                + "and what reads it (its direct neighbours or its whole lineage). The navigator's filter applies too."));
         ToolBar bar = new ToolBar(controls.button(CommandId.REFRESH_NOW), controls.button(CommandId.FULL_REFRESH),
-                new Separator(Orientation.VERTICAL), controls.toolbarButton(CommandId.RELOAD_CATALOG), fit, spring,
+                new Separator(Orientation.VERTICAL), controls.toolbarButton(CommandId.RELOAD_CATALOG), fit, focus, spring,
                 legend());
         bar.getStyleClass().add("view-toolbar");
         return bar;
@@ -117,6 +136,7 @@ public final class DependenciesView implements ViewPart {
             chip.getStyleClass().addAll("legend-chip", state.styleClass());
             Label label = new Label(state.label(), chip);
             label.getStyleClass().addAll(Styles.TEXT_SMALL, Styles.TEXT_MUTED);
+            label.setMinWidth(Region.USE_PREF_SIZE);
             legend.getChildren().add(label);
         }
         return legend;
@@ -131,7 +151,8 @@ public final class DependenciesView implements ViewPart {
                 // Captions may have changed for nodes that stay; measure them again.
                 dag.relayout();
             }
-            fitAfterLayout = fitAfterLayout || first;
+            // A graph narrowed by the filter or the focus is fitted again, so it does not sit in a corner.
+            fitAfterLayout = fitAfterLayout || first || model.isNarrowed();
             select(model.shownSelectionProperty().get());
         } finally {
             syncing = false;
