@@ -199,7 +199,11 @@ public final class CompositionRoot {
         views.register(new ConnectionsView(connections, controls, commands), "left");
         views.register(new NavigatorView(navigator, controls, commands), "left");
         views.register(new PropertiesView(properties), "right");
-        views.register(new DependenciesView(dependencies, controls, commands), "centre");
+        DependenciesView dagView = new DependenciesView(dependencies, controls, commands);
+        dagView.whenFirstLaidOut(() -> LOG.info("the dependency graph is laid out ({} relations), {} ms after the JVM started",
+                catalog.snapshot().graph().nodes().size(),
+                System.currentTimeMillis() - java.lang.management.ManagementFactory.getRuntimeMXBean().getStartTime()));
+        views.register(dagView, "centre");
         views.register(new RefreshHistoryView(history, controls), "bottom");
         views.register(new DataView(data, controls), "bottom");
         views.register(new JobsView(jobsModel, controls), "bottom");

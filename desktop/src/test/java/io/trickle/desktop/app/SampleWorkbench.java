@@ -93,6 +93,25 @@ final class SampleWorkbench {
         return Optional.empty();
     }
 
+    /** The navigator's first line for {@code item} (a cycle, a group), scrolled into view. */
+    Node navigatorCellOf(io.trickle.desktop.views.catalog.CatalogItem item) {
+        TreeView<NavigatorNode> tree = robot.lookup("#navigator-tree").query();
+        TreeItem<NavigatorNode>[] found = new TreeItem[1];
+        robot.interact(() -> {
+            java.util.Deque<TreeItem<NavigatorNode>> next = new java.util.ArrayDeque<>(List.of(tree.getRoot()));
+            while (!next.isEmpty() && found[0] == null) {
+                TreeItem<NavigatorNode> line = next.poll();
+                if (line.getValue().item().equals(item)) {
+                    found[0] = line;
+                }
+                line.setExpanded(true);
+                next.addAll(line.getChildren());
+            }
+            tree.scrollTo(tree.getRow(found[0]));
+        });
+        return robot.lookup(".tree-cell").match((TreeCell<?> c) -> c.getTreeItem() == found[0]).query();
+    }
+
     /** Clicks the stream table's line in the navigator (scrolling it into view first). */
     void clickInNavigator(String name) {
         robot.clickOn(navigatorCell(name));
@@ -109,6 +128,15 @@ final class SampleWorkbench {
         TreeItem<NavigatorNode> line = navigatorLine(name).orElseThrow(() -> new AssertionError(name + " not in the navigator"));
         robot.interact(() -> tree.scrollTo(tree.getRow(line)));
         return robot.lookup(".tree-cell").match((TreeCell<?> c) -> c.getTreeItem() == line).query();
+    }
+
+    /** The muted detail of the navigator's line for {@code item} ("aligned", "30s · diff"), or empty when not shown. */
+    String navigatorDetail(io.trickle.desktop.views.catalog.CatalogItem item) {
+        TreeView<NavigatorNode> tree = robot.lookup("#navigator-tree").query();
+        if (tree.getRoot() == null) {
+            return "";
+        }
+        return tree.getRoot().getValue().find(item).map(NavigatorNode::detail).orElse("");
     }
 
     /** The rows of the refresh history table. */

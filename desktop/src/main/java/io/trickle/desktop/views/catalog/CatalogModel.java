@@ -200,12 +200,18 @@ public final class CatalogModel {
         restyle();
     }
 
-    /** The embedded demo starts with the sample shop, created the first time its catalog is empty. */
+    /**
+     * The embedded demo starts with the sample shop, created when the session's first read finds its
+     * catalog empty — only then: tables dropped later (a reset under way) are not the DBA's first look.
+     */
     private void offerSample(EngineSession from, CatalogSnapshot read) {
-        if (sampleOffered || !from.profile().isEmbeddedDemo() || !read.tables().isEmpty()) {
+        if (sampleOffered) {
             return;
         }
         sampleOffered = true;
+        if (!from.profile().isEmbeddedDemo() || !read.tables().isEmpty()) {
+            return;
+        }
         tasks.execute(from.installDemo()
                 .onSuccess(created -> {
                     long streamTables = created.stream().filter(c -> c.startsWith("stream table ")).count();

@@ -124,7 +124,7 @@ public final class ConsoleView implements ViewPart {
         if (shown == null) {
             grid.clear();
         } else {
-            grid.show(shown.columns(), shown.rows(), null);
+            grid.show(shown.columns(), shown.rows());
         }
     }
 

@@ -50,6 +50,7 @@ public final class DependenciesView implements ViewPart {
     private final ContextMenu menu;
     private boolean syncing;
     private boolean fitAfterLayout = true;
+    private Runnable firstLaidOut = () -> { };
 
     public DependenciesView(DependenciesViewModel model, CommandControls controls, CommandRegistry commands) {
         this.model = model;
@@ -80,12 +81,23 @@ public final class DependenciesView implements ViewPart {
                 fitAfterLayout = false;
                 dag.fitToView();
             }
+            if (!pending && dag.getLayoutResult() != null && !dag.getLayoutResult().nodes().isEmpty()) {
+                Runnable once = firstLaidOut;
+                firstLaidOut = () -> { };
+                once.run();
+            }
         });
         dag.visibleProperty().bind(model.graphProperty().isNotNull());
 
         EmptyStateView empty = new EmptyStateView("fth-share-2", model.emptyProperty());
+        // The state colours sit over the drawing's corner, so the toolbar keeps room for the commands.
+        Node legend = legend();
+        legend.visibleProperty().bind(dag.visibleProperty());
+        legend.setMouseTransparent(true);
+        StackPane.setAlignment(legend, Pos.BOTTOM_LEFT);
+        StackPane.setMargin(legend, new javafx.geometry.Insets(6));
         root.setTop(toolbar(controls));
-        root.setCenter(new StackPane(dag, empty.node()));
+        root.setCenter(new StackPane(dag, legend, empty.node()));
         root.getStyleClass().add("dependencies-view");
         root.setId("dependencies-view");
         showGraph();
@@ -118,9 +130,9 @@ public final class DependenciesView implements ViewPart {
         });
         focus.setTooltip(new Tooltip("Draw the whole graph, or only the selection's neighbourhood: what it reads "
                 + "and what reads it (its direct neighbours or its whole lineage). The navigator's filter applies too."));
+        focus.setPrefWidth(190);
         ToolBar bar = new ToolBar(controls.button(CommandId.REFRESH_NOW), controls.button(CommandId.FULL_REFRESH),
-                new Separator(Orientation.VERTICAL), controls.toolbarButton(CommandId.RELOAD_CATALOG), fit, focus, spring,
-                legend());
+                new Separator(Orientation.VERTICAL), controls.toolbarButton(CommandId.RELOAD_CATALOG), fit, spring, focus);
         bar.getStyleClass().add("view-toolbar");
         return bar;
     }
@@ -129,7 +141,8 @@ public final class DependenciesView implements ViewPart {
     private static Node legend() {
         HBox legend = new HBox(10);
         legend.getStyleClass().add("dag-legend");
-        legend.setAlignment(Pos.CENTER_RIGHT);
+        legend.setAlignment(Pos.CENTER_LEFT);
+        legend.setMaxSize(Region.USE_PREF_SIZE, Region.USE_PREF_SIZE);
         for (StreamTableState state : List.of(StreamTableState.FRESH, StreamTableState.STALE, StreamTableState.ERROR,
                 StreamTableState.SUSPENDED, StreamTableState.REFRESHING)) {
             Region chip = new Region();
@@ -182,6 +195,11 @@ public final class DependenciesView implements ViewPart {
         if (!syncing) {
             model.select(List.copyOf(dag.getSelectionModel().getSelectedItems()));
         }
+    }
+
+    /** Runs {@code action} once, when a graph with nodes is first laid out (the window's start-up is over). */
+    public void whenFirstLaidOut(Runnable action) {
+        firstLaidOut = action;
     }
 
     /** The graph control, for tests and screenshots. */

@@ -6,7 +6,6 @@ import io.trickle.desktop.views.sql.ResultGridView;
 import io.trickle.desktop.workbench.CommandControls;
 import io.trickle.desktop.workbench.CommandId;
 import io.trickle.desktop.workbench.ViewPart;
-import io.trickle.engine.api.ColumnInfo;
 import io.trickle.engine.api.RelationPreview;
 import java.util.List;
 import javafx.collections.FXCollections;
@@ -22,7 +21,6 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.StackPane;
-import org.kordamp.ikonli.javafx.FontIcon;
 
 /**
  * The first rows of the selected stream table or source in a grid: a click on a column's header orders
@@ -88,21 +86,7 @@ public final class DataView implements ViewPart {
             grid.clear();
             return;
         }
-        grid.show(preview.columns(), preview.rows(), this::header);
-    }
-
-    /** A column's header: a click orders the rows by it in the database, an arrow says which way. */
-    private Node header(ColumnInfo info) {
-        Label header = new Label(info.name());
-        header.setTooltip(new Tooltip(info.name() + " · " + info.type() + "\nClick to order the rows by it"));
-        if (info.name().equals(model.orderBy())) {
-            header.setGraphic(new FontIcon(model.descending() ? "fth-arrow-down" : "fth-arrow-up"));
-            header.setContentDisplay(javafx.scene.control.ContentDisplay.RIGHT);
-        }
-        header.setId("data-header-" + info.name().replaceAll("[^A-Za-z0-9_-]", "_"));
-        header.setOnMouseClicked(e -> model.orderBy(info.name()));
-        header.setMaxWidth(Double.MAX_VALUE);
-        return header;
+        grid.show(preview.columns(), preview.rows(), preview.orderBy(), preview.descending(), model::orderBy);
     }
 
     /** The grid, for tests. */

@@ -99,19 +99,15 @@ public final class DataViewModel {
     }
 
     /**
-     * Orders by {@code column}: ascending first, then descending, then back to the order PostgreSQL
-     * returns the rows in.
+     * Reads the first rows in the order of {@code column} (null: the order PostgreSQL returns them in).
+     * A click on a column's header asks for ascending, then descending, then no order.
      */
-    public void orderBy(String column) {
-        if (!column.equals(orderBy)) {
-            orderBy = column;
-            descending = false;
-        } else if (!descending) {
-            descending = true;
-        } else {
-            orderBy = null;
-            descending = false;
+    public void orderBy(String column, boolean descendingOrder) {
+        if (java.util.Objects.equals(column, orderBy) && descendingOrder == descending) {
+            return;
         }
+        orderBy = column;
+        descending = column != null && descendingOrder;
         read();
     }
 

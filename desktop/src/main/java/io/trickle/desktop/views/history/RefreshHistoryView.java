@@ -53,19 +53,23 @@ public final class RefreshHistoryView implements ViewPart {
         TableView<HistoryEntry> table = new TableView<>(model.shown());
         table.setId("history-table");
         table.getStyleClass().addAll(Styles.DENSE, Styles.STRIPED, "history-table");
-        table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+        table.setColumnResizePolicy(TableView.UNCONSTRAINED_RESIZE_POLICY);
         table.setPlaceholder(new Label(""));
         table.setRowFactory(t -> new EntryRow());
+        // At the default window size every column fits; the reason takes what is left (and its tooltip the rest).
+        TableColumn<HistoryEntry, String> reason = outcomeColumn();
+        reason.setMinWidth(90);
         table.getColumns().addAll(List.of(statusColumn(),
-                column("At", 84, e -> RefreshText.time(e.lastActivity())),
-                column("Stream table", 190, HistoryEntry::name),
-                column("Action", 110, HistoryEntry::action),
-                column("Round", 62, e -> e.fixpointIteration() == null ? "" : e.fixpointIteration().toString()),
-                column("By", 84, e -> e.initiatedBy().toLowerCase(Locale.ROOT)),
-                column("Rows", 86, e -> e.isQuietRun() ? "" : RefreshText.rows(e.rowsInserted(), e.rowsDeleted())),
-                column("Took", 84, e -> e.isQuietRun() ? RefreshHistoryViewModel.checks(e)
-                        : e.durationMs() == null ? "" : RefreshText.millis(e.durationMs())),
-                outcomeColumn()));
+                column("At", 76, e -> RefreshText.time(e.lastActivity())),
+                column("Stream table", 140, HistoryEntry::name),
+                column("Action", 100, HistoryEntry::action),
+                column("Round", 52, e -> e.fixpointIteration() == null ? "" : e.fixpointIteration().toString()),
+                column("By", 74, e -> e.initiatedBy().toLowerCase(Locale.ROOT)),
+                column("Outcome", 110, RefreshHistoryView::outcome),
+                reason));
+        reason.prefWidthProperty().bind(javafx.beans.binding.Bindings.createDoubleBinding(() -> Math.max(reason.getMinWidth(),
+                table.getWidth() - 18 - table.getColumns().stream().filter(c -> c != reason)
+                        .mapToDouble(TableColumn::getWidth).sum()), table.widthProperty()));
         table.getSelectionModel().selectedItemProperty().addListener((obs, old, now) -> model.selectedProperty().set(now));
         model.selectedProperty().addListener((obs, old, now) -> {
             if (now != table.getSelectionModel().getSelectedItem()) {
@@ -136,12 +140,21 @@ public final class RefreshHistoryView implements ViewPart {
         return label;
     }
 
-    private static TableColumn<HistoryEntry, String> column(String title, double width, Function<HistoryEntry, String> value) {
+    /** "+12 −3 · 8.0 ms" for a refresh, "12 checks" for a run of checks that found nothing to do. */
+    static String outcome(HistoryEntry e) {
+        if (e.isQuietRun()) {
+            return RefreshHistoryViewModel.checks(e);
+        }
+        String rows = RefreshText.rows(e.rowsInserted(), e.rowsDeleted());
+        return e.durationMs() == null ? rows : rows + " · " + RefreshText.millis(e.durationMs());
+    }
+
+    private static TableColumn<HistoryEntry, String> column(String title, double width,
+                                                           Function<HistoryEntry, String> value) {
         TableColumn<HistoryEntry, String> column = new TableColumn<>(title);
         column.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(value.apply(c.getValue())));
         column.setPrefWidth(width);
-        // Columns keep their width and the table scrolls sideways when narrow; the last one takes what is left.
-        column.setMinWidth(width);
+        column.setMinWidth(Math.min(width, 50));
         column.setCellFactory(c -> new TextCell());
         return column;
     }

@@ -3,11 +3,9 @@ package io.trickle.desktop.views.sql;
 import atlantafx.base.theme.Styles;
 import io.trickle.engine.api.ColumnInfo;
 import java.util.List;
-import java.util.function.Function;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.collections.FXCollections;
 import javafx.css.PseudoClass;
-import javafx.scene.Node;
 import javafx.scene.control.Label;
 import javafx.scene.control.TableCell;
 import javafx.scene.control.TableColumn;
@@ -24,39 +22,79 @@ public final class ResultGridView {
     private static final PseudoClass NULL = PseudoClass.getPseudoClass("null");
 
     private final TableView<List<String>> table = new TableView<>();
+    private java.util.function.BiConsumer<String, Boolean> order;
+    /** True while the grid sets its columns and their order itself, which is not a click. */
+    private boolean syncing;
 
     public ResultGridView(String id, String placeholder) {
         table.setId(id);
         table.getStyleClass().addAll(Styles.DENSE, Styles.STRIPED, "result-grid");
         table.setPlaceholder(new Label(placeholder));
+        // A click on a header changes the sort order (a new column) or the sort type (the same column again)
+        // and asks the database for rows in that order; the grid never sorts what it holds.
+        table.setSortPolicy(t -> true);
+        table.getSortOrder().addListener((javafx.collections.ListChangeListener<TableColumn<List<String>, ?>>) c -> askForOrder());
     }
 
     public TableView<List<String>> node() {
         return table;
     }
 
-    /** Shows these rows; {@code header} makes each column's header (null for a plain one). */
-    public void show(List<ColumnInfo> columns, List<List<String>> rows, Function<ColumnInfo, Node> header) {
-        table.getColumns().clear();
-        for (int i = 0; i < columns.size(); i++) {
-            int index = i;
-            ColumnInfo info = columns.get(i);
-            TableColumn<List<String>, String> column = new TableColumn<>();
-            column.setSortable(false);
-            Node custom = header == null ? null : header.apply(info);
-            if (custom != null) {
-                column.setGraphic(custom);
-            } else {
-                Label plain = new Label(info.name());
-                plain.setTooltip(new Tooltip(info.name() + " · " + info.type()));
-                column.setGraphic(plain);
+    /**
+     * Shows these rows. With {@code orderable}, a click on a column's header asks for rows in that column's
+     * order ({@code order} hears the column and whether descending, or null for no order), and the arrow
+     * shows {@code orderedBy}; the grid itself never sorts.
+     */
+    public void show(List<ColumnInfo> columns, List<List<String>> rows, String orderedBy, boolean descending,
+                     java.util.function.BiConsumer<String, Boolean> order) {
+        syncing = true;
+        try {
+            table.getSortOrder().clear();
+            table.getColumns().clear();
+            TableColumn<List<String>, String> ordered = null;
+            for (int i = 0; i < columns.size(); i++) {
+                int index = i;
+                ColumnInfo info = columns.get(i);
+                TableColumn<List<String>, String> column = new TableColumn<>(info.name());
+                column.setUserData(info.name());
+                column.setId(table.getId() + "-col-" + info.name().replaceAll("[^A-Za-z0-9_-]", "_"));
+                column.setSortable(order != null);
+                column.setCellValueFactory(c -> new ReadOnlyStringWrapper(c.getValue().get(index)));
+                column.setCellFactory(c -> new ValueCell());
+                column.setPrefWidth(Math.max(80, Math.min(260, 9 * Math.max(info.name().length(), 8) + 24)));
+                column.sortTypeProperty().addListener((obs, old, now) -> askForOrder());
+                table.getColumns().add(column);
+                if (info.name().equals(orderedBy)) {
+                    column.setSortType(descending ? TableColumn.SortType.DESCENDING : TableColumn.SortType.ASCENDING);
+                    ordered = column;
+                }
             }
-            column.setCellValueFactory(c -> new ReadOnlyStringWrapper(c.getValue().get(index)));
-            column.setCellFactory(c -> new ValueCell());
-            column.setPrefWidth(Math.max(80, Math.min(260, 9 * Math.max(info.name().length(), 8))));
-            table.getColumns().add(column);
+            table.setItems(FXCollections.observableArrayList(rows));
+            // Only once every column is in: adding columns takes a column of the sort order out again.
+            if (ordered != null) {
+                table.getSortOrder().add(ordered);
+            }
+            this.order = order;
+        } finally {
+            syncing = false;
         }
-        table.setItems(FXCollections.observableArrayList(rows));
+    }
+
+    /** Shows rows that cannot be ordered (a console result). */
+    public void show(List<ColumnInfo> columns, List<List<String>> rows) {
+        show(columns, rows, null, false, null);
+    }
+
+    private void askForOrder() {
+        if (syncing || order == null) {
+            return;
+        }
+        if (table.getSortOrder().isEmpty()) {
+            order.accept(null, false);
+        } else {
+            TableColumn<List<String>, ?> first = table.getSortOrder().get(0);
+            order.accept((String) first.getUserData(), first.getSortType() == TableColumn.SortType.DESCENDING);
+        }
     }
 
     public void clear() {

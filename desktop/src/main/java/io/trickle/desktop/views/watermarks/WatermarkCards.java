@@ -43,12 +43,17 @@ final class WatermarkCards {
 
     /**
      * A stream table the group gates, its latest skipped refresh if the history holds one, and its
-     * latest refresh when that came after the skip (the group let it through since).
+     * latest refresh (null when never refreshed).
      */
-    record Gated(String streamTable, HistoryEntry lastSkip, Instant refreshedSince) {
+    record Gated(String streamTable, HistoryEntry lastSkip, Instant lastRefresh) {
         /** Whether the table's newest decision is a skip: it is being held back now. */
         boolean heldBack() {
-            return lastSkip != null && refreshedSince == null;
+            return lastSkip != null && (lastRefresh == null || !lastRefresh.isAfter(lastSkip.startTime()));
+        }
+
+        /** Its latest refresh when that came after its latest skip (the group let it through since), or null. */
+        Instant refreshedSince() {
+            return lastSkip != null && !heldBack() ? lastRefresh : null;
         }
     }
 
@@ -149,9 +154,7 @@ final class WatermarkCards {
             if (overlap >= 2) {
                 HistoryEntry last = skips.stream().filter(e -> e.name().equals(table.name()))
                         .max(Comparator.comparing(HistoryEntry::startTime)).orElse(null);
-                Instant refreshed = table.lastRefreshAt();
-                boolean since = last != null && refreshed != null && refreshed.isAfter(last.startTime());
-                out.add(new Gated(table.name(), last, since ? refreshed : null));
+                out.add(new Gated(table.name(), last, table.lastRefreshAt()));
             }
         }
         return out;

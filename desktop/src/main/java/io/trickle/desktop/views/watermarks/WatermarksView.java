@@ -119,10 +119,12 @@ public final class WatermarksView implements ViewPart {
         lanes.getStyleClass().add("wm-lanes");
         lanes.setHgap(12);
         lanes.setVgap(4);
-        ColumnConstraints label = new ColumnConstraints(120, 170, 260);
-        ColumnConstraints track = new ColumnConstraints(160, 400, Double.MAX_VALUE);
+        ColumnConstraints label = new ColumnConstraints(100, 160, 260);
+        ColumnConstraints track = new ColumnConstraints(120, 240, Double.MAX_VALUE);
         track.setHgrow(Priority.ALWAYS);
-        lanes.getColumnConstraints().addAll(label, track, new ColumnConstraints(Region.USE_PREF_SIZE));
+        ColumnConstraints times = new ColumnConstraints();
+        times.setMinWidth(Region.USE_PREF_SIZE);
+        lanes.getColumnConstraints().addAll(label, track, times);
         int row = 0;
         for (SourceMark mark : card.sources()) {
             Label source = label(mark.source(), "wm-source");
@@ -177,7 +179,7 @@ public final class WatermarksView implements ViewPart {
         lines.getChildren().add(label(holding ? "Holds back" : "Gates", Styles.TEXT_SMALL, Styles.TEXT_BOLD));
         for (Gated g : card.gated()) {
             Label line = label(g.streamTable() + " — " + model.gatedText(g), Styles.TEXT_SMALL, "wm-gated");
-            line.setId("wm-gated-" + g.streamTable());
+            line.setId("wm-gated-" + g.streamTable().replaceAll("[^A-Za-z0-9_-]", "_"));
             line.setWrapText(true);
             line.pseudoClassStateChanged(MISALIGNED, g.heldBack());
             lines.getChildren().add(line);

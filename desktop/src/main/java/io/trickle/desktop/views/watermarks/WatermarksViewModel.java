@@ -251,10 +251,11 @@ public final class WatermarksViewModel {
 
     /** What the group did to a stream table lately: held it back (and why), or let it refresh since. */
     String gatedText(WatermarkCards.Gated gated) {
-        if (gated.lastSkip() == null) {
-            return "no skipped refresh in the recent history";
-        }
         Instant today = catalog.snapshot().readAt();
+        if (gated.lastSkip() == null) {
+            return (gated.lastRefresh() == null ? "never refreshed" : "refreshed " + input.formatShort(gated.lastRefresh(),
+                    today)) + "; no skipped refresh in the recent history";
+        }
         String skip = "skipped " + input.formatShort(gated.lastSkip().startTime(), today);
         if (gated.refreshedSince() != null) {
             return "refreshed " + input.formatShort(gated.refreshedSince(), today)

@@ -96,6 +96,8 @@ class WatermarksViewModelTest {
         assertFalse(settled.heldBack(), "refreshed after its last skip: no longer held back");
         assertTrue(model.gatedText(settled).startsWith("refreshed ") && model.gatedText(settled).contains("last skipped"),
                 model.gatedText(settled));
+        assertTrue(model.gatedText(card.gated().get(1)).endsWith("no skipped refresh in the recent history"),
+                model.gatedText(card.gated().get(1)));
     }
 
     @Test
