@@ -24,10 +24,11 @@ final class Perspectives {
                 "split(h 0.24 0.78: stack(left *connections navigator),"
                         + " split(v 0.62: editors, stack(bottom *jobs history data console)),"
                         + " stack(right *properties))")));
+        // The history, the data and the jobs below run under the properties too: their tables need the width.
         registry.register(new Perspective(MONITORING, "Monitoring", "fth-activity", 3, LayoutCodec.decode(
-                "split(h 0.24 0.78: stack(left *navigator connections),"
-                        + " split(v 0.62: stack(centre *dag watermarks console), stack(bottom *history data jobs)),"
-                        + " stack(right *properties))")));
+                "split(h 0.24: stack(left *navigator connections),"
+                        + " split(v 0.62: split(h 0.7: stack(centre *dag watermarks console), stack(right *properties)),"
+                        + " stack(bottom *history data jobs)))")));
         registry.register(new Perspective(BENCHMARKS, "Benchmarks", "fth-bar-chart-2", 1, LayoutCodec.decode(
                 "split(v 0.72: stack(centre *benchmarks), stack(bottom *jobs))")));
         return registry;

@@ -16,8 +16,7 @@ public final class KeyboardShortcuts {
      *
      * @param command what it does
      * @param keys    its key as the DBA presses it ({@code Ctrl+Shift+N}; {@code Cmd} on macOS), or empty
-     * @param where   where it is found: a menu ({@code Database ▸ Refresh Now}), a context menu or a part
-     *                of the window
+     * @param where   where it is found: a menu ({@code Database menu}), context menus, or a part of the window
      */
     public record Shortcut(String command, String keys, String where) {
     }
@@ -65,7 +64,7 @@ public final class KeyboardShortcuts {
             return id.scope().get();
         }
         if (id.placement().inMenuBar()) {
-            return id.menu().text().replace("_", "") + " ▸ " + id.label().replace("…", "");
+            return id.menu().text().replace("_", "") + " menu";
         }
         return "context menus and view toolbars";
     }

@@ -61,10 +61,10 @@ public final class RefreshHistoryView implements ViewPart {
         reason.setMinWidth(90);
         table.getColumns().addAll(List.of(statusColumn(),
                 column("At", 76, e -> RefreshText.time(e.lastActivity())),
-                column("Stream table", 140, HistoryEntry::name),
+                column("Stream table", 136, HistoryEntry::name),
                 column("Action", 100, HistoryEntry::action),
-                column("Round", 52, e -> e.fixpointIteration() == null ? "" : e.fixpointIteration().toString()),
-                column("By", 74, e -> e.initiatedBy().toLowerCase(Locale.ROOT)),
+                column("Round", 62, e -> e.fixpointIteration() == null ? "" : e.fixpointIteration().toString()),
+                column("By", 86, e -> e.initiatedBy().toLowerCase(Locale.ROOT)),
                 column("Outcome", 110, RefreshHistoryView::outcome),
                 reason));
         reason.prefWidthProperty().bind(javafx.beans.binding.Bindings.createDoubleBinding(() -> Math.max(reason.getMinWidth(),
@@ -209,7 +209,7 @@ public final class RefreshHistoryView implements ViewPart {
 
     /** The reason of a fallback or skip, or for a failure its error text (highlighted by the row). */
     private static TableColumn<HistoryEntry, String> outcomeColumn() {
-        return column("Reason or error", 160, e -> {
+        return column("Reason", 160, e -> {
             if (e.errorMessage() != null && !e.errorMessage().isBlank()) {
                 return e.errorMessage();
             }

@@ -61,7 +61,13 @@ public final class ResultGridView {
                 column.setSortable(order != null);
                 column.setCellValueFactory(c -> new ReadOnlyStringWrapper(c.getValue().get(index)));
                 column.setCellFactory(c -> new ValueCell());
-                column.setPrefWidth(Math.max(80, Math.min(260, 9 * Math.max(info.name().length(), 8) + 24)));
+                // Wide enough for the header and the first rows' values, within reason; the tooltip has the rest.
+                int chars = info.name().length();
+                for (int r = 0; r < Math.min(50, rows.size()); r++) {
+                    String v = rows.get(r).get(i);
+                    chars = Math.max(chars, v == null ? 4 : v.length());
+                }
+                column.setPrefWidth(Math.max(70, Math.min(300, 8 * chars + 24)));
                 column.sortTypeProperty().addListener((obs, old, now) -> askForOrder());
                 table.getColumns().add(column);
                 if (info.name().equals(orderedBy)) {
