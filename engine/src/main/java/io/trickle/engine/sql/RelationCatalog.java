@@ -3,6 +3,7 @@ package io.trickle.engine.sql;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
+import java.sql.ResultSetMetaData;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -133,7 +134,18 @@ public final class RelationCatalog {
         return aggregateNames;
     }
 
-    public Connection connection() {
-        return connection;
+    /**
+     * The names PostgreSQL gives the output columns of a query the engine wrote (a set-returning
+     * function's columns, say), by running it with {@code LIMIT 0}.
+     */
+    public List<String> outputNames(String query) throws SQLException {
+        try (PreparedStatement ps = connection.prepareStatement(query + " LIMIT 0"); ResultSet rs = ps.executeQuery()) {
+            ResultSetMetaData md = rs.getMetaData();
+            List<String> names = new ArrayList<>();
+            for (int i = 1; i <= md.getColumnCount(); i++) {
+                names.add(md.getColumnLabel(i));
+            }
+            return names;
+        }
     }
 }

@@ -12,14 +12,13 @@ import io.trickle.engine.dvm.op.RecursiveRef;
 import io.trickle.engine.dvm.op.Scan;
 import io.trickle.engine.dvm.op.Subplan;
 import io.trickle.engine.dvm.op.UnionAll;
+import io.trickle.engine.dvm.render.ReservedNames;
+import io.trickle.engine.dvm.render.SqlWriter;
 import io.trickle.engine.dvm.render.StateRenderer;
 import io.trickle.engine.sql.Relation;
 import io.trickle.engine.sql.RelationColumn;
 import io.trickle.engine.sql.UnsupportedConstruct;
-import java.sql.ResultSet;
-import java.sql.ResultSetMetaData;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -203,7 +202,7 @@ final class FromTranslator {
         for (String n : names) {
             columns.add(query.ids().next(cte.name() + "_" + n));
         }
-        String sqlName = "__pgt_rec_" + columns.get(0).name();
+        String sqlName = ReservedNames.recursiveCte(columns.get(0).name());
         Translated step = query.select(sol.getSelects().get(1), null, ctes.withSelf(cte.name(), columns, sqlName, names));
         int refs = countRefs(step.op());
         if (refs != 1) {
@@ -382,7 +381,7 @@ final class FromTranslator {
             visible = new ArrayList<>();
             for (Alias.AliasColumn c : alias.getAliasColumns()) {
                 visible.add(Names.normalize(c.name));
-                defs.add(io.trickle.engine.db.PgQuote.ident(Names.normalize(c.name)) + " " + c.colDataType);
+                defs.add(SqlWriter.ident(Names.normalize(c.name)) + " " + c.colDataType);
             }
             definitions = String.join(", ", defs);
         } else {
@@ -401,24 +400,16 @@ final class FromTranslator {
         return new LateralFunction(left, call, definitions, functionColumns, outputs, leftJoin);
     }
 
-    /** The column names PostgreSQL gives a set-returning function's output, asked of the database. */
+    /** The column names PostgreSQL gives a set-returning function's output, asked of the database through the catalog. */
     private List<String> probeNames(Operator left, Expr call, String aliasName, Alias alias) throws SQLException {
         String sql = "SELECT f.* FROM (" + StateRenderer.renderNew(left) + ") s CROSS JOIN LATERAL "
-                + StateRenderer.write(call, "s") + " AS " + (aliasName == null ? "f" : aliasName)
+                + SqlWriter.expr(call, "s") + " AS " + (aliasName == null ? "f" : aliasName)
                 + (alias != null && alias.getAliasColumns() != null && !alias.getAliasColumns().isEmpty()
-                ? "(" + String.join(", ", alias.getAliasColumns().stream().map(c -> c.name).toList()) + ")" : "")
-                + " LIMIT 0";
+                ? "(" + String.join(", ", alias.getAliasColumns().stream().map(c -> c.name).toList()) + ")" : "");
         if (aliasName != null) {
             sql = sql.replace("SELECT f.*", "SELECT " + aliasName + ".*");
         }
-        try (Statement st = query.catalog().connection().createStatement(); ResultSet rs = st.executeQuery(sql)) {
-            ResultSetMetaData md = rs.getMetaData();
-            List<String> names = new ArrayList<>();
-            for (int i = 1; i <= md.getColumnCount(); i++) {
-                names.add(md.getColumnLabel(i));
-            }
-            return names;
-        }
+        return query.catalog().outputNames(sql);
     }
 
     /** Kept for symmetry with the recursive term's rendering: a union of the operators given. */
