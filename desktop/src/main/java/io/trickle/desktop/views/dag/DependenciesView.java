@@ -50,7 +50,7 @@ public final class DependenciesView implements ViewPart {
     private final ContextMenu menu;
     private boolean syncing;
     private boolean fitAfterLayout = true;
-    private Runnable firstLaidOut = () -> { };
+    private java.util.function.IntConsumer laidOut = nodes -> { };
 
     public DependenciesView(DependenciesViewModel model, CommandControls controls, CommandRegistry commands) {
         this.model = model;
@@ -82,9 +82,7 @@ public final class DependenciesView implements ViewPart {
                 dag.fitToView();
             }
             if (!pending && dag.getLayoutResult() != null && !dag.getLayoutResult().nodes().isEmpty()) {
-                Runnable once = firstLaidOut;
-                firstLaidOut = () -> { };
-                once.run();
+                laidOut.accept(dag.getLayoutResult().nodes().size());
             }
         });
         dag.visibleProperty().bind(model.graphProperty().isNotNull());
@@ -197,9 +195,9 @@ public final class DependenciesView implements ViewPart {
         }
     }
 
-    /** Runs {@code action} once, when a graph with nodes is first laid out (the window's start-up is over). */
-    public void whenFirstLaidOut(Runnable action) {
-        firstLaidOut = action;
+    /** Hears the number of nodes each time a graph with nodes has been laid out and is on screen. */
+    public void whenLaidOut(java.util.function.IntConsumer action) {
+        laidOut = action;
     }
 
     /** The graph control, for tests and screenshots. */

@@ -145,6 +145,9 @@ public final class RefreshHistoryView implements ViewPart {
         if (e.isQuietRun()) {
             return RefreshHistoryViewModel.checks(e);
         }
+        if ("SKIP".equals(e.action())) {
+            return "not run";
+        }
         String rows = RefreshText.rows(e.rowsInserted(), e.rowsDeleted());
         return e.durationMs() == null ? rows : rows + " · " + RefreshText.millis(e.durationMs());
     }

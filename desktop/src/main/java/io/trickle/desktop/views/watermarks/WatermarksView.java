@@ -75,12 +75,21 @@ public final class WatermarksView implements ViewPart {
     }
 
     private Node toolbar(CommandControls controls) {
-        ToolBar bar = new ToolBar(controls.button(CommandId.NEW_WATERMARK_GROUP), controls.button(CommandId.EDIT_WATERMARK_GROUP),
-                controls.button(CommandId.DROP_WATERMARK_GROUP), new Separator(Orientation.VERTICAL),
-                controls.button(CommandId.ADVANCE_WATERMARK), new Separator(Orientation.VERTICAL),
+        // Short words, so that Advance stays on the toolbar at the default window size; tooltips say it in full.
+        ToolBar bar = new ToolBar(shortButton(controls, CommandId.NEW_WATERMARK_GROUP, "New Group"),
+                shortButton(controls, CommandId.EDIT_WATERMARK_GROUP, "Change"),
+                shortButton(controls, CommandId.DROP_WATERMARK_GROUP, "Drop"), new Separator(Orientation.VERTICAL),
+                shortButton(controls, CommandId.ADVANCE_WATERMARK, "Advance Watermark"), new Separator(Orientation.VERTICAL),
                 controls.toolbarButton(CommandId.RELOAD_WATERMARKS));
         bar.getStyleClass().add("view-toolbar");
         return bar;
+    }
+
+    private static javafx.scene.control.Button shortButton(CommandControls controls, CommandId id, String text) {
+        javafx.scene.control.Button button = controls.button(id);
+        button.setText(text);
+        button.setTooltip(new Tooltip(id.label()));
+        return button;
     }
 
     private void draw() {
