@@ -75,6 +75,7 @@ final class SampleWorkbench {
                 && root.catalog().snapshot().tables().size() >= SAMPLE.size()
                 && root.catalog().snapshot().graph().nodes().stream().filter(n -> n.sccId() != null).count() >= 2);
         await("the navigator tree", 10, () -> navigatorLine("shop.order_totals").isPresent());
+        await("the demo's install to be over", 60, () -> root.jobs().activeCount().get() == 0);
     }
 
     /** The stream table's own line in the navigator (under its schema), if shown. */
@@ -112,9 +113,29 @@ final class SampleWorkbench {
         return robot.lookup(".tree-cell").match((TreeCell<?> c) -> c.getTreeItem() == found[0]).query();
     }
 
-    /** Clicks the stream table's line in the navigator (scrolling it into view first). */
+    /**
+     * Clicks the stream table's line in the navigator (scrolling it into view first) until the line is
+     * selected: a catalog read may draw the tree anew while the robot aims, and then it aims again.
+     */
     void clickInNavigator(String name) {
-        robot.clickOn(navigatorCell(name));
+        long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(20);
+        while (true) {
+            try {
+                robot.clickOn(navigatorCell(name));
+            } catch (RuntimeException drawnAnew) {
+                // the line's cell went away under the robot; look it up again
+            }
+            if (org.testfx.util.WaitForAsyncUtils.waitFor(org.testfx.util.WaitForAsyncUtils.asyncFx(() -> {
+                TreeItem<NavigatorNode> selected = robot.lookup("#navigator-tree").<TreeView<NavigatorNode>>query()
+                        .getSelectionModel().getSelectedItem();
+                return selected != null && selected.getValue().item().label().equals(name);
+            }))) {
+                return;
+            }
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError(name + " could not be selected in the navigator");
+            }
+        }
     }
 
     /** Adds the stream table's line to the navigator's selection. */
