@@ -1,0 +1,51 @@
+package io.trickle.engine.cdc;
+
+import io.trickle.engine.sql.PgType;
+import java.util.Set;
+
+/**
+ * Grouping by exact image. Change windows are consolidated so that a row added and removed again
+ * cancels — but only the very same row: values PostgreSQL's equality calls equal yet writes
+ * differently (numeric 1.0 and 1.00, float 0 and -0, intervals of 1 day and 24 hours, 'a' and 'A'
+ * under a case-insensitive collation) are different rows to a reader that shows them. So a window
+ * is grouped by each column as it is only where the type's equality is byte equality, through
+ * {@code COLLATE "C"} for strings, and through its text otherwise.
+ */
+public final class ExactImage {
+
+    /** Types whose equality holds exactly when the stored images are the same. */
+    private static final Set<String> IMAGE_EQUALITY = Set.of("smallint", "integer", "bigint", "boolean", "date",
+            "timestamp without time zone", "timestamp with time zone", "time without time zone", "uuid", "bytea",
+            "oid", "\"char\"", "name", "character", "money", "xid8", "pg_lsn");
+    /** String types: byte equality under collation C. */
+    private static final Set<String> STRINGS = Set.of("text", "character varying");
+
+    private ExactImage() {
+    }
+
+    /** The grouping key of {@code expr}. */
+    public static String key(String expr, PgType type) {
+        if (type.isArray()) {
+            return expr + "::text";
+        }
+        if (IMAGE_EQUALITY.contains(type.base())) {
+            return expr;
+        }
+        if (STRINGS.contains(type.base())) {
+            return "(" + expr + " COLLATE \"C\")";
+        }
+        return expr + "::text";
+    }
+
+    /**
+     * The value of {@code expr} in a group whose key is not {@code expr} itself (all members are
+     * alike). Strings and arrays take {@code min}: an array of arrays would be a two-dimensional array,
+     * and its first element no longer an array.
+     */
+    public static String representative(String expr, PgType type) {
+        if (type.isArray() || STRINGS.contains(type.base())) {
+            return "min(" + expr + ")";
+        }
+        return "(array_agg(" + expr + "))[1]";
+    }
+}
