@@ -40,7 +40,12 @@ public final class EmbeddedServer implements AutoCloseable {
         this.port = port;
     }
 
-    /** {@code $TRICKLE_HOME}, the system property {@code trickle.home}, or {@code ~/.trickle}. */
+    /**
+     * The system property {@code trickle.home}, {@code $TRICKLE_HOME}, or {@code .trickle} in the home
+     * directory: {@code $HOME} where it is set (Java's {@code user.home} comes from the password
+     * database and ignores it, so {@code HOME=/tmp/x java -jar …} would otherwise share the real home's
+     * demo), else {@code user.home}.
+     */
     public static Path defaultHome() {
         String prop = System.getProperty("trickle.home");
         if (prop != null && !prop.isBlank()) {
@@ -49,6 +54,10 @@ public final class EmbeddedServer implements AutoCloseable {
         String env = System.getenv("TRICKLE_HOME");
         if (env != null && !env.isBlank()) {
             return Path.of(env);
+        }
+        String home = System.getenv("HOME");
+        if (home != null && !home.isBlank()) {
+            return Path.of(home, ".trickle");
         }
         return Path.of(System.getProperty("user.home"), ".trickle");
     }
