@@ -5,6 +5,7 @@ import io.trickle.engine.api.TrickleException.InvalidInputException;
 import io.trickle.engine.catalog.CatalogCompatibility;
 import io.trickle.engine.catalog.CatalogInstaller;
 import io.trickle.engine.catalog.LockSquatters;
+import io.trickle.engine.cdc.CaptureUpgrade;
 import io.trickle.engine.catalog.Setting;
 import io.trickle.engine.catalog.Settings;
 import io.trickle.engine.catalog.SettingsRepository;
@@ -15,6 +16,9 @@ import io.trickle.engine.catalog.RefreshHistoryRepository;
 import io.trickle.engine.catalog.StreamTableRepository;
 import io.trickle.engine.db.PgQuote;
 import io.trickle.engine.demo.DemoInstaller;
+import io.trickle.engine.events.NotificationListener;
+import io.trickle.engine.inspect.ConsoleSession;
+import io.trickle.engine.inspect.RelationReader;
 import io.trickle.engine.lifecycle.AlterStreamTable;
 import io.trickle.engine.lifecycle.CreateStreamTable;
 import io.trickle.engine.lifecycle.DropStreamTable;
@@ -106,6 +110,8 @@ public final class Trickle implements AutoCloseable {
     public InstallResult install() {
         CatalogInstaller.InstallOutcome outcome = new CatalogInstaller(database).install();
         List<String> warnings = PinStoredQueries.run(database);
+        // Change buffers of engines before 0.7.0.5 hold JSON; the compiled refresh reads typed columns.
+        CaptureUpgrade.convertAll(database);
         return new InstallResult(outcome.previousVersion().orElse(null), outcome.currentVersion(),
                 outcome.migrationsApplied(), databaseName(), warnings);
     }
@@ -234,7 +240,7 @@ public final class Trickle implements AutoCloseable {
         if (query == null || query.isBlank()) {
             throw new InvalidInputException("a stream table needs a query (--query)");
         }
-        requireCatalogInstalled();
+        requireMaintainable();
         CreateStreamTable.Result r = CreateStreamTable.run(database,
                 new CreateStreamTable.Request(qn, query, sched, rm, initialize), engineName);
         plans.put(r.pgtId(), r.derivation().definingQuery(), r.derivation().effectiveMode(), r.storageOid(),
@@ -280,10 +286,11 @@ public final class Trickle implements AutoCloseable {
      * misaligned group over any member skips the cycle.
      */
     public RefreshResult refresh(String name, boolean full, boolean respectWatermarks) {
-        long id = idOf(name);
-        List<Long> cycle = database.withConnection("reading the cycle of " + name, c -> tables.cycleMembers(c, id));
+        RefreshExecutor.Target target = refresher.lookup(QualifiedName.parse(name));
+        long id = target.id();
+        List<Long> cycle = target.cycle();
         if (cycle.isEmpty()) {
-            return manualRefresh.refresh(id, full, respectWatermarks);
+            return manualRefresh.refresh(target, full, respectWatermarks);
         }
         Optional<String> overrode = Optional.empty();
         if (respectWatermarks) {
@@ -407,6 +414,59 @@ public final class Trickle implements AutoCloseable {
         return DemoInstaller.install(this, database);
     }
 
+    /**
+     * Resets the demo to how a first install leaves it (DESIGN §4, {@code trickle demo --reset}): drops
+     * its schemas ({@code shop}, {@code reporting}, {@code etl}) with everything in them, every stream
+     * table stored there or reading from there, and its watermark group, then installs it anew. The
+     * catalog must be installed.
+     *
+     * @return what it dropped, then what it created
+     */
+    public List<String> resetDemo() {
+        requireCatalogInstalled();
+        return DemoInstaller.reset(this, database);
+    }
+
+    // --- What a DBA looks at besides stream tables (issue 20) -------------------------------------
+
+    /**
+     * The first rows of a stream table (its engine columns left out) or of any other relation, read in
+     * a READ ONLY transaction.
+     *
+     * @throws TrickleException.NotFoundException for a relation that does not exist
+     * @throws ActionFailedException              when the role may not read it, or {@code cancel} fired
+     */
+    public RelationPreview preview(PreviewRequest request, Cancellation cancel) {
+        return database.withConnection("reading " + request.relation(), c -> RelationReader.preview(c, request, cancel));
+    }
+
+    /** Owner, rows, sizes, indexes and grants of a relation (a stream table's storage table for a stream table). */
+    public RelationStats relationStats(String relation, Cancellation cancel) {
+        return database.withConnection("reading the size of " + relation, c -> RelationReader.stats(c, relation, cancel));
+    }
+
+    /** Every relation the role can see, with its columns, outside the system's and the engine's schemas. */
+    public List<RelationOutline> relationOutlines() {
+        return database.withConnection("reading the relations", RelationReader::outlines);
+    }
+
+    /**
+     * Opens a SQL console: a session of its own, read-only unless {@code readOnly} is false (see
+     * {@link SqlConsole}). Close it when done.
+     */
+    public SqlConsole openConsole(boolean readOnly) {
+        return new SqlConsole(ConsoleSession.open(database.target(), applicationName + " console", readOnly));
+    }
+
+    /**
+     * Listens to the engine's NOTIFY channels (DESIGN §5) on a session of its own, handing each event
+     * to {@code consumer} on the thread {@code trickle-events}; reconnects when the session is lost.
+     */
+    public EventSubscription listen(java.util.function.Consumer<EngineEvent> consumer) {
+        return new EventSubscription(NotificationListener.start(database.target(), applicationName + " events",
+                consumer));
+    }
+
     /** The definition, operator tree and delta SQL of a stream table. */
     public StreamTableDetails show(String name) {
         long id = idOf(name);
@@ -422,7 +482,7 @@ public final class Trickle implements AutoCloseable {
             for (RefreshHistoryRepository.Entry e : new RefreshHistoryRepository().recent(c, id, Math.max(1, limit))) {
                 out.add(new HistoryEntry(e.refreshId(), displayName(e.schema(), e.name()), e.action(), e.status(),
                         e.initiatedBy(), e.rowsInserted(), e.rowsDeleted(), e.startTime(), e.endTime(), e.durationMs(),
-                        e.reason(), e.errorMessage(), e.fixpointIteration()));
+                        e.reason(), e.errorMessage(), e.fixpointIteration(), e.quietChecks(), e.lastCheckedAt()));
             }
             return out;
         });
@@ -452,6 +512,15 @@ public final class Trickle implements AutoCloseable {
             return tables.byName(c, qn.schema(), qn.name())
                     .orElseThrow(() -> new TrickleException.NotFoundException("stream table " + qn + " does not exist"))
                     .id();
+        });
+    }
+
+    /** The catalog is installed and new enough to create, alter and refresh stream tables in. */
+    private void requireMaintainable() {
+        database.withConnection("checking the catalog", c -> {
+            requireCatalog(c);
+            CatalogCompatibility.requireMaintainable(c, databaseName());
+            return null;
         });
     }
 

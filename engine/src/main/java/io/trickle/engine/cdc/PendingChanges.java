@@ -77,7 +77,7 @@ public final class PendingChanges {
             }
             sql.append("SELECT ?::bigint WHERE NOT EXISTS (SELECT 1 FROM pg_class WHERE oid = ?::oid) OR ")
                     .append(DependencyRepository.FINGERPRINT_SQL).append(" IS DISTINCT FROM ? OR EXISTS (SELECT 1 FROM ")
-                    .append(new CaptureInfo(c.bufferId(), c.sourceOid(), "", "").qualifiedBuffer()).append(" b WHERE ")
+                    .append(CaptureInfo.qualifiedBuffer(c.bufferId())).append(" b WHERE ")
                     .append(ChangeWindows.windowCondition("b")).append(")");
         }
         Set<Long> out = new HashSet<>();

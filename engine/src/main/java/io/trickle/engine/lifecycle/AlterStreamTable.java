@@ -3,6 +3,7 @@ package io.trickle.engine.lifecycle;
 import io.trickle.engine.api.QualifiedName;
 import io.trickle.engine.api.RefreshMode;
 import io.trickle.engine.api.Schedule;
+import io.trickle.engine.api.TrickleException.ActionFailedException;
 import io.trickle.engine.api.TrickleException.InvalidInputException;
 import io.trickle.engine.api.TrickleException.NotFoundException;
 import io.trickle.engine.catalog.CatalogGeneration;
@@ -14,6 +15,7 @@ import io.trickle.engine.catalog.Settings;
 import io.trickle.engine.catalog.SettingsRepository;
 import io.trickle.engine.catalog.StreamTableRepository;
 import io.trickle.engine.catalog.StreamTableRow;
+import io.trickle.engine.cdc.CaptureFirst;
 import io.trickle.engine.cdc.CaptureInfo;
 import io.trickle.engine.cdc.CaptureInstaller;
 import io.trickle.engine.db.AdvisoryLocks;
@@ -23,12 +25,15 @@ import io.trickle.engine.refresh.Dependencies;
 import io.trickle.engine.refresh.Derivation;
 import io.trickle.engine.refresh.Deriver;
 import io.trickle.engine.refresh.Population;
+import io.trickle.engine.refresh.RefreshCompiler;
 import io.trickle.engine.sql.Relation;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
 
 /**
  * Changes a stream table. Schedule and status are catalog updates. A new query (or a new mode) is
@@ -61,25 +66,35 @@ public final class AlterStreamTable {
             String query = request.query() != null ? request.query() : row.definingQuery();
             Deriver.Origin origin = request.query() != null ? Deriver.Origin.USER : Deriver.Origin.STORED;
             RefreshMode mode = request.mode() != null ? request.mode() : row.mode();
-            List<Relation> toCapture = database.withConnection("checking the new query of " + request.name(), c -> {
-                c.setAutoCommit(false);
+            for (int attempt = 1; ; attempt++) {
+                Map<Relation, Set<String>> needs = database.withConnection("checking the new query of " + request.name(), c -> {
+                    c.setAutoCommit(false);
+                    try {
+                        Derivation d = Deriver.derive(c, query, mode, origin);
+                        Map<Relation, Set<String>> needing = Dependencies.captureNeeds(c, d);
+                        SourceRights.requireSources(c, "alter stream table " + request.name(), d.probe(),
+                                List.copyOf(needing.keySet()));
+                        return needing;
+                    } finally {
+                        c.rollback();
+                        c.setAutoCommit(true);
+                    }
+                });
+                List<Long> installed = CaptureFirst.install(database, needs, request.name().toString());
                 try {
-                    Derivation d = Deriver.derive(c, query, mode, origin);
-                    List<Relation> needing = Dependencies.needingCapture(c, d.probe());
-                    SourceRights.requireSources(c, "alter stream table " + request.name(), d.probe(), needing);
-                    return needing;
-                } finally {
-                    c.rollback();
-                    c.setAutoCommit(true);
+                    database.transaction("altering stream table " + request.name(), Connection.TRANSACTION_REPEATABLE_READ,
+                            c -> rederive(c, row, query, origin, mode, request, engineName));
+                    break;
+                } catch (CaptureFirst.Moved moved) {
+                    CaptureFirst.releaseUnused(database, installed);
+                    if (attempt >= CaptureFirst.ATTEMPTS) {
+                        throw new ActionFailedException("could not alter stream table " + request.name() + ": "
+                                + moved.getMessage() + " " + attempt + " times; try again", moved);
+                    }
+                } catch (RuntimeException e) {
+                    CaptureFirst.releaseUnused(database, installed);
+                    throw e;
                 }
-            });
-            List<Long> installed = CaptureFirst.install(database, toCapture, request.name().toString());
-            try {
-                database.transaction("altering stream table " + request.name(), Connection.TRANSACTION_REPEATABLE_READ,
-                        c -> rederive(c, row, query, origin, mode, request, engineName));
-            } catch (RuntimeException e) {
-                CaptureFirst.releaseUnused(database, installed);
-                throw e;
             }
         }
         return database.transaction("altering stream table " + request.name(), c -> {
@@ -118,13 +133,14 @@ public final class AlterStreamTable {
         StreamTableRow row = tables.byIdForUpdate(c, old.id())
                 .orElseThrow(() -> new NotFoundException("stream table " + request.name() + " was dropped"));
         Derivation d = Deriver.derive(c, query, mode, origin);
+        Dependencies.requireCaptured(c, d, "the sources of " + request.name());
         CycleCheck.require(c, row, d, mode);
         String storage = PgQuote.qualified(row.schema(), row.name());
         Population.reshape(c, row.storageOid(), storage, d.storage(), row.keyedRowIds());
         DependencyRepository deps = new DependencyRepository();
         List<Long> before = deps.of(c, row.id()).stream().map(Dependency::sourceOid).toList();
         String triggerMode = new SettingsRepository().load(c).get(Settings.CDC_TRIGGER_MODE);
-        List<CaptureInfo> captures = Dependencies.record(c, row.id(), d.probe(), triggerMode);
+        List<CaptureInfo> captures = Dependencies.record(c, row.id(), d, triggerMode);
         CaptureInstaller installer = new CaptureInstaller();
         for (long oid : before) {
             installer.releaseIfUnused(c, oid);
@@ -136,7 +152,8 @@ public final class AlterStreamTable {
                 d.storage().identity().keyed(), context[0], context[1]);
         RefreshHistoryRepository history = new RefreshHistoryRepository();
         long historyId = history.start(c, row.id(), row.schema(), row.name(), "MANUAL", engineName);
-        long[] changed = Population.replace(c, storage, d.storage());
+        RefreshCompiler.compile(c, row.id(), row.schema(), row.name(), context[0], context[1], d.storage());
+        long[] changed = Population.replace(c, row.id());
         new FrontierRepository().advanceAll(c, row.id(), captures.stream().map(CaptureInfo::sourceOid).toList());
         tables.update(c, row.id(), "is_populated = true, last_refresh_at = clock_timestamp(),"
                 + " data_timestamp = clock_timestamp(), consecutive_errors = 0, last_error = NULL,"

@@ -16,17 +16,22 @@ import io.trickle.engine.refresh.Dependencies;
 import io.trickle.engine.refresh.Derivation;
 import io.trickle.engine.refresh.Deriver;
 import io.trickle.engine.refresh.Population;
+import io.trickle.engine.refresh.RefreshCompiler;
 import io.trickle.engine.refresh.StorageTables;
+import io.trickle.engine.cdc.CaptureFirst;
+import io.trickle.engine.api.TrickleException.ActionFailedException;
 import io.trickle.engine.sql.Relation;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 
 /**
  * Creates a stream table in three steps. First the query is derived in a transaction that is rolled
  * back: everything that can be wrong with the request — the query, the name, the rights the engine's
  * role needs ({@link SourceRights}) — is found there, before anything exists. Then capture is
- * installed on the sources that have none yet, in a transaction of its own ({@link CaptureFirst}).
+ * installed or widened on the sources that need it, in a transaction of its own ({@link CaptureFirst}).
  * Then, in one REPEATABLE READ transaction, the storage table and catalog rows are created and the
  * table is populated from that transaction's snapshot, which becomes its first frontier. A failure
  * leaves nothing behind: capture installed for it is released again.
@@ -45,28 +50,37 @@ public final class CreateStreamTable {
     }
 
     public static Result run(Database database, Request request, String engineName) {
-        List<Relation> toCapture = database.withConnection("checking the query of " + request.name(), c -> {
-            c.setAutoCommit(false);
+        for (int attempt = 1; ; attempt++) {
+            Map<Relation, Set<String>> needs = database.withConnection("checking the query of " + request.name(), c -> {
+                c.setAutoCommit(false);
+                try {
+                    Sessions.requireSchema(c, request.name().schema());
+                    SourceRights.requirePlace(c, request.name());
+                    Sessions.requireFreeName(c, request.name());
+                    Derivation d = Deriver.derive(c, request.query(), request.mode());
+                    Map<Relation, Set<String>> needing = Dependencies.captureNeeds(c, d);
+                    SourceRights.requireSources(c, "create stream table " + request.name(), d.probe(),
+                            List.copyOf(needing.keySet()));
+                    return needing;
+                } finally {
+                    c.rollback();
+                    c.setAutoCommit(true);
+                }
+            });
+            List<Long> installed = CaptureFirst.install(database, needs, request.name().toString());
             try {
-                Sessions.requireSchema(c, request.name().schema());
-                SourceRights.requirePlace(c, request.name());
-                Sessions.requireFreeName(c, request.name());
-                Derivation d = Deriver.derive(c, request.query(), request.mode());
-                List<Relation> needing = Dependencies.needingCapture(c, d.probe());
-                SourceRights.requireSources(c, "create stream table " + request.name(), d.probe(), needing);
-                return needing;
-            } finally {
-                c.rollback();
-                c.setAutoCommit(true);
+                return database.transaction("creating stream table " + request.name(), Connection.TRANSACTION_REPEATABLE_READ,
+                        c -> create(c, request, engineName));
+            } catch (CaptureFirst.Moved moved) {
+                CaptureFirst.releaseUnused(database, installed);
+                if (attempt >= CaptureFirst.ATTEMPTS) {
+                    throw new ActionFailedException("could not create stream table " + request.name() + ": "
+                            + moved.getMessage() + " " + attempt + " times; try again", moved);
+                }
+            } catch (RuntimeException e) {
+                CaptureFirst.releaseUnused(database, installed);
+                throw e;
             }
-        });
-        List<Long> installed = CaptureFirst.install(database, toCapture, request.name().toString());
-        try {
-            return database.transaction("creating stream table " + request.name(), Connection.TRANSACTION_REPEATABLE_READ,
-                    c -> create(c, request, engineName));
-        } catch (RuntimeException e) {
-            CaptureFirst.releaseUnused(database, installed);
-            throw e;
         }
     }
 
@@ -75,6 +89,7 @@ public final class CreateStreamTable {
         String[] context = Sessions.context(c);
         Sessions.allowStorageWrites(c);
         Derivation d = Deriver.derive(c, request.query(), request.mode());
+        Dependencies.requireCaptured(c, d, "the sources of " + request.name());
         String comment = "Trickle stream table, maintained by its query: " + d.text().sql();
         long storageOid = StorageTables.create(c, request.name().schema(), request.name().name(), d.storage(), comment);
         long pgtId = new StreamTableRepository().insert(c, new StreamTableRepository.NewStreamTable(
@@ -82,7 +97,8 @@ public final class CreateStreamTable {
                 request.schedule().text(), request.mode().name(), d.effectiveMode(), d.fallbackReason(),
                 d.storage().identity().keyed(), context[0], context[1]));
         String triggerMode = new SettingsRepository().load(c).get(Settings.CDC_TRIGGER_MODE);
-        List<CaptureInfo> captures = Dependencies.record(c, pgtId, d.probe(), triggerMode);
+        List<CaptureInfo> captures = Dependencies.record(c, pgtId, d, triggerMode);
+        RefreshCompiler.compile(c, pgtId, request.name().schema(), request.name().name(), context[0], context[1], d.storage());
         long inserted = 0;
         if (request.initialize()) {
             RefreshHistoryRepository history = new RefreshHistoryRepository();

@@ -54,7 +54,7 @@ public final class Deriver {
     }
 
     /**
-     * The text to store for a query stored before catalog 0.7.0.6 with its creator's search_path: the
+     * The text to store for a query stored before catalog 0.7.0.8 with its creator's search_path: the
      * same query, resolving under the pinned search_path (see {@link QueryPinning}).
      *
      * @throws InvalidInputException when it uses objects it reaches only through that search_path

@@ -49,6 +49,7 @@ final class FixpointRunner {
     private final Database database;
     private final RefreshExecutor refresher;
     private final CycleRefresh cycles;
+    private final String engineName;
     private final Dispatcher.Gate gate;
     private volatile List<Long> running = List.of();
 
@@ -60,6 +61,7 @@ final class FixpointRunner {
         this.database = database;
         this.refresher = refresher;
         this.cycles = new CycleRefresh(refresher);
+        this.engineName = refresher.engineName();
         this.gate = gate;
     }
 
@@ -119,7 +121,7 @@ final class FixpointRunner {
             return all(ids, Result.BUSY, "a member of its cycle is being refreshed by another session");
         }
         if (quiet) {
-            LevelRun.markQuiet(database, new HashSet<>(ids), probedAt[0]);
+            LevelRun.markQuiet(database, new HashSet<>(ids), probedAt[0], engineName);
             return all(ids, Result.QUIET, null);
         }
         return outcomes(ids, runCycle(ids, asked, stopping));

@@ -24,6 +24,26 @@ public record PgType(String name) {
     public static final PgType TEXT = new PgType("text");
     public static final PgType NUMERIC = new PgType("numeric");
 
+    /**
+     * SQL for {@code format_type} of a column's type with domains followed to their base type (and
+     * the typmod the domain gives it), for columns of {@code pg_attribute} under {@code alias}.
+     * Trickle keeps a domain's values in its base type (buffers, storage tables, the expressions of
+     * a refresh): writing a value into a domain evaluates its CHECK constraints, which may call
+     * functions of the domain's owner, and a refresh runs as the engine (issue 18). The source
+     * checked them already when the value was written.
+     */
+    public static String baseTypeSql(String alias) {
+        return """
+                (WITH RECURSIVE __pgt_chain(typ, typmod, typtype, base, basemod) AS (
+                     SELECT d.oid, %1$s.atttypmod, d.typtype, d.typbasetype, d.typtypmod
+                       FROM pg_catalog.pg_type d WHERE d.oid = %1$s.atttypid
+                     UNION ALL
+                     SELECT d.oid, ch.basemod, d.typtype, d.typbasetype, d.typtypmod
+                       FROM __pgt_chain ch JOIN pg_catalog.pg_type d ON d.oid = ch.base WHERE ch.typtype = 'd')
+                 SELECT pg_catalog.format_type(ch.typ, ch.typmod) FROM __pgt_chain ch WHERE ch.typtype <> 'd')"""
+                .formatted(alias);
+    }
+
     /** The type without modifiers or array brackets: {@code numeric(10,2)[]} → {@code numeric}. */
     public String base() {
         String n = name.toLowerCase(Locale.ROOT);

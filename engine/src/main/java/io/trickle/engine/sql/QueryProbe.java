@@ -1,6 +1,7 @@
 package io.trickle.engine.sql;
 
 import io.trickle.engine.api.TrickleException.InvalidInputException;
+import io.trickle.engine.api.TrickleException.InvalidQueryException;
 import io.trickle.engine.db.SearchPaths;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -20,6 +21,8 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import org.postgresql.util.PSQLException;
+import org.postgresql.util.ServerErrorMessage;
 
 /**
  * Asks PostgreSQL what a query is, by creating a temporary view of it inside a savepoint that is
@@ -30,6 +33,7 @@ import java.util.TreeSet;
 public final class QueryProbe {
 
     private static final String VIEW = "__pgt_probe";
+    private static final String PROBE_PREFIX = "CREATE TEMP VIEW " + VIEW + " AS ";
 
     private QueryProbe() {
     }
@@ -44,10 +48,10 @@ public final class QueryProbe {
         Savepoint sp = c.setSavepoint("__pgt_probe");
         try {
             try (Statement st = c.createStatement()) {
-                st.execute("CREATE TEMP VIEW " + VIEW + " AS " + query.sql());
+                st.execute(PROBE_PREFIX + query.sql());
             } catch (SQLException e) {
                 c.rollback(sp);
-                throw translate(e, c);
+                throw translate(e, query, c);
             }
             long viewOid = oidOf(c);
             // Types, objects and the query's text are named as they resolve without a search_path a
@@ -83,7 +87,12 @@ public final class QueryProbe {
         }
     }
 
-    private static InvalidInputException translate(SQLException e, Connection c) throws SQLException {
+    /**
+     * PostgreSQL's refusal in its own words, with its error position moved from the probe's statement
+     * into the query as the user wrote it (as "line L, column C").
+     */
+    private static InvalidInputException translate(SQLException e, QueryText query, Connection c)
+            throws SQLException {
         String message = e.getMessage();
         String state = e.getSQLState();
         java.util.regex.Matcher schema = java.util.regex.Pattern.compile("permission denied for schema (\\S+)")
@@ -111,7 +120,18 @@ public final class QueryProbe {
             case "42701" -> "the query's output columns need distinct names (give them with AS): ";
             default -> "the query is not valid: ";
         };
-        return new InvalidInputException(prefix + message, e);
+        ServerErrorMessage server = e instanceof PSQLException p ? p.getServerErrorMessage() : null;
+        if (server == null || server.getMessage() == null) {
+            return new InvalidInputException(prefix + e.getMessage(), e);
+        }
+        String hint = server.getHint() == null ? "" : " (hint: " + server.getHint() + ")";
+        var where = query.locate(server.getPosition() - PROBE_PREFIX.length());
+        if (where.isEmpty()) {
+            return new InvalidQueryException(prefix + server.getMessage() + hint, 0, 0, 0, e);
+        }
+        int[] at = where.get();
+        return new InvalidQueryException(prefix + server.getMessage() + " at line " + at[1] + ", column " + at[2] + hint,
+                at[0], at[1], at[2], e);
     }
 
     private static long oidOf(Connection c) throws SQLException {
@@ -124,9 +144,8 @@ public final class QueryProbe {
 
     private static List<ProbeResult.OutputColumn> outputColumns(Connection c, long viewOid) throws SQLException {
         List<ProbeResult.OutputColumn> out = new ArrayList<>();
-        try (PreparedStatement ps = c.prepareStatement("""
-                SELECT attname, format_type(atttypid, atttypmod)
-                  FROM pg_attribute WHERE attrelid = ? AND attnum > 0 AND NOT attisdropped ORDER BY attnum""")) {
+        try (PreparedStatement ps = c.prepareStatement("SELECT a.attname, " + PgType.baseTypeSql("a")
+                + " FROM pg_attribute a WHERE a.attrelid = ? AND a.attnum > 0 AND NOT a.attisdropped ORDER BY a.attnum")) {
             ps.setLong(1, viewOid);
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {

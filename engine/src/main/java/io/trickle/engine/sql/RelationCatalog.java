@@ -69,11 +69,9 @@ public final class RelationCatalog {
             }
         }
         List<RelationColumn> columns = new ArrayList<>();
-        try (PreparedStatement ps = connection.prepareStatement("""
-                SELECT attname, format_type(atttypid, atttypmod), attnotnull
-                  FROM pg_attribute
-                 WHERE attrelid = ? AND attnum > 0 AND NOT attisdropped
-                 ORDER BY attnum""")) {
+        try (PreparedStatement ps = connection.prepareStatement("SELECT a.attname, " + PgType.baseTypeSql("a")
+                + ", a.attnotnull FROM pg_attribute a WHERE a.attrelid = ? AND a.attnum > 0 AND NOT a.attisdropped"
+                + " ORDER BY a.attnum")) {
             ps.setLong(1, oid);
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {

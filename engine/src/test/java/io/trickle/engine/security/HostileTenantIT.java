@@ -25,7 +25,6 @@ import java.sql.Statement;
 import java.time.Duration;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -183,8 +182,13 @@ class HostileTenantIT {
                 assertTrue(list.out().contains("warning: public.st_squat: its refresh lock is held by session")
                         && list.out().contains("role ht_nobody"), list::toString);
                 CliRun json = CliRun.at(engineUrl, "list", "--json");
-                assertTrue(json.json().get("stream_tables").get(0).get("lock_held_by").asText().contains("ht_nobody"),
-                        json::toString);
+                JsonNode squatted = null;
+                for (JsonNode t : json.json().get("stream_tables")) {
+                    if (t.get("name").asText().equals("public.st_squat")) {
+                        squatted = t;
+                    }
+                }
+                assertTrue(squatted != null && squatted.get("lock_held_by").asText().contains("ht_nobody"), json::toString);
             }
             engine.setSetting("lock_timeout_ms", "200");
             try {
@@ -294,7 +298,7 @@ class HostileTenantIT {
                 "UPDATE app.tenant_rows SET v = v + 1 WHERE tenant = 'other'");
         String buffer = "pgtrickle_changes." + db.scalar("SELECT buffer_table FROM pgtrickle.pgt_change_tracking"
                 + " WHERE source = 'app.tenant_rows'::regclass");
-        assertEquals(0, db.count("SELECT count(*) FROM " + buffer + " WHERE data IS NOT NULL"),
+        assertEquals(0, db.count("SELECT count(*) FROM " + buffer + " WHERE action <> 'T'"),
                 "no row the policy hides from the engine reaches its buffer");
         CliRun refresh = CliRun.at(engineUrl, "refresh", "st_rls");
         assertEquals(1, refresh.exitCode(), refresh::toString);
@@ -322,7 +326,6 @@ class HostileTenantIT {
     // ---------------------------------------------------------------------------------------------
 
     @Test
-    @Disabled("until typed capture lands: row_to_json in the capture function invokes a cast to json the source's owner defines")
     void captureRunsNoCodeOfTheSourceOwnerAsTheEngine() throws SQLException {
         as(ownerUrl, "CREATE TYPE app.mood AS ENUM ('sad', 'happy')",
                 """
@@ -345,6 +348,8 @@ class HostileTenantIT {
         assertEquals(0, db.count("SELECT count(*) FROM public.hijack_log WHERE who = 'ht_engine'"),
                 () -> db.rows("SELECT * FROM public.hijack_log").toString());
         engine.drop("st_moods", false);
+        // The owner's own writes ran its CHECK as the owner, as they should; the log is shared.
+        db.execute("DELETE FROM public.hijack_log WHERE who = 'ht_owner'");
     }
 
     // ---------------------------------------------------------------------------------------------

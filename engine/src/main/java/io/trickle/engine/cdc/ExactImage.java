@@ -1,0 +1,66 @@
+package io.trickle.engine.cdc;
+
+import io.trickle.engine.sql.PgType;
+import java.util.Set;
+
+/**
+ * Grouping by exact image. Change windows are consolidated so that a row added and removed again
+ * cancels — but only the very same row: values PostgreSQL's equality calls equal yet writes
+ * differently (numeric 1.0 and 1.00, float 0 and -0, intervals of 1 day and 24 hours, 'a' and 'A'
+ * under a case-insensitive collation) are different rows to a reader that shows them. So a window
+ * is grouped by each column as it is only where the type's equality is byte equality, through
+ * {@code COLLATE "C"} for strings, and through its text otherwise.
+ */
+public final class ExactImage {
+
+    /** Types whose equality holds exactly when the stored images are the same. */
+    private static final Set<String> IMAGE_EQUALITY = Set.of("smallint", "integer", "bigint", "boolean", "date",
+            "timestamp without time zone", "timestamp with time zone", "time without time zone", "uuid", "bytea",
+            "oid", "\"char\"", "name", "character", "money", "xid8", "pg_lsn");
+    /** Numbers grouped by their value and what equality ignores. */
+    private static final Set<String> NUMBERS = Set.of("numeric", "double precision", "real");
+    /** String types: byte equality under collation C. */
+    private static final Set<String> STRINGS = Set.of("text", "character varying");
+
+    private ExactImage() {
+    }
+
+    /**
+     * The grouping key of {@code expr}: the value itself where equality is byte equality; for a
+     * number, the value and what its equality ignores (a numeric's scale, a float zero's sign), which
+     * is far cheaper to group by than text; otherwise its text.
+     */
+    public static String key(String expr, PgType type) {
+        if (type.isArray()) {
+            return expr + "::text";
+        }
+        if (IMAGE_EQUALITY.contains(type.base())) {
+            return expr;
+        }
+        if (STRINGS.contains(type.base())) {
+            return "(" + expr + " COLLATE \"C\")";
+        }
+        if (type.base().equals("numeric")) {
+            return expr + ", pg_catalog.scale(" + expr + ")";
+        }
+        if (type.base().equals("double precision") || type.base().equals("real")) {
+            return expr + ", (" + expr + " = 0 AND " + expr + "::text LIKE '-%')";
+        }
+        return expr + "::text";
+    }
+
+    /**
+     * The value of {@code expr} in a group whose key is not {@code expr} itself (all members are
+     * alike). Strings and arrays take {@code min}: an array of arrays would be a two-dimensional array,
+     * and its first element no longer an array.
+     */
+    public static String representative(String expr, PgType type) {
+        if (!type.isArray() && NUMBERS.contains(type.base())) {
+            return expr; // grouped by itself too (and by what its equality ignores)
+        }
+        if (type.isArray() || STRINGS.contains(type.base())) {
+            return "min(" + expr + ")";
+        }
+        return "(array_agg(" + expr + "))[1]";
+    }
+}

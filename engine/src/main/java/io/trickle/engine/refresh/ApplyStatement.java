@@ -1,0 +1,130 @@
+package io.trickle.engine.refresh;
+
+import static io.trickle.engine.dvm.render.SqlWriter.ident;
+
+import io.trickle.engine.cdc.ExactImage;
+import io.trickle.engine.dvm.StorageColumn;
+import io.trickle.engine.dvm.render.SqlWriter;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The one statement that applies a change to a storage table. A change is rows of the storage
+ * columns with a weight ({@code __pgt_w}), as the delta and full paths produce them; the statement
+ * consolidates it (sums the weights per distinct row — by exact image — so that rows that cancel
+ * vanish), applies it
+ * and returns one row: rows inserted, rows deleted (the net change of the table, an updated row
+ * counting once in each) and the number of row ids the change contradicts (see below).
+ *
+ * <ul>
+ *   <li>With unique row ids (a key was derived), each id has at most one row removed (its old
+ *       version) and one added (its new version): an id with an added row is updated in place when
+ *       the table has it and inserted otherwise, an id with only a removed row is deleted — three
+ *       sub-statements over the row-id index that see the table as it was, so they never meet. (An
+ *       {@code INSERT … ON CONFLICT DO UPDATE} costs about three times an {@code UPDATE … FROM} per
+ *       updated row: it probes the index, then locks and re-fetches the row.) Anything else means the
+ *       derived key is not a key: the count comes back non-zero and the caller fails rather than
+ *       corrupt the table.</li>
+ *   <li>With shared content-hash ids (keyless results, duplicate rows), |w| copies of a removed row
+ *       are deleted and w copies of an added one inserted.</li>
+ * </ul>
+ *
+ * <p>Why one statement of writable CTEs and not MERGE: PostgreSQL 15 has MERGE but not
+ * {@code MERGE … RETURNING}, and the refresh must report how many rows it added and removed; the
+ * sub-statements of one statement all see the table as it was before it, which is exactly what
+ * the parts (delete, update, insert, count) need.
+ */
+final class ApplyStatement {
+
+    static final String CHANGE = "__pgt_change";
+
+    private ApplyStatement() {
+    }
+
+    /**
+     * @param leadingCtes CTE definitions ({@code name AS (…)}) the change may read, or none
+     * @param change      the change: storage columns and {@code __pgt_w}
+     * @param into        the PL/pgSQL targets of the three counts, or null for a plain statement
+     */
+    static String apply(String storage, StorageSpec spec, List<String> leadingCtes, String change, String into) {
+        List<String> ctes = new ArrayList<>(leadingCtes);
+        ctes.add(CHANGE + " AS MATERIALIZED (\n  " + consolidation(spec, change) + "\n)");
+        String contradictions;
+        if (spec.identity().keyed()) {
+            ctes.addAll(keyed(storage, spec));
+            contradictions = "(SELECT count(*) FROM (SELECT 1 FROM " + CHANGE + " y GROUP BY y.__pgt_row_id"
+                    + " HAVING sum(greatest(y.__pgt_w, 0)) > 1 OR sum(greatest(-y.__pgt_w, 0)) > 1) z)";
+        } else {
+            ctes.addAll(counted(storage, spec));
+            contradictions = "0::bigint";
+        }
+        return "WITH " + String.join(",\n", ctes) + "\nSELECT coalesce(sum(x.__pgt_w) FILTER (WHERE x.__pgt_w > 0), 0)::bigint,"
+                + " coalesce(-sum(x.__pgt_w) FILTER (WHERE x.__pgt_w < 0), 0)::bigint, " + contradictions
+                + (into == null ? "" : " INTO " + into) + " FROM " + CHANGE + " x";
+    }
+
+    /** Fills an empty storage table (the first population); its row count is the rows inserted. */
+    static String populate(String storage, StorageSpec spec) {
+        return "INSERT INTO " + storage + " (__pgt_row_id, " + spec.columnList() + ") SELECT " + spec.rowIdExpr("f") + ", "
+                + spec.columnList("f") + " FROM (" + spec.fullSql() + ") f";
+    }
+
+    /** The change that turns the storage table's contents into the query's current result. */
+    static String fullChange(String storage, StorageSpec spec) {
+        return "SELECT " + spec.columnList("f") + ", 1::bigint AS __pgt_w FROM (" + spec.fullSql() + ") f"
+                + " UNION ALL SELECT " + spec.columnList("s") + ", -1::bigint FROM " + storage + " s";
+    }
+
+    /** Sums the weights per distinct storage row, with the row ids. */
+    private static String consolidation(StorageSpec spec, String change) {
+        List<String> select = new ArrayList<>();
+        List<String> group = new ArrayList<>();
+        for (StorageColumn col : spec.columns()) {
+            // By exact image: a value PostgreSQL calls equal but writes differently (1.0 and 1.00) is a
+            // change a reader sees, not a row that cancels.
+            String d = "d." + ident(col.name());
+            String key = ExactImage.key(d, col.type());
+            group.add(key);
+            select.add((key.equals(d) ? d : ExactImage.representative(d, col.type())) + " AS " + ident(col.name()));
+        }
+        return "SELECT " + spec.rowIdExpr("c") + " AS __pgt_row_id, c.* FROM ("
+                + "SELECT " + String.join(", ", select) + ", sum(d.__pgt_w)::bigint AS __pgt_w FROM (" + change + ") d"
+                + (group.isEmpty() ? "" : " GROUP BY " + String.join(", ", group))
+                + " HAVING sum(d.__pgt_w) <> 0) c";
+    }
+
+    private static List<String> keyed(String storage, StorageSpec spec) {
+        List<String> set = new ArrayList<>();
+        for (StorageColumn col : spec.columns()) {
+            set.add(ident(col.name()) + " = y." + ident(col.name()));
+        }
+        return List.of(
+                "__pgt_deleted AS (\n  DELETE FROM " + storage + " s USING (SELECT y.__pgt_row_id FROM " + CHANGE
+                        + " y GROUP BY y.__pgt_row_id HAVING max(y.__pgt_w) < 0) x WHERE s.__pgt_row_id = x.__pgt_row_id"
+                        + " RETURNING 1\n)",
+                "__pgt_updated AS (\n  UPDATE " + storage + " s SET " + String.join(", ", set) + " FROM " + CHANGE
+                        + " y WHERE y.__pgt_w > 0 AND s.__pgt_row_id = y.__pgt_row_id RETURNING s.__pgt_row_id\n)",
+                // What the update did not find is new: read from its output (in memory), not probed again.
+                "__pgt_inserted AS (\n  INSERT INTO " + storage + " (__pgt_row_id, " + spec.columnList() + ") SELECT"
+                        + " y.__pgt_row_id, " + spec.columnList("y") + " FROM " + CHANGE + " y WHERE y.__pgt_w > 0"
+                        + " AND NOT EXISTS (SELECT 1 FROM __pgt_updated u WHERE u.__pgt_row_id = y.__pgt_row_id) RETURNING 1\n)");
+    }
+
+    private static List<String> counted(String storage, StorageSpec spec) {
+        List<String> same = new ArrayList<>();
+        List<String> partition = new ArrayList<>();
+        partition.add("s.__pgt_row_id");
+        for (StorageColumn col : spec.columns()) {
+            same.add(SqlWriter.sameValue("s." + ident(col.name()), "a." + ident(col.name()), col.type()));
+            partition.add(SqlWriter.comparable("s." + ident(col.name()), col.type()));
+        }
+        return List.of(
+                "__pgt_deleted AS (\n  DELETE FROM " + storage + " WHERE ctid = ANY (ARRAY(SELECT x.ctid FROM (SELECT s.ctid,"
+                        + " a.__pgt_w, row_number() OVER (PARTITION BY " + String.join(", ", partition) + " ORDER BY s.ctid)"
+                        + " AS rn FROM " + storage + " s JOIN " + CHANGE + " a ON a.__pgt_w < 0 AND s.__pgt_row_id = a.__pgt_row_id"
+                        + " AND " + String.join(" AND ", same) + ") x WHERE x.rn <= -x.__pgt_w)) RETURNING 1\n)",
+                "__pgt_inserted AS (\n  INSERT INTO " + storage + " (__pgt_row_id, " + spec.columnList() + ") SELECT"
+                        + " a.__pgt_row_id, " + spec.columnList("a") + " FROM " + CHANGE
+                        + " a CROSS JOIN LATERAL generate_series(1, a.__pgt_w) WHERE a.__pgt_w > 0 RETURNING 1\n)");
+    }
+}
