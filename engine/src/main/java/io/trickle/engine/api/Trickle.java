@@ -112,6 +112,8 @@ public final class Trickle implements AutoCloseable {
         List<String> warnings = PinStoredQueries.run(database);
         // Change buffers of engines before 0.7.0.5 hold JSON; the compiled refresh reads typed columns.
         CaptureUpgrade.convertAll(database);
+        // Capture functions of catalogs 0.7.0.5 to 0.7.0.7 lack the row-level-security check (issue 18).
+        CaptureUpgrade.rewriteFunctions(database);
         return new InstallResult(outcome.previousVersion().orElse(null), outcome.currentVersion(),
                 outcome.migrationsApplied(), databaseName(), warnings);
     }

@@ -260,28 +260,38 @@ public final class CaptureInstaller {
         }
     }
 
+    /**
+     * Writes the capture function of {@code info} again for the columns and key it captures now;
+     * false (nothing written) when a captured column is gone from the source — its readers
+     * reinitialise, and capture is reconciled then.
+     */
+    boolean rewriteFunction(Connection c, CaptureInfo info) throws SQLException {
+        SourceColumns columns = SourceColumns.read(c, info.sourceOid());
+        if (!columns.columns().keySet().containsAll(info.capturedColumns())) {
+            return false;
+        }
+        try (Statement st = c.createStatement()) {
+            st.execute(CaptureFunction.ddl(info, info.capturedColumns(), storedKey(c, info), columns));
+        }
+        return true;
+    }
+
     /** The buffer's source columns (all but xid and action) with their definitions as {@link SourceColumns} writes them. */
     private static Map<String, String> bufferColumns(Connection c, CaptureInfo info) throws SQLException {
-        Map<String, String> out = new LinkedHashMap<>();
-        try (PreparedStatement ps = c.prepareStatement("""
-                SELECT a.attname, format_type(a.atttypid, a.atttypmod),
-                       CASE WHEN a.attcollation <> 0 AND a.attcollation <> t.typcollation
-                            THEN format('%I.%I', cn.nspname, co.collname) END
-                  FROM pg_attribute a
-                  JOIN pg_type t ON t.oid = a.atttypid
-                  LEFT JOIN pg_collation co ON co.oid = a.attcollation
-                  LEFT JOIN pg_namespace cn ON cn.oid = co.collnamespace
-                 WHERE a.attrelid = to_regclass(?) AND a.attnum > 0 AND NOT a.attisdropped
-                   AND a.attname NOT IN ('xid', 'action')
-                 ORDER BY a.attnum""")) {
+        long oid;
+        try (PreparedStatement ps = c.prepareStatement("SELECT to_regclass(?)::oid")) {
             ps.setString(1, info.qualifiedBuffer());
             try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    out.put(rs.getString(1), new SourceColumns.Column(rs.getString(1),
-                            new io.trickle.engine.sql.PgType(rs.getString(2)), rs.getString(3)).definition());
-                }
+                rs.next();
+                oid = rs.getLong(1);
             }
         }
+        Map<String, String> out = new LinkedHashMap<>();
+        SourceColumns.columns(c, oid).forEach((name, col) -> {
+            if (!name.equals("xid") && !name.equals("action")) {
+                out.put(name, col.definition());
+            }
+        });
         return out;
     }
 

@@ -59,4 +59,31 @@ public final class CaptureUpgrade {
         }
         return converted;
     }
+
+    /**
+     * Writes every typed capture function again with this engine's {@link CaptureFunction}: engines
+     * of catalogs 0.7.0.5 to 0.7.0.7 wrote them without the row-level-security check (issue 18).
+     * The buffer's columns stay as they are, so writers need not be held off. Returns how many.
+     */
+    public static int rewriteFunctions(Database database) {
+        return database.transaction("writing the capture functions again", c -> {
+            CaptureInstaller installer = new CaptureInstaller();
+            int n = 0;
+            List<Long> sources = new ArrayList<>();
+            try (PreparedStatement ps = c.prepareStatement(
+                    "SELECT source::oid FROM pgtrickle.pgt_change_tracking WHERE buffer_format = 'typed'");
+                 ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    sources.add(rs.getLong(1));
+                }
+            }
+            for (long oid : sources) {
+                var info = installer.find(c, oid);
+                if (info.isPresent() && installer.rewriteFunction(c, info.get())) {
+                    n++;
+                }
+            }
+            return n;
+        });
+    }
 }

@@ -42,6 +42,15 @@ record SourceColumns(Map<String, Column> columns, List<String> key) {
     }
 
     static SourceColumns read(Connection c, long sourceOid) throws SQLException {
+        return new SourceColumns(columns(c, sourceOid), pairingKey(c, sourceOid).orElse(List.of()));
+    }
+
+    /**
+     * The columns of a relation as a buffer defines them (domains in their base type), in attribute
+     * order: of a source, or of a buffer itself (a buffer written by an engine before 0.7.0.8 may
+     * hold a domain, which then compares equal to its base type and is kept as it is).
+     */
+    static Map<String, Column> columns(Connection c, long relid) throws SQLException {
         Map<String, Column> columns = new LinkedHashMap<>();
         try (PreparedStatement ps = c.prepareStatement("""
                 SELECT a.attname, format_type(b.typ, b.typmod),
@@ -62,14 +71,14 @@ record SourceColumns(Map<String, Column> columns, List<String> key) {
                   LEFT JOIN pg_namespace cn ON cn.oid = co.collnamespace
                  WHERE a.attrelid = ? AND a.attnum > 0 AND NOT a.attisdropped
                  ORDER BY a.attnum""")) {
-            ps.setLong(1, sourceOid);
+            ps.setLong(1, relid);
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
                     columns.put(rs.getString(1), new Column(rs.getString(1), new PgType(rs.getString(2)), rs.getString(3)));
                 }
             }
         }
-        return new SourceColumns(columns, pairingKey(c, sourceOid).orElse(List.of()));
+        return columns;
     }
 
     Optional<Column> column(String name) {

@@ -72,8 +72,11 @@ class FailureIsolationIT {
         // As a careless operator would: by hand, past every check the engine makes.
         db.execute("UPDATE pgtrickle.pgt_stream_tables SET schedule = 'every now and then' WHERE pgt_name = 'iso_bad_schedule'",
                 "UPDATE pgtrickle.pgt_stream_tables SET schedule = '1000000000000000h' WHERE pgt_name = 'iso_huge_schedule'",
-                "UPDATE pgtrickle.pgt_stream_tables SET defining_query = 'SELECT nonsense FROM nowhere'"
-                        + " WHERE pgt_name = 'iso_bad_query'",
+                // The compiled refresh keeps the query it was compiled from; the stored text is read
+                // again when the engine compiles the table (its sources' columns changed, another
+                // engine build): as if that were due now.
+                "UPDATE pgtrickle.pgt_stream_tables SET defining_query = 'SELECT nonsense FROM nowhere',"
+                        + " compiled_version = NULL WHERE pgt_name = 'iso_bad_query'",
                 "ALTER TABLE pgtrickle.pgt_stream_tables DROP CONSTRAINT pgt_stream_tables_refresh_mode_check",
                 "UPDATE pgtrickle.pgt_stream_tables SET refresh_mode = 'SIDEWAYS' WHERE pgt_name = 'iso_bad_mode'");
         try {

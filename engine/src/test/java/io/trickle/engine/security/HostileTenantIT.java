@@ -353,6 +353,99 @@ class HostileTenantIT {
     }
 
     // ---------------------------------------------------------------------------------------------
+    // The compiled refresh acts only for the engine
+    // ---------------------------------------------------------------------------------------------
+
+    @Test
+    void theCompiledRefreshRunsWithTheCallersRightsAndAPinnedSearchPath() throws SQLException {
+        engine.create("st_compiled", "SELECT id, amount FROM app.orders WHERE amount > 2", null, "DIFFERENTIAL", true);
+        long id = db.count("SELECT pgt_id FROM pgtrickle.pgt_stream_tables WHERE pgt_name = 'st_compiled'");
+        String fn = "pgtrickle_changes.refresh_" + id + "(text)";
+        // Pinned, whatever the creator's path was; and nothing on the refresh path acts as its owner.
+        assertEquals("search_path=pg_catalog, pg_temp", db.scalar("SELECT c FROM pg_proc p, unnest(p.proconfig) c"
+                + " WHERE p.oid = '" + fn + "'::regprocedure AND c LIKE 'search_path=%'"));
+        assertEquals(0, db.count("SELECT count(*) FROM pg_proc WHERE prosecdef AND oid IN ('" + fn + "'::regprocedure,"
+                + " 'pgtrickle.refresh(text, boolean)'::regprocedure)"));
+        assertEquals(0, db.count("SELECT count(*) FROM pg_proc WHERE prosecdef AND proname = 'run_refresh'"
+                + " AND pronamespace = 'pgtrickle'::regnamespace"));
+        for (String role : new String[] {"ht_nobody", "ht_tenant", "ht_etl", "ht_owner"}) {
+            assertEquals(false, db.scalar("SELECT has_function_privilege('" + role + "', '" + fn + "', 'EXECUTE')"), role);
+            assertEquals(false, db.scalar("SELECT has_function_privilege('" + role + "', 'pgtrickle.refresh(text, boolean)',"
+                    + " 'EXECUTE')"), role);
+        }
+        // Granted EXECUTE on pgtrickle.refresh by mistake, a role that is no engine role is told so.
+        as(engineUrl, "GRANT EXECUTE ON FUNCTION pgtrickle.refresh(text, boolean) TO ht_etl");
+        try {
+            String refused = Roles.error(etlUrl, "BEGIN ISOLATION LEVEL REPEATABLE READ",
+                    "SELECT * FROM pgtrickle.refresh('public.st_compiled')");
+            assertTrue(refused.contains("role ht_etl may not refresh stream table public.st_compiled"), refused);
+        } finally {
+            as(engineUrl, "REVOKE EXECUTE ON FUNCTION pgtrickle.refresh(text, boolean) FROM ht_etl");
+        }
+        // The engine's role refreshes from SQL, differentially.
+        as(ownerUrl, "INSERT INTO app.orders VALUES (5000, 6, 'sql')");
+        try (Connection c = DriverManager.getConnection(engineUrl); Statement st = c.createStatement()) {
+            c.setAutoCommit(false);
+            c.setTransactionIsolation(Connection.TRANSACTION_REPEATABLE_READ);
+            try (var rs = st.executeQuery("SELECT action FROM pgtrickle.refresh('public.st_compiled')")) {
+                rs.next();
+                assertEquals("DIFFERENTIAL", rs.getString(1));
+            }
+            c.commit();
+        }
+        assertMatches("st_compiled", "SELECT id, amount FROM app.orders WHERE amount > 2");
+        engine.drop("st_compiled", false);
+    }
+
+    /**
+     * A second stream table that reads more columns of a captured source widens its buffer while
+     * the owner writes, with the TRIGGER privilege only (no LOCK TABLE): no write falls between the
+     * capture change and the new table's first snapshot.
+     */
+    @Test
+    void captureWidensUnderLiveWritersWithTheTriggerPrivilegeOnly() throws Exception {
+        as(ownerUrl, "CREATE TABLE app.wide (id int PRIMARY KEY, a int NOT NULL, b int NOT NULL)",
+                "INSERT INTO app.wide SELECT g, g, g FROM generate_series(1, 200) g",
+                "GRANT SELECT, TRIGGER ON app.wide TO ht_engine");
+        String qa = "SELECT a % 10 AS k, sum(a) AS s, count(*) AS n FROM app.wide GROUP BY a % 10";
+        String qb = "SELECT id, b FROM app.wide WHERE b % 3 = 0";
+        engine.create("st_wide_a", qa, null, "DIFFERENTIAL", true);
+        java.util.concurrent.atomic.AtomicBoolean stop = new java.util.concurrent.atomic.AtomicBoolean();
+        java.util.concurrent.atomic.AtomicLong writes = new java.util.concurrent.atomic.AtomicLong();
+        java.util.concurrent.atomic.AtomicReference<Throwable> failure = new java.util.concurrent.atomic.AtomicReference<>();
+        Thread writer = new Thread(() -> {
+            try (Connection c = DriverManager.getConnection(ownerUrl); Statement st = c.createStatement()) {
+                for (int i = 1000; !stop.get(); i++) {
+                    st.execute("INSERT INTO app.wide VALUES (" + i + ", " + i + ", " + i + ")");
+                    st.execute("UPDATE app.wide SET a = a + 1, b = b + 1 WHERE id = " + (i % 200 + 1));
+                    writes.incrementAndGet();
+                }
+            } catch (Throwable t) {
+                failure.set(t);
+            }
+        }, "owner-writer");
+        writer.start();
+        try {
+            Eventually.await(DEADLINE, () -> writes.get() > 50, "the owner writes");
+            engine.create("st_wide_b", qb, null, "DIFFERENTIAL", true);
+            long after = writes.get();
+            Eventually.await(DEADLINE, () -> writes.get() > after + 50, "the owner keeps writing");
+            engine.refresh("st_wide_a", false);
+            engine.refresh("st_wide_b", false);
+        } finally {
+            stop.set(true);
+            writer.join();
+        }
+        assertEquals(null, failure.get());
+        assertEquals(RefreshAction.DIFFERENTIAL, engine.refresh("st_wide_b", false).action());
+        engine.refresh("st_wide_a", false);
+        assertMatches("st_wide_a", qa);
+        assertMatches("st_wide_b", qb);
+        engine.drop("st_wide_b", false);
+        engine.drop("st_wide_a", false);
+    }
+
+    // ---------------------------------------------------------------------------------------------
 
     private static void as(String url, String... sql) throws SQLException {
         Roles.as(url, sql);
