@@ -21,7 +21,7 @@ public record CatalogCompatibility(String newestKnown, String oldestSupported) {
      * This build's catalog version: the highest migration in the {@code sql} module. Raise it with
      * every new migration ({@code CatalogCompatibilityTest} fails until it is).
      */
-    public static final String NEWEST = "0.7.0.5";
+    public static final String NEWEST = "0.7.0.12";
 
     /** The oldest catalog this build maintains stream tables in (below it: 'trickle install' first). */
     public static final String OLDEST_SUPPORTED = "0.6.0";
@@ -32,6 +32,9 @@ public record CatalogCompatibility(String newestKnown, String oldestSupported) {
      * read (list, show, history) until {@code trickle install} upgrades them.
      */
     public static final String OLDEST_MAINTAINED = "0.7.0.5";
+
+    /** The oldest catalog that holds IMMEDIATE stream tables (the mode, and the table its triggers write). */
+    public static final String OLDEST_IMMEDIATE = "0.7.0.12";
 
     /** What this build of the engine accepts. */
     public static final CatalogCompatibility THIS_ENGINE = new CatalogCompatibility(NEWEST, OLDEST_SUPPORTED);
@@ -82,6 +85,16 @@ public record CatalogCompatibility(String newestKnown, String oldestSupported) {
                     + " is version " + installed.get() + "; this engine creates, alters and refreshes stream tables in"
                     + " catalogs from " + OLDEST_MAINTAINED + " on (refreshes compiled into the catalog, typed change"
                     + " buffers): upgrade it with 'trickle install'");
+        }
+    }
+
+    /** Refuses (before anything changes) an IMMEDIATE table in a catalog older than {@link #OLDEST_IMMEDIATE}. */
+    public static void requireImmediate(Connection c, String database) throws SQLException {
+        Optional<String> installed = CatalogInstaller.installedVersion(c);
+        if (installed.isPresent() && compare(installed.get(), OLDEST_IMMEDIATE) < 0) {
+            throw new io.trickle.engine.api.TrickleException.InvalidInputException("the Trickle catalog in " + database
+                    + " is version " + installed.get() + "; IMMEDIATE stream tables need catalog " + OLDEST_IMMEDIATE
+                    + " or later: upgrade it with 'trickle install'");
         }
     }
 

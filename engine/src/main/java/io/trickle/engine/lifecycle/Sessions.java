@@ -25,6 +25,15 @@ final class Sessions {
         }
     }
 
+    /** An IMMEDIATE table is maintained by its writers: a schedule would mean nothing. */
+    static void requireNoScheduleIfImmediate(io.trickle.engine.api.RefreshMode mode, io.trickle.engine.api.Schedule schedule) {
+        if (mode == io.trickle.engine.api.RefreshMode.IMMEDIATE && schedule != null
+                && schedule.kind() != io.trickle.engine.api.Schedule.Kind.CALCULATED) {
+            throw new InvalidInputException("an IMMEDIATE stream table is maintained in the transaction that writes its"
+                    + " sources and takes no schedule (leave out --schedule " + schedule.text() + ")");
+        }
+    }
+
     /** Lets the engine write storage tables in this transaction (the guard checks this setting). */
     static void allowStorageWrites(Connection c) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement("SELECT set_config('pgtrickle.internal_refresh', 'on', true)")) {

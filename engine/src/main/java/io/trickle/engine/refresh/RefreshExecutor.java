@@ -3,6 +3,7 @@ package io.trickle.engine.refresh;
 import io.trickle.engine.api.QualifiedName;
 import io.trickle.engine.api.ReasonCode;
 import io.trickle.engine.api.RefreshAction;
+import io.trickle.engine.api.RefreshMode;
 import io.trickle.engine.api.RefreshResult;
 import io.trickle.engine.api.TrickleException;
 import io.trickle.engine.api.TrickleException.ActionFailedException;
@@ -244,11 +245,16 @@ public final class RefreshExecutor {
         Optional<Long> budget = model == null ? Optional.empty() : model.budgetMs();
         RunRefresh call = callFor(row, request, settings, model);
         RefreshRequest current = request;
+        List<String> lockFirst = List.of();
+        if (RefreshMode.IMMEDIATE.name().equals(row.refreshMode()) && (request.forceFull() || !row.populated())) {
+            lockFirst = database.withConnection("reading the sources of " + row.displayName(),
+                    c -> ImmediateCompiler.sourcesToLock(c, row.id()));
+        }
         for (int attempt = 1; ; attempt++) {
             long started = System.nanoTime();
             RunRefresh.Outcome outcome;
             try {
-                outcome = once(call, current, settings, budget.orElse(null));
+                outcome = once(call, current, settings, budget.orElse(null), lockFirst);
             } catch (SQLException e) {
                 String state = e.getSQLState();
                 double elapsed = (System.nanoTime() - started) / 1e6;
@@ -298,9 +304,24 @@ public final class RefreshExecutor {
     }
 
     /** One call: in one round trip, or with the request's precondition in a transaction of its own. */
-    private RunRefresh.Outcome once(RunRefresh call, RefreshRequest request, SettingsSnapshot settings, Long budgetMs)
-            throws SQLException {
+    private RunRefresh.Outcome once(RunRefresh call, RefreshRequest request, SettingsSnapshot settings, Long budgetMs,
+                                    List<String> lockFirst) throws SQLException {
         Long timeout = statementTimeout(settings, budgetMs);
+        if (!lockFirst.isEmpty()) {
+            // An IMMEDIATE table recomputed: its writers are kept out first, before the snapshot is taken.
+            try (Connection c = database.dataSource().getConnection()) {
+                return Database.inTransaction(c, Connection.TRANSACTION_REPEATABLE_READ, tx -> {
+                    try (java.sql.Statement st = tx.createStatement()) {
+                        st.execute("SET LOCAL lock_timeout = " + settings.get(Settings.LOCK_TIMEOUT_MS));
+                        if (timeout != null) {
+                            st.execute("SET LOCAL statement_timeout = " + timeout);
+                        }
+                        st.execute("LOCK TABLE " + String.join(", ", lockFirst) + " IN SHARE MODE");
+                    }
+                    return call.within(tx);
+                });
+            }
+        }
         if (request.precondition() == null) {
             try (Connection c = database.dataSource().getConnection()) {
                 return call.once(c, request.sharedSnapshot(), timeout);
