@@ -1,4 +1,4 @@
--- Trickle catalog, version 0.7.0.12: IMMEDIATE mode (issue 21).
+-- Trickle catalog, version 0.7.0.11: IMMEDIATE mode (issue 21).
 --
 -- An IMMEDIATE stream table is maintained inside the transaction that writes its sources, by
 -- statement-level triggers the engine generates per stream table and source (functions
@@ -104,7 +104,7 @@ SELECT st.pgt_id,
          LIMIT 1) last ON true;
 
 ---------------------------------------------------------------------------------------------------
--- One refresh of one stream table (see 0.7.0.5); for IMMEDIATE tables as said above.
+-- One refresh of one stream table (see 0.7.0.5, tuned in 0.7.0.6); for IMMEDIATE tables as said above.
 ---------------------------------------------------------------------------------------------------
 CREATE OR REPLACE FUNCTION pgtrickle.run_refresh(
     p_pgt_id             bigint,
@@ -264,13 +264,13 @@ BEGIN
     IF v_any THEN
         FOR src IN
             SELECT format('%I.%I', d.source_schema, d.source_name) AS name, d.source, ct.buffer_table, ct.capture_error,
-                   f.snapshot, c.reltuples AS source_rows,
-                   (SELECT b.reltuples FROM pg_class b WHERE b.oid = to_regclass('pgtrickle_changes.' || quote_ident(ct.buffer_table)))
-                       AS buffer_rows
+                   f.snapshot, c.reltuples AS source_rows, b.reltuples AS buffer_rows,
+                   pg_stat_get_mod_since_analyze(b.oid) AS buffer_changed
               FROM pgtrickle.pgt_dependencies d
               JOIN pgtrickle.pgt_change_tracking ct ON ct.source = d.source
               JOIN pgtrickle.pgt_frontiers f ON f.pgt_id = d.pgt_id AND f.source = d.source
               JOIN pg_class c ON c.oid = d.source
+              LEFT JOIN pg_class b ON b.oid = to_regclass('pgtrickle_changes.' || quote_ident(ct.buffer_table))
              WHERE d.pgt_id = p_pgt_id AND d.source_type IN ('TABLE', 'STREAM_TABLE')
              ORDER BY d.source_schema, d.source_name
         LOOP
@@ -295,10 +295,12 @@ BEGIN
                 v_ratio_hit := format('%s changed rows in %s exceed differential_max_change_ratio %s of its ~%s rows',
                                       v_window, src.name, to_char(p_max_change_ratio, 'FM0.00'), round(src.source_rows)::bigint);
             END IF;
-            -- The planner reads a window through the buffer's statistics; when they describe a far
-            -- smaller buffer (autovacuum has not caught up with a burst of writes), it would plan a big
-            -- window as a few rows — so the statistics are refreshed first (a sample; cheap).
-            IF v_window >= 1000 AND coalesce(src.buffer_rows, -1) < v_window / 4 THEN
+            -- The planner reads a window through the buffer's statistics; when they describe another
+            -- buffer than the one there now (autovacuum has not caught up with a burst of writes, or
+            -- most of the rows came since they were taken), it would plan a big window as a few rows:
+            -- the statistics are taken again first (a sample of the buffer; a few milliseconds).
+            IF v_window >= 1000 AND (coalesce(src.buffer_rows, -1) < v_window / 2
+                                     OR coalesce(src.buffer_changed, 0) >= v_window / 2) THEN
                 EXECUTE format('ANALYZE pgtrickle_changes.%I', src.buffer_table);
             END IF;
         END LOOP;
