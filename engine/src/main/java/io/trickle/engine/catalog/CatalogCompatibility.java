@@ -1,6 +1,7 @@
 package io.trickle.engine.catalog;
 
 import io.trickle.engine.api.TrickleException.ActionFailedException;
+import io.trickle.engine.api.TrickleException.InvalidInputException;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.Optional;
@@ -81,7 +82,7 @@ public record CatalogCompatibility(String newestKnown, String oldestSupported) {
     public static void requireMaintainable(Connection c, String database) throws SQLException {
         Optional<String> installed = CatalogInstaller.installedVersion(c);
         if (installed.isPresent() && compare(installed.get(), OLDEST_MAINTAINED) < 0) {
-            throw new io.trickle.engine.api.TrickleException.InvalidInputException("the Trickle catalog in " + database
+            throw new InvalidInputException("the Trickle catalog in " + database
                     + " is version " + installed.get() + "; this engine creates, alters and refreshes stream tables in"
                     + " catalogs from " + OLDEST_MAINTAINED + " on (refreshes compiled into the catalog, typed change"
                     + " buffers): upgrade it with 'trickle install'");
@@ -92,7 +93,7 @@ public record CatalogCompatibility(String newestKnown, String oldestSupported) {
     public static void requireImmediate(Connection c, String database) throws SQLException {
         Optional<String> installed = CatalogInstaller.installedVersion(c);
         if (installed.isPresent() && compare(installed.get(), OLDEST_IMMEDIATE) < 0) {
-            throw new io.trickle.engine.api.TrickleException.InvalidInputException("the Trickle catalog in " + database
+            throw new InvalidInputException("the Trickle catalog in " + database
                     + " is version " + installed.get() + "; IMMEDIATE stream tables need catalog " + OLDEST_IMMEDIATE
                     + " or later: upgrade it with 'trickle install'");
         }

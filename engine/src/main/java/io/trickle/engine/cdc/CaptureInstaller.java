@@ -2,6 +2,7 @@ package io.trickle.engine.cdc;
 
 import io.trickle.engine.cdc.CaptureInfo.BufferFormat;
 import io.trickle.engine.db.PgQuote;
+import io.trickle.engine.db.TableLocks;
 import io.trickle.engine.sql.Relation;
 import java.sql.Array;
 import java.sql.Connection;
@@ -352,10 +353,6 @@ public final class CaptureInstaller {
      * first statements in REPEATABLE READ (LOCK takes no snapshot).
      */
     public static void lockForCapture(Connection c, List<Relation> sources) throws SQLException {
-        try (Statement st = c.createStatement()) {
-            for (Relation r : sources) {
-                st.execute("LOCK TABLE " + PgQuote.qualified(r.schema(), r.name()) + " IN SHARE ROW EXCLUSIVE MODE");
-            }
-        }
+        TableLocks.lock(c, sources.stream().map(r -> PgQuote.qualified(r.schema(), r.name())).toList(), "SHARE ROW EXCLUSIVE");
     }
 }

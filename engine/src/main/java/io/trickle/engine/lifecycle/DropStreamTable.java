@@ -23,6 +23,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.TreeSet;
 
 /**
  * Drops a stream table: its storage table, catalog rows, its IMMEDIATE triggers, and the capture of
@@ -71,7 +72,7 @@ public final class DropStreamTable {
      * taken (a writer holds that lock while it waits for its next statement's table lock).
      */
     private static void lockImmediateSources(Connection c, Set<StreamTableRow> order) throws SQLException {
-        Set<Long> sources = new java.util.TreeSet<>();
+        Set<Long> sources = new TreeSet<>();
         for (StreamTableRow t : order) {
             if (immediate(t)) {
                 new DependencyRepository().of(c, t.id()).stream().map(Dependency::sourceOid).forEach(sources::add);

@@ -7,6 +7,7 @@ import io.trickle.engine.sql.Relation;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -29,6 +30,7 @@ record CompiledDelta(List<String> declarations, List<String> setup, String state
         List<String> declarations = new ArrayList<>();
         List<String> setup = new ArrayList<>();
         Map<Long, String> windows = new LinkedHashMap<>();
+        Set<Long> unchanged = new HashSet<>();
         List<String> ctes = new ArrayList<>();
         int n = 0;
         for (Map.Entry<Relation, Set<String>> e : spec.plan().sourceColumns().entrySet()) {
@@ -41,8 +43,11 @@ record CompiledDelta(List<String> declarations, List<String> setup, String state
             // An empty window is inlined, so that the planner drops every branch of the delta that reads it.
             ctes.add(name + (w.empty() ? " AS NOT MATERIALIZED (\n  " : " AS (\n  ") + w.query() + "\n)");
             windows.put(source.oid(), name);
+            if (w.empty()) {
+                unchanged.add(source.oid());
+            }
         }
-        String delta = spec.plan().deltaSql(new SourceWindows(windows), storage);
+        String delta = spec.plan().deltaSql(new SourceWindows(windows, unchanged), storage);
         ctes.add("__pgt_delta AS (\n" + delta + "\n)");
         return new CompiledDelta(declarations, setup, ApplyStatement.apply(storage, spec, ctes, "SELECT d.* FROM __pgt_delta d", into));
     }

@@ -5,9 +5,11 @@ import io.trickle.engine.cdc.CaptureInfo;
 import io.trickle.engine.cdc.CaptureInstaller;
 import io.trickle.engine.sql.ProbeResult;
 import io.trickle.engine.sql.Relation;
+import io.trickle.engine.sql.RelationCatalog;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.LinkedHashSet;
@@ -70,8 +72,8 @@ public final class Dependencies {
         for (long oid : moreSources) {
             roots.add(oid);
         }
-        io.trickle.engine.sql.RelationCatalog catalog = new io.trickle.engine.sql.RelationCatalog(c);
-        Set<Long> have = new java.util.HashSet<>();
+        RelationCatalog catalog = new RelationCatalog(c);
+        Set<Long> have = new HashSet<>();
         out.forEach(r -> have.add(r.oid()));
         for (String name : ImmediateCompiler.beneath(c, roots)) {
             catalog.byName(name).filter(r -> have.add(r.oid())).ifPresent(out::add);

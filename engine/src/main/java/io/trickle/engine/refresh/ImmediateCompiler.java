@@ -1,5 +1,6 @@
 package io.trickle.engine.refresh;
 
+import io.trickle.engine.api.QualifiedName;
 import io.trickle.engine.cdc.CaptureInfo;
 import io.trickle.engine.cdc.ImmediateStash;
 import io.trickle.engine.cdc.PendingWindows;
@@ -62,7 +63,7 @@ import java.util.regex.Pattern;
 public final class ImmediateCompiler {
 
     /** A statement with at least this many rows is planned for its size rather than by the cached plan. */
-    static final int PLANNED_EACH_TIME_FROM = 1000;
+    static final int PLANNED_EACH_TIME_FROM = 100;
 
     private static final String COUNTS = "__pgt_inserted, __pgt_deleted, __pgt_bad";
     private static final Pattern BEFORE_TRIGGER = Pattern.compile("^pgtrickle_ivm_(\\d+)_(\\d+)_before$");
@@ -150,6 +151,9 @@ public final class ImmediateCompiler {
             for (String s : triggers) {
                 st.execute(s);
             }
+            // Each writer's session plans the maintenance once and keeps the plan: statistics of a new
+            // storage table (none yet) would give it a plan that scans the table for every row id.
+            st.execute("ANALYZE " + storage);
         }
         relock(c);
     }
@@ -348,7 +352,7 @@ public final class ImmediateCompiler {
 
     /** Marks the table for reinitialisation when its compiled SQL no longer fits its sources. */
     private static String trapped(long pgtId, String schema, String name) {
-        String display = io.trickle.engine.api.QualifiedName.of(schema, name).toString();
+        String display = QualifiedName.of(schema, name).toString();
         return "  EXCEPTION WHEN syntax_error_or_access_rule_violation OR feature_not_supported THEN\n"
                 + "    -- The compiled SQL no longer fits the sources (a column renamed, dropped or retyped): the write\n"
                 + "    -- goes on, the table is marked to be derived again and recomputed, and the engine is asked to.\n"

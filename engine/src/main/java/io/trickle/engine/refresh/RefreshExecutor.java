@@ -12,15 +12,18 @@ import io.trickle.engine.catalog.ClusterOrigin;
 import io.trickle.engine.catalog.RefreshHistoryRepository;
 import io.trickle.engine.catalog.Settings;
 import io.trickle.engine.catalog.SettingsSnapshot;
+import io.trickle.engine.catalog.StreamTableRepository;
 import io.trickle.engine.catalog.StreamTableRow;
 import io.trickle.engine.db.AdvisoryLocks;
 import io.trickle.engine.db.Database;
 import io.trickle.engine.db.PgQuote;
 import io.trickle.engine.db.SqlErrors;
+import io.trickle.engine.db.TableLocks;
 import io.trickle.engine.watermark.WatermarkGate;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.util.Collection;
 import java.util.List;
 import java.util.Set;
@@ -311,14 +314,22 @@ public final class RefreshExecutor {
             // An IMMEDIATE table recomputed: its writers are kept out first, before the snapshot is taken.
             try (Connection c = database.dataSource().getConnection()) {
                 return Database.inTransaction(c, Connection.TRANSACTION_REPEATABLE_READ, tx -> {
-                    try (java.sql.Statement st = tx.createStatement()) {
+                    try (Statement st = tx.createStatement()) {
                         st.execute("SET LOCAL lock_timeout = " + settings.get(Settings.LOCK_TIMEOUT_MS));
                         if (timeout != null) {
                             st.execute("SET LOCAL statement_timeout = " + timeout);
                         }
-                        st.execute("LOCK TABLE " + String.join(", ", lockFirst) + " IN SHARE MODE");
+                        TableLocks.lock(tx, lockFirst, "SHARE");
                     }
-                    return call.within(tx);
+                    RunRefresh.Outcome outcome = call.within(tx);
+                    if (outcome.done() && outcome.action() != RefreshAction.NO_DATA) {
+                        // Writers' sessions plan their maintenance with these statistics and keep the plan.
+                        try (Statement st = tx.createStatement()) {
+                            st.execute("ANALYZE " + storageName(new StreamTableRepository()
+                                    .byId(tx, call.pgtId()).orElseThrow()));
+                        }
+                    }
+                    return outcome;
                 });
             }
         }
@@ -339,7 +350,7 @@ public final class RefreshExecutor {
                 AdvisoryLocks.lockStreamTable(tx, call.pgtId());
                 String heldBack = request.precondition().holdBack(tx, call.pgtId());
                 if (heldBack != null) {
-                    StreamTableRow row = new io.trickle.engine.catalog.StreamTableRepository().byId(tx, call.pgtId())
+                    StreamTableRow row = new StreamTableRepository().byId(tx, call.pgtId())
                             .orElseThrow(() -> new TrickleException.NotFoundException("stream table with id "
                                     + call.pgtId() + " does not exist"));
                     long id = history.skipped(tx, row.id(), row.schema(), row.name(), call.initiatedBy(), heldBack,
@@ -434,7 +445,7 @@ public final class RefreshExecutor {
                 }
                 if (vacuum) {
                     for (String buffer : toVacuum) {
-                        try (java.sql.Statement st = c.createStatement()) {
+                        try (Statement st = c.createStatement()) {
                             st.execute("VACUUM (SKIP_LOCKED) " + buffer);
                         }
                     }
