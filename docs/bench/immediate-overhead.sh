@@ -70,7 +70,8 @@ diff_rows() { sql -c "SELECT count(*) FROM (($2 EXCEPT ALL $3) UNION ALL ($3 EXC
 
 echo "scenario,rows,pct,cycle,changed,plain_ms,trickle_ms,ivm_ms,trickle_us_per_row,ivm_us_per_row,oltp_plain_ms,oltp_trickle_ms,oltp_ivm_ms,oracle"
 for s in $SCENARIOS; do
-  trickle create "imm_$s" --mode IMMEDIATE --query "$(q "$s" t)" >/dev/null 2>&1
+  trickle create "imm_$s" --mode IMMEDIATE --query "$(q "$s" t)" >/dev/null 2>&1 \
+    || trickle create "imm_$s" --mode IMMEDIATE --query "$(q "$s" t)" >/dev/null  # once more after a concurrent catalog change
   ivm=none
   if [ "$IVM" = 1 ]; then
     if sql -c "SELECT pgivm.create_immv('ivm_$s', \$q\$$(q "$s" i)\$q\$)" >/dev/null 2>&1; then ivm=yes; fi
