@@ -22,7 +22,7 @@ public record CatalogCompatibility(String newestKnown, String oldestSupported) {
      * This build's catalog version: the highest migration in the {@code sql} module. Raise it with
      * every new migration ({@code CatalogCompatibilityTest} fails until it is).
      */
-    public static final String NEWEST = "0.7.0.11";
+    public static final String NEWEST = "0.7.0.8";
 
     /** The oldest catalog this build maintains stream tables in (below it: 'trickle install' first). */
     public static final String OLDEST_SUPPORTED = "0.6.0";
@@ -35,7 +35,7 @@ public record CatalogCompatibility(String newestKnown, String oldestSupported) {
     public static final String OLDEST_MAINTAINED = "0.7.0.5";
 
     /** The oldest catalog that holds IMMEDIATE stream tables (the mode, and the table its triggers write). */
-    public static final String OLDEST_IMMEDIATE = "0.7.0.11";
+    public static final String OLDEST_IMMEDIATE = "0.7.0.8";
 
     /** What this build of the engine accepts. */
     public static final CatalogCompatibility THIS_ENGINE = new CatalogCompatibility(NEWEST, OLDEST_SUPPORTED);

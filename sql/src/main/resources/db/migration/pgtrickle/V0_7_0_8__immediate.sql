@@ -1,4 +1,4 @@
--- Trickle catalog, version 0.7.0.11: IMMEDIATE mode (issue 21).
+-- Trickle catalog, version 0.7.0.8: IMMEDIATE mode (issue 21).
 --
 -- An IMMEDIATE stream table is maintained inside the transaction that writes its sources, by
 -- statement-level triggers the engine generates per stream table and source (functions
