@@ -28,7 +28,7 @@ public final class DependencyRepository {
               WHERE a.attrelid = ?::oid AND a.attnum > 0 AND NOT a.attisdropped AND a.attname = ANY (?::text[]))""";
 
     public void insert(Connection c, long pgtId, long sourceOid, String sourceType, List<String> columns) throws SQLException {
-        // column_types came with catalog 0.7.0.8; an older catalog gets NULL's equivalent: nothing.
+        // column_types came with catalog 0.7.0.9; an older catalog gets NULL's equivalent: nothing.
         boolean withTypes = hasColumnTypes(c);
         try (PreparedStatement ps = c.prepareStatement("""
                 INSERT INTO pgtrickle.pgt_dependencies (pgt_id, source, source_schema, source_name, source_type,
@@ -87,7 +87,7 @@ public final class DependencyRepository {
     private List<Dependency> query(Connection c, String where, Object param) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement("""
                 SELECT pgt_id, source::oid, source_schema, source_name, source_type, columns_used, column_fingerprint,
-                       -- column_types came with catalog 0.7.0.8; read so that older catalogs still list
+                       -- column_types came with catalog 0.7.0.9; read so that older catalogs still list
                        ARRAY(SELECT jsonb_array_elements_text(CASE jsonb_typeof(to_jsonb(d) -> 'column_types')
                                                                   WHEN 'array' THEN to_jsonb(d) -> 'column_types' ELSE '[]' END))
                   FROM pgtrickle.pgt_dependencies d

@@ -47,7 +47,7 @@ record SourceColumns(Map<String, Column> columns, List<String> key) {
 
     /**
      * The columns of a relation as a buffer defines them (domains in their base type), in attribute
-     * order: of a source, or of a buffer itself (a buffer written by an engine before 0.7.0.8 may
+     * order: of a source, or of a buffer itself (a buffer written by an engine before 0.7.0.9 may
      * hold a domain, which then compares equal to its base type and is kept as it is).
      */
     static Map<String, Column> columns(Connection c, long relid) throws SQLException {

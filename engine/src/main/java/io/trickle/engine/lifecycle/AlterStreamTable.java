@@ -23,6 +23,7 @@ import io.trickle.engine.db.Database;
 import io.trickle.engine.db.PgQuote;
 import io.trickle.engine.refresh.Dependencies;
 import io.trickle.engine.refresh.Derivation;
+import io.trickle.engine.refresh.ImmediateCompiler;
 import io.trickle.engine.refresh.Deriver;
 import io.trickle.engine.refresh.Population;
 import io.trickle.engine.refresh.RefreshCompiler;
@@ -62,28 +63,40 @@ public final class AlterStreamTable {
         }
         StreamTableRepository tables = new StreamTableRepository();
         StreamTableRow row = database.withConnection("reading " + request.name(), c -> find(c, tables, request.name()));
+        boolean wasImmediate = RefreshMode.IMMEDIATE.name().equals(row.refreshMode());
+        Sessions.requireNoScheduleIfImmediate(request.mode() != null ? request.mode() : RefreshMode.valueOf(row.refreshMode()),
+                request.schedule());
         if (request.query() != null || request.mode() != null) {
             String query = request.query() != null ? request.query() : row.definingQuery();
             Deriver.Origin origin = request.query() != null ? Deriver.Origin.USER : Deriver.Origin.STORED;
             RefreshMode mode = request.mode() != null ? request.mode() : row.mode();
             for (int attempt = 1; ; attempt++) {
-                Map<Relation, Set<String>> needs = database.withConnection("checking the new query of " + request.name(), c -> {
+                Checked checked = database.withConnection("checking the new query of " + request.name(), c -> {
                     c.setAutoCommit(false);
                     try {
                         Derivation d = Deriver.derive(c, query, mode, origin);
                         Map<Relation, Set<String>> needing = Dependencies.captureNeeds(c, d);
+                        long[] oldSources = new DependencyRepository().of(c, row.id()).stream()
+                                .mapToLong(Dependency::sourceOid).toArray();
+                        List<Relation> toLock = Dependencies.toLock(c, d, wasImmediate, oldSources);
+                        java.util.LinkedHashSet<Relation> checkedSources = new java.util.LinkedHashSet<>(needing.keySet());
+                        checkedSources.addAll(toLock);
                         SourceRights.requireSources(c, "alter stream table " + request.name(), d.probe(),
-                                List.copyOf(needing.keySet()));
-                        return needing;
+                                List.copyOf(checkedSources));
+                        return new Checked(needing, Sessions.oids(toLock));
                     } finally {
                         c.rollback();
                         c.setAutoCommit(true);
                     }
                 });
-                List<Long> installed = CaptureFirst.install(database, needs, request.name().toString());
+                List<Long> installed = CaptureFirst.install(database, checked.needs(), request.name().toString());
                 try {
-                    database.transaction("altering stream table " + request.name(), Connection.TRANSACTION_REPEATABLE_READ,
-                            c -> rederive(c, row, query, origin, mode, request, engineName));
+                    // Locking IMMEDIATE sources takes DDL, which takes its snapshot before it waits: READ
+                    // COMMITTED then, whose later statements see the sources as the locks leave them.
+                    int isolation = checked.toLock().isEmpty() ? Connection.TRANSACTION_REPEATABLE_READ
+                            : Connection.TRANSACTION_READ_COMMITTED;
+                    database.transaction("altering stream table " + request.name(), isolation,
+                            c -> rederive(c, row, query, origin, mode, checked.toLock(), request, engineName));
                     break;
                 } catch (CaptureFirst.Moved moved) {
                     CaptureFirst.releaseUnused(database, installed);
@@ -124,8 +137,13 @@ public final class AlterStreamTable {
                 .orElseThrow(() -> new NotFoundException("stream table " + name + " does not exist"));
     }
 
+    /** What the check found: capture to install first, and the tables to lock against writers. */
+    private record Checked(Map<Relation, Set<String>> needs, List<Long> toLock) {
+    }
+
     private static Void rederive(Connection c, StreamTableRow old, String query, Deriver.Origin origin, RefreshMode mode,
-                                 Request request, String engineName) throws SQLException {
+                                 List<Long> toLock, Request request, String engineName) throws SQLException {
+        Sessions.lock(c, toLock);
         String[] context = Sessions.context(c);
         Sessions.allowStorageWrites(c);
         AdvisoryLocks.lockStreamTable(c, old.id());
@@ -135,26 +153,48 @@ public final class AlterStreamTable {
         Derivation d = Deriver.derive(c, query, mode, origin);
         Dependencies.requireCaptured(c, d, "the sources of " + request.name());
         CycleCheck.require(c, row, d, mode);
+        boolean wasImmediate = RefreshMode.IMMEDIATE.name().equals(row.refreshMode());
+        boolean immediate = mode == RefreshMode.IMMEDIATE;
         String storage = PgQuote.qualified(row.schema(), row.name());
         Population.reshape(c, row.storageOid(), storage, d.storage(), row.keyedRowIds());
         DependencyRepository deps = new DependencyRepository();
         List<Long> before = deps.of(c, row.id()).stream().map(Dependency::sourceOid).toList();
+        // The mode first: which sources keep capture depends on whether their readers read buffers.
+        tables.update(c, row.id(), "defining_query = ?, original_query = ?, refresh_mode = ?, effective_mode = ?,"
+                        + " fallback_reason = ?, keyed_row_ids = ?, time_zone = ?, search_path = ?, needs_reinit = false,"
+                        + " reinit_reason = NULL",
+                d.definingQuery(), query.strip(), mode.name(), d.effectiveMode(), d.fallbackReason(),
+                d.storage().identity().keyed(), context[0], context[1]);
+        if (wasImmediate) {
+            ImmediateCompiler.drop(c, row.id());
+        }
         String triggerMode = new SettingsRepository().load(c).get(Settings.CDC_TRIGGER_MODE);
         List<CaptureInfo> captures = Dependencies.record(c, row.id(), d, triggerMode);
         CaptureInstaller installer = new CaptureInstaller();
         for (long oid : before) {
             installer.releaseIfUnused(c, oid);
         }
-        tables.update(c, row.id(), "defining_query = ?, original_query = ?, refresh_mode = ?, effective_mode = ?,"
-                        + " fallback_reason = ?, keyed_row_ids = ?, time_zone = ?, search_path = ?, needs_reinit = false,"
-                        + " reinit_reason = NULL",
-                d.definingQuery(), query.strip(), mode.name(), d.effectiveMode(), d.fallbackReason(),
-                d.storage().identity().keyed(), context[0], context[1]);
+        if (immediate) {
+            for (Dependency dep : deps.of(c, row.id())) {
+                installer.releaseIfUnused(c, dep.sourceOid());
+            }
+        }
         RefreshHistoryRepository history = new RefreshHistoryRepository();
         long historyId = history.start(c, row.id(), row.schema(), row.name(), "MANUAL", engineName);
-        RefreshCompiler.compile(c, row.id(), row.schema(), row.name(), context[0], context[1], d.storage());
+        RefreshCompiler.compile(c, row.id(), row.schema(), row.name(), context[0], context[1], d.storage(), immediate);
+        // The sources are locked against writers: this snapshot holds every change committed before, and
+        // none comes after until the triggers or capture below are in place.
         long[] changed = Population.replace(c, row.id());
-        new FrontierRepository().advanceAll(c, row.id(), captures.stream().map(CaptureInfo::sourceOid).toList());
+        FrontierRepository frontiers = new FrontierRepository();
+        if (immediate) {
+            frontiers.advanceAll(c, row.id(), List.of()); // none: its writers maintain it
+            ImmediateCompiler.install(c, row.id(), row.schema(), row.name(), context[0], context[1], d.storage());
+        } else {
+            frontiers.advanceAll(c, row.id(), captures.stream().map(CaptureInfo::sourceOid).toList());
+            if (wasImmediate) {
+                ImmediateCompiler.relock(c);
+            }
+        }
         tables.update(c, row.id(), "is_populated = true, last_refresh_at = clock_timestamp(),"
                 + " data_timestamp = clock_timestamp(), consecutive_errors = 0, last_error = NULL,"
                 + " status = CASE WHEN status IN ('INITIALIZING', 'ERROR') THEN 'ACTIVE' ELSE status END");

@@ -14,6 +14,7 @@ import io.trickle.engine.db.Database;
 import io.trickle.engine.db.PgQuote;
 import io.trickle.engine.refresh.Dependencies;
 import io.trickle.engine.refresh.Derivation;
+import io.trickle.engine.refresh.ImmediateCompiler;
 import io.trickle.engine.refresh.Deriver;
 import io.trickle.engine.refresh.Population;
 import io.trickle.engine.refresh.RefreshCompiler;
@@ -32,9 +33,13 @@ import java.util.Set;
  * back: everything that can be wrong with the request — the query, the name, the rights the engine's
  * role needs ({@link SourceRights}) — is found there, before anything exists. Then capture is
  * installed or widened on the sources that need it, in a transaction of its own ({@link CaptureFirst}).
- * Then, in one REPEATABLE READ transaction, the storage table and catalog rows are created and the
- * table is populated from that transaction's snapshot, which becomes its first frontier. A failure
- * leaves nothing behind: capture installed for it is released again.
+ * Then, in one transaction, the storage table and catalog rows are created and the table is
+ * populated from that transaction's snapshot, which becomes its first frontier. An IMMEDIATE table's
+ * sources (and those beneath its IMMEDIATE sources) are first locked against writers with the
+ * TRIGGER privilege only ({@link Sessions#lock}), so that no write falls between the population and
+ * its triggers; that transaction is READ COMMITTED (the lock is taken by DDL, which takes a snapshot
+ * before it waits), the others REPEATABLE READ. A failure leaves nothing behind: capture installed
+ * for it is released again.
  */
 public final class CreateStreamTable {
 
@@ -50,8 +55,9 @@ public final class CreateStreamTable {
     }
 
     public static Result run(Database database, Request request, String engineName) {
+        Sessions.requireNoScheduleIfImmediate(request.mode(), request.schedule());
         for (int attempt = 1; ; attempt++) {
-            Map<Relation, Set<String>> needs = database.withConnection("checking the query of " + request.name(), c -> {
+            Checked checked = database.withConnection("checking the query of " + request.name(), c -> {
                 c.setAutoCommit(false);
                 try {
                     Sessions.requireSchema(c, request.name().schema());
@@ -59,18 +65,23 @@ public final class CreateStreamTable {
                     Sessions.requireFreeName(c, request.name());
                     Derivation d = Deriver.derive(c, request.query(), request.mode());
                     Map<Relation, Set<String>> needing = Dependencies.captureNeeds(c, d);
+                    List<Relation> toLock = Dependencies.toLock(c, d, false);
+                    java.util.LinkedHashSet<Relation> checkedSources = new java.util.LinkedHashSet<>(needing.keySet());
+                    checkedSources.addAll(toLock);
                     SourceRights.requireSources(c, "create stream table " + request.name(), d.probe(),
-                            List.copyOf(needing.keySet()));
-                    return needing;
+                            List.copyOf(checkedSources));
+                    return new Checked(needing, Sessions.oids(toLock));
                 } finally {
                     c.rollback();
                     c.setAutoCommit(true);
                 }
             });
-            List<Long> installed = CaptureFirst.install(database, needs, request.name().toString());
+            List<Long> installed = CaptureFirst.install(database, checked.needs(), request.name().toString());
             try {
-                return database.transaction("creating stream table " + request.name(), Connection.TRANSACTION_REPEATABLE_READ,
-                        c -> create(c, request, engineName));
+                int isolation = checked.toLock().isEmpty() ? Connection.TRANSACTION_REPEATABLE_READ
+                        : Connection.TRANSACTION_READ_COMMITTED;
+                return database.transaction("creating stream table " + request.name(), isolation,
+                        c -> create(c, request, checked.toLock(), engineName));
             } catch (CaptureFirst.Moved moved) {
                 CaptureFirst.releaseUnused(database, installed);
                 if (attempt >= CaptureFirst.ATTEMPTS) {
@@ -84,7 +95,12 @@ public final class CreateStreamTable {
         }
     }
 
-    private static Result create(Connection c, Request request, String engineName) throws SQLException {
+    /** What the check found: capture to install first, and the tables to lock against writers. */
+    private record Checked(Map<Relation, Set<String>> needs, List<Long> toLock) {
+    }
+
+    private static Result create(Connection c, Request request, List<Long> toLock, String engineName) throws SQLException {
+        Sessions.lock(c, toLock);
         Sessions.requireFreeName(c, request.name());
         String[] context = Sessions.context(c);
         Sessions.allowStorageWrites(c);
@@ -98,7 +114,9 @@ public final class CreateStreamTable {
                 d.storage().identity().keyed(), context[0], context[1]));
         String triggerMode = new SettingsRepository().load(c).get(Settings.CDC_TRIGGER_MODE);
         List<CaptureInfo> captures = Dependencies.record(c, pgtId, d, triggerMode);
-        RefreshCompiler.compile(c, pgtId, request.name().schema(), request.name().name(), context[0], context[1], d.storage());
+        boolean immediate = request.mode() == RefreshMode.IMMEDIATE;
+        RefreshCompiler.compile(c, pgtId, request.name().schema(), request.name().name(), context[0], context[1], d.storage(),
+                immediate);
         long inserted = 0;
         if (request.initialize()) {
             RefreshHistoryRepository history = new RefreshHistoryRepository();
@@ -109,6 +127,11 @@ public final class CreateStreamTable {
                     + "last_refresh_at = clock_timestamp(), data_timestamp = clock_timestamp()");
             history.finish(c, historyId, "FULL", "COMPLETED", inserted, 0,
                     d.fallbackReason() == null ? "initial population" : "initial population; " + d.fallbackReason(), null, null);
+        }
+        if (immediate) {
+            // Its sources are locked against writers: the first writer after this commit maintains it.
+            ImmediateCompiler.install(c, pgtId, request.name().schema(), request.name().name(), context[0], context[1],
+                    d.storage());
         }
         SccMembership.update(c);
         CatalogGeneration.bump(c, "create " + request.name());

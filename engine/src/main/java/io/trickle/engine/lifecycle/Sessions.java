@@ -1,12 +1,17 @@
 package io.trickle.engine.lifecycle;
 
 import io.trickle.engine.api.QualifiedName;
+import io.trickle.engine.api.RefreshMode;
+import io.trickle.engine.api.Schedule;
 import io.trickle.engine.api.TrickleException.InvalidInputException;
 import io.trickle.engine.db.SearchPaths;
+import io.trickle.engine.db.TableLocks;
+import io.trickle.engine.sql.Relation;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.List;
 
 /** Small session-level helpers shared by create, alter and drop. */
 final class Sessions {
@@ -24,6 +29,15 @@ final class Sessions {
              ResultSet rs = ps.executeQuery()) {
             rs.next();
             return new String[] {rs.getString(1), SearchPaths.PINNED};
+        }
+    }
+
+    /** An IMMEDIATE table is maintained by its writers: a schedule would mean nothing. */
+    static void requireNoScheduleIfImmediate(RefreshMode mode, Schedule schedule) {
+        if (mode == RefreshMode.IMMEDIATE && schedule != null
+                && schedule.kind() != Schedule.Kind.CALCULATED) {
+            throw new InvalidInputException("an IMMEDIATE stream table is maintained in the transaction that writes its"
+                    + " sources and takes no schedule (leave out --schedule " + schedule.text() + ")");
         }
     }
 
@@ -60,4 +74,16 @@ final class Sessions {
         }
     }
 
+    /**
+     * Keeps the writers of sources that are about to get or lose IMMEDIATE triggers out until the
+     * transaction ends, with the TRIGGER privilege only ({@link TableLocks#lockAgainstWriters}); the
+     * transaction must be READ COMMITTED. Waits for writers under way without deadlocking with them.
+     */
+    static void lock(Connection c, List<Long> tableOids) throws SQLException {
+        TableLocks.lockAgainstWriters(c, tableOids);
+    }
+
+    static List<Long> oids(List<Relation> relations) {
+        return relations.stream().map(Relation::oid).toList();
+    }
 }

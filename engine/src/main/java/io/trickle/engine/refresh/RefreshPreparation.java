@@ -13,10 +13,14 @@ import io.trickle.engine.catalog.StreamTableRow;
 import io.trickle.engine.cdc.CaptureFirst;
 import io.trickle.engine.db.AdvisoryLocks;
 import io.trickle.engine.db.Database;
+import io.trickle.engine.db.PgQuote;
 import io.trickle.engine.db.SqlErrors;
+import io.trickle.engine.db.TableLocks;
 import io.trickle.engine.sql.Relation;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.Optional;
@@ -34,7 +38,9 @@ import org.slf4j.LoggerFactory;
  * sources' capture must change; the second changes that capture and commits <em>before</em> the
  * third takes its snapshot ({@link CaptureFirst}: no write falls between the capture change and the
  * snapshot the reinitialisation reads); the third takes the table's refresh lock and catalog row,
- * and does the work. A
+ * and does the work. An IMMEDIATE table's sources (and those beneath its IMMEDIATE sources) are
+ * locked against writers as the third transaction's first statements, before its snapshot: its
+ * triggers are written again and a recompute must not miss a writer. A
  * query that no longer resolves puts the table in ERROR with PostgreSQL's words.
  */
 final class RefreshPreparation {
@@ -73,6 +79,7 @@ final class RefreshPreparation {
 
     private RunRefresh.Outcome run(long pgtId, RunRefresh call, String reinitReason, ReasonCode reinitCode) {
         for (int moved = 1; ; moved++) {
+            List<Relation> toLock = new ArrayList<>();
             Map<Relation, Set<String>> needs = database.withConnection("deriving stream table " + pgtId + " again", c -> {
                 c.setAutoCommit(false);
                 try {
@@ -80,7 +87,9 @@ final class RefreshPreparation {
                     StreamTableRow row = tables.byId(c, pgtId)
                             .orElseThrow(() -> new NotFoundException("stream table with id " + pgtId + " does not exist"));
                     RefreshExecutor.applySessionSettings(c, row, settings);
-                    return Dependencies.captureNeeds(c, derive(c, row, cause(c, row, reinitReason)));
+                    Derivation d = derive(c, row, cause(c, row, reinitReason));
+                    toLock.addAll(Dependencies.toLock(c, d, immediate(row)));
+                    return Dependencies.captureNeeds(c, d);
                 } finally {
                     c.rollback();
                     c.setAutoCommit(true);
@@ -89,7 +98,7 @@ final class RefreshPreparation {
             // Capture changes commit before the snapshot the preparation reads (CaptureFirst).
             CaptureFirst.install(database, needs, "stream table " + pgtId);
             try {
-                return preparedWithRetries(pgtId, call, reinitReason, reinitCode);
+                return preparedWithRetries(pgtId, toLock, call, reinitReason, reinitCode);
             } catch (CaptureFirst.Moved e) {
                 if (moved >= CaptureFirst.ATTEMPTS) {
                     throw new RefreshExecutor.RefreshFailure(new SQLException(e.getMessage() + " " + moved + " times", "40001"));
@@ -99,11 +108,12 @@ final class RefreshPreparation {
         }
     }
 
-    private RunRefresh.Outcome preparedWithRetries(long pgtId, RunRefresh call, String reinitReason, ReasonCode reinitCode) {
+    private RunRefresh.Outcome preparedWithRetries(long pgtId, List<Relation> toLock, RunRefresh call, String reinitReason,
+                                                   ReasonCode reinitCode) {
         for (int attempt = 1; ; attempt++) {
             try (Connection c = database.dataSource().getConnection()) {
                 return Database.inTransaction(c, Connection.TRANSACTION_REPEATABLE_READ,
-                        tx -> prepared(tx, pgtId, call, reinitReason, reinitCode));
+                        tx -> prepared(tx, pgtId, toLock, call, reinitReason, reinitCode));
             } catch (SQLException e) {
                 boolean retryable = "40001".equals(e.getSQLState()) || "40P01".equals(e.getSQLState());
                 if (!retryable || attempt >= MAX_ATTEMPTS) {
@@ -115,8 +125,13 @@ final class RefreshPreparation {
         }
     }
 
-    private RunRefresh.Outcome prepared(Connection tx, long pgtId, RunRefresh call,
+    private RunRefresh.Outcome prepared(Connection tx, long pgtId, List<Relation> toLock, RunRefresh call,
                                         String reinitReason, ReasonCode reinitCode) throws SQLException {
+        // run_refresh needs REPEATABLE READ, whose snapshot must come after the locks: LOCK TABLE
+        // (no snapshot) is the one way, and it needs more than TRIGGER on the sources — only for an
+        // IMMEDIATE table rebuilt here (see issue 18's note, "Merged with IMMEDIATE").
+        TableLocks.lock(tx, toLock.stream().map(r -> PgQuote.qualified(r.schema(), r.name())).toList(),
+                "SHARE ROW EXCLUSIVE");
         SettingsSnapshot settings = new SettingsRepository().load(tx);
         StreamTableRow stale = tables.byId(tx, pgtId)
                 .orElseThrow(() -> new NotFoundException("stream table with id " + pgtId + " does not exist"));
@@ -143,6 +158,10 @@ final class RefreshPreparation {
         }
         Dependencies.record(tx, row.id(), d, settings.get(Settings.CDC_TRIGGER_MODE));
         RefreshCompiler.compile(tx, row, d.storage());
+        if (immediate(row)) {
+            // Its sources are locked against writers: the triggers change between two of their statements.
+            ImmediateCompiler.install(tx, row.id(), row.schema(), row.name(), row.timeZone(), row.searchPath(), d.storage());
+        }
         if (reason == null) {
             return null;
         }
@@ -152,6 +171,10 @@ final class RefreshPreparation {
         }
         LOG.info("{}: reinitialising ({})", row.displayName(), reason);
         return call.reinitializing(reason, code).within(tx);
+    }
+
+    private static boolean immediate(StreamTableRow row) {
+        return RefreshMode.IMMEDIATE.name().equals(row.refreshMode());
     }
 
     /**

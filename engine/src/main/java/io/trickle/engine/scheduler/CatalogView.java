@@ -52,7 +52,8 @@ record CatalogView(long generation, DependencyGraph graph, Map<Long, EffectiveSc
         List<GraphTable> tables = new ArrayList<>();
         Map<Long, String> unusable = new HashMap<>();
         for (StreamTableRow row : new StreamTableRepository().all(c)) {
-            tables.add(new GraphTable(row.id(), row.displayName(), row.storageOid(), row.parsedSchedule()));
+            tables.add(new GraphTable(row.id(), row.displayName(), row.storageOid(), row.parsedSchedule(),
+                    "IMMEDIATE".equals(row.refreshMode())));
             row.unusable().ifPresent(why -> unusable.put(row.id(), why));
         }
         List<Read> reads = new ArrayList<>();
