@@ -3,6 +3,7 @@ package io.trickle.engine.cdc;
 import io.trickle.engine.catalog.Settings;
 import io.trickle.engine.catalog.SettingsRepository;
 import io.trickle.engine.db.Database;
+import io.trickle.engine.db.TableLocks;
 import io.trickle.engine.sql.Relation;
 import java.sql.Connection;
 import java.util.ArrayList;
@@ -47,14 +48,25 @@ public final class CaptureFirst {
         return database.transaction("changing the change capture for " + doing, Connection.TRANSACTION_READ_COMMITTED, c -> {
             String triggerMode = new SettingsRepository().load(c).get(Settings.CDC_TRIGGER_MODE);
             CaptureInstaller installer = new CaptureInstaller();
-            installer.lockForCapture(c, List.copyOf(needs.keySet()));
+            // New sources get their buffer and function first; then every source's lock is taken in one
+            // bounded attempt (TableLocks): the new sources' triggers, the captured sources' TRUNCATE
+            // trigger written again. Then the captured sources' capture changes under that lock.
             List<Long> installed = new ArrayList<>();
+            List<Relation> captured = new ArrayList<>();
+            installer.deferTriggers();
             for (Map.Entry<Relation, Set<String>> e : needs.entrySet()) {
-                boolean isNew = installer.find(c, e.getKey().oid()).isEmpty();
-                installer.ensure(c, e.getKey(), triggerMode, e.getValue());
-                if (isNew) {
+                if (installer.find(c, e.getKey().oid()).isEmpty()) {
+                    installer.ensure(c, e.getKey(), triggerMode, e.getValue());
                     installed.add(e.getKey().oid());
+                } else {
+                    captured.add(e.getKey());
                 }
+            }
+            List<String> locks = new ArrayList<>(installer.lockStatements(c, captured));
+            locks.addAll(installer.takeDeferredTriggers());
+            TableLocks.inAttempts(c, locks);
+            for (Relation r : captured) {
+                installer.ensure(c, r, triggerMode, needs.get(r));
             }
             return installed;
         });

@@ -34,6 +34,9 @@ import java.util.Set;
  */
 public final class CaptureInstaller {
 
+    /** Trigger statements kept back while {@link #deferTriggers} is in force, else null. */
+    private List<String> deferred;
+
     static final String TRIGGER_PREFIX = "pgtrickle_capture_";
 
     /** Capture of {@code sourceOid}, if installed. */
@@ -148,7 +151,11 @@ public final class CaptureInstaller {
             createBuffer(st, info, columns, wanted, source.qualifiedName());
             st.execute(CaptureFunction.ddl(info, wanted, columns.key(), columns));
             for (String trigger : triggerDdl(info, PgQuote.qualified(source.schema(), source.name()))) {
-                st.execute(trigger);
+                if (deferred != null) {
+                    deferred.add(trigger);
+                } else {
+                    st.execute(trigger);
+                }
             }
         }
         return info;
@@ -368,6 +375,28 @@ public final class CaptureInstaller {
      * commits before the snapshot that must hold those writes is taken ({@link CaptureFirst}).
      */
     public void lockForCapture(Connection c, List<Relation> sources) throws SQLException {
+        // In short attempts, so that a writer of two sources is never the one a deadlock aborts.
+        TableLocks.inAttempts(c, lockStatements(c, sources));
+    }
+
+    /**
+     * From now on, capture installed on a new source creates its buffer and function but keeps its
+     * triggers (which wait for the source's writers) for {@link #takeDeferredTriggers}, so that the
+     * caller can take every source's lock in one bounded attempt ({@link CaptureFirst}).
+     */
+    public void deferTriggers() {
+        deferred = new ArrayList<>();
+    }
+
+    /** The triggers deferred since {@link #deferTriggers}, to run under {@link TableLocks#inAttempts}. */
+    public List<String> takeDeferredTriggers() {
+        List<String> out = deferred == null ? List.of() : List.copyOf(deferred);
+        deferred = null;
+        return out;
+    }
+
+    /** The statements {@link #lockForCapture} takes its locks with (captured sources only). */
+    public List<String> lockStatements(Connection c, List<Relation> sources) throws SQLException {
         List<String> statements = new java.util.ArrayList<>();
         for (Relation r : sources) {
             Optional<CaptureInfo> info = find(c, r.oid());
@@ -377,7 +406,6 @@ public final class CaptureInstaller {
                         + info.get().qualifiedFunction() + "()");
             }
         }
-        // In short attempts, so that a writer of two sources is never the one a deadlock aborts.
-        TableLocks.inAttempts(c, statements);
+        return statements;
     }
 }

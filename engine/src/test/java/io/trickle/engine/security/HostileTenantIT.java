@@ -256,6 +256,33 @@ class HostileTenantIT {
     }
 
     @Test
+    void aTenantsOperatorsAndFunctionsNeverRunInImmediateMaintenance() throws SQLException {
+        String q = "SELECT id, lower(note) AS note, amount > 1 AS big FROM app.orders WHERE amount > 2";
+        engine.create("st_imm_ops", q, null, "IMMEDIATE", true);
+        // The maintenance runs as the engine inside the owner's writes: a tenant's exact matches for the
+        // built-ins the query uses, created afterwards in a schema it can write to, must not be called.
+        as(tenantUrl, """
+                CREATE FUNCTION public.evil_gt(numeric, integer) RETURNS boolean LANGUAGE plpgsql AS $$
+                BEGIN INSERT INTO public.hijack_log VALUES (current_user, 'operator >'); RETURN $1 > $2::numeric; END $$""",
+                "CREATE OPERATOR public.> (LEFTARG = numeric, RIGHTARG = integer, FUNCTION = public.evil_gt)",
+                """
+                CREATE FUNCTION public.lower(varchar) RETURNS text LANGUAGE plpgsql AS $$
+                BEGIN INSERT INTO public.hijack_log VALUES (current_user, 'lower'); RETURN pg_catalog.lower($1); END $$""");
+        as(ownerUrl, "INSERT INTO app.orders VALUES (5000, 6, 'Imm'), (5001, 1, 'Small')",
+                "UPDATE app.orders SET amount = amount + 3, note = upper(note) WHERE id % 5 = 0", "DELETE FROM app.orders WHERE id = 5000");
+        assertEquals(0, db.count("SELECT count(*) FROM public.hijack_log"), () -> db.rows("SELECT * FROM public.hijack_log").toString());
+        assertMatches("st_imm_ops", q);
+        assertEquals(java.util.List.of(), db.strings("""
+                SELECT p.proname || ': ' || coalesce(array_to_string(p.proconfig, ' '), '')
+                  FROM pg_proc p JOIN pg_namespace n ON n.oid = p.pronamespace
+                 WHERE n.nspname = 'pgtrickle_changes' AND p.proname LIKE 'ivm%' AND p.prosecdef
+                   AND NOT 'search_path=pg_catalog, pg_temp' = ANY (coalesce(p.proconfig, '{}'))"""));
+        engine.drop("st_imm_ops", false);
+        as(tenantUrl, "DROP OPERATOR public.> (numeric, integer)", "DROP FUNCTION public.evil_gt(numeric, integer)",
+                "DROP FUNCTION public.lower(varchar)");
+    }
+
+    @Test
     void queriesStoredByOlderEnginesWithTheirCreatorsSearchPathArePinnedByInstall() throws SQLException {
         engine.create("st_legacy_ok", "SELECT id, amount FROM app.orders WHERE amount > 2", null, null, true);
         as(ownerUrl, "CREATE FUNCTION app.doubled(numeric) RETURNS numeric LANGUAGE sql IMMUTABLE AS 'SELECT $1 * 2'");
