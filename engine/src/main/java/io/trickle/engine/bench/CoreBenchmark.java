@@ -1,5 +1,8 @@
 package io.trickle.engine.bench;
 
+import io.trickle.engine.api.RefreshOptions;
+import io.trickle.engine.api.RefreshMode;
+import io.trickle.engine.api.CreateRequest;
 import io.trickle.engine.api.EngineOptions;
 import io.trickle.engine.api.RefreshResult;
 import io.trickle.engine.api.Trickle;
@@ -50,8 +53,8 @@ public final class CoreBenchmark {
             trickle.install();
             setUp(c, options.rows());
             for (Map.Entry<String, String> s : SCENARIOS.entrySet()) {
-                trickle.create("bench_" + s.getKey() + "_diff", s.getValue(), null, "DIFFERENTIAL", true);
-                trickle.create("bench_" + s.getKey() + "_full", s.getValue(), null, "FULL", true);
+                trickle.create(CreateRequest.of("bench_" + s.getKey() + "_diff", s.getValue()).mode(RefreshMode.DIFFERENTIAL));
+                trickle.create(CreateRequest.of("bench_" + s.getKey() + "_full", s.getValue()).mode(RefreshMode.FULL));
             }
             Map<String, List<double[]>> timings = new LinkedHashMap<>();
             long nextId = options.rows() + 1;
@@ -61,7 +64,7 @@ public final class CoreBenchmark {
                     for (String mode : List.of("DIFFERENTIAL", "FULL")) {
                         String st = "bench_" + scenario + (mode.equals("FULL") ? "_full" : "_diff");
                         Instant started = Instant.now();
-                        RefreshResult r = trickle.refresh(st, mode.equals("FULL"));
+                        RefreshResult r = trickle.refresh(st, mode.equals("FULL") ? RefreshOptions.FULL : RefreshOptions.DEFAULT);
                         long stRows = count(c, st);
                         csv.write(new BenchmarkCsv.Row(runId, started, scenario, options.rows(), options.changePct(), mode,
                                 cycle, r.durationMs(), r.rowsInserted() + r.rowsDeleted(), stRows, 0));
@@ -71,7 +74,7 @@ public final class CoreBenchmark {
                 }
             }
             Instant idle = Instant.now();
-            RefreshResult noData = trickle.refresh("bench_aggregate_diff", false);
+            RefreshResult noData = trickle.refresh("bench_aggregate_diff");
             csv.write(new BenchmarkCsv.Row(runId, idle, "no_change", options.rows(), 0, noData.action().name(), 1,
                     noData.durationMs(), 0, count(c, "bench_aggregate_diff"), 0));
             report(out, options, timings, noData);

@@ -3,6 +3,7 @@ package io.trickle.engine.cli;
 import io.trickle.engine.api.EngineOptions;
 import io.trickle.engine.api.InstallResult;
 import io.trickle.engine.api.Trickle;
+import io.trickle.engine.embedded.Demo;
 import io.trickle.engine.embedded.EmbeddedServer;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -33,7 +34,7 @@ final class DemoCommand implements Callable<Integer> {
         try (EmbeddedServer server = EmbeddedServer.startOrAttach(EmbeddedServer.defaultHome());
              Trickle trickle = Trickle.open(EngineOptions.forUrl(server.jdbcUrl()).withMaxConnections(RunCommand.POOL_SIZE))) {
             InstallResult catalog = trickle.install();
-            List<String> created = trickle.installDemo();
+            List<String> created = Demo.install(trickle, server.jdbcUrl());
             root.err.printf("trickle demo: catalog %s in %s; %s%n", catalog.catalogVersion(), trickle.databaseName(),
                     created.isEmpty() ? "the demo was already there" : "created " + String.join(", ", created));
             root.err.printf("trickle demo: look at it with psql -h localhost -p %d -U postgres %s, or the workbench%n",

@@ -61,8 +61,8 @@ final class CycleCheck {
         StreamTableRepository tables = new StreamTableRepository();
         for (GraphTable member : cycle.members()) {
             StreamTableRow m = member.id() == row.id() ? null : tables.byId(c, member.id()).orElseThrow();
-            String memberMode = m == null ? mode.name() : m.refreshMode();
-            if (!memberMode.equals(RefreshMode.DIFFERENTIAL.name())) {
+            RefreshMode memberMode = m == null ? mode : m.refreshMode();
+            if (memberMode != RefreshMode.DIFFERENTIAL) {
                 throw new InvalidInputException(refused + "but its member " + member.name() + " has refresh mode "
                         + memberMode + ": every member of a cycle must use refresh mode DIFFERENTIAL");
             }

@@ -1,5 +1,6 @@
 package io.trickle.engine.lifecycle;
 
+import io.trickle.engine.api.EffectiveMode;
 import io.trickle.engine.api.StreamTableDetails;
 import io.trickle.engine.api.TrickleException.NotFoundException;
 import io.trickle.engine.catalog.Dependency;
@@ -55,7 +56,7 @@ public final class ShowStreamTable {
             ps.setString(1, row.timeZone());
             ps.setString(2, row.searchPath());
             ps.executeQuery().close();
-            if ("DIFFERENTIAL".equals(row.effectiveMode())) {
+            if (row.effectiveMode() == EffectiveMode.DIFFERENTIAL) {
                 RelationCatalog catalog = new RelationCatalog(c);
                 ProbeResult probe = QueryProbe.probe(c, QueryText.check(row.definingQuery()), catalog);
                 DvmPlan plan = Deriver.plan(c, catalog, row.definingQuery(), probe);

@@ -1,5 +1,6 @@
 package io.trickle.engine.refresh;
 
+import io.trickle.engine.api.EffectiveMode;
 import io.trickle.engine.api.RefreshMode;
 import io.trickle.engine.api.TrickleException.InvalidInputException;
 import io.trickle.engine.db.PgQuote;
@@ -71,7 +72,7 @@ public final class Deriver {
         }
         try {
             DvmPlan plan = plan(c, catalog, defining, probe);
-            return new Derivation(text, probe, defining, StorageSpec.differential(plan, defining), "DIFFERENTIAL", null, warnings);
+            return new Derivation(text, probe, defining, StorageSpec.differential(plan, defining), EffectiveMode.DIFFERENTIAL, null, warnings);
         } catch (UnsupportedConstruct u) {
             fallback = "not maintainable differentially: " + u.construct();
             if (requested == RefreshMode.DIFFERENTIAL) {
@@ -83,7 +84,7 @@ public final class Deriver {
     }
 
     private static Derivation full(QueryText text, ProbeResult probe, String defining, String reason, List<String> warnings) {
-        return new Derivation(text, probe, defining, StorageSpec.full(probe, defining), "FULL", reason, warnings);
+        return new Derivation(text, probe, defining, StorageSpec.full(probe, defining), EffectiveMode.FULL, reason, warnings);
     }
 
     /** The differential plan of a query already probed; used again when a stream table is loaded. */

@@ -1,5 +1,7 @@
 package io.trickle.engine.refresh;
 
+import io.trickle.engine.api.RefreshListener;
+import io.trickle.engine.api.RefreshEvent;
 import io.trickle.engine.api.QualifiedName;
 import io.trickle.engine.api.ReasonCode;
 import io.trickle.engine.api.RefreshAction;
@@ -158,7 +160,7 @@ public final class RefreshExecutor {
             }
         } catch (SourceGoneException gone) {
             failures.record(row, request.initiatedBy(), engineName, gone.getMessage(), "ERROR");
-            listener.failed(pgtId, row.displayName(), gone.getMessage());
+            publish(new RefreshEvent.Failed(row.displayName(), request.initiatedBy(), gone.getMessage()));
             throw new ActionFailedException("refresh of " + row.displayName() + " failed: " + gone.getMessage(), gone);
         } catch (RuntimeException e) {
             if (e instanceof RefreshFailure f && f.getCause() instanceof SQLException sql && catalogError(sql).isPresent()) {
@@ -166,7 +168,7 @@ public final class RefreshExecutor {
             }
             String message = describe(row, e, context.settings());
             failures.record(row, request.initiatedBy(), engineName, message, null);
-            listener.failed(pgtId, row.displayName(), message);
+            publish(new RefreshEvent.Failed(row.displayName(), request.initiatedBy(), message));
             if (e instanceof TrickleException te && !(e instanceof ActionFailedException)) {
                 throw te;
             }
@@ -184,8 +186,18 @@ public final class RefreshExecutor {
                 outcome.deleted(), outcome.durationMs(), outcome.reason());
         LOG.info("{}: {} +{} -{} in {} ms{}", row.displayName(), outcome.action(), outcome.inserted(), outcome.deleted(),
                 Math.round(outcome.durationMs()), outcome.reason() == null ? "" : " (" + outcome.reason() + ")");
-        listener.refreshed(pgtId, result);
+        publish(new RefreshEvent.Completed(row.displayName(), request.initiatedBy(), outcome.action(), outcome.code(),
+                outcome.inserted(), outcome.deleted(), outcome.durationMs()));
         return result;
+    }
+
+    /** Tells the listeners; what they throw never reaches the refresh ({@link io.trickle.engine.api.EngineListeners}). */
+    void publish(RefreshEvent event) {
+        try {
+            listener.on(event);
+        } catch (RuntimeException e) {
+            LOG.warn("a refresh listener failed on {}: {}", event, e.toString());
+        }
     }
 
     /**

@@ -139,7 +139,7 @@ final class RefreshPreparation {
     /** The table's stored query derived again, or ERROR when it no longer resolves. */
     private static Derivation derive(Connection c, StreamTableRow row) throws SQLException {
         try {
-            return Deriver.derive(c, row.definingQuery(), RefreshMode.valueOf(row.refreshMode()));
+            return Deriver.derive(c, row.definingQuery(), row.refreshMode());
         } catch (InvalidInputException e) {
             throw new RefreshExecutor.SourceGoneException("the query no longer resolves after a change to its sources: "
                     + e.getMessage());

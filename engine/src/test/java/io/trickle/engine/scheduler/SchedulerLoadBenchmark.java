@@ -1,5 +1,6 @@
 package io.trickle.engine.scheduler;
 
+import io.trickle.engine.api.CreateRequest;
 import io.trickle.engine.api.EngineOptions;
 import io.trickle.engine.api.SchedulerHandle;
 import io.trickle.engine.api.SchedulerOptions;
@@ -51,7 +52,7 @@ public final class SchedulerLoadBenchmark {
                 }
             }
             for (int i = 0; i < tables; i++) {
-                engine.create("st_" + i, "SELECT id, v FROM public.src_" + i + " WHERE v > 2", "1s", null, true);
+                engine.create(CreateRequest.of("st_" + i, "SELECT id, v FROM public.src_" + i + " WHERE v > 2").schedule("1s"));
             }
             System.out.printf(Locale.ROOT, "created %d stream tables in %.1f s%n", tables, (System.nanoTime() - t0) / 1e9);
             try (SchedulerHandle scheduler = engine.runScheduler(SchedulerOptions.defaults())) {

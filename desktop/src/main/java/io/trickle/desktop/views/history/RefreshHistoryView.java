@@ -62,7 +62,7 @@ public final class RefreshHistoryView implements ViewPart {
                 column("Started", 88, e -> started(e.startTime())),
                 column("Stream table", 200, HistoryEntry::name),
                 column("Action", 104, HistoryEntry::action),
-                column("By", 80, e -> e.initiatedBy().toLowerCase(Locale.ROOT)),
+                column("By", 80, e -> e.initiatedBy().name().toLowerCase(Locale.ROOT)),
                 column("Rows", 86, e -> RefreshText.rows(e.rowsInserted(), e.rowsDeleted())),
                 column("Time", 70, e -> e.durationMs() == null ? "" : RefreshText.millis(e.durationMs())),
                 outcomeColumn()));

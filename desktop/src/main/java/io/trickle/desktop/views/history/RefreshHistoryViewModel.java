@@ -200,7 +200,7 @@ public final class RefreshHistoryViewModel {
             return "";
         }
         StringBuilder text = new StringBuilder(entry.name()).append(" · ").append(entry.action()).append(" · ")
-                .append(entry.status()).append(" · ").append(entry.initiatedBy().toLowerCase(java.util.Locale.ROOT))
+                .append(entry.status()).append(" · ").append(entry.initiatedBy().name().toLowerCase(java.util.Locale.ROOT))
                 .append(" · rows ").append(RefreshText.rows(entry.rowsInserted(), entry.rowsDeleted()));
         if (entry.durationMs() != null) {
             text.append(" · ").append(RefreshText.millis(entry.durationMs()));

@@ -1,5 +1,6 @@
 package io.trickle.desktop.views.history;
 
+import io.trickle.engine.api.InitiatedBy;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -18,7 +19,7 @@ class RefreshHistoryViewModelTest {
 
     private static HistoryEntry entry(long id, String name, String action, String status, String reason, String error) {
         Instant at = Instant.parse("2026-11-24T10:00:00Z").plusSeconds(id);
-        return new HistoryEntry(id, name, action, status, "MANUAL", 2, 1, at, at, 5.0, reason, error, null);
+        return new HistoryEntry(id, name, action, status, InitiatedBy.MANUAL, 2, 1, at, at, 5.0, reason, error, null);
     }
 
     private void arrangeHistory() {
