@@ -84,4 +84,12 @@ class ArchitectureTest {
             .should().dependOnClassesThat().resideInAnyPackage("io.prometheus..")
             .because("the engine publishes to listener interfaces and one package turns them into Prometheus "
                     + "metrics, as HikariCP keeps its metrics libraries behind a tracker factory (STYLE §1.4)");
+
+    @ArchTest
+    static final ArchRule benchmarksDriveOnlyThePublicPaths = noClasses().that().resideInAPackage("..engine.bench..")
+            .should().dependOnClassesThat().resideInAnyPackage("..engine.catalog..", "..engine.cdc..", "..engine.sql..",
+                    "..engine.dvm..", "..engine.refresh..", "..engine.graph..", "..engine.scheduler..",
+                    "..engine.watermark..", "..engine.lifecycle..", "..engine.cli..")
+            .because("the benchmark suite measures what users run (the Trickle facade, trickle processes, the "
+                    + "catalog's history), so it keeps measuring while the engine's insides change (issue 14)");
 }

@@ -34,6 +34,11 @@ final class EmbeddedDemo implements DemoDatabase, AutoCloseable {
     }
 
     @Override
+    public List<String> reset(Trickle trickle) {
+        return Demo.reset(trickle, start());
+    }
+
+    @Override
     public synchronized void close() {
         if (server != null) {
             server.close();

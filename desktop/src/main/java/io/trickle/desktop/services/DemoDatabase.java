@@ -20,4 +20,9 @@ public interface DemoDatabase {
     default List<String> install(Trickle trickle) {
         throw new IllegalStateException("there is no embedded demo here to install");
     }
+
+    /** Puts the demo back as a first install leaves it; returns what it dropped, then what it created. */
+    default List<String> reset(Trickle trickle) {
+        throw new IllegalStateException("there is no embedded demo here to reset");
+    }
 }

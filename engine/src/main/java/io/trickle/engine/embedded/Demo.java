@@ -7,6 +7,7 @@ import io.trickle.engine.db.Database;
 import io.trickle.engine.demo.DemoInstaller;
 import java.time.Duration;
 import java.util.List;
+import java.util.function.Function;
 
 /**
  * The demo that {@code trickle demo}, the workbench's {@code --demo} and its "Embedded demo" profile
@@ -28,6 +29,22 @@ public final class Demo {
      *         empty when the demo was complete
      */
     public static List<String> install(Trickle trickle, String jdbcUrl) {
+        return withPool(trickle, jdbcUrl, database -> DemoInstaller.install(trickle, database));
+    }
+
+    /**
+     * Resets the demo to how a first install leaves it ({@code trickle demo --reset}): drops its schemas
+     * ({@code shop}, {@code reporting}, {@code etl}) with everything in them, every stream table stored
+     * there or reading from there, and its watermark group, then installs it anew. The catalog must be
+     * installed.
+     *
+     * @return what it dropped, then what it created
+     */
+    public static List<String> reset(Trickle trickle, String jdbcUrl) {
+        return withPool(trickle, jdbcUrl, database -> DemoInstaller.reset(trickle, database));
+    }
+
+    private static List<String> withPool(Trickle trickle, String jdbcUrl, Function<Database, List<String>> work) {
         ConnectionTarget target;
         try {
             target = ConnectionTarget.parse(jdbcUrl);
@@ -37,7 +54,7 @@ public final class Demo {
         trickle.catalogVersion().orElseThrow(() -> new TrickleException.ActionFailedException(
                 "the Trickle catalog is not installed in " + trickle.databaseName() + "; run 'trickle install' first"));
         try (Database database = Database.open(target, new Database.PoolOptions(2, "trickle demo", Duration.ofSeconds(10)))) {
-            return DemoInstaller.install(trickle, database);
+            return work.apply(database);
         }
     }
 }

@@ -51,6 +51,7 @@ final class FixpointRunner {
 
     private final Database database;
     private final CycleRefresh cycles;
+    private final String engineName;
     private final Dispatcher.Gate gate;
     private final SchedulerListener listener;
     private volatile List<Long> running = List.of();
@@ -62,6 +63,7 @@ final class FixpointRunner {
     FixpointRunner(Database database, RefreshExecutor refresher, Dispatcher.Gate gate, SchedulerListener listener) {
         this.database = database;
         this.cycles = new CycleRefresh(refresher);
+        this.engineName = refresher.engineName();
         this.gate = gate;
         this.listener = listener;
     }
@@ -122,7 +124,7 @@ final class FixpointRunner {
             return all(ids, Result.BUSY, "a member of its cycle is being refreshed by another session");
         }
         if (quiet) {
-            LevelRun.markQuiet(database, new HashSet<>(ids), probedAt[0]);
+            LevelRun.markQuiet(database, new HashSet<>(ids), probedAt[0], engineName);
             return all(ids, Result.QUIET, null);
         }
         CycleRefresh.Outcome outcome = runCycle(ids, asked, stopping);
