@@ -15,6 +15,7 @@ import io.trickle.engine.catalog.RefreshHistoryRepository;
 import io.trickle.engine.catalog.StreamTableRepository;
 import io.trickle.engine.catalog.StreamTableRow;
 import io.trickle.engine.catalog.CycleRepository;
+import io.trickle.engine.catalog.HealthRepository;
 import io.trickle.engine.db.PgQuote;
 import io.trickle.engine.events.NotificationListener;
 import io.trickle.engine.inspect.ConsoleSession;
@@ -384,6 +385,51 @@ public final class Trickle implements AutoCloseable {
             requireCatalog(c);
             return new CycleRepository().status(c);
         });
+    }
+
+    // --- Health (issue 16) ----------------------------------------------------------------------
+
+    /** The problems {@code pgtrickle.health()} reports, worst first; empty when all is well. */
+    public List<HealthProblem> health() {
+        return database.withConnection("reading the health of the catalog", c -> {
+            requireCatalog(c);
+            return new HealthRepository().problems(c);
+        });
+    }
+
+    /** Every stream table's staleness against its schedule and its slowest upstream ({@code pgtrickle.stream_table_lag}). */
+    public List<StreamTableLag> lag() {
+        return database.withConnection("reading the lag of the stream tables", c -> {
+            requireCatalog(c);
+            return new HealthRepository().lag(c);
+        });
+    }
+
+    /** Every captured source's change buffer: pending changes, size, and their age ({@code pgtrickle.change_buffers()}). */
+    public List<ChangeBufferStatus> changeBuffers() {
+        return database.withConnection("reading the change buffers", c -> {
+            requireCatalog(c);
+            return new HealthRepository().changeBuffers(c);
+        });
+    }
+
+    /**
+     * Whether this engine can work against its database now: it answers, and its catalog is
+     * installed in a version this engine understands. Never throws: what is wrong is the reason.
+     */
+    public Readiness readiness() {
+        try {
+            return database.withConnection("checking readiness", c -> {
+                Optional<String> version = CatalogInstaller.installedVersion(c);
+                if (version.isEmpty()) {
+                    return new Readiness(false, null, "the Trickle catalog is not installed in " + databaseName());
+                }
+                Optional<String> refusal = CatalogCompatibility.THIS_ENGINE.refusal(version.get(), databaseName());
+                return new Readiness(refusal.isEmpty(), version.get(), refusal.orElse(null));
+            });
+        } catch (RuntimeException e) {
+            return new Readiness(false, null, "cannot reach " + databaseName() + ": " + e.getMessage());
+        }
     }
 
     /**

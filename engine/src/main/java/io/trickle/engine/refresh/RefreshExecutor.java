@@ -184,8 +184,12 @@ public final class RefreshExecutor {
         }
         RefreshResult result = new RefreshResult(row.displayName(), outcome.action(), outcome.inserted(),
                 outcome.deleted(), outcome.durationMs(), outcome.reason());
-        LOG.info("{}: {} +{} -{} in {} ms{}", row.displayName(), outcome.action(), outcome.inserted(), outcome.deleted(),
-                Math.round(outcome.durationMs()), outcome.reason() == null ? "" : " (" + outcome.reason() + ")");
+        // The key-value pairs are what --log-format json adds to the line as fields of their own.
+        LOG.atInfo().addKeyValue("stream_table", row.displayName()).addKeyValue("action", outcome.action())
+                .addKeyValue("rows_inserted", outcome.inserted()).addKeyValue("rows_deleted", outcome.deleted())
+                .addKeyValue("duration_ms", outcome.durationMs())
+                .log("{}: {} +{} -{} in {} ms{}", row.displayName(), outcome.action(), outcome.inserted(), outcome.deleted(),
+                        Math.round(outcome.durationMs()), outcome.reason() == null ? "" : " (" + outcome.reason() + ")");
         publish(new RefreshEvent.Completed(row.displayName(), request.initiatedBy(), outcome.action(), outcome.code(),
                 outcome.inserted(), outcome.deleted(), outcome.durationMs()));
         return result;
