@@ -91,7 +91,7 @@ class SchedulerFailuresIT {
             assertEquals(2, db.count("SELECT count(*) FROM pgtrickle.pgt_refresh_history WHERE pgt_name = 'calm_copy'"),
                     "the initial population and one row for the run of checks");
             HistoryEntry run = engine.history("calm_copy", 1).get(0);
-            assertEquals(List.of("NO_DATA", "COMPLETED", "SCHEDULER"), List.of(run.action(), run.status(), run.initiatedBy()));
+            assertEquals(List.of("NO_DATA", "COMPLETED", "SCHEDULER"), List.of(run.action(), run.status(), run.initiatedBy().name()));
             assertTrue(run.isQuietRun() && run.quietChecks() >= 3 && run.lastCheckedAt().isAfter(run.startTime()),
                     run.toString());
 

@@ -141,9 +141,9 @@ class SchedulerIT {
     }
 
     @Test
-    void theMetricsPortIsRefusedUntilTheObservabilityIssue() {
-        CliRun run = CliRun.run("--url", db.jdbcUrl(), "run", "--metrics-port", "9100");
+    void aMetricsPortOutsideTheTcpRangeIsRefusedBeforeConnecting() {
+        CliRun run = CliRun.run("--url", "jdbc:postgresql://localhost:1/nowhere", "run", "--metrics-port", "70000");
         assertEquals(2, run.exitCode(), run::toString);
-        assertTrue(run.err().contains("--metrics-port is not available yet"), run::toString);
+        assertTrue(run.err().contains("invalid --metrics-port 70000: expected a TCP port from 1 to 65535"), run::toString);
     }
 }
