@@ -1,8 +1,5 @@
 package io.trickle.desktop.app;
 
-import java.util.List;
-import io.trickle.engine.api.Trickle;
-import io.trickle.engine.embedded.Demo;
 import io.trickle.desktop.services.DemoDatabase;
 import io.trickle.engine.embedded.EmbeddedServer;
 import java.nio.file.Path;
@@ -26,16 +23,6 @@ final class EmbeddedDemo implements DemoDatabase, AutoCloseable {
             server = EmbeddedServer.startOrAttach(home);
         }
         return server.jdbcUrl();
-    }
-
-    @Override
-    public List<String> install(Trickle trickle) {
-        return Demo.install(trickle, start());
-    }
-
-    @Override
-    public List<String> reset(Trickle trickle) {
-        return Demo.reset(trickle, start());
     }
 
     @Override

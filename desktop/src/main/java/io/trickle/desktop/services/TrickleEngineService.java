@@ -55,9 +55,11 @@ public final class TrickleEngineService implements EngineService {
     static final int SCHEDULED_REFRESHES = 2;
 
     private final DemoDatabase demo;
+    private final DemoContent content;
 
-    public TrickleEngineService(DemoDatabase demo) {
+    public TrickleEngineService(DemoDatabase demo, DemoContent content) {
         this.demo = demo;
+        this.content = content;
     }
 
     @Override
@@ -77,7 +79,7 @@ public final class TrickleEngineService implements EngineService {
         return BackgroundTask.of("Connect to " + request.profile().name(), context -> {
             String url = url(request, context);
             Trickle trickle = connect(url, request.profile(), context);
-            return new Session(request.profile(), trickle, demo);
+            return new Session(request.profile(), trickle, url, content);
         });
     }
 
@@ -122,12 +124,14 @@ public final class TrickleEngineService implements EngineService {
         private final ConnectionProfile profile;
         private final Trickle trickle;
         private final String databaseName;
-        private final DemoDatabase demo;
+        private final String jdbcUrl;
+        private final DemoContent content;
 
-        Session(ConnectionProfile profile, Trickle trickle, DemoDatabase demo) {
+        Session(ConnectionProfile profile, Trickle trickle, String jdbcUrl, DemoContent content) {
             this.profile = profile;
             this.trickle = trickle;
-            this.demo = demo;
+            this.jdbcUrl = jdbcUrl;
+            this.content = content;
             this.databaseName = trickle.databaseName();
         }
 
@@ -253,7 +257,7 @@ public final class TrickleEngineService implements EngineService {
                     throw new IllegalStateException("the demo belongs to the embedded demo, not to " + profile.name());
                 }
                 context.progress(-1, "Creating the sample shop and its stream tables");
-                return demo.install(trickle);
+                return content.install(trickle, jdbcUrl);
             });
         }
 
@@ -300,7 +304,7 @@ public final class TrickleEngineService implements EngineService {
                     throw new IllegalStateException("only the embedded demo is reset, not " + profile.name());
                 }
                 context.progress(-1, "Dropping the demo and installing it again");
-                return demo.reset(trickle);
+                return content.reset(trickle, jdbcUrl);
             });
         }
 
