@@ -41,9 +41,13 @@ COMMENT ON FUNCTION pgtrickle.schedule_interval(text) IS
 ---------------------------------------------------------------------------------------------------
 CREATE VIEW pgtrickle.stream_table_lag AS
 WITH RECURSIVE st AS (
-    SELECT s.pgt_id, s.pgt_schema, s.pgt_name, s.storage, s.schedule, s.status, s.last_refresh_at,
+    SELECT s.pgt_id, s.pgt_schema, s.pgt_name, s.storage,
+           -- An IMMEDIATE table has no schedule (it is not calculated) and is current while it is live.
+           CASE WHEN s.refresh_mode = 'IMMEDIATE' THEN 'immediate' ELSE s.schedule END AS schedule,
+           s.status, s.last_refresh_at,
            pgtrickle.schedule_interval(s.schedule) AS own_interval,
-           now() - s.last_refresh_at AS staleness
+           CASE WHEN s.refresh_mode = 'IMMEDIATE' AND s.status = 'ACTIVE' AND NOT s.needs_reinit THEN interval '0'
+                ELSE now() - s.last_refresh_at END AS staleness
       FROM pgtrickle.pgt_stream_tables s
 ), edges AS (
     SELECT d.pgt_id AS reader, up.pgt_id AS upstream

@@ -9,5 +9,7 @@ public enum EffectiveMode {
     /** Every refresh recomputes the query and applies the difference. */
     FULL,
     /** Refreshes apply the delta of the change window. */
-    DIFFERENTIAL
+    DIFFERENTIAL,
+    /** Maintained inside each writing transaction by statement triggers through the compiled delta (issue 21). */
+    IMMEDIATE
 }

@@ -201,7 +201,8 @@ public final class Trickle implements AutoCloseable {
                 StreamTableRow row = listed.row();
                 ScheduleStatus sched = schedules.get(row.id());
                 out.add(new StreamTableInfo(row.displayName(), row.status(), row.refreshMode(), row.effectiveMode(),
-                        row.schedule() == null ? "calculated" : row.schedule(), row.lastRefreshAt(),
+                        row.refreshMode() == RefreshMode.IMMEDIATE ? "immediate"
+                                : row.schedule() == null ? "calculated" : row.schedule(), row.lastRefreshAt(),
                         listed.stalenessSeconds(), row.consecutiveErrors(), row.lastError(),
                         sched == null ? null : sched.effectiveSchedule() + (sched.calculated() ? " (calculated)" : ""),
                         sched == null ? null : sched.nextDueAt(), row.sccId(), row.lastFixpointIterations()));
@@ -217,7 +218,7 @@ public final class Trickle implements AutoCloseable {
      * @throws TrickleException.InvalidInputException for a bad query, mode or schedule; nothing is left behind
      */
     public CreateResult create(CreateRequest request) {
-        requireMaintainable();
+        requireMaintainable(request.mode());
         CreateStreamTable.Result r = CreateStreamTable.run(database, request, engineName);
         plans.put(r.pgtId(), r.derivation().definingQuery(), r.derivation().effectiveMode(), r.storageOid(),
                 r.derivation().storage());
@@ -240,7 +241,11 @@ public final class Trickle implements AutoCloseable {
 
     /** Changes a stream table; what the request leaves null stays as it is. */
     public StreamTableInfo alter(AlterRequest request) {
-        requireCatalogInstalled();
+        if (request.mode() == RefreshMode.IMMEDIATE) {
+            requireMaintainable(request.mode());
+        } else {
+            requireCatalogInstalled();
+        }
         AlterStreamTable.run(database, request, engineName);
         String name = request.name().toString();
         return list().stream().filter(t -> t.name().equals(name)).findFirst().orElseThrow();
@@ -537,10 +542,13 @@ public final class Trickle implements AutoCloseable {
     }
 
     /** The catalog is installed and new enough to create, alter and refresh stream tables in. */
-    private void requireMaintainable() {
+    private void requireMaintainable(RefreshMode mode) {
         database.withConnection("checking the catalog", c -> {
             requireCatalog(c);
             CatalogCompatibility.requireMaintainable(c, databaseName());
+            if (mode == RefreshMode.IMMEDIATE) {
+                CatalogCompatibility.requireImmediate(c, databaseName());
+            }
             return null;
         });
     }

@@ -79,7 +79,8 @@ public final class StreamTableRepository {
     /** Every stream table by schema and name, with its staleness (null when never refreshed). */
     public List<Listed> listing(Connection c) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement("SELECT " + COLUMNS
-                + ", extract(epoch FROM now() - last_refresh_at)::float8 FROM pgtrickle.pgt_stream_tables"
+                + ", CASE WHEN refresh_mode = 'IMMEDIATE' AND status = 'ACTIVE' AND NOT needs_reinit THEN 0"
+                + " ELSE extract(epoch FROM now() - last_refresh_at)::float8 END FROM pgtrickle.pgt_stream_tables"
                 + " ORDER BY pgt_schema, pgt_name");
              ResultSet rs = ps.executeQuery()) {
             List<Listed> out = new ArrayList<>();

@@ -56,7 +56,8 @@ public final class ShowStreamTable {
             ps.setString(1, row.timeZone());
             ps.setString(2, row.searchPath());
             ps.executeQuery().close();
-            if (row.effectiveMode() == EffectiveMode.DIFFERENTIAL) {
+            boolean immediate = row.effectiveMode() == EffectiveMode.IMMEDIATE;
+            if (row.effectiveMode() == EffectiveMode.DIFFERENTIAL || immediate) {
                 RelationCatalog catalog = new RelationCatalog(c);
                 ProbeResult probe = QueryProbe.probe(c, QueryText.check(row.definingQuery()), catalog);
                 DvmPlan plan = Deriver.plan(c, catalog, row.definingQuery(), probe);
@@ -73,6 +74,9 @@ public final class ShowStreamTable {
                     header.append("-- ").append(name).append(": change window of ").append(e.getKey().qualifiedName())
                             .append(" (").append(String.join(", ", e.getValue())).append(", __pgt_w)\n");
                 }
+                if (immediate) {
+                    header.append("-- after a statement on one source: its transition tables; every other window is empty\n");
+                }
                 delta = header + plan.deltaSql(new SourceWindows(windows), PgQuote.qualified(row.schema(), row.name()));
             }
         } catch (RuntimeException | SQLException e) {
@@ -82,7 +86,8 @@ public final class ShowStreamTable {
             c.setAutoCommit(true);
         }
         return new StreamTableDetails(row.displayName(), row.status(), row.refreshMode(), row.effectiveMode(),
-                row.fallbackReason(), row.schedule() == null ? "calculated" : row.schedule(), row.originalQuery(),
+                row.fallbackReason(), row.refreshMode() == io.trickle.engine.api.RefreshMode.IMMEDIATE ? "none: maintained in the writing transaction"
+                        : row.schedule() == null ? "calculated" : row.schedule(), row.originalQuery(),
                 row.definingQuery(), columns, identity, sources, tree, strategy, delta, full, row.lastError());
     }
 

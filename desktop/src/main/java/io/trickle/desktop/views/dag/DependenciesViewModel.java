@@ -146,6 +146,9 @@ public final class DependenciesViewModel {
     }
 
     private static String secondLine(StreamTableInfo info) {
+        if (info.refreshMode() == io.trickle.engine.api.RefreshMode.IMMEDIATE) {
+            return "IMMEDIATE · no schedule"; // its writers maintain it
+        }
         return info.schedule() + " · " + info.effectiveMode();
     }
 
