@@ -9,7 +9,6 @@ import java.time.Duration;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
@@ -27,7 +26,8 @@ public record Schedule(Kind kind, String text, Duration interval) {
     /** The three kinds of schedule. */
     public enum Kind { CALCULATED, DURATION, CRON }
 
-    private static final Pattern DURATION = Pattern.compile("(\\d+)([smhdw])");
+    /** The compact duration form the catalog stores as it was given. */
+    private static final Pattern COMPACT = Pattern.compile("\\d+|(\\d+[smhdw])+");
     private static final Map<String, String> ALIASES = Map.of(
             "@yearly", "0 0 1 1 *", "@annually", "0 0 1 1 *", "@monthly", "0 0 1 * *", "@weekly", "0 0 * * 0",
             "@daily", "0 0 * * *", "@midnight", "0 0 * * *", "@hourly", "0 * * * *");
@@ -44,40 +44,28 @@ public record Schedule(Kind kind, String text, Duration interval) {
             return CALCULATED;
         }
         String s = text.trim();
-        if (s.matches("\\d+")) {
-            return duration(s, Duration.ofSeconds(Long.parseLong(s)));
+        Optional<Duration> period = Durations.parse(s);
+        if (period.isPresent()) {
+            // The catalog keeps the compact form the SQL side reads too (30s, 1h30m, 90).
+            String stored = COMPACT.matcher(s.toLowerCase(Locale.ROOT)).matches() ? s.toLowerCase(Locale.ROOT)
+                    : Durations.compact(period.get());
+            return duration(stored, period.get());
         }
         if (s.startsWith("@") || s.contains(" ")) {
             cron(s);
             return new Schedule(Kind.CRON, s.replaceAll("\\s+", " "), null);
         }
-        Matcher m = DURATION.matcher(s.toLowerCase(Locale.ROOT));
-        Duration total = Duration.ZERO;
-        int end = 0;
-        while (m.find()) {
-            if (m.start() != end) {
-                break;
-            }
-            long n = Long.parseLong(m.group(1));
-            total = total.plus(switch (m.group(2)) {
-                case "s" -> Duration.ofSeconds(n);
-                case "m" -> Duration.ofMinutes(n);
-                case "h" -> Duration.ofHours(n);
-                case "d" -> Duration.ofDays(n);
-                default -> Duration.ofDays(7 * n);
-            });
-            end = m.end();
-        }
-        if (end != s.length() || end == 0) {
-            throw new TrickleException.InvalidInputException("invalid schedule '" + text
-                    + "': expected a duration such as 30s, 5m or 1h30m, a cron expression, or 'calculated'");
-        }
-        return duration(s.toLowerCase(Locale.ROOT), total);
+        throw new TrickleException.InvalidInputException("invalid schedule '" + text
+                + "': expected a duration such as 30s, 5m or 1h30m, a cron expression, or 'calculated'");
     }
 
     private static Schedule duration(String text, Duration d) {
-        if (d.isZero() || d.isNegative()) {
+        if (d.isZero() || d.isNegative() || d.compareTo(Duration.ofSeconds(1)) < 0) {
             throw new TrickleException.InvalidInputException("invalid schedule '" + text + "': the period must be at least 1 second");
+        }
+        if (d.getNano() != 0) {
+            throw new TrickleException.InvalidInputException("invalid schedule '" + text
+                    + "': the period must be a whole number of seconds");
         }
         return new Schedule(Kind.DURATION, text, d);
     }

@@ -7,8 +7,8 @@ import java.time.Instant;
  *
  * @param name              qualified name, quoted where PostgreSQL needs quotes
  * @param status            INITIALIZING, ACTIVE, SUSPENDED or ERROR
- * @param refreshMode       the mode asked for: AUTO, FULL or DIFFERENTIAL
- * @param effectiveMode     what the engine runs: FULL or DIFFERENTIAL
+ * @param refreshMode       the mode asked for
+ * @param effectiveMode     what the engine runs
  * @param schedule          as given ({@code calculated} when none was)
  * @param lastRefreshAt     last successful refresh of any action, from the database clock
  * @param stalenessSeconds  seconds since then, or {@code null} when never refreshed
@@ -21,7 +21,7 @@ import java.time.Instant;
  * @param sccId             the strongly connected component (cycle) the table belongs to, or null
  * @param lastFixpointIterations iterations of its component's last fixpoint run, or null
  */
-public record StreamTableInfo(String name, String status, String refreshMode, String effectiveMode, String schedule,
+public record StreamTableInfo(String name, String status, RefreshMode refreshMode, EffectiveMode effectiveMode, String schedule,
                               Instant lastRefreshAt, Double stalenessSeconds, int consecutiveErrors, String lastError,
                               String effectiveSchedule, Instant nextDueAt, Integer sccId,
                               Integer lastFixpointIterations) {

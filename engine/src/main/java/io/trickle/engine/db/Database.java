@@ -130,6 +130,27 @@ public final class Database implements AutoCloseable {
         }
     }
 
+    /**
+     * Runs {@code work} in a REPEATABLE READ transaction that only looks: one snapshot for every
+     * statement of {@code work}, rolled back afterwards whatever happened, the connection back in
+     * autocommit mode. What the scheduler's probes use to see the catalog, the locks and the buffers
+     * as of one instant. SQL errors reach the caller as they are.
+     */
+    public <T> T inSnapshot(SqlWork<T> work) throws SQLException {
+        try (Connection c = sessions.getConnection()) {
+            int previousIsolation = c.getTransactionIsolation();
+            c.setAutoCommit(false);
+            c.setTransactionIsolation(Connection.TRANSACTION_REPEATABLE_READ);
+            try {
+                return work.run(c);
+            } finally {
+                rollbackQuietly(c, null);
+                c.setAutoCommit(true);
+                c.setTransactionIsolation(previousIsolation);
+            }
+        }
+    }
+
     private static void rollbackQuietly(Connection c, Throwable primary) {
         try {
             if (!c.getAutoCommit()) {

@@ -1,9 +1,10 @@
 package io.trickle.engine.lifecycle;
 
+import io.trickle.engine.api.AlterRequest;
+import io.trickle.engine.api.InitiatedBy;
 import io.trickle.engine.api.QualifiedName;
 import io.trickle.engine.api.RefreshMode;
 import io.trickle.engine.api.Schedule;
-import io.trickle.engine.api.TrickleException.InvalidInputException;
 import io.trickle.engine.api.TrickleException.NotFoundException;
 import io.trickle.engine.catalog.CatalogGeneration;
 import io.trickle.engine.catalog.Dependency;
@@ -30,7 +31,6 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 
 /**
  * Changes a stream table. Schedule and status are catalog updates. A new query (or a new mode) is
@@ -45,26 +45,19 @@ import java.util.Locale;
  */
 public final class AlterStreamTable {
 
-    /** What to change; null fields stay as they are. */
-    public record Request(QualifiedName name, String query, Schedule schedule, RefreshMode mode, String status) {
-    }
-
     private AlterStreamTable() {
     }
 
-    public static StreamTableRow run(Database database, Request request, String engineName) {
-        String status = request.status() == null ? null : request.status().trim().toUpperCase(Locale.ROOT);
-        if (status != null && !status.equals("ACTIVE") && !status.equals("SUSPENDED")) {
-            throw new InvalidInputException("unknown status '" + request.status() + "'; expected ACTIVE or SUSPENDED");
-        }
+    public static StreamTableRow run(Database database, AlterRequest request, String engineName) {
+        String status = request.status() == null ? null : request.status().name();
         StreamTableRepository tables = new StreamTableRepository();
         StreamTableRow row = database.withConnection("reading " + request.name(), c -> find(c, tables, request.name()));
-        boolean wasImmediate = RefreshMode.IMMEDIATE.name().equals(row.refreshMode());
-        Sessions.requireNoScheduleIfImmediate(request.mode() != null ? request.mode() : RefreshMode.valueOf(row.refreshMode()),
+        boolean wasImmediate = row.refreshMode() == RefreshMode.IMMEDIATE;
+        Sessions.requireNoScheduleIfImmediate(request.mode() != null ? request.mode() : row.refreshMode(),
                 request.schedule());
         if (request.query() != null || request.mode() != null) {
             String query = request.query() != null ? request.query() : row.definingQuery();
-            RefreshMode mode = request.mode() != null ? request.mode() : RefreshMode.valueOf(row.refreshMode());
+            RefreshMode mode = request.mode() != null ? request.mode() : row.refreshMode();
             List<Relation> toLock = database.withConnection("checking the new query of " + request.name(), c -> {
                 c.setAutoCommit(false);
                 try {
@@ -107,7 +100,7 @@ public final class AlterStreamTable {
     }
 
     private static Void rederive(Connection c, StreamTableRow old, String query, RefreshMode mode, List<Relation> toLock,
-                                 Request request, String engineName) throws SQLException {
+                                 AlterRequest request, String engineName) throws SQLException {
         Sessions.lock(c, Sessions.qualified(toLock));
         String[] context = Sessions.context(c);
         Sessions.allowStorageWrites(c);
@@ -117,7 +110,7 @@ public final class AlterStreamTable {
                 .orElseThrow(() -> new NotFoundException("stream table " + request.name() + " was dropped"));
         Derivation d = Deriver.derive(c, query, mode);
         CycleCheck.require(c, row, d, mode);
-        boolean wasImmediate = RefreshMode.IMMEDIATE.name().equals(row.refreshMode());
+        boolean wasImmediate = row.refreshMode() == RefreshMode.IMMEDIATE;
         boolean immediate = mode == RefreshMode.IMMEDIATE;
         String storage = PgQuote.qualified(row.schema(), row.name());
         Population.reshape(c, row.storageOid(), storage, d.storage(), row.keyedRowIds());
@@ -144,7 +137,7 @@ public final class AlterStreamTable {
             }
         }
         RefreshHistoryRepository history = new RefreshHistoryRepository();
-        long historyId = history.start(c, row.id(), row.schema(), row.name(), "MANUAL", engineName);
+        long historyId = history.start(c, row.id(), row.schema(), row.name(), InitiatedBy.MANUAL, engineName);
         RefreshCompiler.compile(c, row.id(), row.schema(), row.name(), context[0], context[1], d.storage(), immediate);
         // The sources are locked against writers: this snapshot holds every change committed before, and
         // none comes after until the triggers or capture below are in place.

@@ -45,7 +45,7 @@ public final class Dependencies {
     }
 
     static boolean immediate(Derivation derivation) {
-        return "IMMEDIATE".equals(derivation.effectiveMode());
+        return derivation.effectiveMode() == io.trickle.engine.api.EffectiveMode.IMMEDIATE;
     }
 
     /**

@@ -1,5 +1,6 @@
 package io.trickle.engine.refresh;
 
+import io.trickle.engine.api.EffectiveMode;
 import io.trickle.engine.api.RefreshMode;
 import io.trickle.engine.api.TrickleException.InvalidInputException;
 import io.trickle.engine.db.PgQuote;
@@ -76,7 +77,7 @@ public final class Deriver {
                 requireTriggers(plan);
             }
             return new Derivation(text, probe, defining, StorageSpec.differential(plan, defining),
-                    requested == RefreshMode.IMMEDIATE ? "IMMEDIATE" : "DIFFERENTIAL", null, warnings);
+                    requested == RefreshMode.IMMEDIATE ? EffectiveMode.IMMEDIATE : EffectiveMode.DIFFERENTIAL, null, warnings);
         } catch (UnsupportedConstruct u) {
             fallback = "not maintainable differentially: " + u.construct();
             if (explicit) {
@@ -102,7 +103,7 @@ public final class Deriver {
     }
 
     private static Derivation full(QueryText text, ProbeResult probe, String defining, String reason, List<String> warnings) {
-        return new Derivation(text, probe, defining, StorageSpec.full(probe, defining), "FULL", reason, warnings);
+        return new Derivation(text, probe, defining, StorageSpec.full(probe, defining), EffectiveMode.FULL, reason, warnings);
     }
 
     /** The differential plan of a query already probed; used again when a stream table is loaded. */

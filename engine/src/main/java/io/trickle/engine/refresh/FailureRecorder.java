@@ -1,5 +1,6 @@
 package io.trickle.engine.refresh;
 
+import io.trickle.engine.api.InitiatedBy;
 import io.trickle.engine.catalog.RefreshHistoryRepository;
 import io.trickle.engine.catalog.StreamTableRow;
 import io.trickle.engine.db.Database;
@@ -26,7 +27,7 @@ final class FailureRecorder {
      * @param newStatus ERROR when the table cannot be refreshed until a DBA acts (a source was
      *                  dropped); null to keep the status (the scheduler decides about suspension)
      */
-    void record(StreamTableRow row, String initiatedBy, String engine, String message, String newStatus) {
+    void record(StreamTableRow row, InitiatedBy initiatedBy, String engine, String message, String newStatus) {
         long pgtId = row.id();
         try {
             database.transaction("recording a failed refresh", c -> {

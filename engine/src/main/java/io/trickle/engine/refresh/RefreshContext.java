@@ -92,7 +92,7 @@ record RefreshContext(StreamTableRow row, List<Long> cycle, SettingsSnapshot set
             ps.getMoreResults();
             RefreshCostModel model;
             try (ResultSet rs = ps.getResultSet()) {
-                model = RefreshMode.valueOf(row.refreshMode()) == RefreshMode.AUTO && settings.get(Settings.AUTO_COST_MODEL)
+                model = row.refreshMode() == RefreshMode.AUTO && settings.get(Settings.AUTO_COST_MODEL)
                         ? RefreshCostModel.from(rs) : null;
             }
             return new RefreshContext(row, cycle, settings, model);

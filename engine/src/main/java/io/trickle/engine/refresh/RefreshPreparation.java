@@ -142,13 +142,13 @@ final class RefreshPreparation {
     }
 
     private static boolean immediate(StreamTableRow row) {
-        return RefreshMode.IMMEDIATE.name().equals(row.refreshMode());
+        return row.refreshMode() == RefreshMode.IMMEDIATE;
     }
 
     /** The table's stored query derived again, or ERROR when it no longer resolves. */
     private static Derivation derive(Connection c, StreamTableRow row) throws SQLException {
         try {
-            return Deriver.derive(c, row.definingQuery(), RefreshMode.valueOf(row.refreshMode()));
+            return Deriver.derive(c, row.definingQuery(), row.refreshMode());
         } catch (InvalidInputException e) {
             throw new RefreshExecutor.SourceGoneException("the query no longer resolves after a change to its sources: "
                     + e.getMessage());

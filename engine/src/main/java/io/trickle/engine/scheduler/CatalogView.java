@@ -45,7 +45,7 @@ record CatalogView(long generation, DependencyGraph graph, Map<Long, EffectiveSc
         List<GraphTable> tables = new ArrayList<>();
         for (StreamTableRow row : new StreamTableRepository().all(c)) {
             tables.add(new GraphTable(row.id(), row.displayName(), row.storageOid(), Schedule.parse(row.schedule()),
-                    "IMMEDIATE".equals(row.refreshMode())));
+                    row.refreshMode() == io.trickle.engine.api.RefreshMode.IMMEDIATE));
         }
         List<Read> reads = new ArrayList<>();
         for (Dependency d : new DependencyRepository().all(c)) {
