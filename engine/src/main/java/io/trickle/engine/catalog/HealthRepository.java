@@ -13,7 +13,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Reads what {@code V0_7_0_10__health.sql} defines: {@code health()}, {@code stream_table_lag} and
+ * Reads what {@code V0_7_0_9__health.sql} defines: {@code health()}, {@code stream_table_lag} and
  * {@code change_buffers()}. Intervals come back as seconds (a double), read into {@link Duration}s.
  */
 public final class HealthRepository {

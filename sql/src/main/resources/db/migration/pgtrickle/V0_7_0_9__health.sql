@@ -1,4 +1,4 @@
--- Trickle catalog, version 0.7.0.10: what a DBA without Prometheus asks (issue 16).
+-- Trickle catalog, version 0.7.0.9: what a DBA without Prometheus asks (issue 16).
 --
 -- The engine's metrics endpoint (trickle run --metrics-port) reads the same functions, so that a
 -- scrape and a psql session never disagree: schedule_interval() and stream_table_lag for freshness
