@@ -12,8 +12,10 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * Records what a stream table reads (the tables beneath any views, with the columns used) and makes
- * sure every table whose changes can be captured is captured.
+ * Records what a stream table reads (the relations beneath any views, with the columns used, and the
+ * views themselves, whose definitions are watched) and makes sure every table whose changes can be
+ * captured is captured. Relations whose changes cannot be captured (system catalogs, foreign tables,
+ * …) are recorded too: a refresh that reads one never concludes that nothing changed.
  */
 public final class Dependencies {
 
@@ -32,6 +34,9 @@ public final class Dependencies {
             if (r.kind().capturable()) {
                 captured.add(installer.ensure(c, r, triggerMode));
             }
+        }
+        for (Relation v : probe.views()) {
+            repo.insert(c, pgtId, v.oid(), "VIEW", List.copyOf(probe.columnsUsed().getOrDefault(v.oid(), Set.of())));
         }
         return captured;
     }
@@ -53,15 +58,25 @@ public final class Dependencies {
             return "STREAM_TABLE";
         }
         return switch (r.kind()) {
-            case TABLE, PARTITIONED_TABLE -> "TABLE";
+            case TABLE, PARTITIONED_TABLE, TEMPORARY_TABLE -> "TABLE";
             case VIEW -> "VIEW";
             case MATERIALIZED_VIEW -> "MATVIEW";
             case FOREIGN_TABLE -> "FOREIGN_TABLE";
-            case OTHER -> "TABLE";
+            case SEQUENCE -> "SEQUENCE";
+            case SYSTEM_TABLE, SYSTEM_VIEW, OTHER -> "SYSTEM";
         };
     }
 
+    /** Whether the source has a change buffer of its own. */
     static boolean capturable(String sourceType) {
         return sourceType.equals("TABLE") || sourceType.equals("STREAM_TABLE");
+    }
+
+    /**
+     * Whether the engine sees every change of the source: through its own buffer, or, for a view,
+     * through the buffers of the relations beneath it (recorded beside it).
+     */
+    static boolean changesSeen(String sourceType) {
+        return capturable(sourceType) || sourceType.equals("VIEW");
     }
 }

@@ -14,6 +14,7 @@ import io.trickle.engine.sql.QueryProbe;
 import io.trickle.engine.sql.QueryText;
 import io.trickle.engine.sql.Relation;
 import io.trickle.engine.sql.RelationCatalog;
+import io.trickle.engine.sql.RelationKind;
 import io.trickle.engine.sql.TypeProbe;
 import io.trickle.engine.sql.UnsupportedConstruct;
 import java.sql.Connection;
@@ -49,6 +50,13 @@ public final class Deriver {
         if (probe.outputColumns().isEmpty()) {
             throw new InvalidInputException("the query has no output columns");
         }
+        QueryProbe.requirePlannable(c, text);
+        for (Relation r : probe.baseRelations()) {
+            if (r.kind() == RelationKind.TEMPORARY_TABLE) {
+                throw new InvalidInputException("the query reads " + r.qualifiedName() + ", a temporary table: it belongs"
+                        + " to one session, and no refresh could read it");
+            }
+        }
         String defining = QueryQualifier.qualify(text.sql(), catalog)
                 .filter(q -> sameShape(c, q, probe, catalog))
                 .orElse(text.sql());
@@ -66,6 +74,15 @@ public final class Deriver {
             if (requested == RefreshMode.DIFFERENTIAL) {
                 throw new InvalidInputException("the query cannot be maintained in DIFFERENTIAL mode: it " + why
                         + ", whose results change from one evaluation to the next; use FULL");
+            }
+            return full(text, probe, defining, "the query " + why, warnings);
+        }
+        Optional<String> uncaptured = probe.uncaptured();
+        if (uncaptured.isPresent()) {
+            String why = "reads " + uncaptured.get() + ", whose changes cannot be captured";
+            if (requested == RefreshMode.DIFFERENTIAL) {
+                throw new InvalidInputException("the query cannot be maintained in DIFFERENTIAL mode: it " + why
+                        + " (use AUTO or FULL)");
             }
             return full(text, probe, defining, "the query " + why, warnings);
         }
@@ -152,11 +169,5 @@ public final class Deriver {
         } catch (SQLException | RuntimeException e) {
             return false;
         }
-    }
-
-    /** Kept for callers that need to know whether a relation can be captured. */
-    static Optional<String> uncapturable(Relation r) {
-        return r.kind().capturable() ? Optional.empty()
-                : Optional.of(r.qualifiedName() + " is a " + r.kind().name().toLowerCase(java.util.Locale.ROOT).replace('_', ' '));
     }
 }

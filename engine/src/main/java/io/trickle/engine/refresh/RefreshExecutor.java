@@ -174,8 +174,8 @@ public final class RefreshExecutor {
         }
         applySessionSettings(tx, stale, settings);
         AdvisoryLocks.lockStreamTable(tx, stale.id());
-        StreamTableRow row = tables.byIdForUpdate(tx, stale.id())
-                .orElseThrow(() -> new NotFoundException("stream table " + stale.displayName() + " was dropped"));
+        StreamTableRow row = SourceRenames.follow(tx, tables.byIdForUpdate(tx, stale.id())
+                .orElseThrow(() -> new NotFoundException("stream table " + stale.displayName() + " was dropped")), tables);
         String heldBack = request.precondition() == null ? null : request.precondition().holdBack(tx, row.id());
         if (heldBack != null) {
             history.finish(tx, historyId, RefreshAction.SKIP.name(), "SKIPPED", 0, 0, heldBack, null,

@@ -125,7 +125,7 @@ final class RefreshWork {
             windows.put(capture.sourceOid(), ChangeWindows.inspect(tx, capture, new Frontier(capture.sourceOid(), snapshot)));
         }
         sourceChanges = windows.values().stream().mapToLong(SourceWindow::changes).sum();
-        List<String> uncaptured = deps.stream().filter(d -> !Dependencies.capturable(d.sourceType()))
+        List<String> uncaptured = deps.stream().filter(d -> !Dependencies.changesSeen(d.sourceType()))
                 .map(Dependency::displayName).toList();
         if (request.forceFull()) {
             return full(specFor(), "requested with --full", captured);

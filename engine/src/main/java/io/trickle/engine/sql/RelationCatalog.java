@@ -53,8 +53,9 @@ public final class RelationCatalog {
         String schema;
         String name;
         String relkind;
+        String persistence;
         try (PreparedStatement ps = connection.prepareStatement("""
-                SELECT n.nspname, c.relname, c.relkind
+                SELECT n.nspname, c.relname, c.relkind, c.relpersistence
                   FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
                  WHERE c.oid = ?""")) {
             ps.setLong(1, oid);
@@ -65,6 +66,7 @@ public final class RelationCatalog {
                 schema = rs.getString(1);
                 name = rs.getString(2);
                 relkind = rs.getString(3);
+                persistence = rs.getString(4);
             }
         }
         List<RelationColumn> columns = new ArrayList<>();
@@ -95,7 +97,7 @@ public final class RelationCatalog {
                 }
             }
         }
-        Relation r = new Relation(oid, schema, name, RelationKind.fromRelkind(relkind), columns, pk, isStreamTable(oid));
+        Relation r = new Relation(oid, schema, name, RelationKind.of(relkind, schema, persistence), columns, pk, isStreamTable(oid));
         byOid.put(oid, r);
         return r;
     }
@@ -115,6 +117,40 @@ public final class RelationCatalog {
             try (ResultSet rs = ps.executeQuery()) {
                 return rs.next();
             }
+        }
+    }
+
+    /**
+     * The definition of a view, as PostgreSQL prints it with every name it can qualify qualified (the
+     * search_path is narrowed to pg_catalog while it prints, then given back), so that the text means
+     * the same whatever search_path reads it later.
+     */
+    public String viewDefinition(long viewOid) throws SQLException {
+        String searchPath;
+        try (PreparedStatement ps = connection.prepareStatement("SELECT current_setting('search_path')");
+             ResultSet rs = ps.executeQuery()) {
+            rs.next();
+            searchPath = rs.getString(1);
+        }
+        try {
+            setSearchPath("pg_catalog");
+            try (PreparedStatement ps = connection.prepareStatement("SELECT pg_get_viewdef(?::oid)")) {
+                ps.setLong(1, viewOid);
+                try (ResultSet rs = ps.executeQuery()) {
+                    rs.next();
+                    String sql = rs.getString(1).strip();
+                    return sql.endsWith(";") ? sql.substring(0, sql.length() - 1) : sql;
+                }
+            }
+        } finally {
+            setSearchPath(searchPath);
+        }
+    }
+
+    private void setSearchPath(String value) throws SQLException {
+        try (PreparedStatement ps = connection.prepareStatement("SELECT set_config('search_path', ?, true)")) {
+            ps.setString(1, value);
+            ps.executeQuery().close();
         }
     }
 

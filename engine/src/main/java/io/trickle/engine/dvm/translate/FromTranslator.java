@@ -13,8 +13,10 @@ import io.trickle.engine.dvm.op.Scan;
 import io.trickle.engine.dvm.op.Subplan;
 import io.trickle.engine.dvm.op.UnionAll;
 import io.trickle.engine.dvm.render.StateRenderer;
+import io.trickle.engine.sql.ParserWords;
 import io.trickle.engine.sql.Relation;
 import io.trickle.engine.sql.RelationColumn;
+import io.trickle.engine.sql.RelationKind;
 import io.trickle.engine.sql.UnsupportedConstruct;
 import java.sql.ResultSet;
 import java.sql.ResultSetMetaData;
@@ -24,11 +26,13 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import net.sf.jsqlparser.JSQLParserException;
 import net.sf.jsqlparser.expression.Alias;
 import net.sf.jsqlparser.expression.BooleanValue;
 import net.sf.jsqlparser.expression.Expression;
 import net.sf.jsqlparser.expression.Function;
 import net.sf.jsqlparser.schema.Column;
+import net.sf.jsqlparser.parser.CCJSqlParserUtil;
 import net.sf.jsqlparser.schema.Table;
 import net.sf.jsqlparser.statement.select.FromItem;
 import net.sf.jsqlparser.statement.select.LateralSubSelect;
@@ -108,17 +112,12 @@ final class FromTranslator {
         }
         Relation r = query.catalog().byName(table.getFullyQualifiedName())
                 .orElseThrow(() -> new UnsupportedConstruct("cannot resolve relation " + table.getFullyQualifiedName()));
-        switch (r.kind()) {
-            case VIEW -> throw new UnsupportedConstruct("view " + r.qualifiedName() + " (changes beneath a view are not derived yet)");
-            case MATERIALIZED_VIEW -> throw new UnsupportedConstruct("materialized view " + r.qualifiedName()
-                    + " (its changes cannot be captured)");
-            case FOREIGN_TABLE -> throw new UnsupportedConstruct("foreign table " + r.qualifiedName()
-                    + " (its changes cannot be captured)");
-            case OTHER -> throw new UnsupportedConstruct("relation " + r.qualifiedName() + " of an unsupported kind");
-            default -> {
-                // tables and partitioned tables are captured with triggers
-            }
+        if (r.kind() == RelationKind.VIEW) {
+            return view(r, table.getAlias(), scope);
         }
+        r.kind().uncapturedBecause().ifPresent(why -> {
+            throw new UnsupportedConstruct(r.qualifiedName() + ", " + why + ", whose changes cannot be captured");
+        });
         Alias alias = table.getAlias();
         String name = alias != null ? Names.normalize(alias.getName()) : r.name();
         List<RelationColumn> cols = r.visibleColumns();
@@ -132,6 +131,27 @@ final class FromTranslator {
         }
         scope.add(new Scope.Entry(name, r, alias != null, byName));
         return new Scan(r, name, scanColumns);
+    }
+
+    /**
+     * A user view is expanded into its definition, a subquery over the relations beneath it, whose
+     * changes are captured; the view's own definition is watched for redefinition (see
+     * {@code DependencyRepository.FINGERPRINT_SQL}). The definition sees none of the query's CTEs.
+     */
+    private Operator view(Relation view, Alias alias, Scope scope) throws SQLException {
+        String definition = query.catalog().viewDefinition(view.oid());
+        net.sf.jsqlparser.statement.Statement parsed;
+        try {
+            parsed = CCJSqlParserUtil.parse(ParserWords.quoteNames(definition), parser -> parser.withTimeOut(10_000));
+        } catch (JSQLParserException e) {
+            throw new UnsupportedConstruct("view " + view.qualifiedName()
+                    + ", whose definition the differential engine's parser does not follow");
+        }
+        if (!(parsed instanceof Select select)) {
+            throw new UnsupportedConstruct("view " + view.qualifiedName() + " that is not a SELECT");
+        }
+        Translated inner = query.select(select, null, Ctes.none());
+        return register(inner, alias, alias != null ? Names.normalize(alias.getName()) : view.name(), scope);
     }
 
     private Operator subquery(Select select, Alias alias, Scope scope, Ctes ctes) throws SQLException {
@@ -376,6 +396,7 @@ final class FromTranslator {
         String name = alias != null ? Names.normalize(alias.getName()) : functionName;
         String definitions = null;
         List<String> visible;
+        boolean scalar = false;
         if (alias != null && alias.getAliasColumns() != null && !alias.getAliasColumns().isEmpty()
                 && alias.getAliasColumns().get(0).colDataType != null) {
             List<String> defs = new ArrayList<>();
@@ -386,7 +407,9 @@ final class FromTranslator {
             }
             definitions = String.join(", ", defs);
         } else {
-            visible = probeNames(left, call, alias == null ? null : alias.getName(), alias);
+            FunctionShape shape = probeNames(left, call, alias);
+            visible = shape.names();
+            scalar = shape.scalar();
         }
         List<String> functionColumns = new ArrayList<>();
         List<ColumnId> outputs = new ArrayList<>();
@@ -398,26 +421,49 @@ final class FromTranslator {
             byName.putIfAbsent(visible.get(i), id);
         }
         scope.add(new Scope.Entry(name, null, true, byName));
+        if (scalar) {
+            scope.addScalarItem(name, outputs.get(0));
+        }
         return new LateralFunction(left, call, definitions, functionColumns, outputs, leftJoin);
     }
 
-    /** The column names PostgreSQL gives a set-returning function's output, asked of the database. */
-    private List<String> probeNames(Operator left, Expr call, String aliasName, Alias alias) throws SQLException {
-        String sql = "SELECT f.* FROM (" + StateRenderer.renderNew(left) + ") s CROSS JOIN LATERAL "
-                + StateRenderer.write(call, "s") + " AS " + (aliasName == null ? "f" : aliasName)
-                + (alias != null && alias.getAliasColumns() != null && !alias.getAliasColumns().isEmpty()
-                ? "(" + String.join(", ", alias.getAliasColumns().stream().map(c -> c.name).toList()) + ")" : "")
-                + " LIMIT 0";
-        if (aliasName != null) {
-            sql = sql.replace("SELECT f.*", "SELECT " + aliasName + ".*");
-        }
-        try (Statement st = query.catalog().connection().createStatement(); ResultSet rs = st.executeQuery(sql)) {
+    /** The columns of a set-returning function's output; {@code scalar} when it yields a base type, not rows. */
+    private record FunctionShape(List<String> names, boolean scalar) {
+    }
+
+    /**
+     * The column names PostgreSQL gives a set-returning function's output, asked of the database with
+     * the user's alias exactly as written (no alias of the engine's may shadow or rename it): the
+     * function's columns are those after the left side's. When the function yields a base type, its
+     * alias used as a value ({@code jsonb_array_elements(…) AS item}, then {@code item ->> 'sku'})
+     * means that one column, as in PostgreSQL.
+     */
+    private FunctionShape probeNames(Operator left, Expr call, Alias alias) throws SQLException {
+        String leftAlias = "__pgt_left";
+        String item = StateRenderer.write(call, leftAlias) + (alias == null ? "" : " AS " + alias.getName()
+                + (alias.getAliasColumns() != null && !alias.getAliasColumns().isEmpty()
+                ? "(" + String.join(", ", alias.getAliasColumns().stream().map(c -> c.name).toList()) + ")" : ""));
+        String whole = alias == null ? "" : ", " + alias.getName() + " AS __pgt_whole_row";
+        String sql = "SELECT *" + whole + " FROM (" + StateRenderer.renderNew(left) + ") " + leftAlias
+                + " CROSS JOIN LATERAL " + item + " LIMIT 0";
+        java.sql.Connection c = query.catalog().connection();
+        java.sql.Savepoint sp = c.setSavepoint("__pgt_function_shape");
+        try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery(sql)) {
             ResultSetMetaData md = rs.getMetaData();
+            int first = left.columns().size() + 1;
+            int last = md.getColumnCount() - (alias == null ? 0 : 1);
             List<String> names = new ArrayList<>();
-            for (int i = 1; i <= md.getColumnCount(); i++) {
+            for (int i = first; i <= last; i++) {
                 names.add(md.getColumnLabel(i));
             }
-            return names;
+            boolean scalar = alias != null && names.size() == 1
+                    && md.getColumnTypeName(last).equals(md.getColumnTypeName(last + 1));
+            c.releaseSavepoint(sp);
+            return new FunctionShape(names, scalar);
+        } catch (SQLException e) {
+            c.rollback(sp);
+            throw new UnsupportedConstruct("a set-returning function the differential engine cannot place in FROM ("
+                    + e.getMessage().lines().findFirst().orElse("") + ")");
         }
     }
 

@@ -12,6 +12,7 @@ import io.trickle.engine.dvm.op.SetOpKind;
 import io.trickle.engine.dvm.op.TopK;
 import io.trickle.engine.dvm.op.UnionAll;
 import io.trickle.engine.dvm.op.Window;
+import io.trickle.engine.sql.ParserWords;
 import io.trickle.engine.sql.RelationCatalog;
 import io.trickle.engine.sql.UnsupportedConstruct;
 import java.sql.SQLException;
@@ -66,7 +67,7 @@ public final class QueryTranslator {
     public static Operator translate(String sql, RelationCatalog catalog) throws SQLException {
         Statement statement;
         try {
-            statement = CCJSqlParserUtil.parse(sql, parser -> parser.withTimeOut(10_000));
+            statement = CCJSqlParserUtil.parse(ParserWords.quoteNames(sql), parser -> parser.withTimeOut(10_000));
         } catch (JSQLParserException e) {
             String why = e.getCause() != null && e.getCause().getMessage() != null ? e.getCause().getMessage() : e.getMessage();
             String first = why == null ? "parse error" : why.lines().findFirst().orElse(why);

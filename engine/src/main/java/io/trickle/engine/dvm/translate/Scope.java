@@ -21,6 +21,8 @@ final class Scope {
     }
 
     private final List<Entry> entries = new ArrayList<>();
+    /** FROM items that yield one value of a base type (a set-returning function's): their name used as a value. */
+    private final Map<String, ColumnId> scalarItems = new LinkedHashMap<>();
     /** Columns merged by USING/NATURAL: an unqualified reference means this id. */
     private final Map<String, ColumnId> merged = new LinkedHashMap<>();
     /** The enclosing query's scope, for correlated subqueries and LATERAL; null at the top. */
@@ -66,6 +68,14 @@ final class Scope {
         entries.add(entry);
     }
 
+    /**
+     * A FROM item whose rows are single values of a base type: as in PostgreSQL, its name, where no
+     * column of that name is visible, is a whole-row reference, which for such an item is the value.
+     */
+    void addScalarItem(String name, ColumnId id) {
+        scalarItems.put(name, id);
+    }
+
     void addMerged(String name, ColumnId id) {
         merged.put(name, id);
     }
@@ -102,7 +112,7 @@ final class Scope {
                     found = id;
                 }
             }
-            return Optional.ofNullable(found);
+            return found != null ? Optional.of(found) : Optional.ofNullable(scalarItems.get(column));
         }
         return entry(schema, table).map(e -> e.columns().get(column));
     }
