@@ -12,3 +12,15 @@ CREATE TABLE "Odd Table" ("Key" int PRIMARY KEY, "Value Col" text, "select" int)
 CREATE TABLE docs (id int PRIMARY KEY, owner_id int, tags text[], attrs jsonb);
 CREATE TABLE nodes (id int PRIMARY KEY, parent_id int, label text NOT NULL);
 CREATE AGGREGATE product_agg(numeric) (sfunc = numeric_mul, stype = numeric, initcond = '1');
+-- Equality that is not byte equality (issue 19): a case-insensitive ICU collation (nondeterministic),
+-- a citext-like domain over it, numerics of several scales, floats with -0, arrays and a composite of
+-- them. labels has a key; label_links has none and holds duplicates.
+CREATE COLLATION ci (provider = icu, locale = 'und-u-ks-level2', deterministic = false);
+CREATE DOMAIN ci_text AS text COLLATE ci;
+CREATE TYPE tagged_amount AS (amount numeric, tag ci_text);
+CREATE TABLE labels (id int PRIMARY KEY, label text COLLATE ci, code ci_text, qty numeric, ratio double precision,
+                     names text[] COLLATE ci, nums numeric[], pair tagged_amount);
+CREATE TABLE label_links (label text COLLATE ci, weight int);
+-- A view the corpus reads as a source: expanded into the tables beneath it.
+CREATE VIEW open_orders AS SELECT id, cust_id, amount FROM orders WHERE status = 'open';
+CREATE VIEW open_order_customers AS SELECT o.id, o.amount, c.region FROM open_orders o JOIN customers c ON c.id = o.cust_id;

@@ -85,7 +85,7 @@ public final class ChangeWindows {
         for (String name : columns) {
             RelationColumn col = source.column(name)
                     .orElseThrow(() -> new SQLException("column " + name + " of " + source.qualifiedName() + " is gone", "42703"));
-            defs.add(PgQuote.ident(name) + " " + col.type().name());
+            defs.add(PgQuote.ident(name) + " " + col.type().declaration());
             select.add("r." + PgQuote.ident(name));
         }
         try (Statement st = c.createStatement()) {

@@ -133,7 +133,7 @@ public final class Deriver {
                 String name = "pg_temp.__pgt_verify_window_" + (++n);
                 List<String> defs = new ArrayList<>();
                 for (String col : e.getValue()) {
-                    defs.add(PgQuote.ident(col) + " " + e.getKey().column(col).orElseThrow().type().name());
+                    defs.add(PgQuote.ident(col) + " " + e.getKey().column(col).orElseThrow().type().declaration());
                 }
                 st.execute("CREATE TEMP TABLE " + name.substring("pg_temp.".length()) + " (" + String.join(", ", defs)
                         + ", __pgt_w bigint)");
@@ -142,7 +142,7 @@ public final class Deriver {
             List<String> storageDefs = new ArrayList<>();
             storageDefs.add("__pgt_row_id bigint");
             for (StorageColumn col : plan.storage()) {
-                storageDefs.add(PgQuote.ident(col.name()) + " " + col.type().name());
+                storageDefs.add(PgQuote.ident(col.name()) + " " + col.type().declaration());
             }
             st.execute("CREATE TEMP TABLE __pgt_verify_storage (" + String.join(", ", storageDefs) + ")");
             String sql = plan.fullSql();

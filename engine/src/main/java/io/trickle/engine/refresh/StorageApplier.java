@@ -55,7 +55,12 @@ final class StorageApplier {
         return new Applied(inserted, deleted);
     }
 
-    /** Sums the weights per distinct storage row into a temporary table, with the row ids. */
+    /**
+     * Sums the weights per distinct storage row into a temporary table, with the row ids. Rows are
+     * told apart by their image, not by their type's equality: {@code 'a'} and {@code 'A'} under a
+     * case-insensitive collation, or {@code 1.0} and {@code 1.00}, are equal but not the same row, and
+     * a change from one to the other must reach the table rather than cancel out.
+     */
     private static void consolidate(Connection c, StorageSpec spec, String change) throws SQLException {
         List<String> select = new ArrayList<>();
         List<String> group = new ArrayList<>();
@@ -64,6 +69,9 @@ final class StorageApplier {
             if (col.type().hasEquality()) {
                 select.add(d);
                 group.add(d);
+                if (!col.type().oneFormPerValue()) {
+                    group.add(image(d));
+                }
             } else {
                 select.add("(array_agg(" + d + "))[1] AS " + ident(col.name()));
                 group.add(SqlWriter.comparable(d, col.type()));
@@ -112,23 +120,46 @@ final class StorageApplier {
         }
     }
 
+    /**
+     * With shared content-hash ids: |w| copies deleted, w copies inserted. Copies are deleted by
+     * equality (a delta may name a removed value by another image of it, as a set operation's does),
+     * preferring, among equal stored copies, those written exactly as a removed row is.
+     */
     private static void applyCounted(Connection c, String table, StorageSpec spec) throws SQLException {
         List<String> same = new ArrayList<>();
         List<String> partition = new ArrayList<>();
+        List<String> removedCols = new ArrayList<>();
+        List<String> removedGroup = new ArrayList<>();
+        List<String> sameImage = new ArrayList<>();
         partition.add("s.__pgt_row_id");
+        boolean imagesDiffer = false;
         for (StorageColumn col : spec.columns()) {
-            same.add(SqlWriter.sameValue("s." + ident(col.name()), "a." + ident(col.name()), col.type()));
-            partition.add(SqlWriter.comparable("s." + ident(col.name()), col.type()));
+            String name = ident(col.name());
+            same.add(SqlWriter.sameValue("s." + name, "n." + name, col.type()));
+            partition.add(SqlWriter.comparable("s." + name, col.type()));
+            removedCols.add(col.type().hasEquality() ? "a." + name : "min((a." + name + ")::text) AS " + name);
+            removedGroup.add(SqlWriter.comparable("a." + name, col.type()));
+            sameImage.add(image("s." + name) + " IS NOT DISTINCT FROM " + image("e." + name));
+            imagesDiffer |= !col.type().oneFormPerValue();
         }
+        String exactFirst = imagesDiffer ? "(EXISTS (SELECT 1 FROM " + APPLY + " e WHERE e.__pgt_w < 0"
+                + " AND e.__pgt_row_id = s.__pgt_row_id AND " + String.join(" AND ", sameImage) + ")) DESC, " : "";
+        String removed = "SELECT a.__pgt_row_id, " + String.join(", ", removedCols) + ", sum(a.__pgt_w) AS __pgt_w FROM "
+                + APPLY + " a WHERE a.__pgt_w < 0 GROUP BY a.__pgt_row_id, " + String.join(", ", removedGroup);
         try (Statement st = c.createStatement()) {
-            st.execute("DELETE FROM " + table + " WHERE ctid = ANY (ARRAY(SELECT x.ctid FROM (SELECT s.ctid, a.__pgt_w,"
-                    + " row_number() OVER (PARTITION BY " + String.join(", ", partition) + " ORDER BY s.ctid) AS rn"
-                    + " FROM " + table + " s JOIN " + APPLY + " a ON a.__pgt_w < 0 AND s.__pgt_row_id = a.__pgt_row_id AND "
+            st.execute("DELETE FROM " + table + " WHERE ctid = ANY (ARRAY(SELECT x.ctid FROM (SELECT s.ctid, n.__pgt_w,"
+                    + " row_number() OVER (PARTITION BY " + String.join(", ", partition) + " ORDER BY " + exactFirst + "s.ctid) AS rn"
+                    + " FROM " + table + " s JOIN (" + removed + ") n ON s.__pgt_row_id = n.__pgt_row_id AND "
                     + String.join(" AND ", same) + ") x WHERE x.rn <= -x.__pgt_w))");
             st.execute("INSERT INTO " + table + " (__pgt_row_id, " + spec.columnList() + ") SELECT a.__pgt_row_id, "
                     + spec.columnList("a") + " FROM " + APPLY + " a CROSS JOIN LATERAL generate_series(1, a.__pgt_w)"
                     + " WHERE a.__pgt_w > 0");
         }
+    }
+
+    /** A value's written form, compared byte for byte: equal values written differently differ here. */
+    private static String image(String sql) {
+        return "(" + sql + ")::text COLLATE \"C\"";
     }
 
     /** The change that turns the storage table's contents into the query's current result. */

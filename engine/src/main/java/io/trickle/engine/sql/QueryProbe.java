@@ -119,13 +119,12 @@ public final class QueryProbe {
 
     private static List<ProbeResult.OutputColumn> outputColumns(Connection c, long viewOid) throws SQLException {
         List<ProbeResult.OutputColumn> out = new ArrayList<>();
-        try (PreparedStatement ps = c.prepareStatement("""
-                SELECT attname, format_type(atttypid, atttypmod)
-                  FROM pg_attribute WHERE attrelid = ? AND attnum > 0 AND NOT attisdropped ORDER BY attnum""")) {
+        try (PreparedStatement ps = c.prepareStatement("SELECT a.attname, " + PgType.columnSql("a")
+                + " FROM pg_attribute a WHERE a.attrelid = ? AND a.attnum > 0 AND NOT a.attisdropped ORDER BY a.attnum")) {
             ps.setLong(1, viewOid);
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
-                    out.add(new ProbeResult.OutputColumn(rs.getString(1), new PgType(rs.getString(2))));
+                    out.add(new ProbeResult.OutputColumn(rs.getString(1), PgType.read(rs, 2)));
                 }
             }
         }

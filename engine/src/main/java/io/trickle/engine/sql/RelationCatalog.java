@@ -70,15 +70,12 @@ public final class RelationCatalog {
             }
         }
         List<RelationColumn> columns = new ArrayList<>();
-        try (PreparedStatement ps = connection.prepareStatement("""
-                SELECT attname, format_type(atttypid, atttypmod), attnotnull
-                  FROM pg_attribute
-                 WHERE attrelid = ? AND attnum > 0 AND NOT attisdropped
-                 ORDER BY attnum""")) {
+        try (PreparedStatement ps = connection.prepareStatement("SELECT a.attname, a.attnotnull, " + PgType.columnSql("a")
+                + " FROM pg_attribute a WHERE a.attrelid = ? AND a.attnum > 0 AND NOT a.attisdropped ORDER BY a.attnum")) {
             ps.setLong(1, oid);
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
-                    columns.add(new RelationColumn(rs.getString(1), new PgType(rs.getString(2)), rs.getBoolean(3)));
+                    columns.add(new RelationColumn(rs.getString(1), PgType.read(rs, 3), rs.getBoolean(2)));
                 }
             }
         }
