@@ -8,6 +8,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -34,10 +35,19 @@ class SystemdUnitTest {
     }
 
     @Test
-    void theUnitRunsTheDaemonFromTheEngineJar() throws IOException {
+    void theUnitRunsTheDaemonFromThePathWithTheEnvironmentFile() throws IOException {
         Map<String, String> u = unit();
-        assertTrue(u.get("Service.ExecStart").matches(".*java .*-jar \\S*trickle\\.jar run$"), u.get("Service.ExecStart"));
-        assertTrue(u.containsKey("Service.EnvironmentFile"), "TRICKLE_URL comes from an environment file");
+        assertEquals("/usr/bin/trickle run --metrics-port ${TRICKLE_METRICS_PORT}", u.get("Service.ExecStart"));
+        assertEquals("/etc/trickle/trickle.env", u.get("Service.EnvironmentFile"));
+        assertEquals("trickle", u.get("Service.User"));
+        assertEquals("on-failure", u.get("Service.Restart"));
+    }
+
+    @Test
+    void theEnvironmentFileNamesTheDatabaseAndTheMetricsPort() throws IOException {
+        List<String> keys = Files.readAllLines(Path.of("src/main/packaging/env/trickle.env"), StandardCharsets.UTF_8)
+                .stream().filter(l -> !l.isBlank() && !l.startsWith("#")).map(l -> l.substring(0, l.indexOf('='))).toList();
+        assertTrue(keys.containsAll(List.of("TRICKLE_URL", "TRICKLE_METRICS_PORT")), keys.toString());
     }
 
     @Test

@@ -20,6 +20,11 @@ public final class SchedulerHandle implements AutoCloseable {
         return daemon.role();
     }
 
+    /** Why the scheduler stopped by itself (a catalog upgraded past this engine, say), if it did. */
+    public java.util.Optional<String> failure() {
+        return java.util.Optional.ofNullable(daemon.failure());
+    }
+
     /**
      * Stops scheduling: in-flight refreshes get a few seconds to finish, then are cancelled (rolled
      * back); the leader lock is released. Returns when the scheduler has stopped.

@@ -2,6 +2,7 @@ package io.trickle.engine.api;
 
 import io.trickle.engine.api.TrickleException.ActionFailedException;
 import io.trickle.engine.api.TrickleException.InvalidInputException;
+import io.trickle.engine.catalog.CatalogCompatibility;
 import io.trickle.engine.catalog.CatalogInstaller;
 import io.trickle.engine.catalog.Setting;
 import io.trickle.engine.catalog.Settings;
@@ -462,11 +463,13 @@ public final class Trickle implements AutoCloseable {
         return QualifiedName.of(schema, name).toString();
     }
 
+    /** The catalog is installed, and of a version this engine may act on ({@link CatalogCompatibility}). */
     private void requireCatalog(Connection c) throws SQLException {
         if (CatalogInstaller.installedVersion(c).isEmpty()) {
             throw new ActionFailedException("the Trickle catalog is not installed in " + databaseName()
                     + "; run 'trickle install' first");
         }
+        CatalogCompatibility.THIS_ENGINE.require(c, databaseName());
     }
 
     static String quote(String identifier) {

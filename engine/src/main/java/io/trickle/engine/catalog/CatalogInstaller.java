@@ -48,13 +48,33 @@ public final class CatalogInstaller {
     public InstallOutcome install() {
         database.withConnection("checking privileges for the catalog", this::requireCreatePrivilege);
         Optional<String> before = installedVersion();
+        before.ifPresent(v -> refuseNewer(v, "install the Trickle catalog " + CatalogCompatibility.NEWEST + " into"));
         try {
             MigrateResult result = flyway().migrate();
             String now = installedVersion().orElse(result.targetSchemaVersion);
+            if (result.migrationsExecuted > 0) {
+                // Running engines reload what they know of the catalog; an older one stops there (it
+                // must not act on a catalog newer than it knows).
+                database.withConnection("announcing the catalog upgrade",
+                        c -> CatalogGeneration.bump(c, "catalog upgraded to " + now));
+            }
             return new InstallOutcome(before, now, result.migrationsExecuted);
         } catch (FlywayException e) {
             throw new ActionFailedException("installing the Trickle catalog into " + database.target().describe()
                     + " failed: " + flywayMessage(e), e);
+        }
+    }
+
+    /**
+     * An older engine neither downgrades nor "repairs" a catalog that a newer release installed: Flyway
+     * would call the newer migrations unknown, and its advice (remove and reinstall) would lose data.
+     */
+    private void refuseNewer(String installed, String action) {
+        if (CatalogCompatibility.THIS_ENGINE.isNewerThanKnown(installed)) {
+            throw new ActionFailedException("cannot " + action + " " + database.target().describe() + ": it holds"
+                    + " catalog version " + installed + ", which a newer release of Trickle installed; this engine knows"
+                    + " catalog versions up to " + CatalogCompatibility.NEWEST + ". Use that release or a later one;"
+                    + " nothing was changed");
         }
     }
 
@@ -95,9 +115,12 @@ public final class CatalogInstaller {
      */
     public UninstallOutcome uninstall() {
         return database.transaction("removing the Trickle catalog", c -> {
-            if (installedVersion(c).isEmpty() && !schemaExists(c, SCHEMA)) {
+            Optional<String> installed = installedVersion(c);
+            if (installed.isEmpty() && !schemaExists(c, SCHEMA)) {
                 return new UninstallOutcome(false, List.of(), List.of());
             }
+            // A newer release may keep objects this engine does not know of: it removes its own catalog.
+            installed.ifPresent(v -> refuseNewer(v, "remove the Trickle catalog from"));
             List<String> storage = new ArrayList<>();
             List<String> sources = new ArrayList<>();
             if (tableExists(c, SCHEMA + ".pgt_stream_tables")) {

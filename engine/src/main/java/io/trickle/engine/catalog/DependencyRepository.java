@@ -42,6 +42,13 @@ public final class DependencyRepository {
             ps.setArray(5, cols);
             ps.setLong(6, sourceOid);
             ps.executeUpdate();
+        } catch (SQLException e) {
+            if ("23514".equals(e.getSQLState())) {
+                // A catalog older than 0.7.0.7 knows no SYSTEM or SEQUENCE sources.
+                throw new io.trickle.engine.api.TrickleException.InvalidInputException("this catalog cannot record a source"
+                        + " of type " + sourceType + "; upgrade it with 'trickle install'", e);
+            }
+            throw e;
         }
     }
 

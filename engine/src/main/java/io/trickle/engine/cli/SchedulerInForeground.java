@@ -36,7 +36,8 @@ final class SchedulerInForeground {
             handle.stop();
         }
         if (!stopAsked.get()) {
-            throw new ActionFailedException("the scheduler of " + trickle.databaseName() + " stopped unexpectedly; see the log");
+            throw new ActionFailedException(handle.failure().orElse("the scheduler of " + trickle.databaseName()
+                    + " stopped unexpectedly; see the log"));
         }
     }
 }

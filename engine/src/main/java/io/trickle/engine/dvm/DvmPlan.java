@@ -1,22 +1,22 @@
 package io.trickle.engine.dvm;
 
-import static io.trickle.engine.dvm.render.SqlWriter.col;
-import static io.trickle.engine.dvm.render.SqlWriter.ident;
-
 import io.trickle.engine.dvm.delta.DeltaContext;
 import io.trickle.engine.dvm.delta.Differentiator;
+import io.trickle.engine.dvm.delta.Top;
 import io.trickle.engine.dvm.op.ColumnId;
 import io.trickle.engine.dvm.op.Operator;
 import io.trickle.engine.dvm.op.Scan;
+import io.trickle.engine.dvm.render.Fragments;
 import io.trickle.engine.dvm.render.SourceWindows;
+import io.trickle.engine.dvm.render.State;
 import io.trickle.engine.dvm.render.StateRenderer;
 import io.trickle.engine.sql.PgType;
 import io.trickle.engine.sql.Relation;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 
@@ -52,12 +52,8 @@ public final class DvmPlan {
     /** The storage rows for the sources as they are now (no row id): what FULL writes. */
     public String fullSql() {
         Operator full = top.fullTree();
-        List<StorageColumn> storage = storage();
-        List<String> select = new ArrayList<>();
-        for (int i = 0; i < storage.size(); i++) {
-            select.add(col("f", full.columns().get(i)) + " AS " + ident(storage.get(i).name()));
-        }
-        return "SELECT " + String.join(", ", select) + " FROM (" + StateRenderer.renderNew(full) + ") f";
+        return "SELECT " + Fragments.renamedNames("f", full.columns().stream().map(ColumnId::name).toList(),
+                storage().stream().map(StorageColumn::name).toList()) + " FROM (" + StateRenderer.renderNew(full) + ") f";
     }
 
     /**
@@ -67,29 +63,33 @@ public final class DvmPlan {
      */
     public String deltaSql(SourceWindows windows, String storageTable) {
         DeltaContext ctx = new DeltaContext(windows, types);
-        String select = top.delta(ctx, new Differentiator(ctx), storageTable);
-        return ctx.withCtes(select);
+        return ctx.withCtes(top.delta(ctx, new Differentiator(ctx), storageTable));
+    }
+
+    /** Which states of the sources {@link #deltaSql} reads besides the windows; for the golden tests. */
+    Set<State> statesReadByDelta(SourceWindows windows, String storageTable) {
+        DeltaContext ctx = new DeltaContext(windows, types);
+        top.delta(ctx, new Differentiator(ctx), storageTable);
+        return ctx.statesRead();
+    }
+
+    /** The operator the storage table keeps the state of, if any (its old state is never read from the sources). */
+    Optional<Operator> keptInStorage() {
+        return top.keptInStorage();
     }
 
     /** For each source relation read, the source columns the tree reads from it. */
     public Map<Relation, Set<String>> sourceColumns() {
         Map<Long, Relation> relations = new LinkedHashMap<>();
         Map<Long, Set<String>> columns = new LinkedHashMap<>();
-        collectScans(tree, relations, columns);
-        Map<Relation, Set<String>> out = new LinkedHashMap<>();
-        relations.forEach((oid, r) -> out.put(r, columns.get(oid)));
-        return out;
-    }
-
-    private static void collectScans(Operator op, Map<Long, Relation> relations, Map<Long, Set<String>> columns) {
-        if (op instanceof Scan scan) {
+        for (Scan scan : tree.scans()) {
             relations.putIfAbsent(scan.relation().oid(), scan.relation());
             Set<String> cols = columns.computeIfAbsent(scan.relation().oid(), k -> new LinkedHashSet<>());
             scan.scanColumns().forEach(c -> cols.add(c.sourceColumn()));
         }
-        for (Operator in : op.inputs()) {
-            collectScans(in, relations, columns);
-        }
+        Map<Relation, Set<String>> out = new LinkedHashMap<>();
+        relations.forEach((oid, r) -> out.put(r, columns.get(oid)));
+        return out;
     }
 
     public String strategy() {

@@ -1,17 +1,12 @@
 package io.trickle.engine.dvm;
 
-import io.trickle.engine.dvm.op.Aggregate;
+import io.trickle.engine.dvm.delta.Top;
 import io.trickle.engine.dvm.op.ColumnId;
-import io.trickle.engine.dvm.op.Distinct;
-import io.trickle.engine.dvm.op.Filter;
-import io.trickle.engine.dvm.op.LateralSubquery;
+import io.trickle.engine.dvm.op.DeltaReads;
 import io.trickle.engine.dvm.op.Operator;
-import io.trickle.engine.dvm.op.Project;
 import io.trickle.engine.dvm.op.RecursiveCte;
 import io.trickle.engine.dvm.op.Scan;
-import io.trickle.engine.dvm.op.SubqueryValue;
-import io.trickle.engine.dvm.op.TopK;
-import io.trickle.engine.dvm.op.Window;
+import io.trickle.engine.dvm.render.ReservedNames;
 import io.trickle.engine.dvm.render.SourceWindows;
 import io.trickle.engine.dvm.render.SqlWriter;
 import io.trickle.engine.dvm.render.State;
@@ -50,25 +45,10 @@ public final class DvmPlanner {
         }
         Map<ColumnId, PgType> types = new HashMap<>();
         probe(tree, types, oracle);
-        Top top = choose(tree, outputNames, types);
+        Top top = Top.of(tree, outputNames, types);
         probe(top.fullTree(), types, oracle);
         requireComparableUnderInnerAggregates(tree, top);
         return new DvmPlan(tree, top, types);
-    }
-
-    private static Top choose(Operator tree, List<String> names, Map<ColumnId, PgType> types) {
-        if (tree instanceof Project p) {
-            if (p.input() instanceof Aggregate a) {
-                return AggregateTop.of(p, null, a, names, types);
-            }
-            if (p.input() instanceof Filter h && h.input() instanceof Aggregate a) {
-                return AggregateTop.of(p, h, a, names, types);
-            }
-        }
-        if (tree instanceof Distinct d) {
-            return new DistinctTop(d, names, types);
-        }
-        return new LinearTop(tree, names, types);
     }
 
     /** Asks the database for the types of every node's columns that are not known yet. */
@@ -94,7 +74,8 @@ public final class DvmPlanner {
             for (ColumnId c : cte.columns()) {
                 empty.add(SqlWriter.nullOf(types.get(c)) + " AS " + SqlWriter.ident(c));
             }
-            ask(stepNodes, Map.of(cte.name(), "(SELECT " + String.join(", ", empty) + " WHERE false) __pgt_empty"), types, oracle);
+            ask(stepNodes, Map.of(cte.name(), "(SELECT " + String.join(", ", empty) + " WHERE false) " + ReservedNames.EMPTY),
+                    types, oracle);
         }
     }
 
@@ -138,20 +119,18 @@ public final class DvmPlanner {
     }
 
     /**
-     * Some operators read the sources as they were before the window (aggregates below the top,
-     * window functions, top-k, recursive CTEs, subqueries): a keyless source is then read as
-     * {@code now EXCEPT ALL added UNION ALL removed}, which needs an equality operator on every
-     * column it reads.
+     * Some operators read the sources as they were before the window (they say so: {@link
+     * DeltaReads#OLD_STATE}; aggregates below the top, window functions, top-k, recursive CTEs,
+     * subqueries): a keyless source is then read as {@code now EXCEPT ALL added UNION ALL removed},
+     * which needs an equality operator on every column it reads.
      */
     private static void requireComparableUnderInnerAggregates(Operator tree, Top top) {
-        Aggregate topAggregate = top instanceof AggregateTop t ? t.aggregate() : null;
-        visitOldStateReaders(tree, topAggregate, false);
+        visitOldStateReaders(tree, top.keptInStorage().orElse(null), false);
     }
 
-    private static void visitOldStateReaders(Operator op, Aggregate topAggregate, boolean readsOld) {
-        boolean old = readsOld || (op instanceof Aggregate a && a != topAggregate) || op instanceof Window
-                || op instanceof TopK || op instanceof RecursiveCte || op instanceof SubqueryValue
-                || op instanceof LateralSubquery;
+    private static void visitOldStateReaders(Operator op, Operator keptInStorage, boolean readsOld) {
+        // The operator kept in the storage table reads its old state from there, not from the sources.
+        boolean old = readsOld || (op.deltaReads() == DeltaReads.OLD_STATE && op != keptInStorage);
         if (old && op instanceof Scan scan && scan.relation().primaryKey().isEmpty()) {
             for (Scan.ScanColumn c : scan.scanColumns()) {
                 RelationColumn rc = scan.relation().column(c.sourceColumn()).orElseThrow();
@@ -163,19 +142,7 @@ public final class DvmPlanner {
             }
         }
         for (Operator in : op.inputs()) {
-            visitOldStateReaders(in, topAggregate, old);
+            visitOldStateReaders(in, keptInStorage, old);
         }
-    }
-
-    /** The scans of a tree, in tree order. */
-    public static List<Scan> scans(Operator op) {
-        List<Scan> out = new ArrayList<>();
-        if (op instanceof Scan s) {
-            out.add(s);
-        }
-        for (Operator in : op.inputs()) {
-            out.addAll(scans(in));
-        }
-        return out;
     }
 }

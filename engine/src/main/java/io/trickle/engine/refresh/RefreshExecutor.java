@@ -5,6 +5,7 @@ import io.trickle.engine.api.RefreshResult;
 import io.trickle.engine.api.TrickleException;
 import io.trickle.engine.api.TrickleException.ActionFailedException;
 import io.trickle.engine.api.TrickleException.NotFoundException;
+import io.trickle.engine.catalog.ClusterOrigin;
 import io.trickle.engine.catalog.DependencyRepository;
 import io.trickle.engine.catalog.RefreshHistoryRepository;
 import io.trickle.engine.catalog.Settings;
@@ -102,6 +103,7 @@ public final class RefreshExecutor {
 
     /** The first step of {@link #refresh}: reads the table and writes its RUNNING history row. */
     public Started start(long pgtId, RefreshRequest request) {
+        ClusterOrigin.adoptOnce(database);
         StreamTableRow row = database.withConnection("reading stream table " + pgtId, c -> tables.byId(c, pgtId))
                 .orElseThrow(() -> new NotFoundException("stream table with id " + pgtId + " does not exist"));
         SettingsSnapshot settings = database.withConnection("reading settings", c -> new SettingsRepository().load(c));

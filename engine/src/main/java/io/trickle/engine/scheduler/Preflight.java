@@ -1,6 +1,7 @@
 package io.trickle.engine.scheduler;
 
 import io.trickle.engine.api.TrickleException.ActionFailedException;
+import io.trickle.engine.catalog.CatalogCompatibility;
 import io.trickle.engine.catalog.CatalogInstaller;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -10,7 +11,7 @@ import java.sql.SQLException;
 /**
  * Whether a database can be scheduled at all, checked once before the loop starts: not a standby
  * (stream tables cannot be written there, DESIGN §2), and a catalog recent enough to have the
- * scheduler's SQL API.
+ * scheduler's SQL API and not newer than this engine knows ({@link CatalogCompatibility}).
  */
 final class Preflight {
 
@@ -18,7 +19,7 @@ final class Preflight {
     }
 
     /** @throws ActionFailedException saying what is wrong and what to do */
-    static void check(Connection c, String database) throws SQLException {
+    static void check(Connection c, String database, CatalogCompatibility compatibility) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement("SELECT pg_is_in_recovery()"); ResultSet rs = ps.executeQuery()) {
             rs.next();
             if (rs.getBoolean(1)) {
@@ -30,6 +31,7 @@ final class Preflight {
             throw new ActionFailedException("the Trickle catalog is not installed in " + database
                     + "; run 'trickle install' first");
         }
+        compatibility.require(c, database);
         try (PreparedStatement ps = c.prepareStatement(
                 "SELECT to_regprocedure('pgtrickle.request_refresh(text)') IS NOT NULL");
              ResultSet rs = ps.executeQuery()) {

@@ -4,6 +4,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.trickle.engine.api.SchedulerRole;
 import io.trickle.engine.api.TrickleException;
+import io.trickle.engine.catalog.CatalogInstaller;
+import io.trickle.engine.catalog.ClusterOrigin;
 import io.trickle.engine.catalog.Settings;
 import io.trickle.engine.db.Database;
 import io.trickle.engine.refresh.RefreshExecutor;
@@ -84,6 +86,7 @@ public final class SchedulerDaemon {
     private volatile boolean stopping;
     private volatile boolean started;
     private volatile LeaderSession session;
+    private volatile String failure;
     private boolean wakeRequested;
     private CatalogView view;
     private long lastSweepNanos;
@@ -123,15 +126,21 @@ public final class SchedulerDaemon {
             throw new IllegalStateException("the scheduler was started already");
         }
         database.withConnection("checking the database before scheduling", c -> {
-            Preflight.check(c, database.target().describe());
+            Preflight.check(c, database.target().describe(), config.catalog());
             return null;
         });
+        ClusterOrigin.adoptOnce(database);
         started = true;
         loop.execute(this::runLoop);
     }
 
     public SchedulerRole role() {
         return role;
+    }
+
+    /** Why the scheduler stopped by itself (it was not asked to), or null. */
+    public String failure() {
+        return failure;
     }
 
     /** Cuts the wait for the next tick short. */
@@ -277,8 +286,19 @@ public final class SchedulerDaemon {
 
     /** One tick of the leader. */
     private void tick() throws SQLException {
-        TickState state = database.withConnection("reading the catalog", TickState::read);
+        TickState state;
+        try {
+            state = database.withConnection("reading the catalog", TickState::read);
+        } catch (TrickleException e) {
+            if (catalogOutgrown()) {
+                return;
+            }
+            throw e;
+        }
         if (view == null || view.generation() != state.generation()) {
+            if (catalogOutgrown()) {
+                return;
+            }
             view = database.transaction("reading the catalog", Connection.TRANSACTION_REPEATABLE_READ, CatalogView::read);
             applySettings(view);
             refreshBackoff.retainOnly(state.tables().keySet());
@@ -307,6 +327,27 @@ public final class SchedulerDaemon {
             }
         }
         alerts.publish(pending);
+    }
+
+    /**
+     * Whether another engine upgraded the catalog past what this one knows (a rolling upgrade: the
+     * newer engine ran 'trickle install'). This engine then stops leading and stops altogether, so that
+     * it never acts on rows and buffers whose meaning it does not know; a newer follower takes over.
+     * Checked when the catalog generation moves (an install announces itself that way) and when the
+     * tick's own query fails.
+     */
+    private boolean catalogOutgrown() {
+        String reason = database.withConnection("reading the catalog version", c -> CatalogInstaller.installedVersion(c)
+                .filter(config.catalog()::isNewerThanKnown)
+                .flatMap(v -> config.catalog().refusal(v, database.target().describe()))
+                .orElse(null));
+        if (reason == null) {
+            return false;
+        }
+        LOG.error("stopping the scheduler: {}", reason);
+        failure = reason;
+        stopping = true;
+        return true;
     }
 
     /**

@@ -3,7 +3,9 @@ package io.trickle.engine.sql;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
+import java.sql.ResultSetMetaData;
 import java.sql.SQLException;
+import java.sql.Savepoint;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -166,7 +168,28 @@ public final class RelationCatalog {
         return aggregateNames;
     }
 
-    public Connection connection() {
-        return connection;
+    /** A column of a query's output: the name PostgreSQL gives it and its type's name. */
+    public record OutputColumn(String name, String typeName) {
+    }
+
+    /**
+     * The output columns PostgreSQL gives a query the engine wrote (a set-returning function's, say),
+     * by running it with {@code LIMIT 0} inside a savepoint: a query PostgreSQL refuses leaves the
+     * transaction usable.
+     */
+    public List<OutputColumn> outputColumns(String query) throws SQLException {
+        Savepoint sp = connection.setSavepoint("__pgt_output_columns");
+        try (PreparedStatement ps = connection.prepareStatement(query + " LIMIT 0"); ResultSet rs = ps.executeQuery()) {
+            ResultSetMetaData md = rs.getMetaData();
+            List<OutputColumn> out = new ArrayList<>();
+            for (int i = 1; i <= md.getColumnCount(); i++) {
+                out.add(new OutputColumn(md.getColumnLabel(i), md.getColumnTypeName(i)));
+            }
+            connection.releaseSavepoint(sp);
+            return out;
+        } catch (SQLException e) {
+            connection.rollback(sp);
+            throw e;
+        }
     }
 }

@@ -52,6 +52,47 @@ public abstract class TestServer {
         return Embedded.start(requestedMajor());
     }
 
+    /**
+     * A second embedded server of its own, besides the shared one, for tests that move a database
+     * between clusters (dump and restore). Close it when done.
+     */
+    public static Separate startSeparate(int major) {
+        return new Separate(Embedded.start(major));
+    }
+
+    /** An embedded server that is not shared: a cluster of its own, with its own system identifier. */
+    public static final class Separate extends TestServer implements AutoCloseable {
+        private final Embedded server;
+
+        private Separate(Embedded server) {
+            this.server = server;
+        }
+
+        public int port() {
+            return server.pg.getPort();
+        }
+
+        @Override
+        public String url(String database) {
+            return server.url(database);
+        }
+
+        @Override
+        public String url(String database, String role, String password) {
+            return server.url(database, role, password);
+        }
+
+        @Override
+        public String description() {
+            return "separate " + server.description();
+        }
+
+        @Override
+        public void close() throws IOException {
+            server.pg.close();
+        }
+    }
+
     /** JDBC URL of {@code database} for the administrative role. */
     public abstract String url(String database);
 

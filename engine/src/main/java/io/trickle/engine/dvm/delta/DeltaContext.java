@@ -2,16 +2,19 @@ package io.trickle.engine.dvm.delta;
 
 import io.trickle.engine.dvm.op.ColumnId;
 import io.trickle.engine.dvm.op.Operator;
+import io.trickle.engine.dvm.render.ReservedNames;
 import io.trickle.engine.dvm.render.SourceWindows;
+import io.trickle.engine.dvm.render.SqlWriter;
 import io.trickle.engine.dvm.render.State;
 import io.trickle.engine.dvm.render.StateRenderer;
 import io.trickle.engine.sql.PgType;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.IdentityHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * What the delta rules share while one delta query is written: the CTEs written so far (in order,
@@ -25,6 +28,7 @@ public final class DeltaContext {
     private final List<String[]> ctes = new ArrayList<>();
     private final Map<Operator, String> boundOld = new IdentityHashMap<>();
     private final Map<String, String> recursiveBindings = new HashMap<>();
+    private final Set<State> statesRead = EnumSet.noneOf(State.class);
 
     public DeltaContext(SourceWindows windows, Map<ColumnId, PgType> types) {
         this.windows = windows;
@@ -33,7 +37,7 @@ public final class DeltaContext {
 
     /** Adds a CTE and returns its (quoted) name. */
     public String cte(String operator, String sql) {
-        String name = "\"__pgt_d" + (ctes.size() + 1) + "_" + operator.toLowerCase(Locale.ROOT) + "\"";
+        String name = SqlWriter.ident(ReservedNames.deltaCte(ctes.size() + 1, operator));
         ctes.add(new String[] {name, sql});
         return name;
     }
@@ -51,12 +55,26 @@ public final class DeltaContext {
     }
 
     public String newState(Operator op) {
+        statesRead.add(State.NEW);
         return StateRenderer.render(op, State.NEW, windows, recursiveBindings);
     }
 
     public String oldState(Operator op) {
         String bound = boundOld.get(op);
-        return bound != null ? bound : StateRenderer.render(op, State.OLD, windows, recursiveBindings);
+        if (bound != null) {
+            return bound;
+        }
+        statesRead.add(State.OLD);
+        return StateRenderer.render(op, State.OLD, windows, recursiveBindings);
+    }
+
+    /**
+     * Which states of the sources the delta written so far reads besides the change windows (the
+     * storage table bound as an old state does not count): what the operators' {@link
+     * io.trickle.engine.dvm.op.DeltaReads} declarations promise, and the golden tests check.
+     */
+    public Set<State> statesRead() {
+        return EnumSet.copyOf(statesRead);
     }
 
     /**

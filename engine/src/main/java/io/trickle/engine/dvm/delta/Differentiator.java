@@ -19,6 +19,7 @@ import io.trickle.engine.dvm.op.SubqueryValue;
 import io.trickle.engine.dvm.op.TopK;
 import io.trickle.engine.dvm.op.UnionAll;
 import io.trickle.engine.dvm.op.Window;
+import io.trickle.engine.dvm.render.ReservedNames;
 import io.trickle.engine.dvm.render.SqlWriter;
 import java.util.ArrayList;
 import java.util.List;
@@ -126,10 +127,9 @@ public final class Differentiator implements OperatorVisitor<String> {
     public String visitRecursiveRef(RecursiveRef ref) {
         List<String> columns = new ArrayList<>();
         for (ColumnId c : ref.columns()) {
-            columns.add(SqlWriter.nullOf(ctx.type(c)) + " AS "
-                    + SqlWriter.ident(c));
+            columns.add(SqlWriter.nullOf(ctx.type(c)) + " AS " + SqlWriter.ident(c));
         }
-        return ctx.cte("recursive_ref", "SELECT " + String.join(", ", columns) + ", 0::bigint AS "
-                + SqlWriter.WEIGHT + " WHERE false");
+        return ctx.cte("recursive_ref", "SELECT " + String.join(", ", columns) + ", 0::bigint AS " + ReservedNames.WEIGHT
+                + " WHERE false");
     }
 }

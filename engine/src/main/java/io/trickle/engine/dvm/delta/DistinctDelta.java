@@ -1,14 +1,13 @@
 package io.trickle.engine.dvm.delta;
 
-import static io.trickle.engine.dvm.render.SqlWriter.WEIGHT;
+import static io.trickle.engine.dvm.render.SqlWriter.col;
 import static io.trickle.engine.dvm.render.SqlWriter.cols;
 import static io.trickle.engine.dvm.render.SqlWriter.names;
 
 import io.trickle.engine.dvm.op.ColumnId;
 import io.trickle.engine.dvm.op.Distinct;
 import io.trickle.engine.dvm.op.Expr;
-import io.trickle.engine.dvm.render.SqlWriter;
-import java.util.ArrayList;
+import io.trickle.engine.dvm.render.Fragments;
 import java.util.List;
 
 /**
@@ -25,20 +24,16 @@ final class DistinctDelta {
     static String delta(DeltaContext ctx, Distinct distinct, String input) {
         List<ColumnId> columns = distinct.columns();
         String names = names(columns);
-        String touched = ctx.cte("distinct_touched", "SELECT " + names + ", sum(" + WEIGHT + ")::bigint AS dw FROM "
-                + input + " GROUP BY " + names + " HAVING sum(" + WEIGHT + ") <> 0");
+        String touched = ctx.cte("distinct_touched", Fragments.netWeights(columns, input, "dw"));
         List<Expr> keyExprs = columns.stream().map(Expr::column).toList();
         List<String> keyNames = columns.stream().map(ColumnId::name).toList();
         String counted = "SELECT " + names + ", count(*) AS n1 FROM ("
                 + ctx.newState(KeyScope.restrict(distinct.input(), keyExprs, touched, keyNames)) + ") s GROUP BY " + names;
-        List<String> same = new ArrayList<>();
-        for (ColumnId id : columns) {
-            same.add(SqlWriter.sameValue(SqlWriter.col("v", id), SqlWriter.col("n", id), ctx.type(id)));
-        }
+        String same = Fragments.sameValues(columns.stream().map(id -> col("v", id)).toList(),
+                columns.stream().map(id -> col("n", id)).toList(), columns.stream().map(ctx::type).toList());
         String now = "coalesce(n.n1, 0)";
-        return ctx.cte("distinct", "SELECT " + cols("v", columns)
-                + ", ((CASE WHEN " + now + " > 0 THEN 1 ELSE 0 END) - (CASE WHEN " + now + " - v.dw > 0 THEN 1 ELSE 0 END))::bigint AS "
-                + WEIGHT + " FROM " + touched + " v LEFT JOIN (" + counted + ") n ON " + String.join(" AND ", same)
-                + " WHERE (" + now + " > 0) <> (" + now + " - v.dw > 0)");
+        return ctx.cte("distinct", Fragments.weighted(cols("v", columns), "((CASE WHEN " + now + " > 0 THEN 1 ELSE 0 END)"
+                + " - (CASE WHEN " + now + " - v.dw > 0 THEN 1 ELSE 0 END))::bigint", touched + " v LEFT JOIN ("
+                + counted + ") n ON " + same + " WHERE (" + now + " > 0) <> (" + now + " - v.dw > 0)"));
     }
 }

@@ -1,17 +1,17 @@
 package io.trickle.engine.dvm.delta;
 
-import static io.trickle.engine.dvm.render.SqlWriter.WEIGHT;
-import static io.trickle.engine.dvm.render.SqlWriter.col;
+import static io.trickle.engine.dvm.render.Fragments.subquery;
+import static io.trickle.engine.dvm.render.Fragments.weightOf;
+import static io.trickle.engine.dvm.render.Fragments.weighted;
 import static io.trickle.engine.dvm.render.SqlWriter.cols;
 import static io.trickle.engine.dvm.render.SqlWriter.ident;
 
 import io.trickle.engine.dvm.op.ColumnId;
 import io.trickle.engine.dvm.op.Join;
+import io.trickle.engine.dvm.render.Fragments;
 import io.trickle.engine.dvm.render.SqlWriter;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Set;
 
 /**
  * Δ(L ⋈ R) = ΔL ⋈ R₁ + L₁ ⋈ ΔR − ΔL ⋈ ΔR, with L₁, R₁ the inputs after the window. This is the exact
@@ -29,27 +29,25 @@ final class JoinDelta {
 
     static String delta(DeltaContext ctx, Join join, String dl, String dr) {
         List<String> parts = new ArrayList<>();
-        String l1 = ctx.newState(join.left());
-        String r1 = ctx.newState(join.right());
+        String l1 = subquery(ctx.newState(join.left()));
+        String r1 = subquery(ctx.newState(join.right()));
         String select = cols("l", join.left().columns()) + ", " + cols("r", join.right().columns());
-        String on = condition(join, "l", "r");
-        parts.add("SELECT " + select + ", l." + WEIGHT + " FROM " + dl + " l JOIN (" + r1 + ") r ON " + on);
-        parts.add("SELECT " + select + ", r." + WEIGHT + " FROM (" + l1 + ") l JOIN " + dr + " r ON " + on);
-        parts.add("SELECT " + select + ", -(l." + WEIGHT + " * r." + WEIGHT + ") FROM " + dl + " l JOIN " + dr + " r ON " + on);
+        String on = " ON " + condition(join, "l", "r");
+        parts.add(weighted(select, weightOf("l"), dl + " l JOIN " + r1 + " r" + on));
+        parts.add(weighted(select, weightOf("r"), l1 + " l JOIN " + dr + " r" + on));
+        parts.add(weighted(select, "-(" + weightOf("l") + " * " + weightOf("r") + ")", dl + " l JOIN " + dr + " r" + on));
         if (join.kind().keepsLeft()) {
             parts.addAll(unmatched(ctx, join, true, l1, r1, dl, dr));
         }
         if (join.kind().keepsRight()) {
             parts.addAll(unmatched(ctx, join, false, r1, l1, dr, dl));
         }
-        return ctx.cte("join", String.join("\n  UNION ALL ", parts));
+        return ctx.cte("join", Fragments.unionAll(parts));
     }
 
     /** The join condition with left columns read from {@code leftAlias} and right ones from {@code rightAlias}. */
     private static String condition(Join join, String leftAlias, String rightAlias) {
-        Set<ColumnId> left = new HashSet<>(join.left().columns());
-        return SqlWriter.and(join.conditions().stream()
-                .map(c -> SqlWriter.expr(c, id -> col(left.contains(id) ? leftAlias : rightAlias, id))).toList());
+        return Fragments.joinCondition(join.conditions(), join.left().columns(), leftAlias, rightAlias);
     }
 
     /**

@@ -1,11 +1,7 @@
 package io.trickle.engine.dvm.delta;
 
-import static io.trickle.engine.dvm.render.SqlWriter.WEIGHT;
-import static io.trickle.engine.dvm.render.SqlWriter.ident;
-
 import io.trickle.engine.dvm.op.Project;
-import io.trickle.engine.dvm.render.SqlWriter;
-import java.util.stream.Collectors;
+import io.trickle.engine.dvm.render.Fragments;
 
 /**
  * Δπ(R) = π(ΔR): expressions are evaluated on the delta rows, weights pass through. Two input rows
@@ -18,9 +14,7 @@ final class ProjectDelta {
     }
 
     static String delta(DeltaContext ctx, Project project, String input) {
-        String select = project.outputs().stream()
-                .map(o -> SqlWriter.expr(o.expr(), "s") + " AS " + ident(o.id()))
-                .collect(Collectors.joining(", "));
-        return ctx.cte("project", "SELECT " + select + ", s." + WEIGHT + " FROM " + input + " s");
+        return ctx.cte("project", Fragments.weighted(Fragments.computed(project.outputs(), "s"), Fragments.weightOf("s"),
+                input + " s"));
     }
 }

@@ -1,19 +1,16 @@
 package io.trickle.engine.dvm.delta;
 
-import static io.trickle.engine.dvm.render.SqlWriter.WEIGHT;
-import static io.trickle.engine.dvm.render.SqlWriter.names;
+import static io.trickle.engine.dvm.render.Fragments.subquery;
 
-import io.trickle.engine.dvm.op.ColumnId;
-import io.trickle.engine.dvm.op.Expr;
 import io.trickle.engine.dvm.op.Operator;
 import io.trickle.engine.dvm.op.Scan;
 import io.trickle.engine.dvm.op.TopK;
 import io.trickle.engine.dvm.op.Window;
+import io.trickle.engine.dvm.render.Fragments;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
-import java.util.function.UnaryOperator;
 
 /**
  * Scoped recomputation for operators whose output rows depend on many input rows at once: the
@@ -23,7 +20,7 @@ import java.util.function.UnaryOperator;
  * recursive CTE it is everything, and only when something changed. These are part of differential
  * maintenance (DESIGN §2), reported as DIFFERENTIAL. See ref-dvm.md §2.15, §2.16, §2.19.
  */
-public final class Recompute {
+final class Recompute {
 
     private Recompute() {
     }
@@ -32,7 +29,7 @@ public final class Recompute {
     static String anySourceChanged(DeltaContext ctx, Operator op) {
         List<String> windows = new ArrayList<>();
         for (String w : sourceWindows(ctx, op)) {
-            windows.add("EXISTS (SELECT 1 FROM " + w + ")");
+            windows.add(Fragments.nonEmpty(w));
         }
         return windows.isEmpty() ? "false" : "(" + String.join(" OR ", windows) + ")";
     }
@@ -47,8 +44,9 @@ public final class Recompute {
             names.add("p" + (i + 1));
         }
         String keys = KeyScope.keysCte(ctx, input, window.partition(), names);
-        return scoped(ctx, "window", input1 -> new Window(input1, window.calls(), window.partition()),
-                KeyScope.restrict(window.input(), window.partition(), keys, names), window.columns());
+        Operator scoped = window.withInputs(List.of(KeyScope.restrict(window.input(), window.partition(), keys, names)));
+        return ctx.cte("window", Fragments.difference(window.columns(), subquery(ctx.newState(scoped)),
+                subquery(ctx.oldState(scoped)), null));
     }
 
     static String topK(DeltaContext ctx, TopK topK) {
@@ -56,29 +54,16 @@ public final class Recompute {
     }
 
     /** The change windows of every source a subtree scans: "anything changed under it". */
-    public static Set<String> sourceWindows(DeltaContext ctx, Operator op) {
+    static Set<String> sourceWindows(DeltaContext ctx, Operator op) {
         Set<String> out = new LinkedHashSet<>();
-        if (op instanceof Scan s) {
+        for (Scan s : op.scans()) {
             out.add(ctx.windows().require(s.relation().oid(), s.relation().qualifiedName()));
-        }
-        for (Operator in : op.inputs()) {
-            out.addAll(sourceWindows(ctx, in));
         }
         return out;
     }
 
     private static String whole(DeltaContext ctx, String kind, Operator op, String changed) {
-        String cols = names(op.columns());
-        return ctx.cte(kind, "SELECT " + cols + ", 1::bigint AS " + WEIGHT + " FROM (" + ctx.newState(op) + ") n WHERE " + changed
-                + "\n  UNION ALL SELECT " + cols + ", -1::bigint FROM (" + ctx.oldState(op) + ") o WHERE " + changed);
-    }
-
-    private static String scoped(DeltaContext ctx, String kind, UnaryOperator<Operator> rebuild, Operator restrictedInput,
-                                 List<ColumnId> columns) {
-        Operator op = rebuild.apply(restrictedInput);
-        String cols = names(columns);
-        return ctx.cte(kind, "SELECT " + cols + ", 1::bigint AS " + WEIGHT + " FROM (" + ctx.newState(op) + ") n"
-                + "\n  UNION ALL SELECT " + cols + ", -1::bigint FROM (" + ctx.oldState(op) + ") o");
+        return ctx.cte(kind, Fragments.difference(op.columns(), subquery(ctx.newState(op)), subquery(ctx.oldState(op)), changed));
     }
 
 }

@@ -1,23 +1,16 @@
 package io.trickle.engine.dvm.delta;
 
-import static io.trickle.engine.dvm.render.SqlWriter.WEIGHT;
+import static io.trickle.engine.dvm.render.Fragments.subquery;
+import static io.trickle.engine.dvm.render.ReservedNames.MULTIPLICITY;
+import static io.trickle.engine.dvm.render.ReservedNames.WEIGHT;
 import static io.trickle.engine.dvm.render.SqlWriter.col;
-import static io.trickle.engine.dvm.render.SqlWriter.ident;
 import static io.trickle.engine.dvm.render.SqlWriter.names;
 
 import io.trickle.engine.dvm.op.ColumnId;
-import io.trickle.engine.dvm.op.Distinct;
-import io.trickle.engine.dvm.op.Filter;
-import io.trickle.engine.dvm.op.Join;
-import io.trickle.engine.dvm.op.JoinKind;
-import io.trickle.engine.dvm.op.LateralFunction;
 import io.trickle.engine.dvm.op.Operator;
-import io.trickle.engine.dvm.op.Project;
 import io.trickle.engine.dvm.op.RecursiveCte;
-import io.trickle.engine.dvm.op.RecursiveRef;
-import io.trickle.engine.dvm.op.Scan;
-import io.trickle.engine.dvm.op.SemiJoin;
-import io.trickle.engine.dvm.op.UnionAll;
+import io.trickle.engine.dvm.render.Fragments;
+import io.trickle.engine.dvm.render.ReservedNames;
 import io.trickle.engine.dvm.render.State;
 import io.trickle.engine.dvm.render.StateRenderer;
 import java.util.ArrayList;
@@ -28,8 +21,9 @@ import java.util.stream.Collectors;
 
 /**
  * The delta of a linear WITH RECURSIVE (ref-dvm.md §2.19). When every source the CTE reads only
- * gained rows in the window and the CTE is monotone in its sources (scans, filters, projections,
- * inner joins, semi-joins, unions, DISTINCT, set-returning functions), the new rows are found by
+ * gained rows in the window and the CTE is monotone in its sources (every operator of its terms
+ * says it is: scans, filters, projections, inner joins, semi-joins, unions, DISTINCT, INTERSECT,
+ * set-returning functions), the new rows are found by
  * semi-naive evaluation, R₀ being the CTE before the window and S its recursive term:
  * <pre>
  *   Δ₀   = Δbase + (S(R₀, T₁) − S(R₀, T₀))    new base rows, and new derivations of old rows through new source rows
@@ -50,8 +44,7 @@ final class RecursiveDelta {
         Set<String> windows = Recompute.sourceWindows(ctx, cte);
         String cols = names(cte.columns());
         if (windows.isEmpty()) {
-            return ctx.cte("recursive", "SELECT " + cols + ", 0::bigint AS " + WEIGHT + " FROM (" + ctx.newState(cte)
-                    + ") n WHERE false");
+            return ctx.cte("recursive", Fragments.weighted(cols, "0::bigint", subquery(ctx.newState(cte)) + " n WHERE false"));
         }
         String changed = Recompute.anySourceChanged(ctx, cte);
         String old = ctx.cte("recursive_old", ctx.oldState(cte));
@@ -64,23 +57,20 @@ final class RecursiveDelta {
         String seed;
         Function<List<String>, String> notOld = null;
         if (cte.unionAll()) {
-            seed = "SELECT " + cols + " FROM (" + seeds + ") g CROSS JOIN LATERAL generate_series(1, g.__pgt_n)";
+            seed = "SELECT " + cols + " FROM (" + seeds + ") g" + Fragments.copies("g." + MULTIPLICITY);
         } else {
             seed = "SELECT " + cols + " FROM (" + seeds + ") g WHERE " + notIn(old, cte.columns(), prefixed("g", cte.columns()));
             notOld = exprs -> notIn(old, cte.columns(), exprs);
         }
-        String name = "__pgt_sn_" + cte.name();
+        String name = ReservedNames.seminaive(cte.name());
         String recursion = StateRenderer.renderRecursion(cte, name, seed, State.NEW, ctx.windows(), notOld);
-        String added = "SELECT " + cols + ", 1::bigint AS " + WEIGHT + " FROM (" + recursion + ") r WHERE (" + changed
-                + ") AND " + insertOnly;
-        return ctx.cte("recursive", added + "\n  UNION ALL " + recompute(ctx, cte, old, "(" + changed + ") AND NOT ("
-                + insertOnly + ")"));
+        String added = Fragments.added(cols, subquery(recursion) + " r WHERE (" + changed + ") AND " + insertOnly);
+        return ctx.cte("recursive", Fragments.unionAll(List.of(added,
+                recompute(ctx, cte, old, "(" + changed + ") AND NOT (" + insertOnly + ")"))));
     }
 
     private static String recompute(DeltaContext ctx, RecursiveCte cte, String old, String when) {
-        String cols = names(cte.columns());
-        return "SELECT " + cols + ", 1::bigint AS " + WEIGHT + " FROM (" + ctx.newState(cte) + ") n WHERE " + when
-                + "\n  UNION ALL SELECT " + cols + ", -1::bigint FROM " + old + " WHERE " + when;
+        return Fragments.difference(cte.columns(), subquery(ctx.newState(cte)), old, when);
     }
 
     /**
@@ -97,17 +87,13 @@ final class RecursiveDelta {
             ctx.bindRecursiveReference(cte.name(), null);
         }
         String cols = names(cte.columns());
-        return "SELECT " + cols + ", sum(" + WEIGHT + ")::bigint AS __pgt_n FROM (" + renamed(dBase, cte.base().columns(), cte.columns())
-                + " UNION ALL " + renamed(dStep, cte.step().columns(), cte.columns()) + ") d GROUP BY " + cols
-                + " HAVING sum(" + WEIGHT + ") > 0";
+        return "SELECT " + cols + ", sum(" + WEIGHT + ")::bigint AS " + MULTIPLICITY + " FROM ("
+                + renamed(dBase, cte.base().columns(), cte.columns()) + " UNION ALL "
+                + renamed(dStep, cte.step().columns(), cte.columns()) + ") d GROUP BY " + cols + " HAVING sum(" + WEIGHT + ") > 0";
     }
 
     private static String renamed(String delta, List<ColumnId> from, List<ColumnId> to) {
-        List<String> select = new ArrayList<>();
-        for (int i = 0; i < from.size(); i++) {
-            select.add(col("d", from.get(i)) + " AS " + ident(to.get(i)));
-        }
-        return "SELECT " + String.join(", ", select) + ", d." + WEIGHT + " FROM " + delta + " d";
+        return Fragments.weighted(Fragments.renamed("d", from, to), Fragments.weightOf("d"), delta + " d");
     }
 
     private static List<String> prefixed(String alias, List<ColumnId> columns) {
@@ -125,7 +111,12 @@ final class RecursiveDelta {
 
     /**
      * Semi-naive insertion needs a CTE whose output only grows when its sources do, and columns that
-     * can be grouped (the seeds are consolidated).
+     * can be grouped (the seeds are consolidated). Growth is asked of the operators themselves
+     * ({@link Operator#firstNonMonotone()}), the question cycles of stream tables ask too. The other
+     * half of the argument, that the recursive term is linear in the working table, holds by
+     * construction: the reference may only sit under projections, filters and inner joins
+     * ({@code RecursiveStepRenderer} refuses anything else), so an INTERSECT or a DISTINCT can only
+     * read the sources, where being monotone is all that is needed.
      */
     private static boolean seminaive(DeltaContext ctx, RecursiveCte cte) {
         for (ColumnId c : cte.columns()) {
@@ -133,23 +124,6 @@ final class RecursiveDelta {
                 return false;
             }
         }
-        return monotone(cte.base()) && monotone(cte.step());
-    }
-
-    private static boolean monotone(Operator op) {
-        boolean ok = op instanceof Scan || op instanceof Filter || op instanceof Project || op instanceof UnionAll
-                || op instanceof Distinct || op instanceof RecursiveRef
-                || (op instanceof Join j && j.kind() == JoinKind.INNER)
-                || (op instanceof SemiJoin s && !s.anti())
-                || (op instanceof LateralFunction f && !f.leftJoin());
-        if (!ok) {
-            return false;
-        }
-        for (Operator in : op.inputs()) {
-            if (!monotone(in)) {
-                return false;
-            }
-        }
-        return true;
+        return cte.base().firstNonMonotone().isEmpty() && cte.step().firstNonMonotone().isEmpty();
     }
 }

@@ -31,12 +31,12 @@ import java.util.Optional;
  * replaced in place); one without gets content hashes shared by duplicate rows. The hash itself is
  * {@link io.trickle.engine.dvm.render.SqlWriter#rowId}, used alike by the FULL and delta paths.
  */
-public final class RowIds implements OperatorVisitor<Optional<List<ColumnId>>> {
+final class RowIds implements OperatorVisitor<Optional<List<ColumnId>>> {
 
     private RowIds() {
     }
 
-    public static Optional<List<ColumnId>> key(io.trickle.engine.dvm.op.Operator op) {
+    static Optional<List<ColumnId>> key(io.trickle.engine.dvm.op.Operator op) {
         return op.accept(new RowIds());
     }
 

@@ -1,13 +1,9 @@
 package io.trickle.engine.dvm.delta;
 
-import static io.trickle.engine.dvm.render.SqlWriter.col;
 import static io.trickle.engine.dvm.render.SqlWriter.cols;
 
-import io.trickle.engine.dvm.op.ColumnId;
 import io.trickle.engine.dvm.op.SemiJoin;
-import io.trickle.engine.dvm.render.SqlWriter;
-import java.util.HashSet;
-import java.util.Set;
+import io.trickle.engine.dvm.render.Fragments;
 
 /**
  * Δ(L ⋉ R) and Δ(L ▷ R): the rows of L whose having-a-partner in R is as required, by
@@ -21,13 +17,11 @@ final class SemiJoinDelta {
     }
 
     static String delta(DeltaContext ctx, SemiJoin join, String dl, String dr) {
-        Set<ColumnId> left = new HashSet<>(join.left().columns());
-        String l1 = ctx.newState(join.left());
-        String r1 = ctx.newState(join.right());
-        return ctx.cte(join.anti() ? "antijoin" : "semijoin", String.join("\n  UNION ALL ",
+        String l1 = Fragments.subquery(ctx.newState(join.left()));
+        String r1 = Fragments.subquery(ctx.newState(join.right()));
+        return ctx.cte(join.anti() ? "antijoin" : "semijoin", Fragments.unionAll(
                 PartnerCounts.rows(join.left().columns(), l1, dl, r1, dr,
-                        (pa, oa) -> SqlWriter.and(join.conditions().stream()
-                                .map(c -> SqlWriter.expr(c, id -> col(left.contains(id) ? pa : oa, id))).toList()),
+                        (pa, oa) -> Fragments.joinCondition(join.conditions(), join.left().columns(), pa, oa),
                         !join.anti(), alias -> cols(alias, join.left().columns()))));
     }
 }

@@ -1,15 +1,16 @@
 package io.trickle.engine.dvm.delta;
 
-import static io.trickle.engine.dvm.render.SqlWriter.WEIGHT;
+import static io.trickle.engine.dvm.render.Fragments.weightOf;
+import static io.trickle.engine.dvm.render.ReservedNames.WEIGHT;
 import static io.trickle.engine.dvm.render.SqlWriter.col;
-import static io.trickle.engine.dvm.render.SqlWriter.ident;
 
 import io.trickle.engine.dvm.op.ColumnId;
 import io.trickle.engine.dvm.op.Expr;
 import io.trickle.engine.dvm.op.Operator;
 import io.trickle.engine.dvm.op.SetOp;
+import io.trickle.engine.dvm.render.Fragments;
 import io.trickle.engine.dvm.render.SqlWriter;
-import java.util.ArrayList;
+import io.trickle.engine.sql.PgType;
 import java.util.List;
 
 /**
@@ -33,42 +34,29 @@ final class SetOpDelta {
                 + branch(op.left(), out, dl, "L") + " UNION ALL " + branch(op.right(), out, dr, "R") + ") t GROUP BY " + outList);
         String a = count(ctx, op.left(), out, touched, names);
         String b = count(ctx, op.right(), out, touched, names);
-        List<String> sameA = new ArrayList<>();
-        List<String> sameB = new ArrayList<>();
-        for (ColumnId id : out) {
-            sameA.add(SqlWriter.sameValue(col("t", id), col("a", id), ctx.type(id)));
-            sameB.add(SqlWriter.sameValue(col("t", id), col("b", id), ctx.type(id)));
-        }
+        List<String> t = out.stream().map(id -> col("t", id)).toList();
+        List<PgType> types = out.stream().map(ctx::type).toList();
+        String sameA = Fragments.sameValues(t, out.stream().map(id -> col("a", id)).toList(), types);
+        String sameB = Fragments.sameValues(t, out.stream().map(id -> col("b", id)).toList(), types);
         String a1 = "coalesce(a.n, 0)";
         String b1 = "coalesce(b.n, 0)";
-        String change = "(" + op.multiplicity(a1, b1) + " - " + op.multiplicity("(" + a1 + " - t.da)", "(" + b1 + " - t.db)") + ")";
-        return ctx.cte(op.kind().name().toLowerCase(java.util.Locale.ROOT),
-                "SELECT " + SqlWriter.cols("t", out) + ", " + change + "::bigint AS " + WEIGHT + " FROM " + touched + " t"
-                + " LEFT JOIN (" + a + ") a ON " + String.join(" AND ", sameA)
-                + " LEFT JOIN (" + b + ") b ON " + String.join(" AND ", sameB)
-                + " WHERE " + change + " <> 0");
+        String change = "(" + Fragments.multiplicity(op, a1, b1) + " - "
+                + Fragments.multiplicity(op, "(" + a1 + " - t.da)", "(" + b1 + " - t.db)") + ")";
+        return ctx.cte(op.kind().name(), Fragments.weighted(SqlWriter.cols("t", out), change + "::bigint", touched + " t"
+                + " LEFT JOIN (" + a + ") a ON " + sameA + " LEFT JOIN (" + b + ") b ON " + sameB + " WHERE " + change + " <> 0"));
     }
 
+    /** One side's delta under the output's column names, tagged with its side. */
     private static String branch(Operator side, List<ColumnId> out, String delta, String tag) {
-        List<String> select = new ArrayList<>();
-        for (int i = 0; i < out.size(); i++) {
-            select.add(col("s", side.columns().get(i)) + " AS " + ident(out.get(i)));
-        }
-        return "SELECT " + String.join(", ", select) + ", s." + WEIGHT + ", '" + tag + "' AS side FROM " + delta + " s";
+        return "SELECT " + Fragments.renamed("s", side.columns(), out) + ", " + weightOf("s") + ", '" + tag + "' AS side"
+                + " FROM " + delta + " s";
     }
 
     /** How many times each touched value is in one side after the window. */
     private static String count(DeltaContext ctx, Operator side, List<ColumnId> out, String touched, List<String> names) {
         List<Expr> keys = side.columns().stream().map(Expr::column).toList();
         String restricted = ctx.newState(KeyScope.restrict(side, keys, touched, names));
-        List<String> select = new ArrayList<>();
-        for (int i = 0; i < out.size(); i++) {
-            select.add(col("s", side.columns().get(i)) + " AS " + ident(out.get(i)));
-        }
-        List<String> group = new ArrayList<>();
-        for (int i = 1; i <= out.size(); i++) {
-            group.add(String.valueOf(i));
-        }
-        return "SELECT " + String.join(", ", select) + ", count(*) AS n FROM (" + restricted + ") s GROUP BY " + String.join(", ", group);
+        return "SELECT " + Fragments.renamed("s", side.columns(), out) + ", count(*) AS n FROM (" + restricted + ") s GROUP BY "
+                + Fragments.positions(out.size());
     }
 }

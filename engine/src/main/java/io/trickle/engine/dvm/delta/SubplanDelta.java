@@ -1,6 +1,7 @@
 package io.trickle.engine.dvm.delta;
 
-import static io.trickle.engine.dvm.render.SqlWriter.WEIGHT;
+import static io.trickle.engine.dvm.render.Fragments.subquery;
+import static io.trickle.engine.dvm.render.Fragments.weightOf;
 import static io.trickle.engine.dvm.render.SqlWriter.cols;
 import static io.trickle.engine.dvm.render.SqlWriter.ident;
 
@@ -10,10 +11,10 @@ import io.trickle.engine.dvm.op.LateralSubquery;
 import io.trickle.engine.dvm.op.Operator;
 import io.trickle.engine.dvm.op.Subplan;
 import io.trickle.engine.dvm.op.SubqueryValue;
-import io.trickle.engine.dvm.render.SubplanRenderer;
+import io.trickle.engine.dvm.render.Fragments;
 import io.trickle.engine.dvm.render.SqlWriter;
 import io.trickle.engine.dvm.render.State;
-import io.trickle.engine.dvm.render.StateRenderer;
+import io.trickle.engine.dvm.render.SubplanRenderer;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -35,16 +36,16 @@ final class SubplanDelta {
                 ? valueChangedCandidates(ctx, sv, dInput)
                 : candidates(ctx, sv.input(), sv.subplan(), dInput, dBody);
         List<String> parts = new ArrayList<>();
-        parts.add(valueRows(ctx, sv, dInput, "l", State.NEW, "l." + WEIGHT));
-        parts.add(valueRows(ctx, sv, candidates, "c", State.NEW, "c." + WEIGHT));
-        parts.add(valueRows(ctx, sv, candidates, "c", State.OLD, "-c." + WEIGHT));
-        return ctx.cte("subquery_value", String.join("\n  UNION ALL ", parts));
+        parts.add(valueRows(ctx, sv, dInput, "l", State.NEW, weightOf("l")));
+        parts.add(valueRows(ctx, sv, candidates, "c", State.NEW, weightOf("c")));
+        parts.add(valueRows(ctx, sv, candidates, "c", State.OLD, "-" + weightOf("c")));
+        return ctx.cte("subquery_value", Fragments.unionAll(parts));
     }
 
     private static String valueRows(DeltaContext ctx, SubqueryValue sv, String relation, String alias, State state,
                                     String weight) {
-        return "SELECT " + cols(alias, sv.input().columns()) + ", " + value(ctx, sv, alias, state) + " AS "
-                + ident(sv.output()) + ", " + weight + " AS " + WEIGHT + " FROM " + relation + " " + alias;
+        return Fragments.weighted(cols(alias, sv.input().columns()) + ", " + value(ctx, sv, alias, state) + " AS "
+                + ident(sv.output()), weight, relation + " " + alias);
     }
 
     /** The value for the outer row called {@code alias}, over the body's state before or after the window. */
@@ -70,28 +71,25 @@ final class SubplanDelta {
     private static String valueChangedCandidates(DeltaContext ctx, SubqueryValue sv, String dInput) {
         String changed = ctx.cte("subquery_changed", "SELECT (" + value(ctx, sv, "c", State.NEW)
                 + ") IS DISTINCT FROM (" + value(ctx, sv, "c", State.OLD) + ") AS changed");
-        String inputCols = cols("s", sv.input().columns());
-        String gate = " WHERE (SELECT changed FROM " + changed + ")";
-        return ctx.cte("subquery_candidates", "SELECT " + inputCols + ", 1::bigint AS " + WEIGHT + " FROM ("
-                + ctx.newState(sv.input()) + ") s" + gate + " UNION ALL SELECT " + inputCols + ", -s." + WEIGHT
-                + " FROM " + dInput + " s" + gate);
+        String gate = "(SELECT changed FROM " + changed + ")";
+        return ctx.cte("subquery_candidates", Fragments.beforeWindow(sv.input().columns(),
+                subquery(ctx.newState(sv.input())), gate, dInput, gate, "s"));
     }
 
     static String lateralDelta(DeltaContext ctx, LateralSubquery ls, String dInput, String dBody) {
         String candidates = candidates(ctx, ls.input(), ls.subplan(), dInput, dBody);
         List<String> parts = new ArrayList<>();
-        parts.add(lateralRows(ctx, ls, dInput, "l", State.NEW, "l." + WEIGHT));
-        parts.add(lateralRows(ctx, ls, candidates, "c", State.NEW, "c." + WEIGHT));
-        parts.add(lateralRows(ctx, ls, candidates, "c", State.OLD, "-c." + WEIGHT));
-        return ctx.cte("lateral_subquery", String.join("\n  UNION ALL ", parts));
+        parts.add(lateralRows(ctx, ls, dInput, "l", State.NEW, weightOf("l")));
+        parts.add(lateralRows(ctx, ls, candidates, "c", State.NEW, weightOf("c")));
+        parts.add(lateralRows(ctx, ls, candidates, "c", State.OLD, "-" + weightOf("c")));
+        return ctx.cte("lateral_subquery", Fragments.unionAll(parts));
     }
 
     private static String lateralRows(DeltaContext ctx, LateralSubquery ls, String relation, String alias, State state,
                                       String weight) {
         String subquery = SubplanRenderer.render(ls.subplan(), body -> render(ctx, body, state), alias, ls.outputs());
-        return "SELECT " + cols(alias, ls.input().columns()) + ", " + cols("q", ls.outputs()) + ", " + weight + " AS " + WEIGHT
-                + " FROM " + relation + " " + alias + (ls.leftJoin() ? " LEFT JOIN LATERAL (" : " CROSS JOIN LATERAL (")
-                + subquery + ") q" + (ls.leftJoin() ? " ON true" : "");
+        return Fragments.weighted(cols(alias, ls.input().columns()) + ", " + cols("q", ls.outputs()), weight,
+                relation + " " + alias + Fragments.lateralSubquery(ls.leftJoin(), subquery, "q"));
     }
 
     private static String render(DeltaContext ctx, Operator op, State state) {
@@ -100,12 +98,10 @@ final class SubplanDelta {
 
     /** Rows of L before the window whose subquery result may have changed, as a weighted relation. */
     private static String candidates(DeltaContext ctx, Operator input, Subplan plan, String dInput, String dBody) {
-        String inputCols = cols("s", input.columns());
         if (plan.keys().isEmpty()) {
-            String gate = " WHERE EXISTS (SELECT 1 FROM " + dBody + ")";
-            return ctx.cte("subquery_candidates", "SELECT " + inputCols + ", 1::bigint AS " + WEIGHT + " FROM ("
-                    + ctx.newState(input) + ") s" + gate + " UNION ALL SELECT " + inputCols + ", -s." + WEIGHT
-                    + " FROM " + dInput + " s" + gate);
+            String gate = Fragments.nonEmpty(dBody);
+            return ctx.cte("subquery_candidates", Fragments.beforeWindow(input.columns(), subquery(ctx.newState(input)), gate,
+                    dInput, gate, "s"));
         }
         List<Expr> inner = plan.keys().stream().map(Subplan.KeyPair::inner).toList();
         List<Expr> outer = plan.keys().stream().map(Subplan.KeyPair::outer).toList();
@@ -114,13 +110,12 @@ final class SubplanDelta {
             names.add("k" + (i + 1));
         }
         String keys = KeyScope.keysCte(ctx, dBody, inner, names);
-        String restricted = ctx.newState(KeyScope.restrict(input, outer, keys, names));
+        String restricted = subquery(ctx.newState(KeyScope.restrict(input, outer, keys, names)));
         List<String> same = new ArrayList<>();
         for (int i = 0; i < outer.size(); i++) {
-            same.add("k." + ident(names.get(i)) + " IS NOT DISTINCT FROM " + StateRenderer.write(outer.get(i), "s"));
+            same.add("k." + ident(names.get(i)) + " IS NOT DISTINCT FROM " + SqlWriter.expr(outer.get(i), "s"));
         }
-        return ctx.cte("subquery_candidates", "SELECT " + inputCols + ", 1::bigint AS " + WEIGHT + " FROM (" + restricted + ") s"
-                + " UNION ALL SELECT " + inputCols + ", -s." + WEIGHT + " FROM " + dInput + " s WHERE EXISTS (SELECT 1 FROM "
-                + keys + " k WHERE " + String.join(" AND ", same) + ")");
+        String touched = "EXISTS (SELECT 1 FROM " + keys + " k WHERE " + String.join(" AND ", same) + ")";
+        return ctx.cte("subquery_candidates", Fragments.beforeWindow(input.columns(), restricted, null, dInput, touched, "s"));
     }
 }

@@ -2,6 +2,7 @@ package io.trickle.engine.dvm.op;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.stream.Collectors;
 
 /**
@@ -34,6 +35,22 @@ public record Aggregate(Operator input, List<NamedExpr> groupKeys, List<Aggregat
     @Override
     public List<Operator> inputs() {
         return List.of(input);
+    }
+
+    @Override
+    public Operator withInputs(List<Operator> inputs) {
+        return Rebuild.unchanged(this, inputs) ? this : new Aggregate(inputs.get(0), groupKeys, aggregates);
+    }
+
+    @Override
+    public Optional<String> nonMonotone() {
+        return Optional.of("an aggregate (GROUP BY or an aggregate function: a group's value is replaced, not"
+                + " extended, when rows arrive)");
+    }
+
+    @Override
+    public DeltaReads deltaReads() {
+        return DeltaReads.OLD_STATE;
     }
 
     @Override

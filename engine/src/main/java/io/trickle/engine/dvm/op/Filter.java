@@ -1,6 +1,7 @@
 package io.trickle.engine.dvm.op;
 
 import java.util.List;
+import java.util.Optional;
 import java.util.stream.Collectors;
 
 /** Keeps the input rows for which every conjunct is true (WHERE, HAVING). */
@@ -21,6 +22,21 @@ public record Filter(Operator input, List<Expr> conjuncts) implements Operator {
     @Override
     public List<Operator> inputs() {
         return List.of(input);
+    }
+
+    @Override
+    public Operator withInputs(List<Operator> inputs) {
+        return Rebuild.unchanged(this, inputs) ? this : new Filter(inputs.get(0), conjuncts);
+    }
+
+    @Override
+    public Optional<String> nonMonotone() {
+        return Optional.empty();
+    }
+
+    @Override
+    public DeltaReads deltaReads() {
+        return DeltaReads.INPUT_DELTAS;
     }
 
     @Override

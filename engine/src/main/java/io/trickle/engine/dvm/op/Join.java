@@ -2,6 +2,7 @@ package io.trickle.engine.dvm.op;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.stream.Collectors;
 
 /**
@@ -24,6 +25,22 @@ public record Join(JoinKind kind, Operator left, Operator right, List<Expr> cond
     @Override
     public List<Operator> inputs() {
         return List.of(left, right);
+    }
+
+    @Override
+    public Operator withInputs(List<Operator> inputs) {
+        return Rebuild.unchanged(this, inputs) ? this : new Join(kind, inputs.get(0), inputs.get(1), conditions);
+    }
+
+    @Override
+    public Optional<String> nonMonotone() {
+        return kind == JoinKind.INNER ? Optional.empty()
+                : Optional.of("a " + kind + " JOIN (an outer join removes its NULL-padded row when a partner arrives)");
+    }
+
+    @Override
+    public DeltaReads deltaReads() {
+        return DeltaReads.NEW_STATE;
     }
 
     @Override

@@ -13,13 +13,4 @@ public enum JoinKind {
     public boolean keepsRight() {
         return this == RIGHT || this == FULL;
     }
-
-    public String sql() {
-        return switch (this) {
-            case INNER -> "JOIN";
-            case LEFT -> "LEFT JOIN";
-            case RIGHT -> "RIGHT JOIN";
-            case FULL -> "FULL JOIN";
-        };
-    }
 }

@@ -2,6 +2,7 @@ package io.trickle.engine.dvm.op;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * A set-returning function in FROM ({@code unnest(t.arr)}, {@code jsonb_each(t.doc)},
@@ -27,6 +28,23 @@ public record LateralFunction(Operator input, Expr call, String columnDefinition
     @Override
     public List<Operator> inputs() {
         return List.of(input);
+    }
+
+    @Override
+    public Operator withInputs(List<Operator> inputs) {
+        return Rebuild.unchanged(this, inputs) ? this : new LateralFunction(inputs.get(0), call, columnDefinitions, functionColumns, outputs, leftJoin);
+    }
+
+    @Override
+    public Optional<String> nonMonotone() {
+        // Each input row yields its own rows, whatever the other rows; a LEFT one's NULL-padded row
+        // depends on its input row alone too, so no arriving row can take it away.
+        return Optional.empty();
+    }
+
+    @Override
+    public DeltaReads deltaReads() {
+        return DeltaReads.INPUT_DELTAS;
     }
 
     @Override

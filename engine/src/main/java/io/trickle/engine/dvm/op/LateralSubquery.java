@@ -2,6 +2,7 @@ package io.trickle.engine.dvm.op;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * {@code [LEFT] JOIN LATERAL (subquery) ON true}: for each input row, the rows of a correlated
@@ -23,6 +24,22 @@ public record LateralSubquery(Operator input, Subplan subplan, boolean leftJoin,
     @Override
     public List<Operator> inputs() {
         return List.of(input, subplan.body());
+    }
+
+    @Override
+    public Operator withInputs(List<Operator> inputs) {
+        return Rebuild.unchanged(this, inputs) ? this : new LateralSubquery(inputs.get(0), subplan.withBody(inputs.get(1)), leftJoin, outputs);
+    }
+
+    @Override
+    public Optional<String> nonMonotone() {
+        // Refused conservatively: some forms are monotone, but the tree keeps the subquery's tail as SQL text.
+        return Optional.of("a LATERAL subquery (it may aggregate or limit per row)");
+    }
+
+    @Override
+    public DeltaReads deltaReads() {
+        return DeltaReads.OLD_STATE;
     }
 
     @Override

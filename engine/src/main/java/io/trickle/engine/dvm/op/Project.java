@@ -1,6 +1,7 @@
 package io.trickle.engine.dvm.op;
 
 import java.util.List;
+import java.util.Optional;
 import java.util.stream.Collectors;
 
 /** Computes the output columns from expressions over the input (the SELECT list). */
@@ -21,6 +22,21 @@ public record Project(Operator input, List<NamedExpr> outputs) implements Operat
     @Override
     public List<Operator> inputs() {
         return List.of(input);
+    }
+
+    @Override
+    public Operator withInputs(List<Operator> inputs) {
+        return Rebuild.unchanged(this, inputs) ? this : new Project(inputs.get(0), outputs);
+    }
+
+    @Override
+    public Optional<String> nonMonotone() {
+        return Optional.empty();
+    }
+
+    @Override
+    public DeltaReads deltaReads() {
+        return DeltaReads.INPUT_DELTAS;
     }
 
     @Override

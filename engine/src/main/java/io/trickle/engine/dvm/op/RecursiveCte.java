@@ -1,6 +1,7 @@
 package io.trickle.engine.dvm.op;
 
 import java.util.List;
+import java.util.Optional;
 
 /**
  * WITH RECURSIVE name(columns) AS (base UNION [ALL] step): the least fixpoint. The step reads the
@@ -16,6 +17,23 @@ public record RecursiveCte(String name, Operator base, Operator step, boolean un
     @Override
     public List<Operator> inputs() {
         return List.of(base, step);
+    }
+
+    @Override
+    public Operator withInputs(List<Operator> inputs) {
+        return Rebuild.unchanged(this, inputs) ? this : new RecursiveCte(name, inputs.get(0), inputs.get(1), unionAll, columns);
+    }
+
+    @Override
+    public Optional<String> nonMonotone() {
+        // The least fixpoint of monotone terms grows with its sources; the terms are its inputs and
+        // answer for themselves.
+        return Optional.empty();
+    }
+
+    @Override
+    public DeltaReads deltaReads() {
+        return DeltaReads.OLD_STATE;
     }
 
     @Override

@@ -40,6 +40,22 @@ public record Scan(Relation relation, String alias, List<ScanColumn> scanColumns
     }
 
     @Override
+    public Operator withInputs(List<Operator> inputs) {
+        Rebuild.unchanged(this, inputs);
+        return this;
+    }
+
+    @Override
+    public Optional<String> nonMonotone() {
+        return Optional.empty();
+    }
+
+    @Override
+    public DeltaReads deltaReads() {
+        return DeltaReads.INPUT_DELTAS;
+    }
+
+    @Override
     public <R> R accept(OperatorVisitor<R> visitor) {
         return visitor.visitScan(this);
     }

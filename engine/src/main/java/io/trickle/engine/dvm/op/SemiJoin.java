@@ -1,6 +1,7 @@
 package io.trickle.engine.dvm.op;
 
 import java.util.List;
+import java.util.Optional;
 import java.util.stream.Collectors;
 
 /**
@@ -22,6 +23,22 @@ public record SemiJoin(boolean anti, Operator left, Operator right, List<Expr> c
     @Override
     public List<Operator> inputs() {
         return List.of(left, right);
+    }
+
+    @Override
+    public Operator withInputs(List<Operator> inputs) {
+        return Rebuild.unchanged(this, inputs) ? this : new SemiJoin(anti, inputs.get(0), inputs.get(1), conditions);
+    }
+
+    @Override
+    public Optional<String> nonMonotone() {
+        return anti ? Optional.of("NOT EXISTS / NOT IN (an anti-join: a row arriving in the subquery removes rows"
+                + " from the result)") : Optional.empty();
+    }
+
+    @Override
+    public DeltaReads deltaReads() {
+        return DeltaReads.NEW_STATE;
     }
 
     @Override

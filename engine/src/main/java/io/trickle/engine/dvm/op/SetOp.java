@@ -1,6 +1,7 @@
 package io.trickle.engine.dvm.op;
 
 import java.util.List;
+import java.util.Optional;
 
 /**
  * INTERSECT [ALL] or EXCEPT [ALL] of two inputs with the same number of columns. A row that appears
@@ -16,19 +17,31 @@ public record SetOp(SetOpKind kind, boolean all, Operator left, Operator right, 
         }
     }
 
-    /** The multiplicity of a row that appears {@code a} times on the left and {@code b} on the right, as SQL. */
-    public String multiplicity(String left, String right) {
-        String a = "(" + left + ")";
-        String b = "(" + right + ")";
-        return switch (kind) {
-            case INTERSECT -> all ? "least(" + a + ", " + b + ")" : "(CASE WHEN " + a + " > 0 AND " + b + " > 0 THEN 1 ELSE 0 END)";
-            case EXCEPT -> all ? "greatest(" + a + " - " + b + ", 0)" : "(CASE WHEN " + a + " > 0 AND " + b + " = 0 THEN 1 ELSE 0 END)";
-        };
-    }
-
     @Override
     public List<Operator> inputs() {
         return List.of(left, right);
+    }
+
+    @Override
+    public Operator withInputs(List<Operator> inputs) {
+        return Rebuild.unchanged(this, inputs) ? this : new SetOp(kind, all, inputs.get(0), inputs.get(1), columns);
+    }
+
+    @Override
+    public Optional<String> nonMonotone() {
+        // INTERSECT [ALL] is monotone: min(a, b), and its set form [a > 0 and b > 0], never decrease
+        // when a row arrives on either side, so cycles and the semi-naive growth of a recursive CTE
+        // may both use it. (pg_trickle refused INTERSECT in a recursive term because its step could
+        // read the working table through it, where linearity, not monotonicity, is at stake; here the
+        // working table may only sit under projections, filters and inner joins.) EXCEPT is not
+        // monotone: a row arriving on the right removes one from the result.
+        return kind == SetOpKind.EXCEPT ? Optional.of("EXCEPT" + (all ? " ALL" : "") + " (a row arriving on the right"
+                + " removes one from the result)") : Optional.empty();
+    }
+
+    @Override
+    public DeltaReads deltaReads() {
+        return DeltaReads.NEW_STATE;
     }
 
     @Override

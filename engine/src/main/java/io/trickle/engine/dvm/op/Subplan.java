@@ -36,6 +36,11 @@ public record Subplan(Operator body, List<Expr> correlation, List<KeyPair> keys,
         orderBy = List.copyOf(orderBy);
     }
 
+    /** The same subquery around another body (a rewrite of the body's tree). */
+    public Subplan withBody(Operator newBody) {
+        return newBody == body ? this : new Subplan(newBody, correlation, keys, items, groupBy, having, orderBy, limit, distinct);
+    }
+
     public String explain() {
         StringBuilder sb = new StringBuilder("SELECT ");
         sb.append(distinct ? "DISTINCT " : "").append(items.stream().map(Expr::explain).collect(Collectors.joining(", ")));

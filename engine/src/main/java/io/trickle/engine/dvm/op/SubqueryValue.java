@@ -1,6 +1,7 @@
 package io.trickle.engine.dvm.op;
 
 import java.util.List;
+import java.util.Optional;
 
 /**
  * Adds one column computed per input row by a correlated (or uncorrelated) subquery: a scalar
@@ -22,6 +23,22 @@ public record SubqueryValue(Operator input, Subplan subplan, Expr value, ColumnI
     @Override
     public List<Operator> inputs() {
         return List.of(input, subplan.body());
+    }
+
+    @Override
+    public Operator withInputs(List<Operator> inputs) {
+        return Rebuild.unchanged(this, inputs) ? this : new SubqueryValue(inputs.get(0), subplan.withBody(inputs.get(1)), value, output);
+    }
+
+    @Override
+    public Optional<String> nonMonotone() {
+        return Optional.of("a scalar subquery or a sublink inside an expression (its value for a row can"
+                + " change when rows arrive)");
+    }
+
+    @Override
+    public DeltaReads deltaReads() {
+        return DeltaReads.OLD_STATE;
     }
 
     @Override

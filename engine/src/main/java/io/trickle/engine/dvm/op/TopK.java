@@ -1,6 +1,7 @@
 package io.trickle.engine.dvm.op;
 
 import java.util.List;
+import java.util.Optional;
 import java.util.stream.Collectors;
 
 /**
@@ -21,6 +22,21 @@ public record TopK(Operator input, List<Expr> orderBy, String limit) implements 
     @Override
     public List<Operator> inputs() {
         return List.of(input);
+    }
+
+    @Override
+    public Operator withInputs(List<Operator> inputs) {
+        return Rebuild.unchanged(this, inputs) ? this : new TopK(inputs.get(0), orderBy, limit);
+    }
+
+    @Override
+    public Optional<String> nonMonotone() {
+        return Optional.of("ORDER BY … LIMIT (a row arriving can push another out)");
+    }
+
+    @Override
+    public DeltaReads deltaReads() {
+        return DeltaReads.OLD_STATE;
     }
 
     @Override

@@ -1,6 +1,7 @@
 package io.trickle.engine.dvm.op;
 
 import java.util.List;
+import java.util.Optional;
 import java.util.stream.Collectors;
 
 /**
@@ -22,6 +23,21 @@ public record UnionAll(List<Operator> branches, List<ColumnId> columns) implemen
     @Override
     public List<Operator> inputs() {
         return branches;
+    }
+
+    @Override
+    public Operator withInputs(List<Operator> inputs) {
+        return Rebuild.unchanged(this, inputs) ? this : new UnionAll(inputs, columns);
+    }
+
+    @Override
+    public Optional<String> nonMonotone() {
+        return Optional.empty();
+    }
+
+    @Override
+    public DeltaReads deltaReads() {
+        return DeltaReads.INPUT_DELTAS;
     }
 
     @Override

@@ -2,6 +2,7 @@ package io.trickle.engine.dvm.op;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.stream.Collectors;
 
 /**
@@ -27,6 +28,21 @@ public record Window(Operator input, List<NamedExpr> calls, List<Expr> partition
     @Override
     public List<Operator> inputs() {
         return List.of(input);
+    }
+
+    @Override
+    public Operator withInputs(List<Operator> inputs) {
+        return Rebuild.unchanged(this, inputs) ? this : new Window(inputs.get(0), calls, partition);
+    }
+
+    @Override
+    public Optional<String> nonMonotone() {
+        return Optional.of("a window function (a row's value depends on the other rows of its partition)");
+    }
+
+    @Override
+    public DeltaReads deltaReads() {
+        return DeltaReads.OLD_STATE;
     }
 
     @Override

@@ -10,13 +10,10 @@ import java.util.stream.Collectors;
 
 /**
  * The one place that writes names and values into generated SQL. Every identifier is quoted, so a
- * column called {@code "Order"} or {@code a"b} stays one identifier.
+ * column called {@code "Order"} or {@code a"b} stays one identifier. The shapes built from them are
+ * {@link Fragments}; the engine's own names are {@link ReservedNames}.
  */
 public final class SqlWriter {
-
-    /** The weight column every delta relation carries: +n for rows added n times, −n for removed. */
-    public static final String WEIGHT = "__pgt_w";
-    public static final String ROW_ID = "__pgt_row_id";
 
     private SqlWriter() {
     }

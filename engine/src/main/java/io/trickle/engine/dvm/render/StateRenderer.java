@@ -1,6 +1,6 @@
 package io.trickle.engine.dvm.render;
 
-import static io.trickle.engine.dvm.render.SqlWriter.WEIGHT;
+import static io.trickle.engine.dvm.render.ReservedNames.WEIGHT;
 import static io.trickle.engine.dvm.render.SqlWriter.col;
 import static io.trickle.engine.dvm.render.SqlWriter.cols;
 import static io.trickle.engine.dvm.render.SqlWriter.expr;
@@ -80,8 +80,7 @@ public final class StateRenderer implements OperatorVisitor<String> {
         StateRenderer r = new StateRenderer(state, windows, Map.of());
         RecursiveCte renamed = new RecursiveCte(name, cte.base(), cte.step(), cte.unionAll(), cte.columns());
         String step = RecursiveStepRenderer.render(renamed, r::renderNested, extraCondition);
-        return "WITH RECURSIVE " + ident(name) + "(" + SqlWriter.names(cte.columns()) + ") AS (" + seed
-                + (cte.unionAll() ? " UNION ALL " : " UNION ") + step + ") SELECT * FROM " + ident(name);
+        return withRecursive(renamed, seed, step);
     }
 
     /** The NEW state, which needs no change window (the FULL path and initial populate). */
@@ -96,10 +95,7 @@ public final class StateRenderer implements OperatorVisitor<String> {
     @Override
     public String visitScan(Scan scan) {
         String t = alias();
-        String select = scan.scanColumns().stream()
-                .map(c -> t + "." + ident(c.sourceColumn()) + " AS " + ident(c.id()))
-                .collect(Collectors.joining(", "));
-        return "SELECT " + select + " FROM " + source(scan) + " " + t;
+        return "SELECT " + Fragments.scanColumns(scan, t) + " FROM " + source(scan) + " " + t;
     }
 
     private String source(Scan scan) {
@@ -117,8 +113,8 @@ public final class StateRenderer implements OperatorVisitor<String> {
         }
         String list = String.join(", ", sourceCols);
         String dlist = sourceCols.stream().map(c -> "d." + c).collect(Collectors.joining(", "));
-        String removed = " UNION ALL SELECT " + dlist + " FROM " + delta + " d CROSS JOIN LATERAL generate_series(1, -d." + WEIGHT
-                + ") WHERE d." + WEIGHT + " < 0";
+        String removed = " UNION ALL SELECT " + dlist + " FROM " + delta + " d" + Fragments.copies("-d." + WEIGHT)
+                + " WHERE d." + WEIGHT + " < 0";
         List<String> pk = scan.relation().primaryKey();
         if (!pk.isEmpty() && !scan.relation().streamTable() && seen.containsAll(pk)) {
             // Keyed: a row of the table now is a row of before unless the window added it (an insert, or the
@@ -130,8 +126,8 @@ public final class StateRenderer implements OperatorVisitor<String> {
         }
         // Keyless: remove one copy of each added row (the window is consolidated, so each is in the table).
         return "(SELECT " + list + " FROM " + table
-                + " EXCEPT ALL SELECT " + dlist + " FROM " + delta + " d CROSS JOIN LATERAL generate_series(1, d." + WEIGHT
-                + ") WHERE d." + WEIGHT + " > 0" + removed + ")";
+                + " EXCEPT ALL SELECT " + dlist + " FROM " + delta + " d" + Fragments.copies("d." + WEIGHT)
+                + " WHERE d." + WEIGHT + " > 0" + removed + ")";
     }
 
     @Override
@@ -146,9 +142,7 @@ public final class StateRenderer implements OperatorVisitor<String> {
     public String visitProject(Project project) {
         String inner = project.input().accept(this);
         String s = alias();
-        return "SELECT " + project.outputs().stream()
-                .map(o -> expr(o.expr(), s) + " AS " + ident(o.id()))
-                .collect(Collectors.joining(", ")) + " FROM (" + inner + ") " + s;
+        return "SELECT " + Fragments.computed(project.outputs(), s) + " FROM (" + inner + ") " + s;
     }
 
     @Override
@@ -157,31 +151,21 @@ public final class StateRenderer implements OperatorVisitor<String> {
         String right = join.right().accept(this);
         String l = alias();
         String r = alias();
-        String on = condition(join.conditions(), join.left(), l, r);
+        String on = Fragments.joinCondition(join.conditions(), join.left().columns(), l, r);
         return "SELECT " + cols(l, join.left().columns()) + ", " + cols(r, join.right().columns())
-                + " FROM (" + left + ") " + l + " " + join.kind().sql() + " (" + right + ") " + r + " ON " + on;
+                + " FROM (" + left + ") " + l + " " + Fragments.joinKeyword(join.kind()) + " (" + right + ") " + r + " ON " + on;
     }
 
     @Override
     public String visitAggregate(Aggregate aggregate) {
         String inner = aggregate.input().accept(this);
         String s = alias();
-        List<String> select = new ArrayList<>();
-        for (NamedExpr k : aggregate.groupKeys()) {
-            select.add(expr(k.expr(), s) + " AS " + ident(k.id()));
-        }
+        List<NamedExpr> select = new ArrayList<>(aggregate.groupKeys());
         for (AggregateCall a : aggregate.aggregates()) {
-            select.add(expr(a.call(), s) + " AS " + ident(a.id()));
+            select.add(new NamedExpr(a.id(), a.call()));
         }
-        String sql = "SELECT " + String.join(", ", select) + " FROM (" + inner + ") " + s;
-        if (!aggregate.isScalar()) {
-            List<String> positions = new ArrayList<>();
-            for (int i = 1; i <= aggregate.groupKeys().size(); i++) {
-                positions.add(String.valueOf(i));
-            }
-            sql += " GROUP BY " + String.join(", ", positions);
-        }
-        return sql;
+        String sql = "SELECT " + Fragments.computed(select, s) + " FROM (" + inner + ") " + s;
+        return aggregate.isScalar() ? sql : sql + " GROUP BY " + Fragments.positions(aggregate.groupKeys().size());
     }
 
     @Override
@@ -196,11 +180,7 @@ public final class StateRenderer implements OperatorVisitor<String> {
         for (Operator b : union.branches()) {
             String inner = b.accept(this);
             String s = alias();
-            List<String> select = new ArrayList<>();
-            for (int i = 0; i < union.columns().size(); i++) {
-                select.add(col(s, b.columns().get(i)) + " AS " + ident(union.columns().get(i)));
-            }
-            branches.add("SELECT " + String.join(", ", select) + " FROM (" + inner + ") " + s);
+            branches.add("SELECT " + Fragments.renamed(s, b.columns(), union.columns()) + " FROM (" + inner + ") " + s);
         }
         return String.join(" UNION ALL ", branches);
     }
@@ -211,14 +191,8 @@ public final class StateRenderer implements OperatorVisitor<String> {
         String right = setOp.right().accept(this);
         String l = alias();
         String r = alias();
-        List<String> ls = new ArrayList<>();
-        List<String> rs = new ArrayList<>();
-        for (int i = 0; i < setOp.columns().size(); i++) {
-            ls.add(col(l, setOp.left().columns().get(i)) + " AS " + ident(setOp.columns().get(i)));
-            rs.add(col(r, setOp.right().columns().get(i)));
-        }
-        return "SELECT " + String.join(", ", ls) + " FROM (" + left + ") " + l + " " + setOp.kind() + (setOp.all() ? " ALL" : "")
-                + " SELECT " + String.join(", ", rs) + " FROM (" + right + ") " + r;
+        return "SELECT " + Fragments.renamed(l, setOp.left().columns(), setOp.columns()) + " FROM (" + left + ") " + l
+                + " " + Fragments.setOperation(setOp) + " SELECT " + cols(r, setOp.right().columns()) + " FROM (" + right + ") " + r;
     }
 
     @Override
@@ -227,7 +201,7 @@ public final class StateRenderer implements OperatorVisitor<String> {
         String right = join.right().accept(this);
         String l = alias();
         String r = alias();
-        String on = condition(join.conditions(), join.left(), l, r);
+        String on = Fragments.joinCondition(join.conditions(), join.left().columns(), l, r);
         return "SELECT " + cols(l, join.left().columns()) + " FROM (" + left + ") " + l + " WHERE " + (join.anti() ? "NOT " : "")
                 + "EXISTS (SELECT 1 FROM (" + right + ") " + r + " WHERE " + on + ")";
     }
@@ -249,8 +223,7 @@ public final class StateRenderer implements OperatorVisitor<String> {
         String q = alias();
         String subquery = SubplanRenderer.render(ls.subplan(), this::renderNested, s, ls.outputs());
         return "SELECT " + cols(s, ls.input().columns()) + ", " + cols(q, ls.outputs()) + " FROM (" + input + ") " + s
-                + (ls.leftJoin() ? " LEFT JOIN LATERAL (" : " CROSS JOIN LATERAL (") + subquery + ") " + q
-                + (ls.leftJoin() ? " ON true" : "");
+                + Fragments.lateralSubquery(ls.leftJoin(), subquery, q);
     }
 
     @Override
@@ -258,23 +231,15 @@ public final class StateRenderer implements OperatorVisitor<String> {
         String input = lf.input().accept(this);
         String s = alias();
         String f = alias();
-        List<String> out = new ArrayList<>();
-        for (int i = 0; i < lf.outputs().size(); i++) {
-            out.add(f + "." + ident(lf.functionColumns().get(i)) + " AS " + ident(lf.outputs().get(i)));
-        }
-        String columns = lf.columnDefinitions() != null ? lf.columnDefinitions()
-                : lf.functionColumns().stream().map(SqlWriter::ident).collect(Collectors.joining(", "));
-        return "SELECT " + cols(s, lf.input().columns()) + ", " + String.join(", ", out) + " FROM (" + input + ") " + s
-                + (lf.leftJoin() ? " LEFT JOIN LATERAL " : " CROSS JOIN LATERAL ") + expr(lf.call(), s) + " AS " + f
-                + "(" + columns + ")" + (lf.leftJoin() ? " ON true" : "");
+        return "SELECT " + cols(s, lf.input().columns()) + ", " + Fragments.lateralFunctionOutputs(lf, f) + " FROM (" + input
+                + ") " + s + Fragments.lateralFunction(lf, s, f);
     }
 
     @Override
     public String visitWindow(Window window) {
         String input = window.input().accept(this);
         String s = alias();
-        return "SELECT " + cols(s, window.input().columns()) + ", " + window.calls().stream()
-                .map(c -> expr(c.expr(), s) + " AS " + ident(c.id())).collect(Collectors.joining(", "))
+        return "SELECT " + cols(s, window.input().columns()) + ", " + Fragments.computed(window.calls(), s)
                 + " FROM (" + input + ") " + s;
     }
 
@@ -290,6 +255,11 @@ public final class StateRenderer implements OperatorVisitor<String> {
     public String visitRecursiveCte(RecursiveCte cte) {
         String base = cte.base().accept(this);
         String step = RecursiveStepRenderer.render(cte, this::renderNested, null);
+        return withRecursive(cte, base, step);
+    }
+
+    /** {@code WITH RECURSIVE name(cols) AS (base UNION [ALL] step) SELECT * FROM name}. */
+    private static String withRecursive(RecursiveCte cte, String base, String step) {
         String name = ident(cte.name());
         return "WITH RECURSIVE " + name + "(" + SqlWriter.names(cte.columns()) + ") AS (" + base
                 + (cte.unionAll() ? " UNION ALL " : " UNION ") + step + ") SELECT * FROM " + name;
@@ -304,19 +274,8 @@ public final class StateRenderer implements OperatorVisitor<String> {
         return "SELECT " + SqlWriter.names(ref.columns()) + " FROM " + bound;
     }
 
-    /** Join conditions over two aliases: columns of {@code left} read alias {@code l}, the others {@code r}. */
-    private static String condition(List<Expr> conditions, Operator left, String l, String r) {
-        Set<ColumnId> leftCols = new HashSet<>(left.columns());
-        return SqlWriter.and(conditions.stream().map(c -> expr(c, id -> col(leftCols.contains(id) ? l : r, id))).toList());
-    }
-
     /** Renders a nested subtree in the same state and alias space. */
     String renderNested(Operator op) {
         return op.accept(this);
-    }
-
-    /** Renders an expression over one alias (a convenience for callers that build SQL around a state). */
-    public static String write(Expr e, String alias) {
-        return expr(e, alias);
     }
 }

@@ -4,7 +4,6 @@ import static io.trickle.engine.dvm.render.SqlWriter.col;
 import static io.trickle.engine.dvm.render.SqlWriter.ident;
 
 import io.trickle.engine.dvm.op.ColumnId;
-import io.trickle.engine.dvm.op.Expr;
 import io.trickle.engine.dvm.op.Operator;
 import io.trickle.engine.dvm.op.Subplan;
 import java.util.ArrayList;
@@ -29,7 +28,7 @@ public final class SubplanRenderer {
      * @param itemNames aliases for the select items (LATERAL subqueries), or null
      */
     public static String render(Subplan plan, Function<Operator, String> body, String outerAlias, List<ColumnId> itemNames) {
-        String b = "__pgt_b";
+        String b = ReservedNames.SUBQUERY_BODY;
         Set<ColumnId> bodyCols = new HashSet<>(plan.body().columns());
         Function<ColumnId, String> columns = id -> col(bodyCols.contains(id) ? b : outerAlias, id);
         List<String> items = new ArrayList<>();
@@ -58,10 +57,5 @@ public final class SubplanRenderer {
             sb.append(' ').append(plan.limit());
         }
         return sb.toString();
-    }
-
-    /** Renders an expression over the body alias only (for key expressions of the body). */
-    public static String bodyExpr(Expr e, String alias) {
-        return SqlWriter.expr(e, alias);
     }
 }

@@ -6,7 +6,6 @@ import io.trickle.engine.dvm.op.Filter;
 import io.trickle.engine.dvm.op.Join;
 import io.trickle.engine.dvm.op.JoinKind;
 import io.trickle.engine.dvm.op.Operator;
-import io.trickle.engine.dvm.op.Operators;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -34,13 +33,10 @@ final class PushFiltersIntoJoinsRewrite {
         }
         // Other operators are not crossed: only their inputs are rewritten.
         List<Operator> inputs = new ArrayList<>();
-        boolean changed = false;
         for (Operator in : op.inputs()) {
-            Operator r = rewrite(in);
-            changed |= r != in;
-            inputs.add(r);
+            inputs.add(rewrite(in));
         }
-        return changed ? Operators.withInputs(op, inputs) : op;
+        return op.withInputs(inputs);
     }
 
     private static Operator filter(Filter filter) {

@@ -12,16 +12,16 @@ import io.trickle.engine.dvm.op.RecursiveRef;
 import io.trickle.engine.dvm.op.Scan;
 import io.trickle.engine.dvm.op.Subplan;
 import io.trickle.engine.dvm.op.UnionAll;
+import io.trickle.engine.dvm.render.ReservedNames;
+import io.trickle.engine.dvm.render.SqlWriter;
 import io.trickle.engine.dvm.render.StateRenderer;
 import io.trickle.engine.sql.ParserWords;
 import io.trickle.engine.sql.Relation;
+import io.trickle.engine.sql.RelationCatalog;
 import io.trickle.engine.sql.RelationColumn;
 import io.trickle.engine.sql.RelationKind;
 import io.trickle.engine.sql.UnsupportedConstruct;
-import java.sql.ResultSet;
-import java.sql.ResultSetMetaData;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -223,7 +223,7 @@ final class FromTranslator {
         for (String n : names) {
             columns.add(query.ids().next(cte.name() + "_" + n));
         }
-        String sqlName = "__pgt_rec_" + columns.get(0).name();
+        String sqlName = ReservedNames.recursiveCte(columns.get(0).name());
         Translated step = query.select(sol.getSelects().get(1), null, ctes.withSelf(cte.name(), columns, sqlName, names));
         int refs = countRefs(step.op());
         if (refs != 1) {
@@ -403,7 +403,7 @@ final class FromTranslator {
             visible = new ArrayList<>();
             for (Alias.AliasColumn c : alias.getAliasColumns()) {
                 visible.add(Names.normalize(c.name));
-                defs.add(io.trickle.engine.db.PgQuote.ident(Names.normalize(c.name)) + " " + c.colDataType);
+                defs.add(SqlWriter.ident(Names.normalize(c.name)) + " " + c.colDataType);
             }
             definitions = String.join(", ", defs);
         } else {
@@ -439,32 +439,26 @@ final class FromTranslator {
      * means that one column, as in PostgreSQL.
      */
     private FunctionShape probeNames(Operator left, Expr call, Alias alias) throws SQLException {
-        String leftAlias = "__pgt_left";
-        String item = StateRenderer.write(call, leftAlias) + (alias == null ? "" : " AS " + alias.getName()
+        String leftAlias = ReservedNames.PREFIX + "left";
+        String item = SqlWriter.expr(call, leftAlias) + (alias == null ? "" : " AS " + alias.getName()
                 + (alias.getAliasColumns() != null && !alias.getAliasColumns().isEmpty()
                 ? "(" + String.join(", ", alias.getAliasColumns().stream().map(c -> c.name).toList()) + ")" : ""));
-        String whole = alias == null ? "" : ", " + alias.getName() + " AS __pgt_whole_row";
+        String whole = alias == null ? "" : ", " + alias.getName();
         String sql = "SELECT *" + whole + " FROM (" + StateRenderer.renderNew(left) + ") " + leftAlias
-                + " CROSS JOIN LATERAL " + item + " LIMIT 0";
-        java.sql.Connection c = query.catalog().connection();
-        java.sql.Savepoint sp = c.setSavepoint("__pgt_function_shape");
-        try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery(sql)) {
-            ResultSetMetaData md = rs.getMetaData();
-            int first = left.columns().size() + 1;
-            int last = md.getColumnCount() - (alias == null ? 0 : 1);
-            List<String> names = new ArrayList<>();
-            for (int i = first; i <= last; i++) {
-                names.add(md.getColumnLabel(i));
-            }
-            boolean scalar = alias != null && names.size() == 1
-                    && md.getColumnTypeName(last).equals(md.getColumnTypeName(last + 1));
-            c.releaseSavepoint(sp);
-            return new FunctionShape(names, scalar);
+                + " CROSS JOIN LATERAL " + item;
+        List<RelationCatalog.OutputColumn> columns;
+        try {
+            columns = query.catalog().outputColumns(sql);
         } catch (SQLException e) {
-            c.rollback(sp);
             throw new UnsupportedConstruct("a set-returning function the differential engine cannot place in FROM ("
                     + e.getMessage().lines().findFirst().orElse("") + ")");
         }
+        int first = left.columns().size();
+        int end = columns.size() - (alias == null ? 0 : 1);
+        List<String> names = columns.subList(first, end).stream().map(RelationCatalog.OutputColumn::name).toList();
+        boolean scalar = alias != null && names.size() == 1
+                && columns.get(end - 1).typeName().equals(columns.get(end).typeName());
+        return new FunctionShape(names, scalar);
     }
 
     /** Kept for symmetry with the recursive term's rendering: a union of the operators given. */

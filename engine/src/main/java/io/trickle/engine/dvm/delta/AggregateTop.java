@@ -1,13 +1,14 @@
-package io.trickle.engine.dvm;
+package io.trickle.engine.dvm.delta;
 
-import static io.trickle.engine.dvm.render.SqlWriter.ROW_ID;
-import static io.trickle.engine.dvm.render.SqlWriter.WEIGHT;
+import static io.trickle.engine.dvm.render.Fragments.subquery;
+import static io.trickle.engine.dvm.render.ReservedNames.COUNT;
+import static io.trickle.engine.dvm.render.ReservedNames.ROW_ID;
 import static io.trickle.engine.dvm.render.SqlWriter.col;
+import static io.trickle.engine.dvm.render.SqlWriter.expr;
 import static io.trickle.engine.dvm.render.SqlWriter.ident;
 
-import io.trickle.engine.dvm.delta.DeltaContext;
-import io.trickle.engine.dvm.delta.Differentiator;
-import io.trickle.engine.dvm.delta.KeyScope;
+import io.trickle.engine.dvm.RowIdentity;
+import io.trickle.engine.dvm.StorageColumn;
 import io.trickle.engine.dvm.op.Aggregate;
 import io.trickle.engine.dvm.op.AggregateCall;
 import io.trickle.engine.dvm.op.AggregateKind;
@@ -17,8 +18,9 @@ import io.trickle.engine.dvm.op.Filter;
 import io.trickle.engine.dvm.op.NamedExpr;
 import io.trickle.engine.dvm.op.Operator;
 import io.trickle.engine.dvm.op.Project;
+import io.trickle.engine.dvm.render.Fragments;
+import io.trickle.engine.dvm.render.ReservedNames;
 import io.trickle.engine.dvm.render.SqlWriter;
-import io.trickle.engine.dvm.render.StateRenderer;
 import io.trickle.engine.sql.PgType;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -43,7 +45,6 @@ import java.util.Optional;
 record AggregateTop(Project project, Filter having, Aggregate aggregate, List<String> names,
                     Map<ColumnId, PgType> types, boolean algebraic) implements Top {
 
-    static final String COUNT = "__pgt_count";
     private static final ColumnId COUNT_ID = new ColumnId("pgtcount");
 
     static AggregateTop of(Project project, Filter having, Aggregate aggregate, List<String> names,
@@ -83,7 +84,7 @@ record AggregateTop(Project project, Filter having, Aggregate aggregate, List<St
             return List.of();
         }
         List<AggregateCall> hidden = new ArrayList<>();
-        hidden.add(new AggregateCall(COUNT_ID, AggregateKind.COUNT_STAR, Expr.constant("count(*)"), null, null, false));
+        hidden.add(new AggregateCall(COUNT_ID, AggregateKind.COUNT_STAR, Fragments.countStar(), null, null, false));
         for (AggregateCall a : aggregate.aggregates()) {
             if (a.kind() == AggregateKind.SUM || a.kind() == AggregateKind.AVG) {
                 hidden.add(new AggregateCall(nonNullCount(a), AggregateKind.COUNT,
@@ -97,8 +98,7 @@ record AggregateTop(Project project, Filter having, Aggregate aggregate, List<St
     }
 
     private static Expr filtered(String function, AggregateCall a) {
-        List<Expr> parts = a.filter() == null ? List.of(a.argument()) : List.of(a.argument(), a.filter());
-        return Expr.compose(parts, p -> function + "(" + p.get(0) + ")" + (p.size() > 1 ? " FILTER (WHERE " + p.get(1) + ")" : ""));
+        return Fragments.aggregateOf(function, a.argument(), a.filter());
     }
 
     /** Storage column name of each state column (keys, aggregates, hidden state) that is stored. */
@@ -111,7 +111,7 @@ record AggregateTop(Project project, Filter having, Aggregate aggregate, List<St
         }
         for (ColumnId id : stored) {
             out.put(id, userColumnOf(id).orElseGet(() -> id.equals(COUNT_ID) ? COUNT
-                    : "__pgt_" + id.name().replaceFirst("^pgt", "")));
+                    : ReservedNames.auxiliary(id.name().replaceFirst("^pgt", ""))));
         }
         return out;
     }
@@ -137,7 +137,7 @@ record AggregateTop(Project project, Filter having, Aggregate aggregate, List<St
             out.add(new StorageColumn(names.get(i), types.get(project.outputs().get(i).id()), false));
         }
         for (Map.Entry<ColumnId, String> e : stateColumns().entrySet()) {
-            if (e.getValue().startsWith("__pgt_")) {
+            if (e.getValue().startsWith(ReservedNames.PREFIX)) {
                 out.add(new StorageColumn(e.getValue(), types.get(e.getKey()), true));
             }
         }
@@ -148,6 +148,11 @@ record AggregateTop(Project project, Filter having, Aggregate aggregate, List<St
     public RowIdentity identity() {
         Map<ColumnId, String> state = stateColumns();
         return new RowIdentity(true, aggregate.keyColumns().stream().map(state::get).toList());
+    }
+
+    @Override
+    public Optional<Operator> keptInStorage() {
+        return Optional.of(aggregate);
     }
 
     @Override
@@ -165,7 +170,7 @@ record AggregateTop(Project project, Filter having, Aggregate aggregate, List<St
         }
         List<NamedExpr> outputs = new ArrayList<>(project.outputs());
         for (Map.Entry<ColumnId, String> e : stateColumns().entrySet()) {
-            if (e.getValue().startsWith("__pgt_")) {
+            if (e.getValue().startsWith(ReservedNames.PREFIX)) {
                 outputs.add(new NamedExpr(e.getKey(), Expr.column(e.getKey())));
             }
         }
@@ -183,23 +188,11 @@ record AggregateTop(Project project, Filter having, Aggregate aggregate, List<St
         return SqlWriter.rowId(values, keyTypes);
     }
 
-    private String storageColumns(String alias) {
-        List<String> out = new ArrayList<>();
-        for (StorageColumn c : storage()) {
-            out.add(alias + "." + ident(c.name()));
-        }
-        return String.join(", ", out);
-    }
-
-    /** Rows of {@code relation} (which has the state tree's columns) as storage rows with a weight. */
-    private String asStorageRows(String relation, String weight, String where) {
-        Project tree = stateTree(aggregate.input());
-        List<String> select = new ArrayList<>();
-        List<StorageColumn> storage = storage();
-        for (int i = 0; i < tree.outputs().size(); i++) {
-            select.add(col("n", tree.outputs().get(i).id()) + " AS " + ident(storage.get(i).name()));
-        }
-        return "SELECT " + String.join(", ", select) + ", " + weight + " AS " + WEIGHT + " FROM " + relation + " n" + where;
+    /** The recomputed rows of {@code relation} (which has the state tree's columns) as storage rows that enter. */
+    private String asStorageRows(String relation, String where) {
+        List<String> state = stateTree(aggregate.input()).columns().stream().map(ColumnId::name).toList();
+        List<String> stored = storage().stream().map(StorageColumn::name).toList();
+        return Fragments.added(Fragments.renamedNames("n", state, stored), relation + " n" + where);
     }
 
     @Override
@@ -210,37 +203,35 @@ record AggregateTop(Project project, Filter having, Aggregate aggregate, List<St
 
     private String rescanDelta(DeltaContext ctx, String input, String storage) {
         if (aggregate.isScalar()) {
-            String gate = " WHERE EXISTS (SELECT 1 FROM " + input + ")";
-            String now = "(" + ctx.newState(stateTree(aggregate.input())) + ")";
-            return asStorageRows(now, "1::bigint", gate)
-                    + "\nUNION ALL SELECT " + storageColumns("o") + ", -1::bigint FROM " + storage + " o" + gate;
+            String gate = Fragments.nonEmpty(input);
+            String now = subquery(ctx.newState(stateTree(aggregate.input())));
+            return Fragments.unionAll(List.of(asStorageRows(now, " WHERE " + gate), StorageRows.removed(storage(), storage, gate)));
         }
         List<Expr> keyExprs = aggregate.groupKeys().stream().map(NamedExpr::expr).toList();
         List<String> keyNames = aggregate.keyColumns().stream().map(ColumnId::name).toList();
         String keys = KeyScope.keysCte(ctx, input, keyExprs, keyNames);
         Operator restricted = KeyScope.restrict(aggregate.input(), keyExprs, keys, keyNames);
-        String now = "(" + ctx.newState(stateTree(restricted)) + ")";
-        return asStorageRows(now, "1::bigint", "")
-                + "\nUNION ALL SELECT " + storageColumns("o") + ", -1::bigint FROM " + storage + " o WHERE o." + ROW_ID
-                + " IN (SELECT " + rowIdOf("k") + " FROM " + keys + " k)";
+        String now = subquery(ctx.newState(stateTree(restricted)));
+        return Fragments.unionAll(List.of(asStorageRows(now, ""),
+                StorageRows.removed(storage(), storage, StorageRows.rowIdIn(rowIdOf("k"), keys + " k"))));
     }
 
     private String algebraicDelta(DeltaContext ctx, String input, String storage) {
         // Per touched group: the net change of each piece of state.
         List<String> select = new ArrayList<>();
-        for (NamedExpr k : aggregate.groupKeys()) {
-            select.add(StateRenderer.write(k.expr(), "s") + " AS " + ident(k.id()));
+        if (!aggregate.isScalar()) {
+            select.add(Fragments.computed(aggregate.groupKeys(), "s"));
         }
-        String w = "s." + WEIGHT;
+        String w = Fragments.weightOf("s");
         select.add("sum(" + w + ")::bigint AS " + ident(COUNT_ID));
         for (AggregateCall a : aggregate.aggregates()) {
-            String f = a.filter() == null ? "true" : StateRenderer.write(a.filter(), "s");
+            String f = a.filter() == null ? "true" : expr(a.filter(), "s");
             switch (a.kind()) {
                 case COUNT_STAR -> select.add("sum(CASE WHEN " + f + " THEN " + w + " ELSE 0 END)::bigint AS " + ident(a.id()));
-                case COUNT -> select.add("sum(CASE WHEN (" + StateRenderer.write(a.argument(), "s") + ") IS NOT NULL AND "
+                case COUNT -> select.add("sum(CASE WHEN (" + expr(a.argument(), "s") + ") IS NOT NULL AND "
                         + f + " THEN " + w + " ELSE 0 END)::bigint AS " + ident(a.id()));
                 case SUM, AVG -> {
-                    String arg = StateRenderer.write(a.argument(), "s");
+                    String arg = expr(a.argument(), "s");
                     select.add("sum(CASE WHEN " + f + " THEN " + w + " * (" + arg + ") END) AS " + ident(hiddenSum(a)));
                     select.add("sum(CASE WHEN (" + arg + ") IS NOT NULL AND " + f + " THEN " + w + " ELSE 0 END)::bigint AS "
                             + ident(nonNullCount(a)));
@@ -248,7 +239,7 @@ record AggregateTop(Project project, Filter having, Aggregate aggregate, List<St
                 default -> throw new IllegalStateException("not algebraic: " + a.explain());
             }
         }
-        String grouping = aggregate.isScalar() ? " HAVING count(*) > 0" : " GROUP BY " + positions(aggregate.groupKeys().size());
+        String grouping = aggregate.isScalar() ? " HAVING count(*) > 0" : " GROUP BY " + Fragments.positions(aggregate.groupKeys().size());
         String change = ctx.cte("aggregate_change", "SELECT " + String.join(", ", select) + " FROM " + input + " s" + grouping);
 
         // New state = old state (from the storage row, absent for a new group) + change.
@@ -282,11 +273,10 @@ record AggregateTop(Project project, Filter having, Aggregate aggregate, List<St
                 default -> throw new IllegalStateException("not algebraic: " + a.explain());
             }
         }
-        List<String> sameKeys = new ArrayList<>();
-        for (ColumnId k : aggregate.keyColumns()) {
-            sameKeys.add(SqlWriter.sameValue("o." + ident(state.get(k)), col("d", k), types.get(k)));
-        }
-        String join = aggregate.isScalar() ? "true" : "o." + ROW_ID + " = " + rowIdOf("d") + " AND " + String.join(" AND ", sameKeys);
+        List<ColumnId> keys = aggregate.keyColumns();
+        String sameKeys = Fragments.sameValues(keys.stream().map(k -> "o." + ident(state.get(k))).toList(),
+                keys.stream().map(k -> col("d", k)).toList(), keys.stream().map(types::get).toList());
+        String join = aggregate.isScalar() ? "true" : "o." + ROW_ID + " = " + rowIdOf("d") + " AND " + sameKeys;
         String newState = ctx.cte("aggregate_state", "SELECT " + String.join(", ", merged) + " FROM " + change
                 + " d LEFT JOIN " + storage + " o ON " + join);
 
@@ -295,29 +285,18 @@ record AggregateTop(Project project, Filter having, Aggregate aggregate, List<St
         List<String> out = new ArrayList<>();
         List<StorageColumn> storageColumns = storage();
         for (int i = 0; i < tree.outputs().size(); i++) {
-            out.add(StateRenderer.write(tree.outputs().get(i).expr(), "n") + " AS " + ident(storageColumns.get(i).name()));
+            out.add(expr(tree.outputs().get(i).expr(), "n") + " AS " + ident(storageColumns.get(i).name()));
         }
         String exists = aggregate.isScalar() ? "" : " WHERE n." + ident(COUNT_ID) + " > 0";
         // A scalar aggregate's one row is replaced only when its input changed (the change CTE has a row).
-        String oldRows = aggregate.isScalar()
-                ? "SELECT " + storageColumns("o") + ", -1::bigint FROM " + storage + " o WHERE EXISTS (SELECT 1 FROM " + change + ")"
-                : "SELECT " + storageColumns("o") + ", -1::bigint FROM " + storage + " o WHERE o." + ROW_ID
-                        + " IN (SELECT " + rowIdOf("d") + " FROM " + change + " d)";
-        return "SELECT " + String.join(", ", out) + ", 1::bigint AS " + WEIGHT + " FROM " + newState + " n" + exists
-                + "\nUNION ALL " + oldRows;
+        String oldRows = StorageRows.removed(storageColumns, storage, aggregate.isScalar() ? Fragments.nonEmpty(change)
+                : StorageRows.rowIdIn(rowIdOf("d"), change + " d"));
+        return Fragments.unionAll(List.of(Fragments.added(String.join(", ", out), newState + " n" + exists), oldRows));
     }
 
     /** A zero of the sum's type: {@code 0} alone does not combine with money or interval. */
     private static String zero(String type) {
         return "'0'::" + type;
-    }
-
-    private static String positions(int n) {
-        List<String> p = new ArrayList<>();
-        for (int i = 1; i <= n; i++) {
-            p.add(String.valueOf(i));
-        }
-        return String.join(", ", p);
     }
 
     @Override

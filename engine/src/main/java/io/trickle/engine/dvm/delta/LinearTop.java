@@ -1,18 +1,11 @@
-package io.trickle.engine.dvm;
+package io.trickle.engine.dvm.delta;
 
-import static io.trickle.engine.dvm.render.SqlWriter.WEIGHT;
-import static io.trickle.engine.dvm.render.SqlWriter.col;
-import static io.trickle.engine.dvm.render.SqlWriter.ident;
-
-import io.trickle.engine.dvm.delta.DeltaContext;
-import io.trickle.engine.dvm.delta.Differentiator;
-import io.trickle.engine.dvm.delta.RowIds;
+import io.trickle.engine.dvm.RowIdentity;
+import io.trickle.engine.dvm.StorageColumn;
 import io.trickle.engine.dvm.op.ColumnId;
 import io.trickle.engine.dvm.op.Operator;
 import io.trickle.engine.dvm.op.Project;
-import io.trickle.engine.dvm.op.RecursiveCte;
-import io.trickle.engine.dvm.op.TopK;
-import io.trickle.engine.dvm.op.Window;
+import io.trickle.engine.dvm.render.Fragments;
 import io.trickle.engine.sql.PgType;
 import java.util.ArrayList;
 import java.util.List;
@@ -50,6 +43,11 @@ record LinearTop(Operator root, List<String> names, Map<ColumnId, PgType> types)
     }
 
     @Override
+    public Optional<Operator> keptInStorage() {
+        return Optional.empty();
+    }
+
+    @Override
     public Operator fullTree() {
         return root;
     }
@@ -58,11 +56,8 @@ record LinearTop(Operator root, List<String> names, Map<ColumnId, PgType> types)
     public String delta(DeltaContext ctx, Differentiator differentiator, String storage) {
         bindStorage(ctx, storage);
         String d = differentiator.delta(root);
-        List<String> select = new ArrayList<>();
-        for (int i = 0; i < names.size(); i++) {
-            select.add(col("d", root.columns().get(i)) + " AS " + ident(names.get(i)));
-        }
-        return "SELECT " + String.join(", ", select) + ", d." + WEIGHT + " FROM " + d + " d";
+        return Fragments.weighted(Fragments.renamedNames("d", root.columns().stream().map(ColumnId::name).toList(), names),
+                Fragments.weightOf("d"), d + " d");
     }
 
     /**
@@ -72,47 +67,26 @@ record LinearTop(Operator root, List<String> names, Map<ColumnId, PgType> types)
      * instead of evaluating the query over the old sources.
      */
     private void bindStorage(DeltaContext ctx, String storage) {
-        ctx.bindOldState(root, oldRows(storage, root.columns()));
+        ctx.bindOldState(root, storedRows(storage, names, root.columns()));
         if (root instanceof Project p && p.outputs().stream().allMatch(o -> o.expr().asColumn().isPresent())) {
             List<ColumnId> named = p.outputs().stream().map(o -> o.expr().asColumn().get()).toList();
             if (named.size() == p.input().columns().size() && Set.copyOf(named).equals(Set.copyOf(p.input().columns()))) {
-                List<String> select = new ArrayList<>();
-                for (ColumnId c : p.input().columns()) {
-                    select.add("o." + ident(names.get(named.indexOf(c))) + " AS " + ident(c));
-                }
-                ctx.bindOldState(p.input(), "SELECT " + String.join(", ", select) + " FROM " + storage + " o");
+                List<String> stored = p.input().columns().stream().map(c -> names.get(named.indexOf(c))).toList();
+                ctx.bindOldState(p.input(), storedRows(storage, stored, p.input().columns()));
             }
         }
     }
 
-    private String oldRows(String storage, List<ColumnId> columns) {
-        List<String> select = new ArrayList<>();
-        for (int i = 0; i < columns.size(); i++) {
-            select.add("o." + ident(names.get(i)) + " AS " + ident(columns.get(i)));
-        }
-        return "SELECT " + String.join(", ", select) + " FROM " + storage + " o";
+    /** The storage table's columns {@code stored} under the tree's column ids {@code as}. */
+    private static String storedRows(String storage, List<String> stored, List<ColumnId> as) {
+        return "SELECT " + Fragments.renamedNames("o", stored, as.stream().map(ColumnId::name).toList()) + " FROM " + storage
+                + " o";
     }
 
     @Override
     public String strategy() {
-        List<String> recomputed = new ArrayList<>();
-        describeRecomputes(root, recomputed);
+        List<String> recomputed = RecomputeNotes.of(root);
         return "the query's delta is applied to the storage table" + (recomputed.isEmpty() ? ""
                 : "; " + String.join("; ", recomputed));
-    }
-
-    private static void describeRecomputes(Operator op, List<String> out) {
-        if (op instanceof TopK t) {
-            out.add("the top-k (" + t.limit() + ") is recomputed when a source changed and compared with its previous rows");
-        } else if (op instanceof RecursiveCte) {
-            out.add("the recursive CTE grows by semi-naive evaluation when its sources only gained rows, and is recomputed"
-                    + " and compared otherwise");
-        } else if (op instanceof Window w) {
-            out.add(w.partition().isEmpty() ? "window functions are recomputed over the whole input"
-                    : "window functions are recomputed for the partitions a change touches");
-        }
-        for (Operator in : op.inputs()) {
-            describeRecomputes(in, out);
-        }
     }
 }

@@ -1,12 +1,12 @@
-package io.trickle.engine.dvm;
+package io.trickle.engine.dvm.delta;
 
-import static io.trickle.engine.dvm.render.SqlWriter.ROW_ID;
-import static io.trickle.engine.dvm.render.SqlWriter.WEIGHT;
+import static io.trickle.engine.dvm.render.ReservedNames.COUNT;
+import static io.trickle.engine.dvm.render.ReservedNames.ROW_ID;
 import static io.trickle.engine.dvm.render.SqlWriter.col;
 import static io.trickle.engine.dvm.render.SqlWriter.ident;
 
-import io.trickle.engine.dvm.delta.DeltaContext;
-import io.trickle.engine.dvm.delta.Differentiator;
+import io.trickle.engine.dvm.RowIdentity;
+import io.trickle.engine.dvm.StorageColumn;
 import io.trickle.engine.dvm.op.Aggregate;
 import io.trickle.engine.dvm.op.AggregateCall;
 import io.trickle.engine.dvm.op.AggregateKind;
@@ -16,11 +16,13 @@ import io.trickle.engine.dvm.op.Expr;
 import io.trickle.engine.dvm.op.NamedExpr;
 import io.trickle.engine.dvm.op.Operator;
 import io.trickle.engine.dvm.op.Project;
+import io.trickle.engine.dvm.render.Fragments;
 import io.trickle.engine.dvm.render.SqlWriter;
 import io.trickle.engine.sql.PgType;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * SELECT DISTINCT (or UNION) at the top: the storage table keeps, next to each distinct row, how many
@@ -29,8 +31,7 @@ import java.util.Map;
  */
 record DistinctTop(Distinct distinct, List<String> names, Map<ColumnId, PgType> types) implements Top {
 
-    static final String COUNT = "__pgt_count";
-    static final ColumnId COUNT_ID = new ColumnId("pgtcount");
+    private static final ColumnId COUNT_ID = new ColumnId("pgtcount");
 
     @Override
     public List<StorageColumn> storage() {
@@ -48,12 +49,17 @@ record DistinctTop(Distinct distinct, List<String> names, Map<ColumnId, PgType> 
     }
 
     @Override
+    public Optional<Operator> keptInStorage() {
+        return Optional.of(distinct);
+    }
+
+    @Override
     public Operator fullTree() {
         List<NamedExpr> keys = new ArrayList<>();
         for (ColumnId id : distinct.columns()) {
             keys.add(new NamedExpr(id, Expr.column(id)));
         }
-        AggregateCall count = new AggregateCall(COUNT_ID, AggregateKind.COUNT_STAR, Expr.constant("count(*)"), null, null, false);
+        AggregateCall count = new AggregateCall(COUNT_ID, AggregateKind.COUNT_STAR, Fragments.countStar(), null, null, false);
         Aggregate grouped = new Aggregate(distinct.input(), keys, List.of(count));
         List<NamedExpr> outputs = new ArrayList<>(keys);
         outputs.add(new NamedExpr(COUNT_ID, Expr.column(COUNT_ID)));
@@ -63,40 +69,25 @@ record DistinctTop(Distinct distinct, List<String> names, Map<ColumnId, PgType> 
     @Override
     public String delta(DeltaContext ctx, Differentiator differentiator, String storage) {
         List<ColumnId> cols = distinct.columns();
-        String d = differentiator.delta(distinct.input());
-        String names = SqlWriter.names(cols);
-        String touched = ctx.cte("distinct_touched", "SELECT " + names + ", sum(" + WEIGHT + ")::bigint AS dw FROM " + d
-                + " GROUP BY " + names + " HAVING sum(" + WEIGHT + ") <> 0");
+        String touched = ctx.cte("distinct_touched", Fragments.netWeights(cols, differentiator.delta(distinct.input()), "dw"));
         List<PgType> keyTypes = cols.stream().map(types::get).toList();
         String vRowId = SqlWriter.rowId(cols.stream().map(c -> col("v", c)).toList(), keyTypes);
-        List<String> same = new ArrayList<>();
-        for (int i = 0; i < cols.size(); i++) {
-            same.add(SqlWriter.sameValue("o." + ident(this.names.get(i)), col("v", cols.get(i)), keyTypes.get(i)));
-        }
-        String merged = ctx.cte("distinct_merged", "SELECT " + SqlWriter.cols("v", cols) + ", coalesce(o." + COUNT
+        String same = Fragments.sameValues(names.stream().map(n -> "o." + ident(n)).toList(),
+                cols.stream().map(c -> col("v", c)).toList(), keyTypes);
+        String merged = ctx.cte("distinct_merged", "SELECT " + SqlWriter.cols("v", cols) + ", coalesce(o." + ident(COUNT)
                 + ", 0) + v.dw AS " + ident(COUNT_ID) + " FROM " + touched + " v LEFT JOIN " + storage + " o ON o." + ROW_ID
-                + " = " + vRowId + " AND " + String.join(" AND ", same));
-        List<String> newSelect = new ArrayList<>();
-        for (int i = 0; i < cols.size(); i++) {
-            newSelect.add(col("m", cols.get(i)) + " AS " + ident(this.names.get(i)));
-        }
-        newSelect.add(col("m", COUNT_ID) + " AS " + COUNT);
-        return "SELECT " + String.join(", ", newSelect) + ", 1::bigint AS " + WEIGHT + " FROM " + merged + " m WHERE m."
-                + ident(COUNT_ID) + " > 0"
-                + "\nUNION ALL SELECT " + storageColumns("o") + ", -1::bigint FROM " + storage + " o WHERE o." + ROW_ID
-                + " IN (SELECT " + vRowId + " FROM " + touched + " v)";
-    }
-
-    private String storageColumns(String alias) {
-        List<String> out = new ArrayList<>();
-        for (StorageColumn c : storage()) {
-            out.add(alias + "." + ident(c.name()));
-        }
-        return String.join(", ", out);
+                + " = " + vRowId + " AND " + same);
+        List<String> stateNames = new ArrayList<>(cols.stream().map(ColumnId::name).toList());
+        stateNames.add(COUNT_ID.name());
+        List<String> storedNames = new ArrayList<>(names);
+        storedNames.add(COUNT);
+        return Fragments.unionAll(List.of(
+                Fragments.added(Fragments.renamedNames("m", stateNames, storedNames), merged + " m WHERE m." + ident(COUNT_ID) + " > 0"),
+                StorageRows.removed(storage(), storage, StorageRows.rowIdIn(vRowId, touched + " v"))));
     }
 
     @Override
     public String strategy() {
-        return "DISTINCT kept with a count per row (__pgt_count) in the storage table";
+        return "DISTINCT kept with a count per row (" + COUNT + ") in the storage table";
     }
 }
