@@ -6,7 +6,9 @@ import io.trickle.engine.dvm.op.Join;
 import io.trickle.engine.dvm.op.JoinKind;
 import io.trickle.engine.dvm.op.LateralFunction;
 import io.trickle.engine.dvm.op.LateralSubquery;
+import io.trickle.engine.dvm.op.NamedExpr;
 import io.trickle.engine.dvm.op.Operator;
+import io.trickle.engine.dvm.op.Project;
 import io.trickle.engine.dvm.op.RecursiveCte;
 import io.trickle.engine.dvm.op.RecursiveRef;
 import io.trickle.engine.dvm.op.Scan;
@@ -97,6 +99,10 @@ final class FromTranslator {
             return subquery(sub.getSelect(), sub.getAlias(), scope, ctes);
         }
         if (item instanceof ParenthesedFromItem nested) {
+            if (nested.getFromItem() instanceof net.sf.jsqlparser.statement.select.Values values
+                    && (nested.getJoins() == null || nested.getJoins().isEmpty())) {
+                return values(values, nested.getAlias(), scope);
+            }
             if (nested.getAlias() != null) {
                 throw new UnsupportedConstruct("an aliased parenthesized join");
             }
@@ -104,6 +110,49 @@ final class FromTranslator {
         }
         String kind = item.getClass().getSimpleName().replaceAll("([a-z])([A-Z])", "$1 $2").toLowerCase(Locale.ROOT);
         throw new UnsupportedConstruct(kind + " in FROM");
+    }
+
+    /**
+     * {@code (VALUES (…), (…)) AS v(a, b)}: constant rows, columns named {@code column1…} unless the
+     * alias names them, as PostgreSQL does. A value may not read a column or a subquery (PostgreSQL
+     * allows neither from another FROM item here, and a subquery would change under the constant).
+     */
+    private Operator values(net.sf.jsqlparser.statement.select.Values values, Alias alias, Scope scope) {
+        List<List<Expr>> rows = new ArrayList<>();
+        ExprWriter.Resolver noColumns = column -> {
+            throw new UnsupportedConstruct("a column reference inside VALUES (" + column + ")");
+        };
+        for (Expression row : values.getExpressions()) {
+            List<Expression> items = row instanceof net.sf.jsqlparser.expression.operators.relational.ParenthesedExpressionList<?> list
+                    ? new ArrayList<>(list) : row instanceof net.sf.jsqlparser.expression.RowConstructor<?> rc
+                    ? new ArrayList<>(rc) : List.of(row);
+            List<Expr> written = new ArrayList<>();
+            for (Expression e : items) {
+                written.add(ExprWriter.write(e, noColumns));
+            }
+            if (!rows.isEmpty() && written.size() != rows.get(0).size()) {
+                throw new UnsupportedConstruct("VALUES rows of different lengths");
+            }
+            rows.add(written);
+        }
+        if (rows.isEmpty()) {
+            throw new UnsupportedConstruct("an empty VALUES list");
+        }
+        List<String> defaults = new ArrayList<>();
+        for (int i = 1; i <= rows.get(0).size(); i++) {
+            defaults.add("column" + i);
+        }
+        List<String> names = aliasColumns(alias, defaults);
+        String name = alias != null ? Names.normalize(alias.getName()) : "values_" + (++anonymous);
+        List<ColumnId> columns = new ArrayList<>();
+        LinkedHashMap<String, ColumnId> byName = new LinkedHashMap<>();
+        for (String n : names) {
+            ColumnId id = query.ids().next(name + "_" + n);
+            columns.add(id);
+            byName.putIfAbsent(n, id);
+        }
+        scope.add(new Scope.Entry(name, null, true, byName));
+        return new io.trickle.engine.dvm.op.Values(columns, rows);
     }
 
     private Operator table(Table table, Scope scope) throws SQLException {
@@ -292,15 +341,19 @@ final class FromTranslator {
                 }
             }
         }
+        List<NamedExpr> coalesced = new ArrayList<>();
         for (String col : using) {
-            ColumnId l = null;
-            for (Scope.Entry e : before) {
-                ColumnId id = e.columns().get(col);
-                if (id != null) {
-                    if (l != null) {
-                        throw new UnsupportedConstruct("USING column \"" + col + "\" is ambiguous on the left");
+            // A column an earlier USING merged is one column on the left, as in PostgreSQL.
+            ColumnId l = scope.mergedColumn(col).orElse(null);
+            if (l == null) {
+                for (Scope.Entry e : before) {
+                    ColumnId id = e.columns().get(col);
+                    if (id != null) {
+                        if (l != null) {
+                            throw new UnsupportedConstruct("USING column \"" + col + "\" is ambiguous on the left");
+                        }
+                        l = id;
                     }
-                    l = id;
                 }
             }
             ColumnId r = rightEntry.columns().get(col);
@@ -309,13 +362,34 @@ final class FromTranslator {
             }
             conditions.add(new Expr(Expr.marker(0) + " = " + Expr.marker(1), List.of(l, r)));
             switch (kind) {
-                case INNER, LEFT -> scope.addMerged(col, l);
-                case RIGHT -> scope.addMerged(col, r);
-                case FULL -> throw new UnsupportedConstruct("FULL JOIN with USING or NATURAL");
+                case INNER, LEFT -> scope.addMerged(col, l, joinedEntries(before, rightEntry));
+                case RIGHT -> scope.addMerged(col, r, joinedEntries(before, rightEntry));
+                case FULL -> {
+                    // The merged column of a FULL JOIN is whichever side has the row: COALESCE(l, r).
+                    ColumnId merged = query.ids().next(col);
+                    coalesced.add(new NamedExpr(merged, new Expr("COALESCE(" + Expr.marker(0) + ", " + Expr.marker(1) + ")",
+                            List.of(l, r))));
+                    scope.addMerged(col, merged, joinedEntries(before, rightEntry));
+                }
                 default -> throw new IllegalStateException();
             }
         }
-        return new Join(kind, left, right, conditions);
+        Join joined = new Join(kind, left, right, conditions);
+        if (coalesced.isEmpty()) {
+            return joined;
+        }
+        List<NamedExpr> outputs = new ArrayList<>();
+        for (ColumnId c : joined.columns()) {
+            outputs.add(new NamedExpr(c, Expr.column(c)));
+        }
+        outputs.addAll(coalesced);
+        return new Project(joined, outputs);
+    }
+
+    private static List<Scope.Entry> joinedEntries(List<Scope.Entry> left, Scope.Entry right) {
+        List<Scope.Entry> out = new ArrayList<>(left);
+        out.add(right);
+        return out;
     }
 
     /** A LATERAL subquery or a set-returning function, joined to everything to its left. */

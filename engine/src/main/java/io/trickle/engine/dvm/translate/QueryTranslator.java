@@ -373,9 +373,7 @@ public final class QueryTranslator {
                         .orElseThrow(() -> new UnsupportedConstruct("cannot resolve " + atc));
                 entry.columns().forEach((name, id) -> out.add(new SelectItem<>(new ProjectedColumn(id, name))));
             } else if (e instanceof AllColumns) {
-                for (Scope.Entry entry : scope.entries()) {
-                    entry.columns().forEach((name, id) -> out.add(new SelectItem<>(new ProjectedColumn(id, name))));
-                }
+                scope.starColumns().forEach(c -> out.add(new SelectItem<>(new ProjectedColumn(c.getValue(), c.getKey()))));
             } else {
                 out.add(item);
             }

@@ -25,6 +25,8 @@ final class Scope {
     private final Map<String, ColumnId> scalarItems = new LinkedHashMap<>();
     /** Columns merged by USING/NATURAL: an unqualified reference means this id. */
     private final Map<String, ColumnId> merged = new LinkedHashMap<>();
+    /** Per FROM item, the names of its columns a USING/NATURAL join merged (left out of SELECT *). */
+    private final Map<String, java.util.Set<String>> hiddenByMerge = new LinkedHashMap<>();
     /** The enclosing query's scope, for correlated subqueries and LATERAL; null at the top. */
     private final Scope outer;
 
@@ -76,8 +78,38 @@ final class Scope {
         scalarItems.put(name, id);
     }
 
-    void addMerged(String name, ColumnId id) {
+    /**
+     * Records that a USING or NATURAL join merged the columns called {@code name} of the FROM items
+     * {@code joined} into the column {@code id}: a bare reference means {@code id}, and {@code SELECT *}
+     * shows it once, first, instead of each item's own.
+     */
+    void addMerged(String name, ColumnId id, List<Entry> joined) {
         merged.put(name, id);
+        for (Entry e : joined) {
+            hiddenByMerge.computeIfAbsent(e.alias(), k -> new java.util.HashSet<>()).add(name);
+        }
+    }
+
+    /** The columns {@code SELECT *} yields, name → id, in PostgreSQL's order: merged columns first. */
+    List<Map.Entry<String, ColumnId>> starColumns() {
+        List<Map.Entry<String, ColumnId>> out = new ArrayList<>();
+        if (!hiddenByMerge.isEmpty()) {
+            merged.forEach((name, id) -> out.add(Map.entry(name, id)));
+        }
+        for (Entry e : entries) {
+            java.util.Set<String> hidden = hiddenByMerge.getOrDefault(e.alias(), java.util.Set.of());
+            e.columns().forEach((name, id) -> {
+                if (!hidden.contains(name)) {
+                    out.add(Map.entry(name, id));
+                }
+            });
+        }
+        return out;
+    }
+
+    /** The column a USING or NATURAL join merged under {@code name}, if any. */
+    Optional<ColumnId> mergedColumn(String name) {
+        return Optional.ofNullable(merged.get(name));
     }
 
     List<Entry> entries() {
