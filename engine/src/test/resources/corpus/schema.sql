@@ -24,3 +24,5 @@ CREATE TABLE label_links (label text COLLATE ci, weight int);
 -- A view the corpus reads as a source: expanded into the tables beneath it.
 CREATE VIEW open_orders AS SELECT id, cust_id, amount FROM orders WHERE status = 'open';
 CREATE VIEW open_order_customers AS SELECT o.id, o.amount, c.region FROM open_orders o JOIN customers c ON c.id = o.cust_id;
+-- Columns named like date units and keywords, which the engine's parser reads as syntax unless quoted.
+CREATE TABLE calendar (id int PRIMARY KEY, year int, month int, day int, "current" text);

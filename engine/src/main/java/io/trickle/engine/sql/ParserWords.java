@@ -8,14 +8,18 @@ import java.util.Set;
  * unknown}, {@code t.current}). Before the engine's parser reads a query, those words are quoted
  * where they are names: after a dot, after AS, and standing alone except in the few places where they
  * are PostgreSQL syntax ({@code IS UNKNOWN}, {@code CURRENT ROW}, {@code UNBOUNDED PRECEDING}, {@code
- * EXISTS (…)}, {@code a BETWEEN b AND c}). An unquoted name folds to lower case, so {@code "unknown"}
+ * EXISTS (…)}, {@code a BETWEEN b AND c}, {@code EXTRACT(day FROM …)}). An unquoted name folds to lower case, so {@code "unknown"}
  * means what {@code unknown} meant; the text PostgreSQL runs is otherwise unchanged.
  */
 public final class ParserWords {
 
-    /** Names JSqlParser 5.3 does not accept as a column name, an alias or a qualified name's part. */
+    /**
+     * Names JSqlParser does not accept as a column name, an alias or a qualified name's part, and the
+     * date units it reads as units wherever they stand ({@code GROUP BY day} is no column to it).
+     */
     private static final Set<String> RESERVED_BY_PARSER = Set.of("between", "csv", "current", "exists", "force", "import",
-            "prior", "returns", "statement", "unbounded", "unknown", "xmlserialize");
+            "prior", "returns", "statement", "unbounded", "unknown", "xmlserialize",
+            "year", "month", "day", "hour", "minute", "second");
 
     private ParserWords() {
     }
@@ -53,6 +57,9 @@ public final class ParserWords {
             case "unknown" -> !(previous.equals("is") || (previous.equals("not") && i > 1
                     && words.get(i - 2).text().equals("is")));
             case "xmlserialize" -> after != '(';
+            // EXTRACT(day FROM …), INTERVAL '1' DAY, DAY TO SECOND: a unit, not a name
+            case "year", "month", "day", "hour", "minute", "second" -> !(next.equals("from") || next.equals("to")
+                    || previous.equals("to") || previousChar(sql, w.start()) == '\'');
             default -> true;
         };
     }

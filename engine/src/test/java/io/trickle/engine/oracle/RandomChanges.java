@@ -100,6 +100,9 @@ public final class RandomChanges {
         for (int i = 0; i < 12; i++) {
             sql.add(labelLinkInsert());
         }
+        for (int i = 1; i <= 10; i++) {
+            sql.add(calendarInsert(i));
+        }
         return sql;
     }
 
@@ -148,6 +151,11 @@ public final class RandomChanges {
     private String labelInsert(int id) {
         return "INSERT INTO labels VALUES (" + id + ", " + pick(CI_TEXTS) + ", " + pick(CI_TEXTS) + ", " + pick(QTYS) + ", "
                 + pick(RATIOS) + ", " + pick(CI_ARRAYS) + ", " + pick(NUM_ARRAYS) + ", " + pick(PAIRS) + ")";
+    }
+
+    private String calendarInsert(int id) {
+        return "INSERT INTO calendar VALUES (" + id + ", " + (2024 + small(2)) + ", " + (1 + small(3)) + ", " + (1 + small(4)) + ", "
+                + nullable("'c" + small(3) + "'") + ")";
     }
 
     private String labelLinkInsert() {
@@ -245,6 +253,12 @@ public final class RandomChanges {
         }
         if (random.nextInt(3) == 0) {
             sql.add("UPDATE labels SET id = " + (nextId++) + " WHERE id = " + (1 + small(14)));
+        }
+        sql.add(calendarInsert(nextId++));
+        sql.add("UPDATE calendar SET day = day % 4 + 1, \"current\" = " + nullable("'c" + small(3) + "'") + " WHERE id % 3 = "
+                + small(3));
+        if (random.nextBoolean()) {
+            sql.add("DELETE FROM calendar WHERE id = " + (1 + small(12)));
         }
         sql.add(labelLinkInsert());
         sql.add("DELETE FROM label_links WHERE ctid IN (SELECT ctid FROM label_links WHERE weight = " + small(3) + " LIMIT 1)");
