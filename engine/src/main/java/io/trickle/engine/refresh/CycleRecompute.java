@@ -163,8 +163,9 @@ final class CycleRecompute {
             for (long id : members) {
                 progress.pgtId = id;
                 progress.round = round;
-                StreamTableRow row = tables.byIdForUpdate(tx, id)
-                        .orElseThrow(() -> new NotFoundException("stream table " + rows.get(id).displayName() + " was dropped"));
+                StreamTableRow row = SourceRenames.follow(tx, tables.byIdForUpdate(tx, id)
+                        .orElseThrow(() -> new NotFoundException("stream table " + rows.get(id).displayName() + " was dropped")),
+                        tables);
                 RefreshExecutor.applySessionSettings(tx, row, settings);
                 long historyId = history.start(tx, id, row.schema(), row.name(), initiatedBy, refresher.engineName());
                 RefreshWork.Outcome o = new RefreshWork(tx, row, new RefreshRequest(initiatedBy, true, round), settings,
