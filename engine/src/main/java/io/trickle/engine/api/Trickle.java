@@ -4,6 +4,7 @@ import io.trickle.engine.api.TrickleException.ActionFailedException;
 import io.trickle.engine.api.TrickleException.InvalidInputException;
 import io.trickle.engine.catalog.CatalogCompatibility;
 import io.trickle.engine.catalog.CatalogInstaller;
+import io.trickle.engine.cdc.CaptureUpgrade;
 import io.trickle.engine.catalog.Setting;
 import io.trickle.engine.catalog.Settings;
 import io.trickle.engine.catalog.SettingsRepository;
@@ -103,6 +104,8 @@ public final class Trickle implements AutoCloseable {
     /** Installs the catalog, or upgrades an older one in place. Idempotent. */
     public InstallResult install() {
         CatalogInstaller.InstallOutcome outcome = new CatalogInstaller(database).install();
+        // Change buffers of engines before 0.7.0.5 hold JSON; the compiled refresh reads typed columns.
+        CaptureUpgrade.convertAll(database);
         return new InstallResult(outcome.previousVersion().orElse(null), outcome.currentVersion(),
                 outcome.migrationsApplied(), databaseName());
     }
@@ -226,7 +229,7 @@ public final class Trickle implements AutoCloseable {
         if (query == null || query.isBlank()) {
             throw new InvalidInputException("a stream table needs a query (--query)");
         }
-        requireCatalogInstalled();
+        requireMaintainable();
         CreateStreamTable.Result r = CreateStreamTable.run(database,
                 new CreateStreamTable.Request(qn, query, sched, rm, initialize), engineName);
         plans.put(r.pgtId(), r.derivation().definingQuery(), r.derivation().effectiveMode(), r.storageOid(),
@@ -272,10 +275,11 @@ public final class Trickle implements AutoCloseable {
      * misaligned group over any member skips the cycle.
      */
     public RefreshResult refresh(String name, boolean full, boolean respectWatermarks) {
-        long id = idOf(name);
-        List<Long> cycle = database.withConnection("reading the cycle of " + name, c -> tables.cycleMembers(c, id));
+        RefreshExecutor.Target target = refresher.lookup(QualifiedName.parse(name));
+        long id = target.id();
+        List<Long> cycle = target.cycle();
         if (cycle.isEmpty()) {
-            return manualRefresh.refresh(id, full, respectWatermarks);
+            return manualRefresh.refresh(target, full, respectWatermarks);
         }
         Optional<String> overrode = Optional.empty();
         if (respectWatermarks) {
@@ -444,6 +448,15 @@ public final class Trickle implements AutoCloseable {
             return tables.byName(c, qn.schema(), qn.name())
                     .orElseThrow(() -> new TrickleException.NotFoundException("stream table " + qn + " does not exist"))
                     .id();
+        });
+    }
+
+    /** The catalog is installed and new enough to create, alter and refresh stream tables in. */
+    private void requireMaintainable() {
+        database.withConnection("checking the catalog", c -> {
+            requireCatalog(c);
+            CatalogCompatibility.requireMaintainable(c, databaseName());
+            return null;
         });
     }
 

@@ -26,6 +26,14 @@ public record CatalogCompatibility(String newestKnown, String oldestSupported) {
     /** The oldest catalog this build maintains stream tables in (below it: 'trickle install' first). */
     public static final String OLDEST_SUPPORTED = "0.6.0";
 
+    /**
+     * The oldest catalog this build creates, alters and refreshes stream tables in: refreshes are
+     * compiled into the catalog and read typed change buffers since 0.7.0.5. Older catalogs are still
+     * read (list, show, history) until {@code trickle install} upgrades them. (In a 0.7.0.5 catalog a
+     * refresh does not watch partition trees or views' definitions, nor follow renames: 0.7.0.7 does.)
+     */
+    public static final String OLDEST_MAINTAINED = "0.7.0.5";
+
     /** What this build of the engine accepts. */
     public static final CatalogCompatibility THIS_ENGINE = new CatalogCompatibility(NEWEST, OLDEST_SUPPORTED);
 
@@ -61,6 +69,20 @@ public record CatalogCompatibility(String newestKnown, String oldestSupported) {
             if (refusal.isPresent()) {
                 throw new ActionFailedException(refusal.get());
             }
+        }
+    }
+
+    /**
+     * Refuses (before anything changes) to maintain stream tables in a catalog older than
+     * {@link #OLDEST_MAINTAINED}, naming both versions.
+     */
+    public static void requireMaintainable(Connection c, String database) throws SQLException {
+        Optional<String> installed = CatalogInstaller.installedVersion(c);
+        if (installed.isPresent() && compare(installed.get(), OLDEST_MAINTAINED) < 0) {
+            throw new io.trickle.engine.api.TrickleException.InvalidInputException("the Trickle catalog in " + database
+                    + " is version " + installed.get() + "; this engine creates, alters and refreshes stream tables in"
+                    + " catalogs from " + OLDEST_MAINTAINED + " on (refreshes compiled into the catalog, typed change"
+                    + " buffers): upgrade it with 'trickle install'");
         }
     }
 

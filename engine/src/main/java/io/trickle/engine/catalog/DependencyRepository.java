@@ -13,19 +13,11 @@ import java.util.List;
 public final class DependencyRepository {
 
     /**
-     * The fingerprint of a relation's columns, computed in the database so that the value stored at
-     * create time and the value checked before each refresh come from the same expression. A view's
-     * fingerprint also covers its definition (its rule without source positions, which does not depend
-     * on anyone's search_path), so that CREATE OR REPLACE VIEW is noticed; a table's is that of its
-     * columns alone. Binds the relation's OID, then the columns used.
+     * The fingerprint of a source, computed in the database by the one function run_refresh checks it
+     * with: the columns used (names and types), a view's definition, a table's place in a partition
+     * or inheritance tree (migration 0.7.0.7). Binds the relation's OID, then the columns used.
      */
-    public static final String FINGERPRINT_SQL = """
-            (SELECT coalesce(md5(string_agg(a.attname || ':' || format_type(a.atttypid, a.atttypmod), ',' ORDER BY a.attname)), '')
-                    || coalesce(max((SELECT md5(regexp_replace(r.ev_action::text, ':location -?[0-9]+', '', 'g'))
-                                       FROM pg_rewrite r JOIN pg_class v ON v.oid = r.ev_class
-                                      WHERE r.ev_class = p.oid AND v.relkind = 'v' AND r.rulename = '_RETURN')), '')
-               FROM (SELECT ?::oid AS oid, ?::text[] AS cols) p
-               LEFT JOIN pg_attribute a ON a.attrelid = p.oid AND a.attnum > 0 AND NOT a.attisdropped AND a.attname = ANY (p.cols))""";
+    public static final String FINGERPRINT_SQL = "pgtrickle.column_fingerprint(?::oid::regclass, ?::text[])";
 
     public void insert(Connection c, long pgtId, long sourceOid, String sourceType, List<String> columns) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement("""

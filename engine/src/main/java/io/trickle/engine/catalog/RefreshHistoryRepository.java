@@ -111,15 +111,42 @@ public final class RefreshHistoryRepository {
     /** Records a refresh that did not run (a skip), start and end at once. */
     public long skipped(Connection c, long pgtId, String schema, String name, String initiatedBy, String reason,
                         String engine) throws SQLException {
+        return skipped(c, pgtId, schema, name, initiatedBy, reason, engine, null);
+    }
+
+    /** Records a refresh that did not run (a skip), in a cycle's round if {@code fixpointIteration} is set. */
+    public long skipped(Connection c, long pgtId, String schema, String name, String initiatedBy, String reason,
+                        String engine, Integer fixpointIteration) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement("""
                 INSERT INTO pgtrickle.pgt_refresh_history (pgt_id, pgt_schema, pgt_name, action, status, initiated_by,
-                    start_time, end_time, reason, engine)
-                VALUES (?, ?, ?, 'SKIP', 'SKIPPED', ?, clock_timestamp(), clock_timestamp(), ?, ?) RETURNING refresh_id""")) {
+                    start_time, end_time, reason, engine, fixpoint_iteration)
+                VALUES (?, ?, ?, 'SKIP', 'SKIPPED', ?, clock_timestamp(), clock_timestamp(), ?, ?, ?) RETURNING refresh_id""")) {
             ps.setLong(1, pgtId);
             ps.setString(2, schema);
             ps.setString(3, name);
             ps.setString(4, initiatedBy);
             ps.setString(5, reason);
+            ps.setString(6, engine);
+            ps.setObject(7, fixpointIteration);
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                return rs.getLong(1);
+            }
+        }
+    }
+
+    /** Records a refresh that failed (in a transaction of its own: the refresh's rollback must not erase it). */
+    public long failed(Connection c, long pgtId, String schema, String name, String initiatedBy, String error,
+                       String engine) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("""
+                INSERT INTO pgtrickle.pgt_refresh_history (pgt_id, pgt_schema, pgt_name, action, status, initiated_by,
+                    start_time, end_time, error_message, engine)
+                VALUES (?, ?, ?, 'FULL', 'FAILED', ?, clock_timestamp(), clock_timestamp(), ?, ?) RETURNING refresh_id""")) {
+            ps.setLong(1, pgtId);
+            ps.setString(2, schema);
+            ps.setString(3, name);
+            ps.setString(4, initiatedBy);
+            ps.setString(5, error);
             ps.setString(6, engine);
             try (ResultSet rs = ps.executeQuery()) {
                 rs.next();

@@ -12,7 +12,8 @@ import java.util.Optional;
 /** Reads and writes {@code pgtrickle.pgt_stream_tables}. */
 public final class StreamTableRepository {
 
-    private static final String COLUMNS = """
+    /** The columns {@link #read} maps, in order. */
+    public static final String COLUMNS = """
             pgt_id, pgt_schema, pgt_name, storage::oid, defining_query, original_query, schedule, refresh_mode,
             effective_mode, fallback_reason, status, is_populated, needs_reinit, reinit_reason, consecutive_errors,
             last_error, keyed_row_ids, scc_id, last_fixpoint_iterations, time_zone, search_path, last_refresh_at,
@@ -114,7 +115,8 @@ public final class StreamTableRepository {
         }
     }
 
-    private static StreamTableRow read(ResultSet rs) throws SQLException {
+    /** The row at the cursor of a result selecting {@link #COLUMNS}. */
+    public static StreamTableRow read(ResultSet rs) throws SQLException {
         return new StreamTableRow(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getLong(4), rs.getString(5),
                 rs.getString(6), rs.getString(7), rs.getString(8), rs.getString(9), rs.getString(10), rs.getString(11),
                 rs.getBoolean(12), rs.getBoolean(13), rs.getString(14), rs.getInt(15), rs.getString(16),

@@ -1,24 +1,34 @@
 package io.trickle.engine.cdc;
 
+import io.trickle.engine.cdc.CaptureInfo.BufferFormat;
 import io.trickle.engine.db.PgQuote;
 import io.trickle.engine.sql.Relation;
+import java.sql.Array;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 
 /**
- * Installs and removes change capture on a source (DESIGN §2). One buffer per source, shared by
- * every stream table that reads it. The capture function writes each changed row as JSON
- * ({@code row_to_json}, which survives any later DDL on the source: a write never fails because of
- * capture), with the writer's transaction id; an UPDATE is written as the old row removed and the
- * new row added, TRUNCATE as a marker. It runs as its owner (SECURITY DEFINER) with a fixed
- * search_path and fixed output settings, so that the same row always gives the same text whoever
- * writes it. Rows are read as {@code __pgt_row.*}: a bare alias would name a column instead when the
- * source has a column of that name, and capture must never make a write fail.
+ * Installs, widens and removes change capture on a source (DESIGN §2). One buffer per source, shared
+ * by every stream table that reads it, holding the union of the columns its readers use in their own
+ * types ({@link CaptureFunction} says what is written and why a write never fails because of it).
+ *
+ * <p>The buffer follows its readers: when a reader needs a column the buffer lacks, or a captured
+ * column changed type, the buffer is altered and the function written again; columns no reader uses
+ * any more are dropped, so that their later DDL cannot disturb capture. Every such change is made
+ * under a lock on the source that waits for the writers in flight ({@link #lockForCapture}), so that
+ * no row is captured with a column missing that a reader's first window would read. A buffer in the
+ * JSON format of engines before 0.7.0.5 is converted the same way, its pending rows decoded once.
  */
 public final class CaptureInstaller {
 
@@ -27,91 +37,226 @@ public final class CaptureInstaller {
     /** Capture of {@code sourceOid}, if installed. */
     public Optional<CaptureInfo> find(Connection c, long sourceOid) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement("""
-                SELECT buffer_id, format('%I.%I', source_schema, source_name), trigger_mode
+                SELECT buffer_id, format('%I.%I', source_schema, source_name), trigger_mode, buffer_format, captured_columns
                   FROM pgtrickle.pgt_change_tracking WHERE source::oid = ?""")) {
             ps.setLong(1, sourceOid);
             try (ResultSet rs = ps.executeQuery()) {
-                return rs.next() ? Optional.of(new CaptureInfo(rs.getLong(1), sourceOid, rs.getString(2), rs.getString(3)))
+                return rs.next() ? Optional.of(new CaptureInfo(rs.getLong(1), sourceOid, rs.getString(2), rs.getString(3),
+                        BufferFormat.of(rs.getString(4)), List.of((String[]) rs.getArray(5).getArray())))
                         : Optional.empty();
             }
         }
     }
 
     /**
-     * Makes sure {@code source} is captured; installs buffer, function and triggers when it is not.
-     * The caller holds a lock on the source that excludes writers (see {@code lockForCapture}), so
-     * that no write can slip between the triggers' creation and the snapshot that populates.
+     * Whether capturing {@code source} for a reader of {@code columns} would install or change
+     * anything (the caller must then lock the source first).
+     */
+    public boolean needsChange(Connection c, Relation source, Set<String> columns) throws SQLException {
+        Optional<CaptureInfo> existing = find(c, source.oid());
+        if (existing.isEmpty() || existing.get().format() != BufferFormat.TYPED) {
+            return true;
+        }
+        Map<String, String> buffer = bufferColumns(c, existing.get());
+        SourceColumns now = SourceColumns.read(c, source.oid());
+        for (String name : columns) {
+            Optional<SourceColumns.Column> col = now.column(name);
+            if (col.isPresent() && !col.get().definition().equals(buffer.get(name))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * Makes sure {@code source} is captured with every column its readers (the dependency rows
+     * recorded for it) use: installs buffer, function and triggers when it is not captured, widens or
+     * converts the buffer when it must. The caller holds a lock on the source that excludes writers
+     * whenever this changes anything (see {@link #needsChange}).
      */
     public CaptureInfo ensure(Connection c, Relation source, String triggerMode) throws SQLException {
         Optional<CaptureInfo> existing = find(c, source.oid());
-        if (existing.isPresent()) {
-            return existing.get();
+        SourceColumns columns = SourceColumns.read(c, source.oid());
+        List<String> wanted = wantedColumns(c, source.oid(), columns);
+        if (existing.isEmpty()) {
+            return install(c, source, triggerMode, columns, wanted);
         }
+        CaptureInfo info = existing.get();
+        if (info.format() == BufferFormat.JSON) {
+            return convert(c, info, source, columns, wanted);
+        }
+        return reconcile(c, info, columns, wanted);
+    }
+
+    /** The columns of the source that some reader uses, in the source's order. */
+    private static List<String> wantedColumns(Connection c, long sourceOid, SourceColumns columns) throws SQLException {
+        Set<String> used = new LinkedHashSet<>();
+        try (PreparedStatement ps = c.prepareStatement(
+                "SELECT DISTINCT unnest(columns_used) FROM pgtrickle.pgt_dependencies WHERE source::oid = ?")) {
+            ps.setLong(1, sourceOid);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    used.add(rs.getString(1));
+                }
+            }
+        }
+        return columns.columns().keySet().stream().filter(used::contains).toList();
+    }
+
+    private CaptureInfo install(Connection c, Relation source, String triggerMode, SourceColumns columns,
+                                List<String> wanted) throws SQLException {
         long bufferId;
         try (PreparedStatement ps = c.prepareStatement("""
-                INSERT INTO pgtrickle.pgt_change_tracking (source, source_schema, source_name, buffer_table, trigger_mode)
-                VALUES (?::oid::regclass, ?, ?, '', ?) RETURNING buffer_id""")) {
+                INSERT INTO pgtrickle.pgt_change_tracking (source, source_schema, source_name, buffer_table, trigger_mode,
+                    buffer_format, captured_columns, key_columns)
+                VALUES (?::oid::regclass, ?, ?, '', ?, 'typed', ?, ?) RETURNING buffer_id""")) {
             ps.setLong(1, source.oid());
             ps.setString(2, source.schema());
             ps.setString(3, source.name());
             ps.setString(4, triggerMode);
+            ps.setArray(5, textArray(c, wanted));
+            ps.setArray(6, textArray(c, columns.key()));
             try (ResultSet rs = ps.executeQuery()) {
                 rs.next();
                 bufferId = rs.getLong(1);
             }
         }
-        CaptureInfo info = new CaptureInfo(bufferId, source.oid(), source.qualifiedName(), triggerMode);
+        CaptureInfo info = new CaptureInfo(bufferId, source.oid(), source.qualifiedName(), triggerMode, BufferFormat.TYPED,
+                wanted);
         try (PreparedStatement ps = c.prepareStatement(
                 "UPDATE pgtrickle.pgt_change_tracking SET buffer_table = ? WHERE buffer_id = ?")) {
             ps.setString(1, CaptureInfo.bufferTable(bufferId));
             ps.setLong(2, bufferId);
             ps.executeUpdate();
         }
-        String table = PgQuote.qualified(source.schema(), source.name());
         try (Statement st = c.createStatement()) {
-            st.execute("CREATE TABLE " + info.qualifiedBuffer() + " ("
-                    + "xid xid8 NOT NULL DEFAULT pg_current_xact_id(), "
-                    + "action \"char\" NOT NULL, "
-                    + "data json)");
-            st.execute("CREATE INDEX ON " + info.qualifiedBuffer() + " (xid)");
-            st.execute("COMMENT ON TABLE " + info.qualifiedBuffer() + " IS "
-                    + PgQuote.literal("Trickle change buffer of " + source.qualifiedName()));
-            st.execute(functionDdl(info));
-            for (String trigger : triggerDdl(info, table)) {
+            createBuffer(st, info, columns, wanted, source.qualifiedName());
+            st.execute(CaptureFunction.ddl(info, wanted, columns.key(), columns));
+            for (String trigger : triggerDdl(info, PgQuote.qualified(source.schema(), source.name()))) {
                 st.execute(trigger);
             }
         }
         return info;
     }
 
-    private static String functionDdl(CaptureInfo info) {
-        String buffer = info.qualifiedBuffer();
-        return "CREATE FUNCTION " + info.qualifiedFunction() + "() RETURNS trigger LANGUAGE plpgsql SECURITY DEFINER"
-                + " SET search_path = pg_catalog, pg_temp"
-                + " SET TimeZone = 'UTC' SET DateStyle = 'ISO, YMD' SET IntervalStyle = 'postgres'"
-                + " SET extra_float_digits = 1 SET bytea_output = 'hex'"
-                + " AS $pgt$\nBEGIN\n"
-                + "  IF TG_LEVEL = 'STATEMENT' THEN\n"
-                + "    IF TG_OP = 'INSERT' THEN\n"
-                + "      INSERT INTO " + buffer + " (action, data) SELECT 'I', row_to_json(__pgt_row.*) FROM __pgt_new __pgt_row;\n"
-                + "    ELSIF TG_OP = 'DELETE' THEN\n"
-                + "      INSERT INTO " + buffer + " (action, data) SELECT 'D', row_to_json(__pgt_row.*) FROM __pgt_old __pgt_row;\n"
-                + "    ELSIF TG_OP = 'UPDATE' THEN\n"
-                + "      INSERT INTO " + buffer + " (action, data) SELECT 'D', row_to_json(__pgt_row.*) FROM __pgt_old __pgt_row"
-                + " UNION ALL SELECT 'I', row_to_json(__pgt_row.*) FROM __pgt_new __pgt_row;\n"
-                + "    ELSIF TG_OP = 'TRUNCATE' THEN\n"
-                + "      INSERT INTO " + buffer + " (action, data) VALUES ('T', NULL);\n"
-                + "    END IF;\n"
-                + "  ELSE\n"
-                + "    IF TG_OP IN ('DELETE', 'UPDATE') THEN\n"
-                + "      INSERT INTO " + buffer + " (action, data) VALUES ('D', row_to_json(OLD));\n"
-                + "    END IF;\n"
-                + "    IF TG_OP IN ('INSERT', 'UPDATE') THEN\n"
-                + "      INSERT INTO " + buffer + " (action, data) VALUES ('I', row_to_json(NEW));\n"
-                + "    END IF;\n"
-                + "  END IF;\n"
-                + "  RETURN NULL;\n"
-                + "END\n$pgt$";
+    private static void createBuffer(Statement st, CaptureInfo info, SourceColumns columns, List<String> wanted,
+                                     String sourceName) throws SQLException {
+        List<String> defs = new ArrayList<>();
+        defs.add("xid xid8 NOT NULL DEFAULT pg_current_xact_id()");
+        defs.add("action \"char\" NOT NULL");
+        for (String name : wanted) {
+            defs.add(columns.columns().get(name).definition());
+        }
+        // A buffer churns (rows added by writers, pruned after refreshes): autovacuum is told to keep
+        // up after a thousand rows rather than a fifth of the table, so that windows read live rows.
+        st.execute("CREATE TABLE " + info.qualifiedBuffer() + " (" + String.join(", ", defs) + ") WITH ("
+                + "autovacuum_vacuum_scale_factor = 0, autovacuum_vacuum_threshold = 1000,"
+                + " autovacuum_vacuum_insert_scale_factor = 0, autovacuum_vacuum_insert_threshold = 1000,"
+                + " autovacuum_analyze_scale_factor = 0, autovacuum_analyze_threshold = 1000)");
+        st.execute("CREATE INDEX ON " + info.qualifiedBuffer() + " (xid)");
+        st.execute("COMMENT ON TABLE " + info.qualifiedBuffer() + " IS "
+                + PgQuote.literal("Trickle change buffer of " + sourceName));
+    }
+
+    /**
+     * Brings a typed buffer and its function to the wanted columns: adds what is missing, replaces a
+     * column whose type changed (its old values matter only to readers that reinitialise anyway), drops
+     * what no reader uses, and writes the function again when anything (the key included) changed.
+     */
+    private CaptureInfo reconcile(Connection c, CaptureInfo info, SourceColumns columns, List<String> wanted)
+            throws SQLException {
+        Map<String, String> buffer = bufferColumns(c, info);
+        List<String> alterations = new ArrayList<>();
+        for (String name : buffer.keySet()) {
+            SourceColumns.Column col = columns.columns().get(name);
+            if (!wanted.contains(name) || col == null || !col.definition().equals(buffer.get(name))) {
+                alterations.add("DROP COLUMN " + PgQuote.ident(name));
+            }
+        }
+        for (String name : wanted) {
+            if (!columns.columns().get(name).definition().equals(buffer.get(name))) {
+                alterations.add("ADD COLUMN " + columns.columns().get(name).definition());
+            }
+        }
+        List<String> storedKey = storedKey(c, info);
+        if (alterations.isEmpty() && wanted.equals(info.capturedColumns()) && Objects.equals(storedKey, columns.key())) {
+            return info;
+        }
+        CaptureInfo updated = new CaptureInfo(info.bufferId(), info.sourceOid(), info.sourceName(), info.triggerMode(),
+                BufferFormat.TYPED, wanted);
+        try (Statement st = c.createStatement()) {
+            if (!alterations.isEmpty()) {
+                st.execute("ALTER TABLE " + info.qualifiedBuffer() + " " + String.join(", ", alterations));
+            }
+            st.execute(CaptureFunction.ddl(updated, wanted, columns.key(), columns));
+        }
+        record(c, updated, columns.key());
+        return updated;
+    }
+
+    /**
+     * Converts a JSON buffer of an older engine: a typed buffer takes its place with the pending rows
+     * decoded into the source's current row type (as the older engine would have read them), then the
+     * function is written for the typed format.
+     */
+    private CaptureInfo convert(Connection c, CaptureInfo info, Relation source, SourceColumns columns,
+                                List<String> wanted) throws SQLException {
+        CaptureInfo typed = new CaptureInfo(info.bufferId(), info.sourceOid(), info.sourceName(), info.triggerMode(),
+                BufferFormat.TYPED, wanted);
+        String old = CaptureInfo.SCHEMA + "." + PgQuote.ident(CaptureInfo.bufferTable(info.bufferId()) + "_json");
+        try (Statement st = c.createStatement()) {
+            st.execute("ALTER TABLE " + info.qualifiedBuffer() + " RENAME TO "
+                    + PgQuote.ident(CaptureInfo.bufferTable(info.bufferId()) + "_json"));
+            st.execute("ALTER INDEX IF EXISTS " + CaptureInfo.SCHEMA + "." + PgQuote.ident(CaptureInfo.bufferTable(info.bufferId()) + "_xid_idx")
+                    + " RENAME TO " + PgQuote.ident(CaptureInfo.bufferTable(info.bufferId()) + "_json_xid_idx"));
+            createBuffer(st, typed, columns, wanted, source.qualifiedName());
+            StringBuilder copy = new StringBuilder("INSERT INTO " + typed.qualifiedBuffer() + " (xid, action");
+            wanted.forEach(w -> copy.append(", ").append(PgQuote.ident(w)));
+            copy.append(") SELECT b.xid, b.action");
+            wanted.forEach(w -> copy.append(", r.").append(PgQuote.ident(w)));
+            copy.append(" FROM ").append(old).append(" b LEFT JOIN LATERAL json_populate_record(NULL::")
+                    .append(PgQuote.qualified(source.schema(), source.name()))
+                    .append(", b.data) r ON b.action IN ('I', 'D')");
+            st.execute(copy.toString());
+            st.execute("DROP TABLE " + old);
+            st.execute(CaptureFunction.ddl(typed, wanted, columns.key(), columns));
+        }
+        record(c, typed, columns.key());
+        return typed;
+    }
+
+    private static void record(Connection c, CaptureInfo info, List<String> key) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("""
+                UPDATE pgtrickle.pgt_change_tracking
+                   SET buffer_format = 'typed', captured_columns = ?, key_columns = ?, capture_error = NULL
+                 WHERE buffer_id = ?""")) {
+            ps.setArray(1, textArray(c, info.capturedColumns()));
+            ps.setArray(2, textArray(c, key));
+            ps.setLong(3, info.bufferId());
+            ps.executeUpdate();
+        }
+    }
+
+    private static List<String> storedKey(Connection c, CaptureInfo info) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(
+                "SELECT coalesce(key_columns, '{}') FROM pgtrickle.pgt_change_tracking WHERE buffer_id = ?")) {
+            ps.setLong(1, info.bufferId());
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                return List.of((String[]) rs.getArray(1).getArray());
+            }
+        }
+    }
+
+    /** The buffer's source columns (all but xid and action) with their definitions as {@link SourceColumns} writes them. */
+    private static Map<String, String> bufferColumns(Connection c, CaptureInfo info) throws SQLException {
+        Map<String, String> out = new LinkedHashMap<>();
+        SourceColumns.ofBuffer(c, info.bufferId()).forEach((name, col) -> out.put(name, col.definition()));
+        return out;
+    }
+
+    private static Array textArray(Connection c, List<String> values) throws SQLException {
+        return c.createArrayOf("text", values.toArray());
     }
 
     private static List<String> triggerDdl(CaptureInfo info, String table) {
@@ -134,7 +279,8 @@ public final class CaptureInstaller {
 
     /**
      * Removes capture from a source once no stream table reads it any more: triggers, function,
-     * buffer and tracking row. A source that is gone already just loses its catalog traces.
+     * buffer and tracking row. A source that is gone already just loses its catalog traces. While
+     * other readers remain, the buffer is narrowed to what they use.
      */
     public boolean releaseIfUnused(Connection c, long sourceOid) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement("SELECT 1 FROM pgtrickle.pgt_dependencies WHERE source::oid = ?")) {
@@ -178,9 +324,9 @@ public final class CaptureInstaller {
     }
 
     /**
-     * Locks sources that are about to get capture so that no writer runs between the triggers'
-     * creation and the snapshot that populates the stream table. Must be the transaction's first
-     * statements in REPEATABLE READ (LOCK takes no snapshot).
+     * Locks sources whose capture is about to be installed or changed so that no writer runs between
+     * the change and the snapshot that populates or reads the stream table. Must be the transaction's
+     * first statements in REPEATABLE READ (LOCK takes no snapshot).
      */
     public static void lockForCapture(Connection c, List<Relation> sources) throws SQLException {
         try (Statement st = c.createStatement()) {

@@ -1,16 +1,16 @@
 package io.trickle.engine.cdc;
 
 import io.trickle.engine.db.PgQuote;
-import io.trickle.engine.sql.Relation;
-import io.trickle.engine.sql.RelationColumn;
+import io.trickle.engine.sql.PgType;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Reads change windows. The window of a source for a refresh is the set of buffer rows whose writer
@@ -74,37 +74,37 @@ public final class ChangeWindows {
     }
 
     /**
-     * Copies a window into a temporary table (dropped at commit) with the source's used columns,
-     * typed as in the source, and a weight: the net number of times each distinct row was added
-     * (positive) or removed (negative) within the window. Rows added and removed again cancel.
+     * The consolidated window of a source as a query: for each distinct captured row (compared by its
+     * exact image, so that rows PostgreSQL calls equal but writes differently — 1.0 and 1.00, 'a' and
+     * 'A' under a case-insensitive collation — stay apart), the source's columns in their own types and
+     * the net number of times it was added (positive) or removed (negative) in the window. Rows added
+     * and removed again cancel. {@code frontier} is SQL yielding the frontier's pg_snapshot (a
+     * compiled refresh's variable).
+     *
+     * @param columns the columns to read, by name with their types
      */
-    public static void materialize(Connection c, SourceWindow window, Relation source, Collection<String> columns,
-                                   String tempTable) throws SQLException {
-        List<String> defs = new ArrayList<>();
-        List<String> select = new ArrayList<>();
-        for (String name : columns) {
-            RelationColumn col = source.column(name)
-                    .orElseThrow(() -> new SQLException("column " + name + " of " + source.qualifiedName() + " is gone", "42703"));
-            defs.add(PgQuote.ident(name) + " " + col.type().declaration());
-            select.add("r." + PgQuote.ident(name));
-        }
-        try (Statement st = c.createStatement()) {
-            st.execute("CREATE TEMP TABLE " + tempTable + " (" + String.join(", ", defs) + ", __pgt_w bigint NOT NULL)"
-                    + " ON COMMIT DROP");
-        }
+    public static String consolidated(long bufferId, Map<String, PgType> columns, String frontier) {
         String weight = "sum(CASE b.action WHEN 'I' THEN 1 ELSE -1 END)";
-        try (PreparedStatement ps = c.prepareStatement("INSERT INTO " + tempTable + " SELECT " + String.join(", ", select)
-                + ", w.weight FROM (SELECT min(b.data::text)::json AS data, " + weight + "::bigint AS weight FROM "
-                + window.capture().qualifiedBuffer() + " b WHERE " + windowCondition("b") + " AND b.action IN ('I', 'D')"
-                + " GROUP BY b.data::text HAVING " + weight + " <> 0) w"
-                + " CROSS JOIN LATERAL json_populate_record(NULL::" + PgQuote.qualified(source.schema(), source.name())
-                + ", w.data) r")) {
-            ps.setString(1, window.frontier().snapshot());
-            ps.setString(2, window.frontier().snapshot());
-            ps.executeUpdate();
-        }
-        try (Statement st = c.createStatement()) {
-            st.execute("ANALYZE " + tempTable);
-        }
+        List<String> select = new ArrayList<>();
+        List<String> group = new ArrayList<>();
+        columns.forEach((name, type) -> {
+            String col = "b." + PgQuote.ident(name);
+            String key = ExactImage.key(col, type);
+            group.add(key);
+            select.add((key.equals(col) ? col : ExactImage.representative(col, type)) + " AS " + PgQuote.ident(name));
+        });
+        select.add(weight + "::bigint AS __pgt_w");
+        return "SELECT " + String.join(", ", select) + " FROM " + CaptureInfo.qualifiedBuffer(bufferId) + " b"
+                + " WHERE b.xid >= pg_snapshot_xmin(" + frontier + ") AND NOT pg_visible_in_snapshot(b.xid, " + frontier
+                + ") AND b.action IN ('I', 'D')"
+                + (group.isEmpty() ? "" : " GROUP BY " + String.join(", ", group))
+                + " HAVING " + weight + " <> 0";
+    }
+
+    /** The types of a buffer's captured columns, by name. */
+    public static Map<String, PgType> bufferTypes(Connection c, long bufferId) throws SQLException {
+        Map<String, PgType> out = new LinkedHashMap<>();
+        SourceColumns.ofBuffer(c, bufferId).forEach((name, col) -> out.put(name, col.type()));
+        return out;
     }
 }

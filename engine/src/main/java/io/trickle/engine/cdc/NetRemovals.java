@@ -1,6 +1,8 @@
 package io.trickle.engine.cdc;
 
 import io.trickle.engine.api.QualifiedName;
+import io.trickle.engine.db.PgQuote;
+import io.trickle.engine.sql.PgType;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -8,6 +10,7 @@ import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -72,16 +75,20 @@ public final class NetRemovals {
     }
 
     private static boolean removes(Connection tx, Window w) throws SQLException {
-        String buffer = new CaptureInfo(w.bufferId(), 0, "", "").qualifiedBuffer();
-        try (PreparedStatement ps = tx.prepareStatement("SELECT EXISTS (SELECT 1 FROM " + buffer + " b"
-                + " CROSS JOIN LATERAL (SELECT jsonb_object_agg(e.key, e.value) AS seen FROM jsonb_each(b.data::jsonb) e"
-                + " WHERE e.key = ANY (?::text[])) r"
-                + " WHERE " + ChangeWindows.windowCondition("b")
-                + " GROUP BY r.seen"
+        Map<String, PgType> types = ChangeWindows.bufferTypes(tx, w.bufferId());
+        List<String> group = new ArrayList<>();
+        for (String column : w.columns()) {
+            PgType type = types.get(column);
+            if (type != null) {
+                group.add(ExactImage.key("b." + PgQuote.ident(column), type));
+            }
+        }
+        try (PreparedStatement ps = tx.prepareStatement("SELECT EXISTS (SELECT 1 FROM " + CaptureInfo.qualifiedBuffer(w.bufferId())
+                + " b WHERE " + ChangeWindows.windowCondition("b") + " AND b.action IN ('I', 'D', 'T')"
+                + (group.isEmpty() ? "" : " GROUP BY " + String.join(", ", group))
                 + " HAVING sum(CASE b.action WHEN 'I' THEN 1 WHEN 'D' THEN -1 ELSE 0 END) < 0 OR bool_or(b.action = 'T'))")) {
-            ps.setArray(1, tx.createArrayOf("text", w.columns()));
+            ps.setString(1, w.frontier());
             ps.setString(2, w.frontier());
-            ps.setString(3, w.frontier());
             try (ResultSet rs = ps.executeQuery()) {
                 rs.next();
                 return rs.getBoolean(1);

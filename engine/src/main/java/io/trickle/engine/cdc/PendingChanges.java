@@ -32,6 +32,7 @@ public final class PendingChanges {
     private PendingChanges() {
     }
 
+    /** One source to check; {@code frontier} is null for a view (checked by fingerprint only). */
     private record Check(long pgtId, long sourceOid, String[] columns, String fingerprint, String frontier,
                          long bufferId) {
     }
@@ -85,8 +86,7 @@ public final class PendingChanges {
             sql.append("SELECT ?::bigint WHERE NOT EXISTS (SELECT 1 FROM pg_class WHERE oid = ?::oid) OR ")
                     .append(DependencyRepository.FINGERPRINT_SQL).append(" IS DISTINCT FROM ?");
             if (c.frontier() != null) {
-                sql.append(" OR EXISTS (SELECT 1 FROM ")
-                        .append(new CaptureInfo(c.bufferId(), c.sourceOid(), "", "").qualifiedBuffer()).append(" b WHERE ")
+                sql.append(" OR EXISTS (SELECT 1 FROM ").append(CaptureInfo.qualifiedBuffer(c.bufferId())).append(" b WHERE ")
                         .append(ChangeWindows.windowCondition("b")).append(")");
             }
         }

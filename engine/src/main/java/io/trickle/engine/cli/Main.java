@@ -32,7 +32,7 @@ public final class Main {
     public static int run(PrintWriter out, PrintWriter err, Map<String, String> env, String... args) {
         boolean json = Arrays.asList(args).contains("--json");
         boolean verbose = Arrays.asList(args).contains("--verbose") || Arrays.asList(args).contains("-v");
-        CommandLine cli = commandLine(out, err, env);
+        CommandLine cli = commandLine(out, err, env, args);
         cli.setParameterExceptionHandler((ParameterException e, String[] ignored) -> {
             report(out, err, json, ExitCodes.INVALID, e.getMessage(), null);
             if (!json) {
@@ -50,12 +50,35 @@ public final class Main {
         return cli.execute(args);
     }
 
-    static CommandLine commandLine(PrintWriter out, PrintWriter err, Map<String, String> env) {
+    static CommandLine commandLine(PrintWriter out, PrintWriter err, Map<String, String> env, String... args) {
         CommandLine cli = new CommandLine(new TrickleCommand(out, err, env));
+        String named = commandNamed(args);
+        TrickleCommand.COMMANDS.forEach((name, command) -> {
+            if (named == null || named.equals(name)) {
+                cli.addSubcommand(name, command);
+            }
+        });
         cli.setOut(out);
         cli.setErr(err);
         cli.setCaseInsensitiveEnumValuesAllowed(true);
         return cli;
+    }
+
+    /**
+     * The subcommand a command line names — its first word that is not an option or an option's
+     * value — when it is one of ours and not {@code help}; null otherwise (every command is then
+     * registered, so that help and the error for an unknown command list them all).
+     */
+    static String commandNamed(String... args) {
+        for (int i = 0; i < args.length; i++) {
+            String a = args[i];
+            if (a.equals("--url")) {
+                i++;
+            } else if (!a.startsWith("-")) {
+                return TrickleCommand.COMMANDS.containsKey(a) && !a.equals("help") ? a : null;
+            }
+        }
+        return null;
     }
 
     private static void report(PrintWriter out, PrintWriter err, boolean json, int code, String message, Throwable trace) {

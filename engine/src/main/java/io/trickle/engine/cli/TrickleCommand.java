@@ -19,24 +19,35 @@ import picocli.CommandLine.Mixin;
         description = {
             "Connect with --url JDBC_URL (or the TRICKLE_URL environment variable), or use --embedded.",
             "Connection and output options may come before or after the command."},
-        footer = {"", "Exit codes: 0 success; 1 failed while acting; 2 refused before anything changed; 3 no session."},
-        subcommands = {
-            InstallCommand.class,
-            UninstallCommand.class,
-            CreateCommand.class,
-            AlterCommand.class,
-            DropCommand.class,
-            RefreshCommand.class,
-            ListCommand.class,
-            ShowCommand.class,
-            HistoryCommand.class,
-            BenchCommand.class,
-            ConfigCommand.class,
-            WatermarkCommand.class,
-            RunCommand.class,
-            DemoCommand.class,
-            HelpCommand.class})
+        footer = {"", "Exit codes: 0 success; 1 failed while acting; 2 refused before anything changed; 3 no session."})
 final class TrickleCommand implements Runnable {
+
+    /**
+     * The subcommands by name, in the order help lists them. {@link Main} registers only the one a
+     * command line names (picocli reads every registered command's annotations when it starts, a
+     * good part of a one-shot command's start-up), and all of them for help and for errors.
+     */
+    static final Map<String, Class<?>> COMMANDS = commands();
+
+    private static Map<String, Class<?>> commands() {
+        Map<String, Class<?>> m = new java.util.LinkedHashMap<>();
+        m.put("install", InstallCommand.class);
+        m.put("uninstall", UninstallCommand.class);
+        m.put("create", CreateCommand.class);
+        m.put("alter", AlterCommand.class);
+        m.put("drop", DropCommand.class);
+        m.put("refresh", RefreshCommand.class);
+        m.put("list", ListCommand.class);
+        m.put("show", ShowCommand.class);
+        m.put("history", HistoryCommand.class);
+        m.put("bench", BenchCommand.class);
+        m.put("config", ConfigCommand.class);
+        m.put("watermark", WatermarkCommand.class);
+        m.put("run", RunCommand.class);
+        m.put("demo", DemoCommand.class);
+        m.put("help", picocli.CommandLine.HelpCommand.class);
+        return java.util.Collections.unmodifiableMap(m);
+    }
 
     @Mixin
     ConnectionOptions connection;

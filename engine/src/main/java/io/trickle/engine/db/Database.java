@@ -31,11 +31,21 @@ public final class Database implements AutoCloseable {
     }
 
     private final HikariDataSource pool;
+    private final DataSource sessions;
     private final ConnectionTarget target;
 
-    private Database(HikariDataSource pool, ConnectionTarget target) {
+    private Database(HikariDataSource pool, DataSource sessions, ConnectionTarget target) {
         this.pool = pool;
+        this.sessions = sessions;
         this.target = target;
+    }
+
+    /**
+     * The same pool seen through {@code decorate} — instrumentation such as the tests that count the
+     * statements a refresh sends. Closing either closes the pool.
+     */
+    public Database decorated(java.util.function.UnaryOperator<DataSource> decorate) {
+        return new Database(pool, decorate.apply(sessions), target);
     }
 
     public static Database open(ConnectionTarget target, PoolOptions options) {
@@ -53,7 +63,8 @@ public final class Database implements AutoCloseable {
         // The engine quotes every identifier itself and binds every value; keep the driver plain.
         config.addDataSourceProperty("stringtype", "unspecified");
         try {
-            return new Database(new HikariDataSource(config), target);
+            HikariDataSource pool = new HikariDataSource(config);
+            return new Database(pool, pool, target);
         } catch (RuntimeException e) {
             throw SqlErrors.noSession(e, target);
         }
@@ -64,7 +75,7 @@ public final class Database implements AutoCloseable {
     }
 
     public DataSource dataSource() {
-        return pool;
+        return sessions;
     }
 
     /** The most sessions the pool opens at once. */
@@ -74,7 +85,7 @@ public final class Database implements AutoCloseable {
 
     /** Runs {@code work} on a pooled connection in autocommit mode. */
     public <T> T withConnection(String doing, SqlWork<T> work) {
-        try (Connection c = pool.getConnection()) {
+        try (Connection c = sessions.getConnection()) {
             return work.run(c);
         } catch (SQLException e) {
             throw SqlErrors.acting(doing, e, target);
@@ -87,7 +98,7 @@ public final class Database implements AutoCloseable {
     }
 
     public <T> T transaction(String doing, int isolation, SqlWork<T> work) {
-        try (Connection c = pool.getConnection()) {
+        try (Connection c = sessions.getConnection()) {
             return inTransaction(c, isolation, work);
         } catch (SQLException e) {
             throw SqlErrors.acting(doing, e, target);

@@ -96,6 +96,11 @@ public final class DvmPlan {
         return top.strategy();
     }
 
+    /** Whether a refresh recomputes each group a change touches from the sources (see {@link Top}). */
+    public boolean recomputesTouchedGroups() {
+        return top.recomputesTouchedGroups();
+    }
+
     /** What {@code show} prints: the tree, the strategy, the storage layout and row identity. */
     public String explain() {
         StringBuilder sb = new StringBuilder(tree.explain());

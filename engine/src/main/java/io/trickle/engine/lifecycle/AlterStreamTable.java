@@ -23,6 +23,7 @@ import io.trickle.engine.refresh.Dependencies;
 import io.trickle.engine.refresh.Derivation;
 import io.trickle.engine.refresh.Deriver;
 import io.trickle.engine.refresh.Population;
+import io.trickle.engine.refresh.RefreshCompiler;
 import io.trickle.engine.sql.Relation;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -63,7 +64,7 @@ public final class AlterStreamTable {
             List<Relation> toLock = database.withConnection("checking the new query of " + request.name(), c -> {
                 c.setAutoCommit(false);
                 try {
-                    return Dependencies.needingCapture(c, Deriver.derive(c, query, mode).probe());
+                    return Dependencies.needingCapture(c, Deriver.derive(c, query, mode));
                 } finally {
                     c.rollback();
                     c.setAutoCommit(true);
@@ -115,7 +116,7 @@ public final class AlterStreamTable {
         DependencyRepository deps = new DependencyRepository();
         List<Long> before = deps.of(c, row.id()).stream().map(Dependency::sourceOid).toList();
         String triggerMode = new SettingsRepository().load(c).get(Settings.CDC_TRIGGER_MODE);
-        List<CaptureInfo> captures = Dependencies.record(c, row.id(), d.probe(), triggerMode);
+        List<CaptureInfo> captures = Dependencies.record(c, row.id(), d, triggerMode);
         CaptureInstaller installer = new CaptureInstaller();
         for (long oid : before) {
             installer.releaseIfUnused(c, oid);
@@ -127,7 +128,8 @@ public final class AlterStreamTable {
                 d.storage().identity().keyed(), context[0], context[1]);
         RefreshHistoryRepository history = new RefreshHistoryRepository();
         long historyId = history.start(c, row.id(), row.schema(), row.name(), "MANUAL", engineName);
-        long[] changed = Population.replace(c, storage, d.storage());
+        RefreshCompiler.compile(c, row.id(), row.schema(), row.name(), context[0], context[1], d.storage());
+        long[] changed = Population.replace(c, row.id());
         new FrontierRepository().advanceAll(c, row.id(), captures.stream().map(CaptureInfo::sourceOid).toList());
         tables.update(c, row.id(), "is_populated = true, last_refresh_at = clock_timestamp(),"
                 + " data_timestamp = clock_timestamp(), consecutive_errors = 0, last_error = NULL,"

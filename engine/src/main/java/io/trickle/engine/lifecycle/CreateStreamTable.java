@@ -16,6 +16,7 @@ import io.trickle.engine.refresh.Dependencies;
 import io.trickle.engine.refresh.Derivation;
 import io.trickle.engine.refresh.Deriver;
 import io.trickle.engine.refresh.Population;
+import io.trickle.engine.refresh.RefreshCompiler;
 import io.trickle.engine.refresh.StorageTables;
 import io.trickle.engine.sql.Relation;
 import java.sql.Connection;
@@ -50,7 +51,7 @@ public final class CreateStreamTable {
                 Sessions.requireSchema(c, request.name().schema());
                 Sessions.requireFreeName(c, request.name());
                 Derivation d = Deriver.derive(c, request.query(), request.mode());
-                return Dependencies.needingCapture(c, d.probe());
+                return Dependencies.needingCapture(c, d);
             } finally {
                 c.rollback();
                 c.setAutoCommit(true);
@@ -73,7 +74,8 @@ public final class CreateStreamTable {
                 request.schedule().text(), request.mode().name(), d.effectiveMode(), d.fallbackReason(),
                 d.storage().identity().keyed(), context[0], context[1]));
         String triggerMode = new SettingsRepository().load(c).get(Settings.CDC_TRIGGER_MODE);
-        List<CaptureInfo> captures = Dependencies.record(c, pgtId, d.probe(), triggerMode);
+        List<CaptureInfo> captures = Dependencies.record(c, pgtId, d, triggerMode);
+        RefreshCompiler.compile(c, pgtId, request.name().schema(), request.name().name(), context[0], context[1], d.storage());
         long inserted = 0;
         if (request.initialize()) {
             RefreshHistoryRepository history = new RefreshHistoryRepository();

@@ -12,6 +12,7 @@ import io.trickle.engine.cdc.CaptureInstaller;
 import io.trickle.engine.db.AdvisoryLocks;
 import io.trickle.engine.db.Database;
 import io.trickle.engine.db.PgQuote;
+import io.trickle.engine.refresh.RefreshCompiler;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Savepoint;
@@ -96,6 +97,7 @@ public final class DropStreamTable {
             throw e;
         }
         tables.delete(c, row.id());
+        RefreshCompiler.drop(c, row.id());
         CaptureInstaller captures = new CaptureInstaller();
         for (long oid : sources) {
             captures.releaseIfUnused(c, oid);

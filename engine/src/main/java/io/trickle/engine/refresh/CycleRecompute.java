@@ -10,7 +10,6 @@ import io.trickle.engine.catalog.SettingsRepository;
 import io.trickle.engine.catalog.SettingsSnapshot;
 import io.trickle.engine.catalog.StreamTableRepository;
 import io.trickle.engine.catalog.StreamTableRow;
-import io.trickle.engine.cdc.CaptureInfo;
 import io.trickle.engine.cdc.CaptureInstaller;
 import io.trickle.engine.db.AdvisoryLocks;
 import io.trickle.engine.db.Database;
@@ -101,22 +100,39 @@ final class CycleRecompute {
      *
      * @param net per member, the rows added and removed between before the recompute and after it
      */
-    private record Done(Result result, List<Step> steps, Map<Long, long[]> net, List<CaptureInfo> captures) {
+    private record Done(Result result, List<Step> steps, Map<Long, long[]> net) {
     }
 
     Result run(List<Long> members, String initiatedBy, int maxRounds, String why, CycleRefresh.Tally tally) {
         Done done = null;
+        // Members that had to be derived again before the recompute could run: their first round is a
+        // reinitialisation, and says why.
+        Map<Long, String> reinitialized = new LinkedHashMap<>();
         for (int attempt = 1; done == null; attempt++) {
             Progress progress = new Progress();
             try (Connection c = database.dataSource().getConnection()) {
                 done = Database.inTransaction(c, Connection.TRANSACTION_REPEATABLE_READ,
-                        tx -> attempt(tx, members, initiatedBy, maxRounds, why, progress));
+                        tx -> attempt(tx, members, initiatedBy, maxRounds, why, progress, reinitialized));
             } catch (SQLException e) {
                 boolean retryable = "40001".equals(e.getSQLState()) || "40P01".equals(e.getSQLState());
                 if (!retryable || attempt >= MAX_ATTEMPTS) {
                     throw failure(progress, initiatedBy, SqlErrors.isNoSession(e) ? SqlErrors.noSession(e, database.target())
                             : new RefreshExecutor.RefreshFailure(e));
                 }
+            } catch (RefreshWork.NeedsPreparation e) {
+                if (attempt >= MAX_ATTEMPTS) {
+                    throw failure(progress, initiatedBy, e);
+                }
+                // A member's refresh must be derived and compiled again first; the recompute starts over.
+                if (e.need() == RunRefresh.Need.FOREIGN_CATALOG) {
+                    database.transaction("adopting a catalog restored from another cluster",
+                            Connection.TRANSACTION_REPEATABLE_READ, io.trickle.engine.catalog.ClusterOrigin::adopt);
+                    continue;
+                }
+                if (e.need() == RunRefresh.Need.REINITIALIZE) {
+                    reinitialized.putIfAbsent(e.pgtId(), e.getMessage());
+                }
+                refresher.preparation().rederive(e.pgtId());
             } catch (RuntimeException e) {
                 throw failure(progress, initiatedBy, e);
             }
@@ -129,7 +145,7 @@ final class CycleRecompute {
             tally.add(s.pgtId(), s.action(), 0, 0, durations.getOrDefault(s.historyId(), 0.0), null);
         }
         done.net().forEach((id, net) -> tally.add(id, RefreshAction.NO_DATA, net[0], net[1], 0, null));
-        refresher.prune(done.captures());
+        refresher.prune(members);
         return done.result();
     }
 
@@ -140,7 +156,7 @@ final class CycleRecompute {
     }
 
     private Done attempt(Connection tx, List<Long> members, String initiatedBy, int maxRounds, String why,
-                         Progress progress) throws SQLException {
+                         Progress progress, Map<Long, String> reinitialized) throws SQLException {
         String ownXid = takeTransactionId(tx);
         SettingsSnapshot settings = new SettingsRepository().load(tx);
         Map<Long, StreamTableRow> rows = lockMembers(tx, members, settings, progress);
@@ -153,7 +169,6 @@ final class CycleRecompute {
             }
         }
         List<Step> steps = new ArrayList<>();
-        Map<Long, CaptureInfo> captures = new LinkedHashMap<>();
         String reason = "recomputing the cycle from empty tables: " + why;
         boolean converged = false;
         int round = 0;
@@ -163,20 +178,21 @@ final class CycleRecompute {
             for (long id : members) {
                 progress.pgtId = id;
                 progress.round = round;
-                StreamTableRow row = SourceRenames.follow(tx, tables.byIdForUpdate(tx, id)
-                        .orElseThrow(() -> new NotFoundException("stream table " + rows.get(id).displayName() + " was dropped")),
-                        tables);
+                // A rename under a member makes its compiled refresh ask to be compiled again
+                // (NeedsPreparation): the preparation follows the rename, and the recompute starts over.
+                StreamTableRow row = tables.byIdForUpdate(tx, id)
+                        .orElseThrow(() -> new NotFoundException("stream table " + rows.get(id).displayName() + " was dropped"));
                 RefreshExecutor.applySessionSettings(tx, row, settings);
                 long historyId = history.start(tx, id, row.schema(), row.name(), initiatedBy, refresher.engineName());
-                RefreshWork.Outcome o = new RefreshWork(tx, row, new RefreshRequest(initiatedBy, true, round), settings,
-                        refresher.plans(), new CaptureInstaller(), new DependencyRepository(), tables).run();
+                RunRefresh.Outcome o = RefreshWork.recompute(tx, row, initiatedBy, settings, refresher.engineName(), round,
+                        reason);
                 // The first round's change is reported against the table as it was before it was emptied.
                 long[] net = round == 1 ? netChange(tx, row) : new long[] {o.inserted(), o.deleted()};
-                history.finish(tx, historyId, o.action().name(), "COMPLETED", net[0], net[1],
-                        o.action() == RefreshAction.REINITIALIZE && !why.contains(o.reason()) ? reason + "; " + o.reason()
-                                : reason, null, round);
-                steps.add(new Step(id, historyId, o.action()));
-                o.captures().forEach(cap -> captures.putIfAbsent(cap.bufferId(), cap));
+                String reinit = round == 1 ? reinitialized.get(id) : null;
+                RefreshAction action = reinit != null ? RefreshAction.REINITIALIZE : o.action();
+                history.finish(tx, historyId, action.name(), "COMPLETED", net[0], net[1],
+                        reinit != null && !why.contains(reinit) ? reason + "; " + reinit : reason, null, round);
+                steps.add(new Step(id, historyId, action));
                 changed += o.inserted() + o.deleted();
             }
             converged = changed == 0;
@@ -195,7 +211,7 @@ final class CycleRecompute {
                 ps.executeUpdate();
             }
         }
-        return new Done(new Result(converged, round), steps, net, List.copyOf(captures.values()));
+        return new Done(new Result(converged, round), steps, net);
     }
 
     /** The copy of a member's rows as they were before the recompute emptied it. */
@@ -298,9 +314,7 @@ final class CycleRecompute {
             if (row != null) {
                 SettingsSnapshot settings = database.withConnection("reading settings", c -> new SettingsRepository().load(c));
                 message = RefreshExecutor.describe(row, cause, settings);
-                long historyId = database.withConnection("recording a failed recompute",
-                        c -> history.start(c, id, row.schema(), row.name(), initiatedBy, refresher.engineName()));
-                new FailureRecorder(database).record(historyId, id, "FULL", message,
+                new FailureRecorder(database).record(row, initiatedBy, refresher.engineName(), message,
                         cause instanceof RefreshExecutor.SourceGoneException ? "ERROR" : null);
             }
         } catch (RuntimeException recording) {

@@ -9,6 +9,9 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.LinkedHashSet;
+import java.util.HashMap;
 import java.util.Set;
 
 /**
@@ -23,31 +26,57 @@ public final class Dependencies {
     }
 
     /** Replaces the dependency rows of a stream table with those of a derivation; returns the captures. */
-    public static List<CaptureInfo> record(Connection c, long pgtId, ProbeResult probe, String triggerMode)
+    public static List<CaptureInfo> record(Connection c, long pgtId, Derivation derivation, String triggerMode)
             throws SQLException {
         DependencyRepository repo = new DependencyRepository();
         CaptureInstaller installer = new CaptureInstaller();
         repo.deleteFor(c, pgtId);
+        Map<Long, Set<String>> read = columnsRead(derivation);
         List<CaptureInfo> captured = new ArrayList<>();
-        for (Relation r : probe.baseRelations()) {
-            repo.insert(c, pgtId, r.oid(), sourceType(r), List.copyOf(probe.columnsUsed().getOrDefault(r.oid(), Set.of())));
+        for (Relation r : derivation.probe().baseRelations()) {
+            repo.insert(c, pgtId, r.oid(), sourceType(r), List.copyOf(read.getOrDefault(r.oid(), Set.of())));
             if (r.kind().capturable()) {
                 captured.add(installer.ensure(c, r, triggerMode));
             }
         }
-        for (Relation v : probe.views()) {
-            repo.insert(c, pgtId, v.oid(), "VIEW", List.copyOf(probe.columnsUsed().getOrDefault(v.oid(), Set.of())));
+        for (Relation v : derivation.probe().views()) {
+            repo.insert(c, pgtId, v.oid(), "VIEW", List.copyOf(derivation.probe().columnsUsed().getOrDefault(v.oid(), Set.of())));
         }
         return captured;
     }
 
-    /** Base relations that need capture installed (to be locked first by the caller). */
-    public static List<Relation> needingCapture(Connection c, ProbeResult probe) throws SQLException {
+    /**
+     * Base relations whose capture must be installed or changed for this derivation (to be locked
+     * first by the caller, see {@link CaptureInstaller#lockForCapture}).
+     */
+    public static List<Relation> needingCapture(Connection c, Derivation derivation) throws SQLException {
         CaptureInstaller installer = new CaptureInstaller();
+        Map<Long, Set<String>> read = columnsRead(derivation);
         List<Relation> out = new ArrayList<>();
-        for (Relation r : probe.baseRelations()) {
-            if (r.kind().capturable() && installer.find(c, r.oid()).isEmpty()) {
+        for (Relation r : derivation.probe().baseRelations()) {
+            if (r.kind().capturable() && installer.needsChange(c, r, read.getOrDefault(r.oid(), Set.of()))) {
                 out.add(r);
+            }
+        }
+        return out;
+    }
+
+    /**
+     * The columns of each base relation the table depends on: those the query reads, and those the
+     * differential plan reads on top (a key it keeps for row identity, say), which capture must hold.
+     * A table refreshed in full depends on every column: PostgreSQL's dependency records do not tell
+     * a whole-row reference ({@code t.*} in an expression) from none, and a full refresh must not
+     * miss a change such a reference sees.
+     */
+    private static Map<Long, Set<String>> columnsRead(Derivation derivation) {
+        Map<Long, Set<String>> out = new HashMap<>();
+        derivation.probe().columnsUsed().forEach((oid, cols) -> out.put(oid, new LinkedHashSet<>(cols)));
+        if (derivation.storage().plan() != null) {
+            derivation.storage().plan().sourceColumns().forEach((r, cols) ->
+                    out.computeIfAbsent(r.oid(), k -> new LinkedHashSet<>()).addAll(cols));
+        } else {
+            for (Relation r : derivation.probe().baseRelations()) {
+                r.visibleColumns().forEach(col -> out.computeIfAbsent(r.oid(), k -> new LinkedHashSet<>()).add(col.name()));
             }
         }
         return out;

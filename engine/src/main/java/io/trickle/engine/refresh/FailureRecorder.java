@@ -1,6 +1,7 @@
 package io.trickle.engine.refresh;
 
 import io.trickle.engine.catalog.RefreshHistoryRepository;
+import io.trickle.engine.catalog.StreamTableRow;
 import io.trickle.engine.db.Database;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -25,10 +26,11 @@ final class FailureRecorder {
      * @param newStatus ERROR when the table cannot be refreshed until a DBA acts (a source was
      *                  dropped); null to keep the status (the scheduler decides about suspension)
      */
-    void record(long historyId, long pgtId, String action, String message, String newStatus) {
+    void record(StreamTableRow row, String initiatedBy, String engine, String message, String newStatus) {
+        long pgtId = row.id();
         try {
             database.transaction("recording a failed refresh", c -> {
-                history.finish(c, historyId, action, "FAILED", 0, 0, null, message, null);
+                history.failed(c, pgtId, row.schema(), row.name(), initiatedBy, message, engine);
                 try (var ps = c.prepareStatement("""
                         UPDATE pgtrickle.pgt_stream_tables
                            SET consecutive_errors = consecutive_errors + 1, last_error = ?,
@@ -45,7 +47,7 @@ final class FailureRecorder {
                 return null;
             });
         } catch (RuntimeException e) {
-            LOG.error("could not record the failure of refresh {}: {}", historyId, e.getMessage());
+            LOG.error("could not record the failed refresh of {}: {}", row.displayName(), e.getMessage());
         }
     }
 

@@ -1,7 +1,6 @@
 package io.trickle.engine.refresh;
 
-import io.trickle.engine.catalog.RefreshHistoryRepository;
-
+import io.trickle.engine.api.ReasonCode;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -25,7 +24,7 @@ import java.util.Optional;
  */
 final class RefreshCostModel {
 
-    /** How a FULL chosen for cost begins its reason; the history is read back by it. */
+    /** How a FULL chosen for cost begins its reason. */
     static final String REASON_PREFIX = "cheaper in full: ";
     static final int DIFFERENTIAL_SAMPLES = 8;
     /** Standard deviation over mean of the samples' window sizes below which no slope is fitted. */
@@ -56,51 +55,87 @@ final class RefreshCostModel {
         this.fullForCostInARow = fullForCostInARow;
     }
 
-    /** The model of one stream table, from its completed refreshes, newest first. */
-    static RefreshCostModel read(Connection c, long pgtId) throws SQLException {
+    /** The samples {@link #from} reads: one stream table's completed refreshes, newest first. */
+    static final String SAMPLES = """
+            SELECT action, initiated_by, duration_ms, source_changes, abandoned_differential_ms, reason_code
+              FROM pgtrickle.pgt_refresh_history
+             WHERE pgt_id = ? AND status = 'COMPLETED' AND action <> 'NO_DATA'
+             ORDER BY refresh_id DESC LIMIT 40""";
+
+    /** The model of one stream table, from the rows of {@link #SAMPLES}. */
+    static RefreshCostModel from(ResultSet rs) throws SQLException {
         List<Sample> differential = new ArrayList<>();
         List<Double> full = new ArrayList<>();
         List<Double> initial = new ArrayList<>();
         int fullForCost = 0;
         boolean countingRun = true;
-        // Against a catalog older than 0.7.0.3 the samples are null: FULL times only, no differential model.
-        String costColumns = RefreshHistoryRepository.hasCostColumns(c)
-                ? "source_changes, abandoned_differential_ms" : "NULL::bigint, NULL::float8";
-        try (PreparedStatement ps = c.prepareStatement("SELECT action, initiated_by, duration_ms, " + costColumns + """
-                , reason
-                  FROM pgtrickle.pgt_refresh_history
-                 WHERE pgt_id = ? AND status = 'COMPLETED' AND action <> 'NO_DATA'
-                 ORDER BY refresh_id DESC LIMIT 40""")) {
-            ps.setLong(1, pgtId);
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    String action = rs.getString(1);
-                    double ms = rs.getDouble(3);
-                    boolean hasMs = !rs.wasNull();
-                    long changes = rs.getLong(4);
-                    boolean hasChanges = !rs.wasNull();
-                    double abandoned = rs.getDouble(5);
-                    boolean wasAbandoned = !rs.wasNull();
-                    String reason = rs.getString(6);
-                    boolean forCost = "FULL".equals(action) && reason != null && reason.startsWith(REASON_PREFIX);
-                    if (countingRun && forCost) {
-                        fullForCost++;
-                    } else {
-                        countingRun = false;
-                    }
-                    if (hasChanges && wasAbandoned && differential.size() < DIFFERENTIAL_SAMPLES) {
-                        differential.add(new Sample(changes, abandoned));
-                    }
-                    if ("DIFFERENTIAL".equals(action) && hasMs && hasChanges && differential.size() < DIFFERENTIAL_SAMPLES) {
-                        differential.add(new Sample(changes, ms));
-                    } else if (("FULL".equals(action) || "REINITIALIZE".equals(action)) && hasMs) {
-                        (("INITIAL".equals(rs.getString(2))) ? initial : full).add(ms - (wasAbandoned ? abandoned : 0));
-                    }
-                }
+        while (rs.next()) {
+            String action = rs.getString(1);
+            double ms = rs.getDouble(3);
+            boolean hasMs = !rs.wasNull();
+            long changes = rs.getLong(4);
+            boolean hasChanges = !rs.wasNull();
+            double abandoned = rs.getDouble(5);
+            boolean wasAbandoned = !rs.wasNull();
+            ReasonCode code = ReasonCode.of(rs.getString(6));
+            boolean forCost = "FULL".equals(action)
+                    && (code == ReasonCode.COST_MODEL || code == ReasonCode.DIFFERENTIAL_ABANDONED);
+            if (countingRun && forCost) {
+                fullForCost++;
+            } else {
+                countingRun = false;
+            }
+            if (hasChanges && wasAbandoned && differential.size() < DIFFERENTIAL_SAMPLES) {
+                differential.add(new Sample(changes, abandoned));
+            }
+            if ("DIFFERENTIAL".equals(action) && hasMs && hasChanges && differential.size() < DIFFERENTIAL_SAMPLES) {
+                differential.add(new Sample(changes, ms));
+            } else if (("FULL".equals(action) || "REINITIALIZE".equals(action)) && hasMs) {
+                (("INITIAL".equals(rs.getString(2))) ? initial : full).add(ms - (wasAbandoned ? abandoned : 0));
             }
         }
         List<Double> fullTimes = full.isEmpty() ? initial : full;
         return new RefreshCostModel(differential, fullTimes.subList(0, Math.min(FULL_SAMPLES, fullTimes.size())), fullForCost);
+    }
+
+    /** The model of one stream table, read from its history. */
+    static RefreshCostModel read(Connection c, long pgtId) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(SAMPLES)) {
+            ps.setLong(1, pgtId);
+            try (ResultSet rs = ps.executeQuery()) {
+                return from(rs);
+            }
+        }
+    }
+
+    /**
+     * The model as run_refresh takes it: the number of changed rows above which a full refresh is
+     * preferred (empty when none is, within any size), found by bisection — {@link #preferFull}
+     * never turns back once it holds, as the prediction grows with the changes and the probe rule
+     * relaxes as the predicted slowdown grows.
+     */
+    Optional<Long> fullAboveChanges() {
+        long limit = 1L << 40;
+        if (preferFull(limit).isEmpty()) {
+            return Optional.empty();
+        }
+        long low = 0;
+        long high = limit;
+        while (low < high) {
+            long mid = low + (high - low) / 2;
+            if (preferFull(mid).isPresent()) {
+                high = mid;
+            } else {
+                low = mid + 1;
+            }
+        }
+        return Optional.of(low - 1);
+    }
+
+    /** What the threshold rests on, for the reason of a refresh it sends to FULL. */
+    String thresholdBasis() {
+        return String.format(Locale.ROOT, "a full one about %.0f ms, from the last %d differential refreshes",
+                fullEstimateMs().orElse(0.0), differential.size());
     }
 
     /** What a full refresh costs, from the recent ones (the initial population when there is none yet). */

@@ -1,79 +1,92 @@
 package io.trickle.engine.refresh;
 
+import io.trickle.engine.api.QualifiedName;
+import io.trickle.engine.api.ReasonCode;
 import io.trickle.engine.api.RefreshAction;
 import io.trickle.engine.api.RefreshResult;
 import io.trickle.engine.api.TrickleException;
 import io.trickle.engine.api.TrickleException.ActionFailedException;
-import io.trickle.engine.api.TrickleException.NotFoundException;
+import io.trickle.engine.catalog.CatalogCompatibility;
 import io.trickle.engine.catalog.ClusterOrigin;
-import io.trickle.engine.catalog.DependencyRepository;
 import io.trickle.engine.catalog.RefreshHistoryRepository;
 import io.trickle.engine.catalog.Settings;
-import io.trickle.engine.catalog.SettingsRepository;
 import io.trickle.engine.catalog.SettingsSnapshot;
-import io.trickle.engine.catalog.StreamTableRepository;
 import io.trickle.engine.catalog.StreamTableRow;
-import io.trickle.engine.cdc.BufferPruner;
-import io.trickle.engine.cdc.CaptureInfo;
-import io.trickle.engine.cdc.CaptureInstaller;
 import io.trickle.engine.db.AdvisoryLocks;
 import io.trickle.engine.db.Database;
 import io.trickle.engine.db.PgQuote;
-import io.trickle.engine.db.Snapshots;
 import io.trickle.engine.db.SqlErrors;
+import io.trickle.engine.watermark.WatermarkGate;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
+import java.util.Collection;
 import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Runs one refresh of one stream table, as one transaction (DESIGN §2):
+ * Runs one refresh of one stream table. The refresh itself is compiled into the database
+ * ({@link RefreshCompiler}, {@code pgtrickle.run_refresh}); what stays here is the strategy's
+ * Java half and what only the engine can do:
  * <ol>
- *   <li>a RUNNING history row is written on its own, so that others see the refresh under way;</li>
- *   <li>in a REPEATABLE READ transaction under the creator's session settings, the table's advisory
- *       lock is taken (waiting up to {@code lock_timeout_ms}) and its catalog row locked — if another
- *       refresh committed after this transaction's snapshot, that lock fails with a serialization
- *       error and the whole attempt is retried with a fresh snapshot;</li>
- *   <li>the request's {@link RefreshPrecondition}, if any, in the transaction's snapshot: when it
- *       holds the refresh back, the history row says SKIP and nothing else changes;</li>
- *   <li>the work ({@link RefreshWork}): NO_DATA, DIFFERENTIAL, FULL or REINITIALIZE; the frontier
- *       advance and the history row's outcome commit together with the data;</li>
- *   <li>consumed buffer rows are pruned afterwards, in a short transaction of their own.</li>
+ *   <li>one round trip reads the table, the settings and (AUTO) its cost model
+ *       ({@link RefreshContext});</li>
+ *   <li>one round trip runs the refresh ({@link RunRefresh#once}): in a REPEATABLE READ
+ *       transaction of its own, run_refresh takes the table's advisory lock (waiting up to
+ *       {@code lock_timeout_ms}) and its catalog row — a refresh that committed after this
+ *       transaction's snapshot makes that fail with a serialization error, and the whole refresh is
+ *       tried again in a fresh snapshot — checks the sources, measures the windows, decides, applies,
+ *       advances the frontiers and writes the history row, all committed together;</li>
+ *   <li>when run_refresh needs the engine first (compile, reinitialise, convert a buffer), the
+ *       {@link RefreshPreparation} does it, and the refresh is tried again;</li>
+ *   <li>the consumed buffer rows are pruned afterwards, in a short statement of its own.</li>
  * </ol>
- * A failure rolls everything back and is recorded by the {@link FailureRecorder}.
+ * A request with a {@link RefreshPrecondition} (cycles) runs the precondition and the call in one
+ * transaction instead. A failure rolls everything back and is recorded by the {@link FailureRecorder}.
+ *
+ * <p>AUTO's cost model also gives a differential refresh a time budget: past it, the statement is
+ * cancelled, rolled back, and the table is refreshed in full, recording how long the attempt ran.
  */
 public final class RefreshExecutor {
 
     private static final Logger LOG = LoggerFactory.getLogger(RefreshExecutor.class);
-    private static final int MAX_ATTEMPTS = 4;
+    private static final int MAX_ATTEMPTS = 6;
+    /** A buffer that lost this many rows to one prune is vacuumed by the scheduler straight away. */
+    private static final long VACUUM_AFTER_ROWS = 10_000;
 
     private final Database database;
     private final String engineName;
     private final PlanCache plans;
     private final RefreshListener listener;
-    private final StreamTableRepository tables = new StreamTableRepository();
     private final RefreshHistoryRepository history = new RefreshHistoryRepository();
-    private final DependencyRepository dependencies = new DependencyRepository();
-    private final CaptureInstaller captures = new CaptureInstaller();
     private final FailureRecorder failures;
+    private final RefreshPreparation preparation;
+    private volatile PruneBatch batch;
+    private final CatalogCompatibility catalog;
 
     public RefreshExecutor(Database database, String engineName, PlanCache plans, RefreshListener listener) {
+        this(database, engineName, plans, listener, CatalogCompatibility.THIS_ENGINE);
+    }
+
+    /** An executor that acts on the catalog versions {@code catalog} accepts (a test stands in for a newer engine). */
+    public RefreshExecutor(Database database, String engineName, PlanCache plans, RefreshListener listener,
+                           CatalogCompatibility catalog) {
+        this.catalog = catalog;
         this.database = database;
         this.engineName = engineName;
         this.plans = plans;
         this.listener = listener;
         this.failures = new FailureRecorder(database);
+        this.preparation = new RefreshPreparation(database, engineName);
     }
 
     /** The name this engine writes to the {@code engine} column of the history rows. */
     public String engineName() {
         return engineName;
-    }
-
-    public RefreshResult refresh(long pgtId, RefreshRequest request) {
-        return run(start(pgtId, request), request);
     }
 
     Database database() {
@@ -84,115 +97,369 @@ public final class RefreshExecutor {
         return plans;
     }
 
-    /**
-     * A refresh whose RUNNING history row is written but whose transaction has not begun. The
-     * scheduler starts the refreshes of a level first and exports the snapshot they share after, so
-     * that their history rows are visible in it ({@link RefreshRequest#sharedSnapshot()}).
-     */
-    public static final class Started {
-        private final StreamTableRow row;
-        private final SettingsSnapshot settings;
-        private final long historyId;
+    RefreshPreparation preparation() {
+        return preparation;
+    }
 
-        private Started(StreamTableRow row, SettingsSnapshot settings, long historyId) {
-            this.row = row;
-            this.settings = settings;
-            this.historyId = historyId;
+    /**
+     * A stream table looked up by name for a refresh by hand, with what its refresh needs already
+     * read: its id and its cycle's members (empty when it is in none).
+     */
+    public static final class Target {
+        private final RefreshContext context;
+
+        private Target(RefreshContext context) {
+            this.context = context;
+        }
+
+        public long id() {
+            return context.row().id();
+        }
+
+        public String displayName() {
+            return context.row().displayName();
+        }
+
+        /** The members of the table's cycle by id, itself included; empty when it is in none. */
+        public List<Long> cycle() {
+            return context.cycle();
         }
     }
 
-    /** The first step of {@link #refresh}: reads the table and writes its RUNNING history row. */
-    public Started start(long pgtId, RefreshRequest request) {
-        ClusterOrigin.adoptOnce(database);
-        StreamTableRow row = database.withConnection("reading stream table " + pgtId, c -> tables.byId(c, pgtId))
-                .orElseThrow(() -> new NotFoundException("stream table with id " + pgtId + " does not exist"));
-        SettingsSnapshot settings = database.withConnection("reading settings", c -> new SettingsRepository().load(c));
-        long historyId = database.withConnection("starting the refresh of " + row.displayName(),
-                c -> history.start(c, pgtId, row.schema(), row.name(), request.initiatedBy(), engineName));
-        return new Started(row, settings, historyId);
+    /** Looks a stream table up by name (one round trip, which also reads what its refresh needs). */
+    public Target lookup(QualifiedName name) {
+        return new Target(context(name.toString(), c -> RefreshContext.read(c, name, catalog)));
     }
 
-    /** The rest of {@link #refresh}, for a refresh begun with {@link #start}. */
-    public RefreshResult run(Started started, RefreshRequest request) {
-        StreamTableRow row = started.row;
-        SettingsSnapshot settings = started.settings;
-        long historyId = started.historyId;
+    public RefreshResult refresh(long pgtId, RefreshRequest request) {
+        return refresh(context("stream table " + pgtId, c -> RefreshContext.read(c, pgtId, catalog)), request);
+    }
+
+    public RefreshResult refresh(Target target, RefreshRequest request) {
+        return refresh(target.context, request);
+    }
+
+    private RefreshContext context(String what, io.trickle.engine.db.SqlWork<RefreshContext> read) {
+        try (Connection c = database.dataSource().getConnection()) {
+            return read.run(c);
+        } catch (SQLException e) {
+            throw catalogError(e).orElseGet(() -> SqlErrors.acting("reading " + what, e, database.target()));
+        }
+    }
+
+    private RefreshResult refresh(RefreshContext context, RefreshRequest request) {
+        StreamTableRow row = context.row();
         long pgtId = row.id();
-        RefreshWork.Outcome outcome;
+        RunRefresh.Outcome outcome;
         try {
-            outcome = runWithRetries(row, request, settings, historyId);
+            outcome = attempts(context, request);
+            if (outcome.heldBack() && request.noteWatermarks() && outcome.action() != RefreshAction.SKIP) {
+                outcome = noteOverride(row, outcome);
+            }
         } catch (SourceGoneException gone) {
-            failures.record(historyId, pgtId, "FULL", gone.getMessage(), "ERROR");
+            failures.record(row, request.initiatedBy(), engineName, gone.getMessage(), "ERROR");
             listener.failed(pgtId, row.displayName(), gone.getMessage());
             throw new ActionFailedException("refresh of " + row.displayName() + " failed: " + gone.getMessage(), gone);
         } catch (RuntimeException e) {
-            String message = describe(row, e, settings);
-            failures.record(historyId, pgtId, "FULL", message, null);
+            if (e instanceof RefreshFailure f && f.getCause() instanceof SQLException sql && catalogError(sql).isPresent()) {
+                throw catalogError(sql).get();
+            }
+            String message = describe(row, e, context.settings());
+            failures.record(row, request.initiatedBy(), engineName, message, null);
             listener.failed(pgtId, row.displayName(), message);
             if (e instanceof TrickleException te && !(e instanceof ActionFailedException)) {
                 throw te;
             }
             throw new ActionFailedException(message, e);
         }
-        prune(outcome.captures());
-        RefreshHistoryRepository.Entry entry = database.withConnection("reading the refresh outcome",
-                c -> history.byId(c, historyId));
-        double duration = entry != null && entry.durationMs() != null ? entry.durationMs() : 0;
-        String reason = request.reasonWith(outcome.reason());
+        if (outcome.action() != RefreshAction.SKIP) {
+            PruneBatch collecting = batch;
+            if (collecting != null) {
+                collecting.add(pgtId);
+            } else {
+                prune(List.of(pgtId));
+            }
+        }
         RefreshResult result = new RefreshResult(row.displayName(), outcome.action(), outcome.inserted(),
-                outcome.deleted(), duration, reason);
+                outcome.deleted(), outcome.durationMs(), outcome.reason());
         LOG.info("{}: {} +{} -{} in {} ms{}", row.displayName(), outcome.action(), outcome.inserted(), outcome.deleted(),
-                Math.round(duration), reason == null ? "" : " (" + reason + ")");
+                Math.round(outcome.durationMs()), outcome.reason() == null ? "" : " (" + outcome.reason() + ")");
         listener.refreshed(pgtId, result);
         return result;
     }
 
-    private RefreshWork.Outcome runWithRetries(StreamTableRow row, RefreshRequest request, SettingsSnapshot settings,
-                                               long historyId) {
+    /**
+     * A catalog that is missing or older than this engine's refresh needs, said as such (the engine
+     * refuses before anything changed).
+     */
+    private Optional<TrickleException> catalogError(SQLException e) {
+        String primary = e instanceof org.postgresql.util.PSQLException p && p.getServerErrorMessage() != null
+                ? String.valueOf(p.getServerErrorMessage().getMessage()) : "";
+        if ("3F000".equals(e.getSQLState())
+                || ("42P01".equals(e.getSQLState()) && primary.startsWith("relation \"pgtrickle."))) {
+            return Optional.of(new TrickleException.InvalidInputException("the Trickle catalog is not installed in "
+                    + database.target().describe() + "; run 'trickle install' first"));
+        }
+        if ("42883".equals(e.getSQLState()) && primary.startsWith("function pgtrickle.run_refresh(")) {
+            return Optional.of(new TrickleException.InvalidInputException("the Trickle catalog in " + database.target().describe()
+                    + " is older than this engine refreshes in (" + io.trickle.engine.catalog.CatalogCompatibility.OLDEST_MAINTAINED
+                    + " or later: refreshes compiled into the catalog); upgrade it with 'trickle install'"));
+        }
+        return Optional.empty();
+    }
+
+    /**
+     * A refresh by hand ran although watermark gating would have held it back: its reason (result and
+     * history row) says which groups it overrode, as the groups stand now.
+     */
+    private RunRefresh.Outcome noteOverride(StreamTableRow row, RunRefresh.Outcome outcome) {
+        return database.withConnection("noting the watermark groups " + row.displayName() + " overrode", c -> {
+            WatermarkGate.HeldBack held = new WatermarkGate().heldBack(c, List.of(row.id())).get(row.id());
+            if (held == null) {
+                return outcome;
+            }
+            String note = "overrode watermark gating: " + held.reason();
+            String reason = outcome.reason() == null ? note : outcome.reason() + "; " + note;
+            LOG.warn("{}: refreshed by hand although {}", row.displayName(), held.reason());
+            try (PreparedStatement ps = c.prepareStatement(
+                    "UPDATE pgtrickle.pgt_refresh_history SET reason = ? WHERE refresh_id = ?")) {
+                ps.setString(1, reason);
+                ps.setLong(2, outcome.refreshId());
+                ps.executeUpdate();
+            }
+            return new RunRefresh.Outcome(outcome.refreshId(), outcome.action(), outcome.inserted(), outcome.deleted(),
+                    outcome.durationMs(), reason, outcome.code(), outcome.sourceChanges(), outcome.need(), true);
+        });
+    }
+
+    /**
+     * Calls run_refresh until it has refreshed: again in a fresh snapshot after a concurrent refresh
+     * of the same table, after the engine prepared what it needed, or in full after a differential
+     * attempt ran past its budget.
+     */
+    private RunRefresh.Outcome attempts(RefreshContext context, RefreshRequest request) {
+        StreamTableRow row = context.row();
+        SettingsSnapshot settings = context.settings();
+        RefreshCostModel model = context.model();
+        Optional<Long> budget = model == null ? Optional.empty() : model.budgetMs();
+        RunRefresh call = callFor(row, request, settings, model);
         RefreshRequest current = request;
         for (int attempt = 1; ; attempt++) {
-            RefreshRequest thisAttempt = current;
-            try (Connection c = database.dataSource().getConnection()) {
-                return Database.inTransaction(c, Connection.TRANSACTION_REPEATABLE_READ,
-                        tx -> attempt(tx, row, thisAttempt, settings, historyId));
+            long started = System.nanoTime();
+            RunRefresh.Outcome outcome;
+            try {
+                outcome = once(call, current, settings, budget.orElse(null));
             } catch (SQLException e) {
                 String state = e.getSQLState();
+                double elapsed = (System.nanoTime() - started) / 1e6;
+                if ("57014".equals(state) && budget.isPresent() && !call.forceFull() && overBudget(settings, budget.get(), elapsed)) {
+                    // Only the budget's own timeout is absorbed; a cancel from outside (a stopping scheduler) is not.
+                    call = abandoned(call, model, budget.get(), elapsed);
+                    budget = Optional.empty();
+                    continue;
+                }
                 boolean retryable = "40001".equals(state) || "40P01".equals(state);
                 if (!retryable || attempt >= MAX_ATTEMPTS) {
-                    throw SqlErrors.isNoSession(e) ? SqlErrors.noSession(e, database.target())
-                            : new RefreshFailure(e);
+                    throw SqlErrors.isNoSession(e) ? SqlErrors.noSession(e, database.target()) : new RefreshFailure(e);
                 }
                 // A shared snapshot predates the concurrent refresh, so retrying in it would conflict again.
                 current = current.withSharedSnapshot(null);
                 LOG.debug("{}: refresh attempt {} met a concurrent refresh, retrying", row.displayName(), attempt);
+                continue;
+            }
+            if (outcome.done()) {
+                return outcome;
+            }
+            if (attempt >= MAX_ATTEMPTS) {
+                throw new ActionFailedException("refresh of " + row.displayName() + " still needs " + outcome.need()
+                        + " after " + attempt + " attempts: " + outcome.reason());
+            }
+            switch (outcome.need()) {
+                case SOURCE_GONE -> throw new SourceGoneException(outcome.reason());
+                case HELD_BACK -> {
+                    Optional<RunRefresh.Outcome> skipped = skipHeldBack(row, current);
+                    if (skipped.isPresent()) {
+                        return skipped.get();
+                    }
+                }
+                case FOREIGN_CATALOG -> database.transaction("adopting a catalog restored from another cluster",
+                        Connection.TRANSACTION_REPEATABLE_READ, ClusterOrigin::adopt);
+                case COMPILE, CAPTURE_UPGRADE -> {
+                    Optional<RunRefresh.Outcome> reinitialized = preparation.prepare(row.id(), call);
+                    if (reinitialized.isPresent()) {
+                        return reinitialized.get();
+                    }
+                }
+                case REINITIALIZE -> {
+                    return preparation.reinitialize(row.id(), call, outcome.reason(), outcome.code());
+                }
             }
         }
     }
 
-    private RefreshWork.Outcome attempt(Connection tx, StreamTableRow stale, RefreshRequest request,
-                                        SettingsSnapshot settings, long historyId) throws SQLException {
-        if (request.sharedSnapshot() != null) {
-            Snapshots.importInto(tx, request.sharedSnapshot());
+    /** One call: in one round trip, or with the request's precondition in a transaction of its own. */
+    private RunRefresh.Outcome once(RunRefresh call, RefreshRequest request, SettingsSnapshot settings, Long budgetMs)
+            throws SQLException {
+        Long timeout = statementTimeout(settings, budgetMs);
+        if (request.precondition() == null) {
+            try (Connection c = database.dataSource().getConnection()) {
+                return call.once(c, request.sharedSnapshot(), timeout);
+            }
         }
-        applySessionSettings(tx, stale, settings);
-        AdvisoryLocks.lockStreamTable(tx, stale.id());
-        StreamTableRow row = SourceRenames.follow(tx, tables.byIdForUpdate(tx, stale.id())
-                .orElseThrow(() -> new NotFoundException("stream table " + stale.displayName() + " was dropped")), tables);
-        String heldBack = request.precondition() == null ? null : request.precondition().holdBack(tx, row.id());
-        if (heldBack != null) {
-            history.finish(tx, historyId, RefreshAction.SKIP.name(), "SKIPPED", 0, 0, heldBack, null,
-                    request.fixpointIteration());
-            return new RefreshWork.Outcome(RefreshAction.SKIP, 0, 0, heldBack, List.of(), null, null);
+        try (Connection c = database.dataSource().getConnection()) {
+            return Database.inTransaction(c, Connection.TRANSACTION_REPEATABLE_READ, tx -> {
+                if (request.sharedSnapshot() != null) {
+                    io.trickle.engine.db.Snapshots.importInto(tx, request.sharedSnapshot());
+                }
+                setLocal(tx, "lock_timeout", settings.get(Settings.LOCK_TIMEOUT_MS) + "ms");
+                if (timeout != null) {
+                    setLocal(tx, "statement_timeout", timeout + "ms");
+                }
+                AdvisoryLocks.lockStreamTable(tx, call.pgtId());
+                String heldBack = request.precondition().holdBack(tx, call.pgtId());
+                if (heldBack != null) {
+                    StreamTableRow row = new io.trickle.engine.catalog.StreamTableRepository().byId(tx, call.pgtId())
+                            .orElseThrow(() -> new TrickleException.NotFoundException("stream table with id "
+                                    + call.pgtId() + " does not exist"));
+                    long id = history.skipped(tx, row.id(), row.schema(), row.name(), call.initiatedBy(), heldBack,
+                            engineName, call.fixpointIteration());
+                    return new RunRefresh.Outcome(id, RefreshAction.SKIP, 0, 0, 0, heldBack, null, null, null, false);
+                }
+                return call.within(tx);
+            });
         }
-        RefreshWork work = new RefreshWork(tx, row, request, settings, plans, captures, dependencies, tables);
-        RefreshWork.Outcome outcome = work.run();
-        history.finish(tx, historyId, outcome.action().name(), "COMPLETED", outcome.inserted(), outcome.deleted(),
-                request.reasonWith(outcome.reason()), null, request.fixpointIteration(), outcome.sourceChanges(),
-                outcome.abandonedDifferentialMs());
-        return outcome;
     }
 
-    /** The creator's TimeZone and search_path, the guard's permission, and the timeouts, for this transaction only. */
+    /** The statement timeout of a refresh: the setting, lowered to AUTO's budget; null for none. */
+    private static Long statementTimeout(SettingsSnapshot settings, Long budgetMs) {
+        long configured = settings.get(Settings.STATEMENT_TIMEOUT_MS);
+        if (budgetMs == null) {
+            return configured > 0 ? configured : null;
+        }
+        return configured > 0 ? Math.min(configured, budgetMs) : budgetMs;
+    }
+
+    private static boolean overBudget(SettingsSnapshot settings, long budgetMs, double elapsedMs) {
+        long configured = settings.get(Settings.STATEMENT_TIMEOUT_MS);
+        return (configured <= 0 || configured >= budgetMs) && elapsedMs >= 0.9 * budgetMs;
+    }
+
+    private RunRefresh callFor(StreamTableRow row, RefreshRequest request, SettingsSnapshot settings, RefreshCostModel model) {
+        Long fullAbove = model == null ? null : model.fullAboveChanges().orElse(null);
+        return new RunRefresh(row.id(), request.initiatedBy(), request.forceFull(), null, null, engineName,
+                settings.get(Settings.LOCK_TIMEOUT_MS), settings.get(Settings.DIFFERENTIAL_MAX_CHANGE_RATIO), fullAbove,
+                fullAbove == null ? null : model.thresholdBasis(), request.respectWatermarks(), request.fixpointIteration(),
+                request.note(), null, null, null, true, request.noteWatermarks());
+    }
+
+    private static RunRefresh abandoned(RunRefresh call, RefreshCostModel model, long budgetMs, double elapsedMs) {
+        return new RunRefresh(call.pgtId(), call.initiatedBy(), true, model.abandonedReason(budgetMs),
+                ReasonCode.DIFFERENTIAL_ABANDONED, call.engine(), call.lockTimeoutMs(), call.maxChangeRatio(), null, null,
+                call.respectWatermarks(), call.fixpointIteration(), call.note(), null, null, elapsedMs, true,
+                call.noteWatermarks());
+    }
+
+    /**
+     * run_refresh found a misaligned watermark group beneath the table: the reason, with what each
+     * group waits for, is worked out here and recorded as a SKIP. Empty when the groups aligned
+     * meanwhile (the refresh is then tried again).
+     */
+    private Optional<RunRefresh.Outcome> skipHeldBack(StreamTableRow row, RefreshRequest request) {
+        return database.withConnection("recording the skipped refresh of " + row.displayName(), c -> {
+            WatermarkGate.HeldBack held = new WatermarkGate().heldBack(c, List.of(row.id())).get(row.id());
+            if (held == null) {
+                return Optional.<RunRefresh.Outcome>empty();
+            }
+            long id = history.skipped(c, row.id(), row.schema(), row.name(), request.initiatedBy(), held.reason(),
+                    engineName, request.fixpointIteration());
+            return Optional.of(new RunRefresh.Outcome(id, RefreshAction.SKIP, 0, 0, 0, held.reason(),
+                    ReasonCode.WATERMARK_MISALIGNED, null, null, true));
+        });
+    }
+
+    /** Deletes the buffer rows every reader of the table's sources has consumed. */
+    void prune(long pgtId) {
+        prune(List.of(pgtId));
+    }
+
+    /** Deletes the buffer rows every reader of these tables' sources has consumed, in one statement. */
+    void prune(Collection<Long> pgtIds) {
+        prune(pgtIds, false);
+    }
+
+    /**
+     * Deletes the buffer rows every reader of these tables' sources has consumed, in one statement;
+     * with {@code vacuum}, a buffer that lost many rows is vacuumed right away (the scheduler does,
+     * between ticks), so that the next window's scan does not wade through dead rows.
+     */
+    void prune(Collection<Long> pgtIds, boolean vacuum) {
+        if (pgtIds.isEmpty()) {
+            return;
+        }
+        try {
+            database.withConnection("pruning change buffers", c -> {
+                List<String> toVacuum = new java.util.ArrayList<>();
+                try (PreparedStatement ps = c.prepareStatement("SELECT format('pgtrickle_changes.%I', ct.buffer_table),"
+                        + " pgtrickle.prune_changes(ct.source) FROM pgtrickle.pgt_change_tracking ct"
+                        + " WHERE ct.source IN (SELECT d.source FROM pgtrickle.pgt_dependencies d WHERE d.pgt_id = ANY (?))")) {
+                    ps.setArray(1, c.createArrayOf("bigint", pgtIds.toArray()));
+                    try (java.sql.ResultSet rs = ps.executeQuery()) {
+                        while (rs.next()) {
+                            if (rs.getLong(2) >= VACUUM_AFTER_ROWS) {
+                                toVacuum.add(rs.getString(1));
+                            }
+                        }
+                    }
+                }
+                if (vacuum) {
+                    for (String buffer : toVacuum) {
+                        try (java.sql.Statement st = c.createStatement()) {
+                            st.execute("VACUUM (SKIP_LOCKED) " + buffer);
+                        }
+                    }
+                }
+                return null;
+            });
+        } catch (RuntimeException e) {
+            LOG.warn("pruning the change buffers of stream tables {} failed: {}", pgtIds, e.getMessage());
+        }
+    }
+
+    /**
+     * Until the returned batch is closed, refreshes leave their buffers to be pruned together when it
+     * closes: the scheduler prunes once per tick instead of once per refresh (a round trip and a
+     * DELETE per source saved on every refresh). One batch at a time.
+     */
+    public PruneBatch pruneInBatches() {
+        PruneBatch b = new PruneBatch();
+        batch = b;
+        return b;
+    }
+
+    /** Tables whose buffers are pruned together; closing it prunes them. */
+    public final class PruneBatch implements AutoCloseable {
+        private final Set<Long> tables = ConcurrentHashMap.newKeySet();
+
+        private PruneBatch() {
+        }
+
+        void add(long pgtId) {
+            tables.add(pgtId);
+        }
+
+        @Override
+        public void close() {
+            if (batch == this) {
+                batch = null;
+            }
+            prune(List.copyOf(tables), true);
+        }
+    }
+
+    /**
+     * The creator's TimeZone and search_path, the guard's permission, and the timeouts, for this
+     * transaction only: what derivation and the cycles' transactions run under.
+     */
     static void applySessionSettings(Connection tx, StreamTableRow row, SettingsSnapshot settings) throws SQLException {
         try (PreparedStatement ps = tx.prepareStatement("SELECT set_config('TimeZone', ?, true), set_config('search_path', ?, true),"
                 + " set_config('pgtrickle.internal_refresh', 'on', true), set_config('lock_timeout', ?, true),"
@@ -205,13 +472,11 @@ public final class RefreshExecutor {
         }
     }
 
-    void prune(List<CaptureInfo> captured) {
-        for (CaptureInfo capture : captured) {
-            try {
-                database.withConnection("pruning " + capture.qualifiedBuffer(), c -> BufferPruner.prune(c, capture));
-            } catch (RuntimeException e) {
-                LOG.warn("pruning the change buffer of {} failed: {}", capture.sourceName(), e.getMessage());
-            }
+    private static void setLocal(Connection tx, String name, String value) throws SQLException {
+        try (PreparedStatement ps = tx.prepareStatement("SELECT set_config(?, ?, true)")) {
+            ps.setString(1, name);
+            ps.setString(2, value);
+            ps.executeQuery().close();
         }
     }
 

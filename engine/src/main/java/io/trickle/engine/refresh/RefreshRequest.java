@@ -13,16 +13,20 @@ package io.trickle.engine.refresh;
  *                          e.g. that a manual refresh overrode watermark gating; null for none
  * @param precondition      checked inside the refresh transaction before anything changes; when it
  *                          holds the refresh back, the refresh records a SKIP instead; null for none
+ * @param respectWatermarks hold the refresh back (a SKIP) while a watermark group beneath the table is
+ *                          misaligned in the refresh's own snapshot, as the scheduler does
+ * @param noteWatermarks    refresh anyway, but say in the reason which misaligned groups it overrode
  */
 public record RefreshRequest(String initiatedBy, boolean forceFull, Integer fixpointIteration, String sharedSnapshot,
-                             String note, RefreshPrecondition precondition) {
+                             String note, RefreshPrecondition precondition, boolean respectWatermarks,
+                             boolean noteWatermarks) {
 
     public RefreshRequest(String initiatedBy, boolean forceFull, Integer fixpointIteration) {
-        this(initiatedBy, forceFull, fixpointIteration, null, null, null);
+        this(initiatedBy, forceFull, fixpointIteration, null, null, null, false, false);
     }
 
     public RefreshRequest(String initiatedBy, boolean forceFull, Integer fixpointIteration, String sharedSnapshot) {
-        this(initiatedBy, forceFull, fixpointIteration, sharedSnapshot, null, null);
+        this(initiatedBy, forceFull, fixpointIteration, sharedSnapshot, null, null, false, false);
     }
 
     public static RefreshRequest manual(boolean full) {
@@ -34,15 +38,30 @@ public record RefreshRequest(String initiatedBy, boolean forceFull, Integer fixp
     }
 
     public RefreshRequest withSharedSnapshot(String snapshotId) {
-        return new RefreshRequest(initiatedBy, forceFull, fixpointIteration, snapshotId, note, precondition);
+        return new RefreshRequest(initiatedBy, forceFull, fixpointIteration, snapshotId, note, precondition,
+                respectWatermarks, noteWatermarks);
     }
 
     public RefreshRequest withNote(String remark) {
-        return new RefreshRequest(initiatedBy, forceFull, fixpointIteration, sharedSnapshot, remark, precondition);
+        return new RefreshRequest(initiatedBy, forceFull, fixpointIteration, sharedSnapshot, remark, precondition,
+                respectWatermarks, noteWatermarks);
     }
 
     public RefreshRequest withPrecondition(RefreshPrecondition check) {
-        return new RefreshRequest(initiatedBy, forceFull, fixpointIteration, sharedSnapshot, note, check);
+        return new RefreshRequest(initiatedBy, forceFull, fixpointIteration, sharedSnapshot, note, check,
+                respectWatermarks, noteWatermarks);
+    }
+
+    /** The same request, held back (SKIP) while a watermark group beneath the table is misaligned. */
+    public RefreshRequest respectingWatermarks() {
+        return new RefreshRequest(initiatedBy, forceFull, fixpointIteration, sharedSnapshot, note, precondition, true,
+                false);
+    }
+
+    /** The same request, run even while a watermark group is misaligned, saying in its reason which. */
+    public RefreshRequest notingWatermarks() {
+        return new RefreshRequest(initiatedBy, forceFull, fixpointIteration, sharedSnapshot, note, precondition, false,
+                true);
     }
 
     /** The reason a refresh records: its own (why FULL, say), followed by the caller's note. */

@@ -46,11 +46,9 @@ import org.slf4j.LoggerFactory;
  *       can be quiet — never one asked for by {@code request_refresh}, and never a member of a diamond
  *       (see below).</li>
  *   <li>Every other table is refreshed on the worker pool ({@code max_concurrent_refreshes} at once).</li>
- *   <li>The members of a diamond's consistency set that run in this level share one snapshot S: their
- *       refreshes are started first (RUNNING history rows written), then a REPEATABLE READ transaction
- *       exports S and stays open while every one of them imports it. They therefore consume their
- *       shared ancestor up to the same point. (Exporting before the history rows exist would hide
- *       those rows from the refreshes, which close them in the same transaction as the data.) A member
+ *   <li>The members of a diamond's consistency set that run in this level share one snapshot S: a
+ *       REPEATABLE READ transaction exports S and stays open while every one of their refreshes
+ *       imports it. They therefore consume their shared ancestor up to the same point. A member
  *       that met a concurrent refresh of itself retries in a snapshot of its own; its frontier then
  *       differs from S, which is checked afterwards and reported as not consistent.</li>
  * </ol>
@@ -126,27 +124,12 @@ final class LevelRun {
 
     private static RefreshRequest requestFor(Planned p) {
         return new RefreshRequest(p.why() == Why.REQUESTED ? "MANUAL" : "SCHEDULER", false, null)
-                .withPrecondition(WatermarkGating.IN_REFRESH);
+                .respectingWatermarks();
     }
 
-    /** Starts every refresh, then exports the snapshot they all import, then runs them. */
+    /** Exports the snapshot they all import, then runs every refresh in it. */
     private Map<Long, TableOutcome> runTogether(List<Planned> together) throws SQLException {
         Map<Long, TableOutcome> outcomes = new LinkedHashMap<>();
-        Map<Long, Future<RefreshExecutor.Started>> starting = new LinkedHashMap<>();
-        for (Planned p : together) {
-            starting.put(p.id(), workers.submit(() -> refresher.start(p.id(), requestFor(p))));
-        }
-        Map<Long, RefreshExecutor.Started> started = new LinkedHashMap<>();
-        for (Map.Entry<Long, Future<RefreshExecutor.Started>> e : starting.entrySet()) {
-            try {
-                started.put(e.getKey(), e.getValue().get());
-            } catch (InterruptedException ie) {
-                Thread.currentThread().interrupt();
-                outcomes.put(e.getKey(), TableOutcome.of(e.getKey(), Result.STOPPED, "interrupted"));
-            } catch (ExecutionException ee) {
-                outcomes.put(e.getKey(), failure(e.getKey(), ee.getCause()));
-            }
-        }
         Map<Long, Future<RefreshResult>> running = new LinkedHashMap<>();
         List<Long> refreshed = new ArrayList<>();
         try (Connection exporter = database.dataSource().getConnection()) {
@@ -155,11 +138,8 @@ final class LevelRun {
             try {
                 Shared shared = export(exporter);
                 for (Planned p : together) {
-                    RefreshExecutor.Started s = started.get(p.id());
-                    if (s != null) {
-                        RefreshRequest request = requestFor(p).withSharedSnapshot(shared.id());
-                        running.put(p.id(), workers.submit(() -> runTracked(p.id(), s, request)));
-                    }
+                    RefreshRequest request = requestFor(p).withSharedSnapshot(shared.id());
+                    running.put(p.id(), workers.submit(() -> refreshTracked(p.id(), request)));
                 }
                 for (Map.Entry<Long, Future<RefreshResult>> e : running.entrySet()) {
                     TableOutcome o = await(e.getKey(), e.getValue());
@@ -194,15 +174,6 @@ final class LevelRun {
         inFlight.add(id);
         try {
             return refresher.refresh(id, request);
-        } finally {
-            inFlight.remove(id);
-        }
-    }
-
-    private RefreshResult runTracked(long id, RefreshExecutor.Started started, RefreshRequest request) {
-        inFlight.add(id);
-        try {
-            return refresher.run(started, request);
         } finally {
             inFlight.remove(id);
         }

@@ -64,6 +64,7 @@ public final class SchedulerDaemon {
     private static final Duration SWEEP_EVERY = InterruptedRefreshes.GRACE;
     private static final Duration LATE_WARNING_EVERY = Duration.ofMinutes(1);
 
+    private final RefreshExecutor refresher;
     private final Database database;
     private final SchedulerConfig config;
     private final Ticker ticker;
@@ -104,6 +105,7 @@ public final class SchedulerDaemon {
                 new LinkedBlockingQueue<>(), named("trickle-refresh-", true));
         this.refreshBackoff = new RetryBackoff(ticker, Duration.ofSeconds(1), Duration.ofMinutes(1));
         this.reconnectBackoff = new RetryBackoff(ticker, Duration.ofMillis(500), Duration.ofSeconds(30));
+        this.refresher = refresher;
         this.levels = new LevelRun(database, refresher, workers);
         WatermarkGating gating = new WatermarkGating(database, refresher.engineName(), () -> interval().dividedBy(2));
         this.dispatcher = new Dispatcher(levels::run, gating);
@@ -274,7 +276,7 @@ public final class SchedulerDaemon {
 
     private void tickSafely() {
         long began = ticker.nanoTime();
-        try {
+        try (RefreshExecutor.PruneBatch prunedAtTheEnd = refresher.pruneInBatches()) {
             tick();
             noteLateTick(Duration.ofNanos(ticker.nanoTime() - began));
         } catch (SQLException | TrickleException e) {

@@ -1,7 +1,6 @@
 package io.trickle.engine.scheduler;
 
 import io.trickle.engine.db.Database;
-import io.trickle.engine.refresh.RefreshPrecondition;
 import io.trickle.engine.scheduler.TickPlanner.TickPlan;
 import io.trickle.engine.scheduler.TickPlanner.Why;
 import io.trickle.engine.watermark.SkipHistory;
@@ -24,13 +23,6 @@ import java.util.function.Supplier;
  * refreshes as soon as its groups align.
  */
 final class WatermarkGating implements Dispatcher.Gate {
-
-    /**
-     * The same gate, asked again inside each scheduled refresh's transaction: a loader that commits
-     * between this check and the refresh's snapshot is caught there, and that refresh's SKIP row
-     * becomes the row of the period.
-     */
-    static final RefreshPrecondition IN_REFRESH = new WatermarkGate();
 
     private final Database database;
     private final WatermarkGate gate = new WatermarkGate();

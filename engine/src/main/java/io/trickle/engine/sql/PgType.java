@@ -35,7 +35,8 @@ public record PgType(String name, String collation, Boolean hashable, boolean de
     /** Types whose equal values have one written form (under a deterministic collation). */
     private static final Set<String> ONE_FORM = Set.of("smallint", "integer", "bigint", "text", "character varying",
             "character", "boolean", "date", "timestamp without time zone", "timestamp with time zone",
-            "time without time zone", "uuid", "bytea", "oid", "name", "\"char\"", "inet", "cidr", "macaddr", "xid8");
+            "time without time zone", "uuid", "bytea", "oid", "name", "\"char\"", "inet", "cidr", "macaddr", "xid8", "money",
+            "pg_lsn");
 
     public static final PgType BIGINT = new PgType("bigint");
     public static final PgType TEXT = new PgType("text");

@@ -38,24 +38,13 @@ public final class GatedRefresh {
 
     public RefreshResult refresh(long pgtId, boolean full, boolean respectWatermarks) {
         RefreshRequest request = RefreshRequest.manual(full);
-        Optional<HeldBack> held = database.withConnection("checking the watermark groups of stream table " + pgtId,
-                c -> Optional.ofNullable(gate.heldBack(c, List.of(pgtId)).get(pgtId)));
-        if (held.isEmpty()) {
-            // Checked again in the refresh's own snapshot only when watermarks are to be respected.
-            return refresher.refresh(pgtId, respectWatermarks ? request.withPrecondition(gate) : request);
-        }
-        HeldBack h = held.get();
-        String name = QualifiedName.of(h.schema(), h.name()).toString();
-        if (respectWatermarks) {
-            database.withConnection("recording the skipped refresh of " + name, c -> {
-                skips.record(c, h, request.initiatedBy());
-                return null;
-            });
-            LOG.info("{}: SKIP ({})", name, h.reason());
-            return new RefreshResult(name, RefreshAction.SKIP, 0, 0, 0, h.reason());
-        }
-        LOG.warn("{}: refreshing by hand although {}", name, h.reason());
-        return refresher.refresh(pgtId, request.withNote("overrode watermark gating: " + h.reason()));
+        return refresher.refresh(pgtId, respectWatermarks ? request.respectingWatermarks() : request.notingWatermarks());
+    }
+
+    /** The same for a table already looked up (no round trip of its own). */
+    public RefreshResult refresh(RefreshExecutor.Target target, boolean full, boolean respectWatermarks) {
+        RefreshRequest request = RefreshRequest.manual(full);
+        return refresher.refresh(target, respectWatermarks ? request.respectingWatermarks() : request.notingWatermarks());
     }
 
     /**

@@ -190,7 +190,8 @@ class SourceDdlIT {
                 "GRANT SELECT, INSERT, UPDATE, DELETE ON app.orders TO ddl_writer");
         trickle.create("app.order_sums", "SELECT id % 2 AS odd, sum(amount) AS total FROM app.orders GROUP BY 1", null,
                 "DIFFERENTIAL", true);
-        trickle.create("order_count", "SELECT count(*) AS n FROM app.order_sums", null, "DIFFERENTIAL", true);
+        trickle.create("order_count", "SELECT count(*) AS n, sum(total) AS total FROM app.order_sums", null, "DIFFERENTIAL",
+                true);
         owner("ALTER SCHEMA app RENAME TO shop");
         write("INSERT INTO shop.orders VALUES (6, 60)");
         assertEquals(RefreshAction.DIFFERENTIAL, trickle.refresh("shop.order_sums", false).action(),
@@ -200,7 +201,7 @@ class SourceDdlIT {
             Oracle.assertMatches(c, "shop", "order_sums", "SELECT id % 2 AS odd, sum(amount) AS total FROM shop.orders GROUP BY 1");
         }
         assertEquals(RefreshAction.DIFFERENTIAL, trickle.refresh("order_count", false).action());
-        assertOracle("order_count", "SELECT count(*) AS n FROM shop.order_sums");
+        assertOracle("order_count", "SELECT count(*) AS n, sum(total) AS total FROM shop.order_sums");
 
         owner("ALTER TABLE shop.orders SET SCHEMA archive");
         write("UPDATE archive.orders SET amount = amount + 1");

@@ -93,10 +93,10 @@ class CatalogVersionsIT {
 
             SchedulerHandle oldScheduler = old.runScheduler(SchedulerOptions.defaults());
             Eventually.await(DEADLINE, () -> oldScheduler.role() == SchedulerRole.LEADER, "the old engine leads");
+            CatalogCompatibility future = new CatalogCompatibility(FUTURE, CatalogCompatibility.OLDEST_SUPPORTED);
             SchedulerDaemon newer = new SchedulerDaemon(newerPool,
-                    new RefreshExecutor(newerPool, "newer engine", new PlanCache(), RefreshListener.NONE),
-                    SchedulerConfig.defaults("trickle newer scheduler")
-                            .withCatalog(new CatalogCompatibility(FUTURE, CatalogCompatibility.OLDEST_SUPPORTED)));
+                    new RefreshExecutor(newerPool, "newer engine", new PlanCache(), RefreshListener.NONE, future),
+                    SchedulerConfig.defaults("trickle newer scheduler").withCatalog(future));
             try {
                 newer.start();
                 Eventually.await(DEADLINE, () -> newer.role() == SchedulerRole.FOLLOWER, "the new engine follows");

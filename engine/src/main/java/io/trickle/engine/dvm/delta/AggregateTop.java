@@ -300,6 +300,11 @@ record AggregateTop(Project project, Filter having, Aggregate aggregate, List<St
     }
 
     @Override
+    public boolean recomputesTouchedGroups() {
+        return !algebraic;
+    }
+
+    @Override
     public String strategy() {
         return algebraic
                 ? "GROUP BY maintained algebraically: each touched group's state is updated from the change window"

@@ -67,4 +67,12 @@ public sealed interface Top permits LinearTop, AggregateTop, DistinctTop {
 
     /** How this top is maintained, for {@code show}. */
     String strategy();
+
+    /**
+     * Whether a differential refresh recomputes every group a change touches from the sources (so
+     * that a window touching about every group costs more than a full refresh).
+     */
+    default boolean recomputesTouchedGroups() {
+        return false;
+    }
 }

@@ -1,0 +1,149 @@
+package io.trickle.engine.refresh;
+
+import io.trickle.engine.api.ReasonCode;
+import io.trickle.engine.api.RefreshMode;
+import io.trickle.engine.api.TrickleException.InvalidInputException;
+import io.trickle.engine.api.TrickleException.NotFoundException;
+import io.trickle.engine.catalog.Settings;
+import io.trickle.engine.catalog.SettingsRepository;
+import io.trickle.engine.catalog.SettingsSnapshot;
+import io.trickle.engine.catalog.StreamTableRepository;
+import io.trickle.engine.catalog.StreamTableRow;
+import io.trickle.engine.cdc.CaptureInstaller;
+import io.trickle.engine.db.AdvisoryLocks;
+import io.trickle.engine.db.Database;
+import io.trickle.engine.db.SqlErrors;
+import io.trickle.engine.sql.Relation;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.List;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * What only the engine can do before a compiled refresh can run: derive the stored query again,
+ * bring capture and the storage table to what the derivation needs, and compile the refresh —
+ * because the table has never been compiled (or by another engine build), because a source or the
+ * table was renamed (the stored query is written with the new names first, {@link SourceRenames}),
+ * because its sources' columns or trees changed (then it is also recomputed: REINITIALIZE), or
+ * because a source's buffer is in an older engine's format.
+ *
+ * <p>Two transactions, as at create: the first (rolled back) derives the query to learn which
+ * sources' capture must change; the second locks those sources against writers <em>before</em> its
+ * snapshot is taken (so that no write falls between the capture change and the snapshot the
+ * reinitialisation reads), takes the table's refresh lock and catalog row, and does the work. A
+ * query that no longer resolves puts the table in ERROR with PostgreSQL's words.
+ */
+final class RefreshPreparation {
+
+    private static final Logger LOG = LoggerFactory.getLogger(RefreshPreparation.class);
+    private static final int MAX_ATTEMPTS = 4;
+    static final String LAYOUT_CHANGED = "the storage layout this engine derives for the query differs from the table's";
+
+    private final Database database;
+    private final StreamTableRepository tables = new StreamTableRepository();
+
+    RefreshPreparation(Database database, String engineName) {
+        this.database = database;
+    }
+
+    /**
+     * Compiles the table's refresh. When the derivation no longer fits the storage table (an engine
+     * upgrade changed the layout), the table is reinitialised instead and that outcome returned.
+     */
+    Optional<RunRefresh.Outcome> prepare(long pgtId, RunRefresh call) {
+        return Optional.ofNullable(run(pgtId, call, null, null));
+    }
+
+    /** Derives the table again, adapts its storage and capture, compiles it, and recomputes it. */
+    RunRefresh.Outcome reinitialize(long pgtId, RunRefresh call, String reason, ReasonCode code) {
+        return run(pgtId, call, reason, code == null ? ReasonCode.SOURCE_CHANGED : code);
+    }
+
+    /**
+     * Derives the table again and compiles it without refreshing it, clearing a pending
+     * reinitialisation: for a caller about to recompute it anyway (a cycle's recompute).
+     */
+    void rederive(long pgtId) {
+        run(pgtId, null, "rederived for a recompute", ReasonCode.REINIT_PENDING);
+    }
+
+    private RunRefresh.Outcome run(long pgtId, RunRefresh call, String reinitReason, ReasonCode reinitCode) {
+        List<Relation> toLock = database.withConnection("deriving stream table " + pgtId + " again", c -> {
+            c.setAutoCommit(false);
+            try {
+                SettingsSnapshot settings = new SettingsRepository().load(c);
+                StreamTableRow row = SourceRenames.follow(c, tables.byId(c, pgtId)
+                        .orElseThrow(() -> new NotFoundException("stream table with id " + pgtId + " does not exist")), tables);
+                RefreshExecutor.applySessionSettings(c, row, settings);
+                return Dependencies.needingCapture(c, derive(c, row));
+            } finally {
+                c.rollback();
+                c.setAutoCommit(true);
+            }
+        });
+        for (int attempt = 1; ; attempt++) {
+            try (Connection c = database.dataSource().getConnection()) {
+                return Database.inTransaction(c, Connection.TRANSACTION_REPEATABLE_READ,
+                        tx -> prepared(tx, pgtId, toLock, call, reinitReason, reinitCode));
+            } catch (SQLException e) {
+                boolean retryable = "40001".equals(e.getSQLState()) || "40P01".equals(e.getSQLState());
+                if (!retryable || attempt >= MAX_ATTEMPTS) {
+                    throw SqlErrors.isNoSession(e) ? SqlErrors.noSession(e, database.target())
+                            : new RefreshExecutor.RefreshFailure(e);
+                }
+                LOG.debug("stream table {}: preparation met a concurrent refresh, retrying", pgtId);
+            }
+        }
+    }
+
+    private RunRefresh.Outcome prepared(Connection tx, long pgtId, List<Relation> toLock, RunRefresh call,
+                                        String reinitReason, ReasonCode reinitCode) throws SQLException {
+        CaptureInstaller.lockForCapture(tx, toLock);
+        SettingsSnapshot settings = new SettingsRepository().load(tx);
+        StreamTableRow stale = tables.byId(tx, pgtId)
+                .orElseThrow(() -> new NotFoundException("stream table with id " + pgtId + " does not exist"));
+        RefreshExecutor.applySessionSettings(tx, stale, settings);
+        AdvisoryLocks.lockStreamTable(tx, pgtId);
+        StreamTableRow row = SourceRenames.follow(tx, tables.byIdForUpdate(tx, pgtId)
+                .orElseThrow(() -> new NotFoundException("stream table " + stale.displayName() + " was dropped")), tables);
+        Derivation d = derive(tx, row);
+        String reason = reinitReason;
+        ReasonCode code = reinitCode;
+        if (reason == null && !StorageReconciler.matches(tx, row.storageOid(), d.storage())) {
+            reason = LAYOUT_CHANGED;
+            code = ReasonCode.LAYOUT_CHANGED;
+        }
+        String storage = RefreshExecutor.storageName(row);
+        if (reason != null) {
+            StorageReconciler.reconcile(tx, row.storageOid(), storage, d.storage());
+            if (d.storage().identity().keyed() != row.keyedRowIds()) {
+                StorageTables.rebuildRowIdIndex(tx, row.storageOid(), storage, d.storage());
+            }
+            tables.update(tx, row.id(), "effective_mode = ?, fallback_reason = ?, keyed_row_ids = ?",
+                    d.effectiveMode(), d.fallbackReason(), d.storage().identity().keyed());
+        }
+        Dependencies.record(tx, row.id(), d, settings.get(Settings.CDC_TRIGGER_MODE));
+        RefreshCompiler.compile(tx, row, d.storage());
+        if (reason == null) {
+            return null;
+        }
+        if (call == null) {
+            tables.update(tx, row.id(), "needs_reinit = false, reinit_reason = NULL");
+            return null;
+        }
+        LOG.info("{}: reinitialising ({})", row.displayName(), reason);
+        return call.reinitializing(reason, code).within(tx);
+    }
+
+    /** The table's stored query derived again, or ERROR when it no longer resolves. */
+    private static Derivation derive(Connection c, StreamTableRow row) throws SQLException {
+        try {
+            return Deriver.derive(c, row.definingQuery(), RefreshMode.valueOf(row.refreshMode()));
+        } catch (InvalidInputException e) {
+            throw new RefreshExecutor.SourceGoneException("the query no longer resolves after a change to its sources: "
+                    + e.getMessage());
+        }
+    }
+}

@@ -1,0 +1,509 @@
+-- Trickle catalog, version 0.7.0.5: refresh at the speed of the change (issue 13).
+--
+-- 1. Typed change buffers. A buffer holds, per changed row, the writer's transaction id, the action
+--    and the source's captured columns in their own types (no JSON on the hot path). Which columns a
+--    buffer captures is the union of the columns its readers use; the engine widens it (under a lock
+--    that waits for in-flight writers) when a new reader needs more. Buffers written by an older
+--    engine keep format 'json' until `trickle install` converts them.
+-- 2. The compiled refresh. At create and alter (and after source DDL or an engine upgrade) the
+--    engine compiles each stream table's refresh into a function of its own,
+--    pgtrickle_changes."refresh_<pgt_id>"(p_op), holding the table's delta, full and populate
+--    statements as static SQL. pgtrickle.run_refresh() below is the one entry point every refresh
+--    goes through — the engine's scheduler and command line, and pgtrickle.refresh() for pg_cron or
+--    dbt: it takes the locks, checks the sources, measures the change windows, decides NO_DATA,
+--    FULL or DIFFERENTIAL, calls the compiled function, advances the frontiers and writes the history
+--    row, all in the caller's REPEATABLE READ transaction. What only the engine can do (derive the
+--    query again, compile it, reinitialise after source DDL, convert a JSON buffer) is returned as
+--    "needs", and the engine does it and calls again.
+-- 3. Reason codes: every refresh that is not plainly differential records why as a code next to
+--    the sentence, so that nothing has to parse the sentence back.
+
+ALTER TABLE pgtrickle.pgt_change_tracking
+    ADD COLUMN buffer_format    text   NOT NULL DEFAULT 'json' CHECK (buffer_format IN ('json', 'typed')),
+    ADD COLUMN captured_columns text[] NOT NULL DEFAULT '{}',
+    -- Columns of a key (primary key, or a unique index on NOT NULL columns) the capture pairs the old
+    -- and new rows of an UPDATE by, so that an update of columns nobody reads costs almost nothing.
+    ADD COLUMN key_columns      text[],
+    -- Set (once) by a capture function that trapped an error instead of failing the application's write.
+    ADD COLUMN capture_error    text;
+
+COMMENT ON COLUMN pgtrickle.pgt_change_tracking.buffer_format IS
+    'json: rows as row_to_json (written by engines before 0.7.0.5); typed: the captured columns in their own types';
+
+ALTER TABLE pgtrickle.pgt_stream_tables
+    -- The engine build that compiled pgtrickle_changes."refresh_<pgt_id>"; NULL when not compiled.
+    ADD COLUMN compiled_version text,
+    ADD COLUMN compiled_at      timestamptz,
+    -- Whether the differential refresh recomputes every group a change touches from the sources
+    -- (MIN, MAX, user-defined aggregates…): AUTO then refreshes in full when about every group is touched.
+    ADD COLUMN rescans_groups   boolean NOT NULL DEFAULT false;
+
+ALTER TABLE pgtrickle.pgt_refresh_history
+    ADD COLUMN reason_code text;
+
+-- AUTO's cost model reads the code: the full refreshes it chose before carried only the sentence.
+UPDATE pgtrickle.pgt_refresh_history SET reason_code = 'COST_MODEL'
+ WHERE action = 'FULL' AND reason LIKE 'cheaper in full: %';
+
+COMMENT ON COLUMN pgtrickle.pgt_refresh_history.reason_code IS
+    'why the refresh was not a plain differential one (FIRST_POPULATION, SOURCE_TRUNCATED, CHANGE_RATIO, COST_MODEL, …)';
+
+---------------------------------------------------------------------------------------------------
+-- The fingerprint of the columns a stream table uses, as the engine records it in
+-- pgt_dependencies.column_fingerprint: names and types, in name order.
+---------------------------------------------------------------------------------------------------
+CREATE FUNCTION pgtrickle.column_fingerprint(source regclass, columns text[])
+RETURNS text
+LANGUAGE sql
+STABLE
+SET search_path = pg_catalog
+AS $$
+    SELECT coalesce(md5(string_agg(a.attname || ':' || format_type(a.atttypid, a.atttypmod), ',' ORDER BY a.attname)), '')
+      FROM pg_attribute a
+     WHERE a.attrelid = $1 AND a.attnum > 0 AND NOT a.attisdropped AND a.attname = ANY ($2)
+$$;
+
+---------------------------------------------------------------------------------------------------
+-- Whether watermark gating holds a stream table back: some group with at least two of its sources
+-- beneath the table (directly or through the stream tables it reads) is not aligned. The same rule
+-- as the engine's gate; watermark_alignment() decides what aligned means.
+---------------------------------------------------------------------------------------------------
+CREATE FUNCTION pgtrickle.watermark_held(p_pgt_id bigint)
+RETURNS boolean
+LANGUAGE sql
+STABLE
+SET search_path = pg_catalog, pgtrickle
+AS $$
+    WITH RECURSIVE beneath(source) AS (
+        SELECT d.source FROM pgtrickle.pgt_dependencies d WHERE d.pgt_id = p_pgt_id
+        UNION
+        SELECT d.source FROM beneath b
+          JOIN pgtrickle.pgt_stream_tables up ON up.storage = b.source
+          JOIN pgtrickle.pgt_dependencies d ON d.pgt_id = up.pgt_id)
+    SELECT EXISTS (
+        SELECT 1 FROM pgtrickle.pgt_watermark_groups g
+         WHERE (SELECT count(DISTINCT b.source) FROM beneath b WHERE b.source = ANY (g.sources)) >= 2
+           AND EXISTS (SELECT 1 FROM pgtrickle.watermark_alignment() a WHERE a.group_name = g.group_name AND NOT a.aligned))
+$$;
+
+---------------------------------------------------------------------------------------------------
+-- One refresh of one stream table. Must run in a REPEATABLE READ (or SERIALIZABLE) transaction:
+-- the change windows, the sources the delta joins and the new frontiers must all be one snapshot.
+--
+-- Returns one row. When `needs` is not NULL nothing was changed and no history was written: the
+-- engine must act first —
+--   COMPILE          the table has no compiled refresh, or one from another engine build;
+--   REINITIALIZE     its sources' columns changed, capture failed, or a reinitialisation is
+--                    pending: derive again, then call with p_reinitialize (the reason);
+--   SOURCE_GONE      a source was dropped (reason names it): the table goes to ERROR;
+--   HELD_BACK        p_respect_watermarks and a watermark group beneath the table is misaligned;
+--   CAPTURE_UPGRADE  a source's buffer still has the JSON format of an older engine.
+---------------------------------------------------------------------------------------------------
+CREATE FUNCTION pgtrickle.run_refresh(
+    p_pgt_id             bigint,
+    p_initiated_by       text             DEFAULT 'MANUAL',
+    p_force_full         boolean          DEFAULT false,
+    p_engine             text             DEFAULT NULL,
+    p_compiler           text             DEFAULT NULL,
+    p_lock_timeout_ms    bigint           DEFAULT 30000,
+    p_max_change_ratio   double precision DEFAULT 0,
+    p_full_above_changes bigint           DEFAULT NULL,
+    p_full_above_reason  text             DEFAULT NULL,
+    p_respect_watermarks boolean          DEFAULT false,
+    p_fixpoint_iteration integer          DEFAULT NULL,
+    p_note               text             DEFAULT NULL,
+    p_reinitialize       text             DEFAULT NULL,
+    p_reinitialize_code  text             DEFAULT NULL,
+    p_full_reason        text             DEFAULT 'requested with --full',
+    p_full_code          text             DEFAULT 'REQUESTED_FULL',
+    p_abandoned_ms       double precision DEFAULT NULL,
+    p_record_history     boolean          DEFAULT true,
+    p_note_watermarks    boolean          DEFAULT false)
+RETURNS TABLE (refresh_id bigint, action text, rows_inserted bigint, rows_deleted bigint,
+               duration_ms double precision, reason text, reason_code text, source_changes bigint,
+               needs text, held_back boolean)
+LANGUAGE plpgsql
+SET search_path = pg_catalog, pg_temp
+AS $$
+DECLARE
+    started       timestamptz := clock_timestamp();
+    st            pgtrickle.pgt_stream_tables%ROWTYPE;
+    src           record;
+    v_held        boolean := false;
+    v_action      text;
+    v_reason      text;
+    v_code        text;
+    v_changes     bigint := 0;
+    v_window      bigint;
+    v_truncated   boolean;
+    v_failed      boolean;
+    v_any         boolean;
+    v_probe       text;
+    v_first_trunc text;
+    v_no_frontier text;
+    v_uncaptured  text;
+    v_ratio_hit   text;
+    v_saturated   text;
+    v_inserted    bigint := 0;
+    v_deleted     bigint := 0;
+    v_id          bigint;
+BEGIN
+    IF current_setting('transaction_isolation') NOT IN ('repeatable read', 'serializable') THEN
+        RAISE EXCEPTION 'a refresh must run in a REPEATABLE READ transaction (it reads the change windows, the sources and the new frontiers in one snapshot)'
+            USING ERRCODE = 'invalid_transaction_state',
+                  HINT = 'BEGIN ISOLATION LEVEL REPEATABLE READ; SELECT * FROM pgtrickle.refresh(''name''); COMMIT;';
+    END IF;
+    PERFORM set_config('lock_timeout', p_lock_timeout_ms || 'ms', true);
+    PERFORM pg_advisory_xact_lock(1953655147, p_pgt_id::integer);
+    SELECT * INTO st FROM pgtrickle.pgt_stream_tables s WHERE s.pgt_id = p_pgt_id FOR UPDATE;
+    IF NOT FOUND THEN
+        RAISE EXCEPTION 'stream table with id % does not exist', p_pgt_id USING ERRCODE = 'undefined_object';
+    END IF;
+    -- The guard lets this transaction write the storage table; a source's row-level security policy
+    -- makes the refresh fail rather than silently filter what the stream table holds.
+    PERFORM set_config('pgtrickle.internal_refresh', 'on', true);
+    PERFORM set_config('row_security', 'off', true);
+
+    -- One pass over the sources: gone, columns changed, captured or not, buffer format, frontier.
+    FOR src IN
+        SELECT d.source, format('%I.%I', d.source_schema, d.source_name) AS name, d.source_type,
+               c.oid IS NULL AS gone,
+               c.oid IS NOT NULL AND coalesce((SELECT md5(string_agg(a.attname || ':' || format_type(a.atttypid, a.atttypmod), ','
+                                                                     ORDER BY a.attname))
+                                                 FROM pg_attribute a
+                                                WHERE a.attrelid = d.source AND a.attnum > 0 AND NOT a.attisdropped
+                                                  AND a.attname = ANY (d.columns_used)), '') <> d.column_fingerprint AS changed,
+               ct.buffer_table, ct.buffer_format, ct.capture_error, f.snapshot,
+               (SELECT b.reltuples FROM pg_class b WHERE b.oid = to_regclass('pgtrickle_changes.' || quote_ident(ct.buffer_table)))
+                   AS buffer_rows,
+               c.reltuples AS source_rows
+          FROM pgtrickle.pgt_dependencies d
+          LEFT JOIN pg_class c ON c.oid = d.source
+          LEFT JOIN pgtrickle.pgt_change_tracking ct ON ct.source = d.source
+          LEFT JOIN pgtrickle.pgt_frontiers f ON f.pgt_id = d.pgt_id AND f.source = d.source
+         WHERE d.pgt_id = p_pgt_id
+         ORDER BY d.source_schema, d.source_name
+    LOOP
+        IF src.gone THEN
+            RETURN QUERY SELECT NULL::bigint, NULL::text, 0::bigint, 0::bigint, NULL::float8,
+                format('source %s was dropped', src.name), 'SOURCE_GONE'::text, NULL::bigint, 'SOURCE_GONE'::text, false;
+            RETURN;
+        END IF;
+        IF src.changed AND p_reinitialize IS NULL THEN
+            RETURN QUERY SELECT NULL::bigint, NULL::text, 0::bigint, 0::bigint, NULL::float8,
+                format('columns of %s used by the query changed (dropped, renamed or retyped)', src.name),
+                'SOURCE_CHANGED'::text, NULL::bigint, 'REINITIALIZE'::text, false;
+            RETURN;
+        END IF;
+        IF src.source_type NOT IN ('TABLE', 'STREAM_TABLE') OR src.buffer_table IS NULL THEN
+            v_uncaptured := coalesce(v_uncaptured || ', ', '') || src.name;
+        ELSIF src.buffer_format <> 'typed' THEN
+            RETURN QUERY SELECT NULL::bigint, NULL::text, 0::bigint, 0::bigint, NULL::float8,
+                format('the change buffer of %s has the format of an older engine', src.name),
+                'CAPTURE_UPGRADE'::text, NULL::bigint, 'CAPTURE_UPGRADE'::text, false;
+            RETURN;
+        ELSIF src.snapshot IS NULL THEN
+            v_no_frontier := coalesce(v_no_frontier, src.name);
+        ELSE
+            v_probe := coalesce(v_probe || ' OR ', '') || format(
+                'EXISTS (SELECT 1 FROM pgtrickle_changes.%I b WHERE b.xid >= pg_snapshot_xmin(%L::pg_snapshot)'
+                ' AND NOT pg_visible_in_snapshot(b.xid, %L::pg_snapshot))', src.buffer_table, src.snapshot, src.snapshot);
+        END IF;
+    END LOOP;
+    IF p_reinitialize IS NULL AND st.needs_reinit THEN
+        RETURN QUERY SELECT NULL::bigint, NULL::text, 0::bigint, 0::bigint, NULL::float8,
+            coalesce(st.reinit_reason, 'a reinitialisation is pending'), 'REINIT_PENDING'::text, NULL::bigint,
+            'REINITIALIZE'::text, false;
+        RETURN;
+    END IF;
+    IF st.compiled_version IS NULL OR (p_compiler IS NOT NULL AND st.compiled_version <> p_compiler)
+       OR to_regprocedure(format('pgtrickle_changes.%I(text)', 'refresh_' || p_pgt_id)) IS NULL THEN
+        RETURN QUERY SELECT NULL::bigint, NULL::text, 0::bigint, 0::bigint, NULL::float8,
+            CASE WHEN st.compiled_version IS NULL THEN 'the refresh is not compiled'
+                 ELSE format('the refresh was compiled by %s', st.compiled_version) END,
+            'COMPILE'::text, NULL::bigint, 'COMPILE'::text, false;
+        RETURN;
+    END IF;
+    -- Frontiers taken in another cluster (the catalog was restored there) mean nothing here.
+    IF EXISTS (SELECT 1 FROM pgtrickle.pgt_cluster_origin o
+                WHERE o.system_identifier IS DISTINCT FROM pgtrickle.cluster_identifier())
+       OR EXISTS (SELECT 1 FROM pgtrickle.pgt_frontiers f
+                   WHERE f.pgt_id = p_pgt_id AND pg_snapshot_xmax(f.snapshot) > pg_snapshot_xmax(pg_current_snapshot())) THEN
+        RETURN QUERY SELECT NULL::bigint, NULL::text, 0::bigint, 0::bigint, NULL::float8,
+            'the catalog''s frontiers come from another cluster'::text, 'FOREIGN_CATALOG'::text, NULL::bigint,
+            'FOREIGN_CATALOG'::text, false;
+        RETURN;
+    END IF;
+    v_held := (p_respect_watermarks OR p_note_watermarks) AND pgtrickle.watermark_held(p_pgt_id);
+    IF p_respect_watermarks AND v_held THEN
+        RETURN QUERY SELECT NULL::bigint, 'SKIP'::text, 0::bigint, 0::bigint, NULL::float8,
+            'watermark_misaligned'::text, 'WATERMARK_MISALIGNED'::text, NULL::bigint, 'HELD_BACK'::text, true;
+        RETURN;
+    END IF;
+
+    -- The change windows. Is anything there at all? (A refresh with nothing to do stops at this one
+    -- statement.) Then, per source, how much, whether it was truncated, whether capture failed.
+    v_any := false;
+    IF v_probe IS NOT NULL THEN
+        EXECUTE 'SELECT ' || v_probe INTO v_any;
+    END IF;
+    IF v_any THEN
+        FOR src IN
+            SELECT format('%I.%I', d.source_schema, d.source_name) AS name, d.source, ct.buffer_table, ct.capture_error,
+                   f.snapshot, c.reltuples AS source_rows,
+                   (SELECT b.reltuples FROM pg_class b WHERE b.oid = to_regclass('pgtrickle_changes.' || quote_ident(ct.buffer_table)))
+                       AS buffer_rows
+              FROM pgtrickle.pgt_dependencies d
+              JOIN pgtrickle.pgt_change_tracking ct ON ct.source = d.source
+              JOIN pgtrickle.pgt_frontiers f ON f.pgt_id = d.pgt_id AND f.source = d.source
+              JOIN pg_class c ON c.oid = d.source
+             WHERE d.pgt_id = p_pgt_id AND d.source_type IN ('TABLE', 'STREAM_TABLE')
+             ORDER BY d.source_schema, d.source_name
+        LOOP
+            EXECUTE format('SELECT count(*) FILTER (WHERE w.action IN (''I'', ''D'')), coalesce(bool_or(w.action = ''T''), false),'
+                           ' coalesce(bool_or(w.action = ''R''), false)'
+                           ' FROM (SELECT b.action FROM pgtrickle_changes.%I b'
+                           ' WHERE b.xid >= pg_snapshot_xmin($1) AND NOT pg_visible_in_snapshot(b.xid, $1) LIMIT 10000000) w',
+                           src.buffer_table)
+               INTO v_window, v_truncated, v_failed USING src.snapshot;
+            IF v_failed AND p_reinitialize IS NULL AND NOT p_force_full THEN
+                RETURN QUERY SELECT NULL::bigint, NULL::text, 0::bigint, 0::bigint, NULL::float8,
+                    format('capture of %s could not record a change (%s)', src.name, coalesce(src.capture_error, 'unknown error')),
+                    'CAPTURE_FAILED'::text, NULL::bigint, 'REINITIALIZE'::text, false;
+                RETURN;
+            END IF;
+            v_changes := v_changes + v_window;
+            IF v_truncated AND v_first_trunc IS NULL THEN
+                v_first_trunc := src.name;
+            END IF;
+            IF st.refresh_mode = 'AUTO' AND p_max_change_ratio > 0 AND v_ratio_hit IS NULL AND src.source_rows > 0
+               AND v_window > p_max_change_ratio * src.source_rows THEN
+                v_ratio_hit := format('%s changed rows in %s exceed differential_max_change_ratio %s of its ~%s rows',
+                                      v_window, src.name, to_char(p_max_change_ratio, 'FM0.00'), round(src.source_rows)::bigint);
+            END IF;
+            -- The planner reads a window through the buffer's statistics; when they describe a far
+            -- smaller buffer (autovacuum has not caught up with a burst of writes), it would plan a big
+            -- window as a few rows — so the statistics are refreshed first (a sample; cheap).
+            IF v_window >= 1000 AND coalesce(src.buffer_rows, -1) < v_window / 4 THEN
+                EXECUTE format('ANALYZE pgtrickle_changes.%I', src.buffer_table);
+            END IF;
+        END LOOP;
+    END IF;
+
+    -- The strategy (DESIGN §2): every FULL says why, with a code.
+    IF p_reinitialize IS NOT NULL THEN
+        v_action := 'REINITIALIZE'; v_reason := p_reinitialize; v_code := coalesce(p_reinitialize_code, 'REINIT_PENDING');
+    ELSIF NOT st.is_populated THEN
+        v_action := 'FULL'; v_reason := 'first population of a table created without data'; v_code := 'FIRST_POPULATION';
+    ELSIF v_no_frontier IS NOT NULL THEN
+        v_action := 'FULL'; v_reason := 'no frontier for source ' || v_no_frontier; v_code := 'NO_FRONTIER';
+    ELSIF p_force_full THEN
+        v_action := 'FULL'; v_reason := p_full_reason; v_code := p_full_code;
+    ELSIF v_uncaptured IS NOT NULL THEN
+        v_action := 'FULL'; v_reason := 'reads ' || v_uncaptured || ', whose changes cannot be captured';
+        v_code := 'UNCAPTURED_SOURCE';
+    ELSIF v_changes = 0 AND v_first_trunc IS NULL THEN
+        v_action := 'NO_DATA';
+    ELSIF v_first_trunc IS NOT NULL THEN
+        v_action := 'FULL'; v_reason := 'source ' || v_first_trunc || ' was truncated'; v_code := 'SOURCE_TRUNCATED';
+    ELSIF st.effective_mode = 'FULL' THEN
+        v_action := 'FULL'; v_reason := coalesce(st.fallback_reason, 'refresh mode FULL');
+        v_code := CASE WHEN st.refresh_mode = 'FULL' THEN 'MODE_FULL' ELSE 'NOT_DIFFERENTIABLE' END;
+    ELSIF st.refresh_mode = 'AUTO' AND v_ratio_hit IS NOT NULL THEN
+        v_action := 'FULL'; v_reason := v_ratio_hit; v_code := 'CHANGE_RATIO';
+    ELSIF st.refresh_mode = 'AUTO' AND st.rescans_groups
+          AND v_changes >= (SELECT greatest(c.reltuples, 1) FROM pg_class c WHERE c.oid = st.storage) THEN
+        -- Aggregates recomputed per touched group: with at least as many changes as there are groups,
+        -- nearly every group would be recomputed, which costs more than recomputing them all at once.
+        v_action := 'FULL'; v_code := 'AGGREGATE_SATURATION';
+        v_reason := format('%s changed rows touch about every one of the ~%s groups, each recomputed from its sources',
+                           v_changes, (SELECT round(greatest(c.reltuples, 0))::bigint FROM pg_class c WHERE c.oid = st.storage));
+    ELSIF st.refresh_mode = 'AUTO' AND p_full_above_changes IS NOT NULL AND v_changes > p_full_above_changes THEN
+        v_action := 'FULL'; v_code := 'COST_MODEL';
+        v_reason := format('cheaper in full: %s changed rows are more than the %s a differential refresh handles faster than a full one',
+                           v_changes, p_full_above_changes) || coalesce(' (' || p_full_above_reason || ')', '');
+    ELSE
+        v_action := 'DIFFERENTIAL';
+    END IF;
+
+    IF v_action <> 'NO_DATA' THEN
+        -- A large window is planned for its own size every time; small ones may reuse the session's plan.
+        PERFORM set_config('plan_cache_mode', CASE WHEN v_action = 'DIFFERENTIAL' AND v_changes < 1000 THEN 'auto'
+                                                   ELSE 'force_custom_plan' END, true);
+        -- FULL recomputes and applies the difference (an empty storage table is simply filled).
+        EXECUTE format('SELECT r.__pgt_inserted, r.__pgt_deleted FROM pgtrickle_changes.%I($1) r', 'refresh_' || p_pgt_id)
+           INTO v_inserted, v_deleted USING CASE WHEN v_action = 'DIFFERENTIAL' THEN 'DIFFERENTIAL' ELSE 'FULL' END;
+    END IF;
+
+    -- Every captured source is now consumed up to this transaction's snapshot.
+    IF v_no_frontier IS NULL AND v_action IN ('NO_DATA', 'DIFFERENTIAL') THEN
+        UPDATE pgtrickle.pgt_frontiers f SET snapshot = pg_current_snapshot(), advanced_at = clock_timestamp()
+         WHERE f.pgt_id = p_pgt_id;
+    ELSE
+        DELETE FROM pgtrickle.pgt_frontiers f
+         WHERE f.pgt_id = p_pgt_id
+           AND NOT EXISTS (SELECT 1 FROM pgtrickle.pgt_dependencies d JOIN pgtrickle.pgt_change_tracking ct ON ct.source = d.source
+                            WHERE d.pgt_id = p_pgt_id AND d.source = f.source);
+        INSERT INTO pgtrickle.pgt_frontiers AS f (pgt_id, source, snapshot, advanced_at)
+        SELECT p_pgt_id, d.source, pg_current_snapshot(), clock_timestamp()
+          FROM pgtrickle.pgt_dependencies d JOIN pgtrickle.pgt_change_tracking ct ON ct.source = d.source
+         WHERE d.pgt_id = p_pgt_id
+        ON CONFLICT ON CONSTRAINT pgt_frontiers_pkey
+        DO UPDATE SET snapshot = excluded.snapshot, advanced_at = excluded.advanced_at;
+    END IF;
+    IF v_action = 'REINITIALIZE' THEN
+        UPDATE pgtrickle.pgt_change_tracking ct SET capture_error = NULL
+         WHERE ct.capture_error IS NOT NULL
+           AND ct.source IN (SELECT d.source FROM pgtrickle.pgt_dependencies d WHERE d.pgt_id = p_pgt_id);
+    END IF;
+
+    v_reason := CASE WHEN p_note IS NULL THEN v_reason WHEN v_reason IS NULL THEN p_note ELSE v_reason || '; ' || p_note END;
+    IF NOT p_record_history THEN
+        UPDATE pgtrickle.pgt_stream_tables s
+           SET last_refresh_at = clock_timestamp(),
+               data_timestamp = CASE WHEN v_inserted + v_deleted > 0 OR NOT st.is_populated THEN clock_timestamp()
+                                     ELSE s.data_timestamp END,
+               is_populated = true, needs_reinit = false, reinit_reason = NULL, consecutive_errors = 0, last_error = NULL,
+               status = CASE WHEN s.status IN ('INITIALIZING', 'ERROR') THEN 'ACTIVE' ELSE s.status END, updated_at = now()
+         WHERE s.pgt_id = p_pgt_id;
+        RETURN QUERY SELECT NULL::bigint, v_action, v_inserted, v_deleted,
+                            extract(epoch FROM clock_timestamp() - started)::float8 * 1000, v_reason, v_code, v_changes,
+                            NULL::text, v_held;
+        RETURN;
+    END IF;
+    -- The table's bookkeeping and its history row, in one statement.
+    WITH marked AS (
+        UPDATE pgtrickle.pgt_stream_tables s
+           SET last_refresh_at = clock_timestamp(),
+               data_timestamp = CASE WHEN v_inserted + v_deleted > 0 OR NOT st.is_populated THEN clock_timestamp()
+                                     ELSE s.data_timestamp END,
+               is_populated = true, needs_reinit = false, reinit_reason = NULL, consecutive_errors = 0, last_error = NULL,
+               status = CASE WHEN s.status IN ('INITIALIZING', 'ERROR') THEN 'ACTIVE' ELSE s.status END, updated_at = now()
+         WHERE s.pgt_id = p_pgt_id
+     RETURNING s.pgt_id)
+    INSERT INTO pgtrickle.pgt_refresh_history AS h (pgt_id, pgt_schema, pgt_name, action, status, initiated_by,
+        rows_inserted, rows_deleted, start_time, end_time, reason, reason_code, fixpoint_iteration, engine, source_changes,
+        abandoned_differential_ms)
+    SELECT m.pgt_id, st.pgt_schema, st.pgt_name, v_action, 'COMPLETED', p_initiated_by, v_inserted, v_deleted,
+           started, clock_timestamp(), v_reason, v_code, p_fixpoint_iteration, p_engine, v_changes, p_abandoned_ms
+      FROM marked m
+    RETURNING h.refresh_id INTO v_id;
+
+    RETURN QUERY SELECT v_id, v_action, v_inserted, v_deleted, extract(epoch FROM clock_timestamp() - started)::float8 * 1000,
+                        v_reason, v_code, v_changes, NULL::text, v_held;
+END
+$$;
+
+COMMENT ON FUNCTION pgtrickle.run_refresh(bigint, text, boolean, text, text, bigint, double precision, bigint, text,
+                                          boolean, integer, text, text, text, text, text, double precision, boolean, boolean) IS
+    'One refresh of one stream table in the caller''s REPEATABLE READ transaction; the engine''s and pgtrickle.refresh()''s entry point';
+
+REVOKE ALL ON FUNCTION pgtrickle.run_refresh(bigint, text, boolean, text, text, bigint, double precision, bigint, text,
+                                             boolean, integer, text, text, text, text, text, double precision, boolean,
+                                             boolean)
+    FROM PUBLIC;
+
+---------------------------------------------------------------------------------------------------
+-- Refresh from SQL (pg_cron, dbt, a DBA's psql): the same refresh the engine runs, by name.
+-- The caller's transaction must be REPEATABLE READ:
+--   BEGIN ISOLATION LEVEL REPEATABLE READ; SELECT * FROM pgtrickle.refresh('public.orders_by_day'); COMMIT;
+-- A stream table whose refresh the engine must compile first (new, or its sources changed) is
+-- refused with a message saying so; run `trickle refresh NAME` once, or keep a daemon running.
+---------------------------------------------------------------------------------------------------
+CREATE FUNCTION pgtrickle.refresh(name text, full_refresh boolean DEFAULT false)
+RETURNS TABLE (stream_table text, action text, rows_inserted bigint, rows_deleted bigint,
+               duration_ms double precision, reason text)
+LANGUAGE plpgsql
+SET search_path = pg_catalog, pg_temp
+AS $$
+DECLARE
+    target  record;
+    outcome record;
+    setting record;
+    v_lock  bigint := 30000;
+    v_ratio double precision := 0.15;
+BEGIN
+    SELECT s.pgt_id, format('%I.%I', s.pgt_schema, s.pgt_name) AS display INTO target
+      FROM pgtrickle.split_qualified_name(name) q
+      JOIN pgtrickle.pgt_stream_tables s ON s.pgt_schema = q.schema_name AND s.pgt_name = q.object_name;
+    IF NOT FOUND THEN
+        RAISE EXCEPTION 'stream table % does not exist', name USING ERRCODE = 'undefined_table';
+    END IF;
+    FOR setting IN SELECT key, value FROM pgtrickle.pgt_settings WHERE key IN ('lock_timeout_ms', 'differential_max_change_ratio') LOOP
+        IF setting.key = 'lock_timeout_ms' THEN
+            v_lock := setting.value::bigint;
+        ELSE
+            v_ratio := setting.value::double precision;
+        END IF;
+    END LOOP;
+    SELECT * INTO outcome FROM pgtrickle.run_refresh(target.pgt_id, 'MANUAL', full_refresh, 'sql:' || session_user, NULL,
+                                                     v_lock, v_ratio);
+    IF outcome.needs IS NOT NULL THEN
+        RAISE EXCEPTION 'stream table % cannot be refreshed from SQL now: %', target.display, outcome.reason
+            USING ERRCODE = 'object_not_in_prerequisite_state',
+                  HINT = 'The engine must act first: run "trickle refresh ' || target.display || '" once, or keep "trickle run" running.';
+    END IF;
+    RETURN QUERY SELECT target.display, outcome.action, outcome.rows_inserted, outcome.rows_deleted, outcome.duration_ms,
+                        outcome.reason;
+END
+$$;
+
+REVOKE ALL ON FUNCTION pgtrickle.refresh(text, boolean) FROM PUBLIC;
+
+---------------------------------------------------------------------------------------------------
+-- Deletes buffer rows every reader of a source has consumed. The engine calls it after refreshes
+-- in a short transaction of its own (never inside a refresh: two refreshes pruning one buffer would
+-- conflict); SQL-only setups call it from time to time. Returns the rows deleted.
+---------------------------------------------------------------------------------------------------
+CREATE FUNCTION pgtrickle.prune_changes(source regclass DEFAULT NULL)
+RETURNS bigint
+LANGUAGE plpgsql
+SET search_path = pg_catalog, pg_temp
+AS $$
+DECLARE
+    t       record;
+    n       bigint;
+    total   bigint := 0;
+BEGIN
+    FOR t IN SELECT ct.buffer_id, ct.buffer_table, ct.source,
+                    (SELECT min(pg_snapshot_xmin(f.snapshot)) FROM pgtrickle.pgt_frontiers f WHERE f.source = ct.source) AS horizon
+               FROM pgtrickle.pgt_change_tracking ct
+              WHERE $1 IS NULL OR ct.source = $1 LOOP
+        CONTINUE WHEN t.horizon IS NULL;
+        EXECUTE format('DELETE FROM pgtrickle_changes.%I WHERE xid < $1', t.buffer_table) USING t.horizon;
+        GET DIAGNOSTICS n = ROW_COUNT;
+        IF n > 0 THEN
+            UPDATE pgtrickle.pgt_change_tracking SET last_pruned_at = now() WHERE buffer_id = t.buffer_id;
+            total := total + n;
+        END IF;
+    END LOOP;
+    RETURN total;
+END
+$$;
+
+REVOKE ALL ON FUNCTION pgtrickle.prune_changes(regclass) FROM PUBLIC;
+
+---------------------------------------------------------------------------------------------------
+-- Refreshes under way, from the locks they hold: a refresh writes its history row when it
+-- commits, so this is where one that is still running shows (and a refresh whose engine died simply
+-- disappears from here, rolled back, leaving nothing to clean up).
+---------------------------------------------------------------------------------------------------
+CREATE VIEW pgtrickle.refreshes_in_progress AS
+SELECT st.pgt_id,
+       st.pgt_schema,
+       st.pgt_name,
+       l.pid,
+       a.usename,
+       a.application_name,
+       a.xact_start                 AS started_at,
+       clock_timestamp() - a.xact_start AS running_for,
+       a.wait_event_type,
+       a.wait_event
+  FROM pg_catalog.pg_locks l
+  JOIN pgtrickle.pgt_stream_tables st ON st.pgt_id = l.objid::bigint
+  LEFT JOIN pg_catalog.pg_stat_activity a ON a.pid = l.pid
+ WHERE l.locktype = 'advisory' AND l.granted AND l.classid = 1953655147 AND l.objsubid = 2
+   AND l.database = (SELECT d.oid FROM pg_catalog.pg_database d WHERE d.datname = pg_catalog.current_database());
+
+COMMENT ON VIEW pgtrickle.refreshes_in_progress IS
+    'Refreshes holding a stream table''s refresh lock right now, with the session and how long it has run';
