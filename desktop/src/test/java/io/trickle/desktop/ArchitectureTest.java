@@ -102,9 +102,10 @@ class ArchitectureTest {
     static final ArchRule featuresMeetOnlyInTheSharedCatalog = slices().matching("io.trickle.desktop.views.(*)..")
             .should().notDependOnEachOther()
             .ignoreDependency(DescribedPredicate.alwaysTrue(), JavaClass.Predicates.resideInAnyPackage(
-                    "..desktop.views.catalog..", "..desktop.views.connections.."))
+                    "..desktop.views.catalog..", "..desktop.views.connections..", "..desktop.views.sql.."))
             .because("the navigator, graph, properties, history and editor share state only through the catalog "
-                    + "model and the selection service, so each can be moved, closed or replaced alone");
+                    + "model and the selection service (and SQL text only through the shared SQL area), so each can be "
+                    + "moved, closed or replaced alone");
 
     @ArchTest
     static final ArchRule onlyTheDependenciesViewDrawsTheGraph = noClasses()
@@ -115,8 +116,10 @@ class ArchitectureTest {
                     + "style names, so the navigator's icons and the graph's colours cannot drift apart");
 
     @ArchTest
-    static final ArchRule onlyTheEditorViewUsesRichTextFx = noClasses()
-            .that().resideOutsideOfPackage("..desktop.views.editor..").or().haveNameNotMatching(VIEW_CLASS)
+    static final ArchRule onlyTheSqlAreasUseRichTextFx = noClasses()
+            .that().resideOutsideOfPackages("..desktop.views.editor..", "..desktop.views.sql..")
+            .or().haveNameNotMatching(VIEW_CLASS)
             .should().dependOnClassesThat().resideInAnyPackage("org.fxmisc..")
-            .because("RichTextFX is a control: the editor view draws with it, its view model keeps plain text");
+            .because("RichTextFX is a control: the shared SQL area and the editor view draw with it, view models "
+                    + "keep plain text");
 }

@@ -1,6 +1,19 @@
 package io.trickle.desktop.app;
 
 import io.trickle.desktop.services.BackgroundTask;
+import io.trickle.desktop.services.ClipboardService;
+import io.trickle.desktop.services.PasswordFile;
+import io.trickle.desktop.services.fx.FxClipboardService;
+import io.trickle.desktop.views.catalog.CatalogEvents;
+import io.trickle.desktop.views.catalog.CatalogItem;
+import io.trickle.desktop.views.catalog.CreateCommandCopy;
+import io.trickle.desktop.views.catalog.DemoReset;
+import io.trickle.desktop.views.console.ConsoleView;
+import io.trickle.desktop.views.console.ConsoleViewModel;
+import io.trickle.desktop.views.data.DataView;
+import io.trickle.desktop.views.data.DataViewModel;
+import io.trickle.desktop.workbench.KeyboardShortcuts;
+import java.util.List;
 import io.trickle.desktop.services.ConnectionProfile;
 import io.trickle.desktop.services.EngineService;
 import io.trickle.desktop.services.DemoDatabase;
@@ -78,8 +91,11 @@ public final class CompositionRoot {
     static final String THEME_KEY = "theme";
     private static final Logger LOG = LoggerFactory.getLogger(CompositionRoot.class);
     private static final Duration SHUTDOWN_GRACE = Duration.ofSeconds(10);
-    /** How often the catalog views read the catalog again on their own, to follow other engines' refreshes. */
-    private static final javafx.util.Duration CATALOG_POLL = javafx.util.Duration.seconds(15);
+    /**
+     * How often the catalog is read on a timer while the engine's events cannot be heard; while they
+     * can, the timer reads only after a long quiet spell (see {@link CatalogEvents}).
+     */
+    static final javafx.util.Duration CATALOG_POLL = javafx.util.Duration.seconds(5);
     /** How often the status bar asks the bundled engine for its role (an in-memory read). */
     private static final javafx.util.Duration ROLE_POLL = javafx.util.Duration.seconds(1);
 
@@ -97,6 +113,9 @@ public final class CompositionRoot {
     private BundledEngineViewModel engine;
     private ThemeSwitcher theme;
     private CatalogModel catalog;
+    private CatalogEvents events;
+    private ConsoleViewModel console;
+    private DemoReset demoReset;
     private RefreshQueue refreshes;
     private StreamTableEditors editors;
     private Workbench workbench;
@@ -106,6 +125,8 @@ public final class CompositionRoot {
     private Timeline rolePoll;
     /** Started with --demo: connect to the embedded demo at once, install what it needs, run the engine. */
     private boolean demoMode;
+    /** Started with --demo --reset: put the demo back as first installed once connected. */
+    private boolean resetDemo;
     /** An engine the tests put in place of the real one; null in the workbench. */
     private EngineService engineOverride;
     private double windowWidth = 1280;
@@ -153,20 +174,24 @@ public final class CompositionRoot {
         SelectionService selection = new SelectionService();
         UndoManager undo = new UndoManager(100);
 
-        Credentials credentials = new Credentials(secrets, dialogs, tasks);
+        Credentials credentials = new Credentials(secrets, PasswordFile.fromEnvironment(System.getenv()), dialogs, tasks);
         session = new SessionViewModel(engineService, credentials, tasks, dialogs, notices);
         engine = new BundledEngineViewModel(session, tasks, notices, workspace, engineEnabled || demoMode);
         ConnectionsViewModel connections = new ConnectionsViewModel(workspace, session, credentials, engineService,
-                tasks, dialogs, selection);
+                tasks, dialogs, notices, selection);
         JobsViewModel jobsModel = new JobsViewModel(jobs);
 
         catalog = new CatalogModel(session, tasks, notices);
+        events = new CatalogEvents(catalog, tasks, java.time.Instant::now);
+        demoReset = new DemoReset(catalog, tasks, dialogs, notices);
         refreshes = new RefreshQueue(catalog, tasks, notices, selection);
         editors = new StreamTableEditors(catalog, tasks, dialogs, notices, selection);
         NavigatorViewModel navigator = new NavigatorViewModel(catalog, selection);
         PropertiesViewModel properties = new PropertiesViewModel(catalog, selection, tasks);
         DependenciesViewModel dependencies = new DependenciesViewModel(catalog, selection);
-        RefreshHistoryViewModel history = new RefreshHistoryViewModel(catalog, tasks);
+        RefreshHistoryViewModel history = new RefreshHistoryViewModel(catalog);
+        DataViewModel data = new DataViewModel(catalog, selection, tasks);
+        console = new ConsoleViewModel(catalog, tasks, dialogs);
 
         CommandRegistry commands = new CommandRegistry();
         CommandControls controls = new CommandControls(commands);
@@ -174,9 +199,21 @@ public final class CompositionRoot {
         views.register(new ConnectionsView(connections, controls, commands), "left");
         views.register(new NavigatorView(navigator, controls, commands), "left");
         views.register(new PropertiesView(properties), "right");
-        views.register(new DependenciesView(dependencies, controls, commands), "centre");
+        DependenciesView dagView = new DependenciesView(dependencies, controls, commands);
+        // How long the window takes to show a database's graph: logged when a graph of a new size is on screen.
+        int[] lastLogged = {0};
+        dagView.whenLaidOut(nodes -> {
+            if (nodes != lastLogged[0]) {
+                lastLogged[0] = nodes;
+                LOG.info("the dependency graph is laid out ({} relations), {} ms after the JVM started", nodes,
+                        System.currentTimeMillis() - java.lang.management.ManagementFactory.getRuntimeMXBean().getStartTime());
+            }
+        });
+        views.register(dagView, "centre");
         views.register(new RefreshHistoryView(history, controls), "bottom");
+        views.register(new DataView(data, controls), "bottom");
         views.register(new JobsView(jobsModel, controls), "bottom");
+        views.register(new ConsoleView(console, controls, commands), "centre");
         WatermarksViewModel watermarks = new WatermarksViewModel(catalog, tasks, dialogs, notices, ZoneId.systemDefault());
         views.register(new WatermarksView(watermarks, controls), "centre");
         benchmarks = new BenchmarksViewModel(workspace, tasks, dialogs, notices);
@@ -188,7 +225,7 @@ public final class CompositionRoot {
                 "Stream table editors open here: double-click a stream table in the navigator or the graph (or "
                         + "press F4) to edit its query, schedule and mode, or press Ctrl+Shift+N for a new one.");
         workbench = new Workbench(perspectives, layouts, views, editorArea, undo);
-        editors.setHost(new EditorHost(editorArea, perspectives, editors));
+        editors.setHost(new EditorHost(editorArea, perspectives, editors, () -> workbench.showView(NavigatorView.ID)));
         session.sessionProperty().addListener((obs, old, now) -> {
             if (now != null) {
                 workbench.showView(NavigatorView.ID);
@@ -205,6 +242,7 @@ public final class CompositionRoot {
         commands.register(CommandId.CLOSE_BENCHMARK, benchmarks.removeCommand());
         commands.register(CommandId.EXPORT_CHART, benchmarks.exportCommand());
         registerCatalogCommands(commands, history);
+        registerDataCommands(commands, data, selection, new FxClipboardService(), notices);
         registerWorkbenchCommands(commands, stage, workbench, undo, dialogs);
         WorkbenchWindow window = new WorkbenchWindow(controls, workbench, new PerspectiveSwitcher(perspectives), views,
                 statusBar(workbench), Map.of(CommandId.UNDO, undo.undoTextProperty(), CommandId.REDO,
@@ -222,7 +260,7 @@ public final class CompositionRoot {
         stage.setMinHeight(600);
         connections.load();
         benchmarks.load();
-        poll = new Timeline(new KeyFrame(CATALOG_POLL, e -> catalog.reloadQuietly()));
+        poll = new Timeline(new KeyFrame(CATALOG_POLL, e -> events.poll()));
         poll.setCycleCount(Timeline.INDEFINITE);
         poll.play();
         rolePoll = new Timeline(new KeyFrame(ROLE_POLL, e -> engine.pollRole()));
@@ -231,8 +269,33 @@ public final class CompositionRoot {
         stage.show();
         if (demoMode) {
             perspectives.activate(Perspectives.MONITORING);
+            if (resetDemo) {
+                demoReset.resetOnceReady();
+            }
             session.connectAndInstall(ConnectionProfile.embeddedDemo());
         }
+    }
+
+    /** The data view, the SQL console and copying the create command. */
+    private void registerDataCommands(CommandRegistry commands, DataViewModel data, SelectionService selection,
+                                      ClipboardService clipboard, FxNotificationService notices) {
+        var relationSelected = Bindings.createBooleanBinding(() -> session.sessionProperty().get() != null
+                && selection.current().first(CatalogItem.Relation.class).isPresent(),
+                selection.selectionProperty(), session.sessionProperty());
+        commands.register(CommandId.VIEW_DATA, WorkbenchCommand.of(relationSelected, () -> {
+            selection.current().first(CatalogItem.Relation.class).ifPresent(data::show);
+            workbench.showView(DataView.ID);
+        }));
+        commands.register(CommandId.RELOAD_DATA, data.reloadCommand());
+        commands.register(CommandId.CANCEL_DATA, data.cancelCommand());
+        commands.register(CommandId.OPEN_CONSOLE, WorkbenchCommand.of(Bindings.isNotNull(session.sessionProperty()),
+                () -> workbench.showView(ConsoleView.ID)));
+        commands.register(CommandId.RUN_SQL, console.runCommand());
+        commands.register(CommandId.CANCEL_SQL, console.cancelCommand());
+        commands.register(CommandId.TOGGLE_CONSOLE_WRITES, console.toggleWritesCommand());
+        commands.register(CommandId.COPY_CREATE_COMMAND,
+                new CreateCommandCopy(catalog, selection, tasks, clipboard, notices).command());
+        commands.register(CommandId.RESET_DEMO, demoReset.command());
     }
 
     /** The stream table commands: lifecycle, refresh and reload. */
@@ -274,6 +337,11 @@ public final class CompositionRoot {
         commands.register(CommandId.NEXT_PERSPECTIVE, WorkbenchCommand.of(always,
                 () -> perspectives.activate(perspectives.next().id())));
         commands.register(CommandId.RESET_PERSPECTIVE, WorkbenchCommand.of(always, workbench::resetPerspective));
+        commands.register(CommandId.MAXIMISE_VIEW, WorkbenchCommand.of(always, workbench::toggleMaximisedActive));
+        commands.register(CommandId.KEYBOARD_SHORTCUTS, WorkbenchCommand.of(always, () -> dialogs.showTable(
+                "Keyboard Shortcuts", "Every command, its key and where to find it (Cmd instead of Ctrl on macOS)",
+                List.of("Command", "Key", "Where"), KeyboardShortcuts.all().stream()
+                        .map(k -> List.of(k.command(), k.keys(), k.where())).toList())));
         commands.register(CommandId.TOGGLE_THEME, WorkbenchCommand.of(always, theme::toggle));
         commands.register(CommandId.ABOUT, WorkbenchCommand.of(always, () -> dialogs.showInformation("About Trickle",
                 "Trickle workbench " + Version.engine() + ": stream tables for PostgreSQL.\nWorkspace: " + home)));
@@ -287,6 +355,12 @@ public final class CompositionRoot {
                 "Whether this workbench's engine schedules refreshes: leader, follower or off");
         status.addSegment("status-last-refresh", "fth-clock", "Last refresh", catalog.lastRefreshProperty(),
                 "The latest successful refresh of any stream table, by any engine, as of the last catalog read");
+        status.addSegment("status-updates", "fth-radio", "Updates", Bindings.createStringBinding(() ->
+                        session.sessionProperty().get() == null ? "—" : events.listeningProperty().get() ? "live"
+                                : "every " + (int) CATALOG_POLL.toSeconds() + " s", events.listeningProperty(),
+                        session.sessionProperty()),
+                "How the views learn of changes: live from the engine's events, or by reading the catalog on a timer "
+                        + "while the events cannot be heard");
         status.showJobs(jobs, () -> workbench.showView(JobsView.ID));
         return status;
     }
@@ -316,6 +390,12 @@ public final class CompositionRoot {
             poll.stop();
             rolePoll.stop();
         }
+        if (events != null) {
+            events.stop();
+        }
+        if (console != null) {
+            tasks.execute(console.close());
+        }
         if (session != null) {
             session.disconnect();
         }
@@ -344,6 +424,13 @@ public final class CompositionRoot {
      */
     public CompositionRoot withDemo() {
         demoMode = true;
+        return this;
+    }
+
+    /** {@code --demo --reset}: the demo is put back as first installed before the DBA looks at it. */
+    public CompositionRoot withDemoReset() {
+        demoMode = true;
+        resetDemo = true;
         return this;
     }
 
@@ -386,6 +473,10 @@ public final class CompositionRoot {
 
     CatalogModel catalog() {
         return catalog;
+    }
+
+    CatalogEvents events() {
+        return events;
     }
 
     RefreshQueue refreshes() {

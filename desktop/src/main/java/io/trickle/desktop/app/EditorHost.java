@@ -11,8 +11,9 @@ import java.util.Map;
 
 /**
  * Puts stream table editors into the editor area: makes each editor's view the first time it is shown,
- * switches to a perspective with an editor area when the active one has none (Monitoring), and tells
- * the editors which one is in front.
+ * switches to a perspective with an editor area when the active one has none (Monitoring) — bringing
+ * the navigator to the front there, since the DBA came from a stream table, not from the connections —
+ * and tells the editors which one is in front.
  */
 final class EditorHost implements StreamTableEditors.Host {
 
@@ -20,11 +21,16 @@ final class EditorHost implements StreamTableEditors.Host {
     private final PerspectiveRegistry perspectives;
     private final StreamTableEditors editors;
     private final Map<StreamTableEditorViewModel, StreamTableEditorView> views = new IdentityHashMap<>();
+    private final Runnable afterSwitch;
 
-    EditorHost(EditorArea area, PerspectiveRegistry perspectives, StreamTableEditors editors) {
+    /**
+     * @param afterSwitch what to show in the perspective it switched to (the navigator)
+     */
+    EditorHost(EditorArea area, PerspectiveRegistry perspectives, StreamTableEditors editors, Runnable afterSwitch) {
         this.area = area;
         this.perspectives = perspectives;
         this.editors = editors;
+        this.afterSwitch = afterSwitch;
         area.activeEditorProperty().addListener((obs, old, now) -> editors.activeProperty().set(
                 now instanceof StreamTableEditorView view ? view.model() : null));
     }
@@ -33,7 +39,10 @@ final class EditorHost implements StreamTableEditors.Host {
     public void show(StreamTableEditorViewModel editor) {
         if (!perspectives.active().hasEditorArea()) {
             perspectives.all().stream().filter(Perspective::hasEditorArea).findFirst()
-                    .ifPresent(p -> perspectives.activate(p.id()));
+                    .ifPresent(p -> {
+                        perspectives.activate(p.id());
+                        afterSwitch.run();
+                    });
         }
         StreamTableEditorView view = views.computeIfAbsent(editor, e -> new StreamTableEditorView(e, () -> {
             views.remove(e);

@@ -20,14 +20,15 @@ final class Perspectives {
 
     static PerspectiveRegistry create() {
         PerspectiveRegistry registry = new PerspectiveRegistry();
-        registry.register(new Perspective(ADMINISTRATION, "Administration", "fth-tool", 1, LayoutCodec.decode(
-                "split(h 0.25 0.78: stack(left *connections navigator),"
-                        + " split(v 0.66: editors, stack(bottom *jobs history)),"
+        registry.register(new Perspective(ADMINISTRATION, "Administration", "fth-tool", 2, LayoutCodec.decode(
+                "split(h 0.24 0.78: stack(left *connections navigator),"
+                        + " split(v 0.62: editors, stack(bottom *jobs history data console)),"
                         + " stack(right *properties))")));
-        registry.register(new Perspective(MONITORING, "Monitoring", "fth-activity", 2, LayoutCodec.decode(
-                "split(h 0.22 0.78: stack(left *navigator connections),"
-                        + " split(v 0.62: stack(centre *dag watermarks), stack(bottom *history jobs)),"
-                        + " stack(right *properties))")));
+        // The history, the data and the jobs below run under the properties too: their tables need the width.
+        registry.register(new Perspective(MONITORING, "Monitoring", "fth-activity", 3, LayoutCodec.decode(
+                "split(h 0.24: stack(left *navigator connections),"
+                        + " split(v 0.62: split(h 0.7: stack(centre *dag watermarks console), stack(right *properties)),"
+                        + " stack(bottom *history data jobs)))")));
         registry.register(new Perspective(BENCHMARKS, "Benchmarks", "fth-bar-chart-2", 1, LayoutCodec.decode(
                 "split(v 0.72: stack(centre *benchmarks), stack(bottom *jobs))")));
         return registry;

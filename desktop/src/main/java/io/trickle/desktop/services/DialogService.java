@@ -23,6 +23,9 @@ public interface DialogService {
 
     void showInformation(String title, String message);
 
+    /** Shows a table of text to read (the keyboard shortcuts); returns when the DBA closes it. */
+    void showTable(String title, String header, List<String> columns, List<List<String>> rows);
+
     /** Asks for one or more existing files to open; empty when the DBA cancelled. */
     Optional<List<java.nio.file.Path>> chooseFilesToOpen(FileChoice choice);
 
@@ -70,36 +73,62 @@ public interface DialogService {
         }
     }
 
-    enum FieldKind { TEXT, PASSWORD, CHECKBOX }
+    enum FieldKind { TEXT, PASSWORD, CHECKBOX, CHOICE }
 
     /**
      * One input of a form.
      *
      * @param key     how the answer is found in {@link FormValues}
      * @param initial the starting text, or "true"/"false" for a checkbox
+     * @param options the values a {@link FieldKind#CHOICE} offers, in order
      */
-    record Field(String key, String label, FieldKind kind, String initial, String prompt) {
+    record Field(String key, String label, FieldKind kind, String initial, String prompt, List<String> options) {
         public Field {
             Objects.requireNonNull(key, "key");
             Objects.requireNonNull(label, "label");
             Objects.requireNonNull(kind, "kind");
             initial = initial == null ? "" : initial;
             prompt = prompt == null ? "" : prompt;
+            options = List.copyOf(options);
+        }
+
+        public Field(String key, String label, FieldKind kind, String initial, String prompt) {
+            this(key, label, kind, initial, prompt, List.of());
         }
     }
 
     /**
      * A form: the OK button is enabled only while {@code validation} returns no message, and the
-     * message is shown under the fields.
+     * message is shown under the fields. When the DBA changes a field, {@code sync} may give new values
+     * for others (the JDBC URL kept in step with host, port and database, and back).
      */
     record Form(String title, String header, List<Field> fields, String confirmLabel,
-                Function<FormValues, Optional<String>> validation) {
+                Function<FormValues, Optional<String>> validation, Sync sync) {
         public Form {
             Objects.requireNonNull(title, "title");
             fields = List.copyOf(fields);
             Objects.requireNonNull(confirmLabel, "confirmLabel");
             Objects.requireNonNull(validation, "validation");
+            Objects.requireNonNull(sync, "sync");
         }
+
+        public Form(String title, String header, List<Field> fields, String confirmLabel,
+                    Function<FormValues, Optional<String>> validation) {
+            this(title, header, fields, confirmLabel, validation, Sync.NONE);
+        }
+    }
+
+    /** What changes in other fields when one changes. */
+    @FunctionalInterface
+    interface Sync {
+        Sync NONE = (changed, values) -> Map.of();
+
+        /**
+         * @param changed the key of the field the DBA changed
+         * @param values  every field's value now
+         * @return new values of other fields, by key; fields not named keep theirs
+         */
+        Map<String, String> after(String changed, FormValues values);
     }
 
     /** The answers of a form, by field key. */

@@ -2,6 +2,11 @@ package io.trickle.desktop.services;
 
 import io.trickle.engine.api.CreateResult;
 import io.trickle.engine.api.DependencyGraph;
+import io.trickle.engine.api.EngineEvent;
+import io.trickle.engine.api.PreviewRequest;
+import io.trickle.engine.api.RelationOutline;
+import io.trickle.engine.api.RelationPreview;
+import io.trickle.engine.api.RelationStats;
 import io.trickle.engine.api.HistoryEntry;
 import io.trickle.engine.api.InstallResult;
 import io.trickle.engine.api.RefreshResult;
@@ -38,8 +43,12 @@ public interface EngineSession {
     /** Stream tables and the relations they read. */
     BackgroundTask<DependencyGraph> dependencyGraph();
 
-    /** {@link #listStreamTables()} and {@link #dependencyGraph()} read as one job. */
-    BackgroundTask<CatalogSnapshot> readCatalog();
+    /**
+     * Everything the views draw from, read as one job: {@link #listStreamTables()}, {@link #dependencyGraph()},
+     * the watermark groups, their status and the sources' watermarks, and the latest {@code historyRows}
+     * of the refresh history.
+     */
+    BackgroundTask<CatalogSnapshot> readCatalog(int historyRows);
 
     /** Everything {@code show} prints about one stream table. */
     BackgroundTask<StreamTableDetails> show(String name);
@@ -66,8 +75,6 @@ public interface EngineSession {
      */
     BackgroundTask<List<String>> installDemo();
 
-    /** The watermark groups, their alignment, every source's watermark and the recent skipped refreshes. */
-    BackgroundTask<WatermarkOverview> watermarkOverview();
 
     /** Creates a watermark group: at least two sources, a tolerance of zero or more, a new name. */
     BackgroundTask<WatermarkGroup> createWatermarkGroup(String name, List<String> sources, Duration tolerance);
@@ -82,6 +89,30 @@ public interface EngineSession {
 
     /** Advances a source's watermark; the engine refuses a value older than the current one. */
     BackgroundTask<Void> advanceWatermark(String source, Instant watermark);
+
+    /**
+     * Puts the demo back as a first install leaves it ({@code Trickle.resetDemo}); yields what was dropped
+     * and created. Only the embedded demo's session offers it.
+     */
+    BackgroundTask<List<String>> resetDemo();
+
+    /** The first rows of a stream table or source; cancelling the task cancels the read on the server. */
+    BackgroundTask<RelationPreview> preview(PreviewRequest request);
+
+    /** Owner, rows, sizes, indexes and grants of a relation; cancelling the task cancels the count. */
+    BackgroundTask<RelationStats> relationStats(String relation);
+
+    /** Every relation the role can see with its columns, for completing names in SQL. */
+    BackgroundTask<List<RelationOutline>> relationOutlines();
+
+    /** Opens the SQL console's own session, read-only. */
+    BackgroundTask<ConsoleSession> openConsole();
+
+    /**
+     * Starts listening to the engine's events of this database; {@code events} is called on a thread
+     * of the engine's, so hand each event to the FX thread ({@link TaskExecutor#onUiThread}).
+     */
+    BackgroundTask<EventFeed> listen(java.util.function.Consumer<EngineEvent> events);
 
     /**
      * Starts the engine's scheduler in this process for this database (DESIGN §2). It leads when no

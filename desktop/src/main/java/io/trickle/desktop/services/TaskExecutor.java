@@ -9,6 +9,12 @@ public interface TaskExecutor {
     /** Starts the task; call from the FX thread. */
     <T> TaskHandle execute(BackgroundTask<T> task);
 
+    /**
+     * Runs {@code action} on the FX thread, soon: for news that arrives on a thread of its own (the
+     * engine's events), never for work.
+     */
+    void onUiThread(Runnable action);
+
     /** A started task, which can be cancelled. */
     interface TaskHandle {
         void cancel();

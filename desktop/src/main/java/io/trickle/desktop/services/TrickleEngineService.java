@@ -1,6 +1,15 @@
 package io.trickle.desktop.services;
 
+import io.trickle.engine.api.Cancellation;
 import io.trickle.engine.api.CreateResult;
+import io.trickle.engine.api.EngineEvent;
+import io.trickle.engine.api.EventSubscription;
+import io.trickle.engine.api.PreviewRequest;
+import io.trickle.engine.api.RelationOutline;
+import io.trickle.engine.api.RelationPreview;
+import io.trickle.engine.api.RelationStats;
+import io.trickle.engine.api.SqlConsole;
+import io.trickle.engine.api.StatementResult;
 import io.trickle.engine.api.DependencyGraph;
 import io.trickle.engine.api.EngineOptions;
 import io.trickle.engine.api.HistoryEntry;
@@ -38,8 +47,6 @@ public final class TrickleEngineService implements EngineService {
      * (and its failure record another) while the views go on reading the catalog and the history.
      */
     static final int POOL_SIZE = 8;
-    /** How far back the watermark views look for skipped refreshes. */
-    static final int SKIP_HISTORY = 500;
     /** Refreshes the bundled scheduler runs at once, whatever max_concurrent_refreshes says. */
     static final int SCHEDULED_REFRESHES = 2;
 
@@ -153,22 +160,29 @@ public final class TrickleEngineService implements EngineService {
         }
 
         @Override
-        public BackgroundTask<CatalogSnapshot> readCatalog() {
+        public BackgroundTask<CatalogSnapshot> readCatalog(int historyRows) {
             return BackgroundTask.of("Read stream tables of " + databaseName, context -> {
                 context.progress(0.1, "Listing stream tables");
                 List<StreamTableInfo> tables = trickle.list();
-                context.progress(0.6, "Reading the dependency graph");
+                context.progress(0.4, "Reading the dependency graph");
                 DependencyGraph graph = trickle.dependencyGraph();
-                context.progress(0.8, "Reading the watermark groups");
+                context.progress(0.6, "Reading the watermark groups");
                 List<WatermarkGroup> groups = List.of();
                 List<WatermarkGroupStatus> statuses = List.of();
+                List<WatermarkInfo> marks = List.of();
+                String watermarksProblem = "";
                 try {
                     groups = trickle.watermarkGroups();
                     statuses = trickle.watermarkStatus();
+                    marks = trickle.watermarks();
                 } catch (TrickleException.ActionFailedException olderCatalog) {
                     // A catalog older than watermarks: the tables are still worth showing, without groups.
+                    watermarksProblem = olderCatalog.getMessage();
                 }
-                return new CatalogSnapshot(tables, graph, Instant.now(), groups, statuses);
+                context.progress(0.8, "Reading the refresh history");
+                List<HistoryEntry> history = trickle.history(null, historyRows);
+                return new CatalogSnapshot(tables, graph, Instant.now(), groups, statuses, marks, history,
+                        watermarksProblem);
             });
         }
 
@@ -232,18 +246,6 @@ public final class TrickleEngineService implements EngineService {
         }
 
         @Override
-        public BackgroundTask<WatermarkOverview> watermarkOverview() {
-            return BackgroundTask.of("Read watermarks of " + databaseName, context -> {
-                List<WatermarkGroup> groups = trickle.watermarkGroups();
-                List<WatermarkGroupStatus> statuses = trickle.watermarkStatus();
-                List<WatermarkInfo> marks = trickle.watermarks();
-                List<HistoryEntry> skips = trickle.history(null, SKIP_HISTORY).stream()
-                        .filter(e -> "SKIP".equals(e.action())).toList();
-                return new WatermarkOverview(groups, statuses, marks, skips, Instant.now());
-            });
-        }
-
-        @Override
         public BackgroundTask<WatermarkGroup> createWatermarkGroup(String name, List<String> sources, Duration tolerance) {
             return BackgroundTask.of("Create watermark group " + name,
                     context -> trickle.createWatermarkGroup(name, sources, tolerance));
@@ -280,6 +282,62 @@ public final class TrickleEngineService implements EngineService {
         }
 
         @Override
+        public BackgroundTask<List<String>> resetDemo() {
+            return BackgroundTask.of("Reset the demo in " + databaseName, context -> {
+                if (!profile.isEmbeddedDemo()) {
+                    throw new IllegalStateException("only the embedded demo is reset, not " + profile.name());
+                }
+                context.progress(-1, "Dropping the demo and installing it again");
+                return trickle.resetDemo();
+            });
+        }
+
+        @Override
+        public BackgroundTask<RelationPreview> preview(PreviewRequest request) {
+            Cancellation cancel = Cancellation.create();
+            return BackgroundTask.of("Read the first rows of " + request.relation(), context -> {
+                context.progress(-1, "Reading " + request.relation());
+                return trickle.preview(request, cancel);
+            }).onAbort(cancel::cancel);
+        }
+
+        @Override
+        public BackgroundTask<RelationStats> relationStats(String relation) {
+            Cancellation cancel = Cancellation.create();
+            return BackgroundTask.of("Count the rows of " + relation, context -> trickle.relationStats(relation, cancel))
+                    .onAbort(cancel::cancel);
+        }
+
+        @Override
+        public BackgroundTask<List<RelationOutline>> relationOutlines() {
+            return BackgroundTask.of("Read the relations of " + databaseName, context -> trickle.relationOutlines());
+        }
+
+        @Override
+        public BackgroundTask<ConsoleSession> openConsole() {
+            return BackgroundTask.of("Open a SQL console on " + databaseName,
+                    context -> new Console(trickle.openConsole(true), databaseName));
+        }
+
+        @Override
+        public BackgroundTask<EventFeed> listen(java.util.function.Consumer<EngineEvent> events) {
+            return BackgroundTask.of("Listen to the engine's events of " + databaseName, context -> {
+                EventSubscription subscription = trickle.listen(events);
+                return new EventFeed() {
+                    @Override
+                    public boolean isListening() {
+                        return subscription.isListening();
+                    }
+
+                    @Override
+                    public void close() {
+                        subscription.close();
+                    }
+                };
+            });
+        }
+
+        @Override
         public BackgroundTask<BundledScheduler> startScheduler() {
             return BackgroundTask.of("Start the bundled engine for " + databaseName, context -> {
                 context.progress(-1, "Starting the scheduler");
@@ -292,6 +350,35 @@ public final class TrickleEngineService implements EngineService {
         public BackgroundTask<Void> close() {
             return BackgroundTask.<Void>of("Disconnect from " + databaseName, context -> {
                 trickle.close();
+                return null;
+            }).silent();
+        }
+    }
+
+    /** The console's session; its statements run one at a time, and cancelling the task cancels the one running. */
+    private record Console(SqlConsole console, String databaseName) implements ConsoleSession {
+        @Override
+        public BackgroundTask<List<StatementResult>> run(String script, int maxRows) {
+            return BackgroundTask.of("Run SQL on " + databaseName, context -> {
+                context.progress(-1, "Running");
+                return console.run(script, maxRows);
+            }).onAbort(console::cancel);
+        }
+
+        @Override
+        public boolean isReadOnly() {
+            return console.isReadOnly();
+        }
+
+        @Override
+        public void setReadOnly(boolean readOnly) {
+            console.setReadOnly(readOnly);
+        }
+
+        @Override
+        public BackgroundTask<Void> close() {
+            return BackgroundTask.<Void>of("Close the SQL console on " + databaseName, context -> {
+                console.close();
                 return null;
             }).silent();
         }

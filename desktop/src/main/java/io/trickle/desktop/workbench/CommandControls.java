@@ -141,7 +141,7 @@ public final class CommandControls {
     public void installAccelerators(Scene scene) {
         for (CommandId id : CommandId.values()) {
             Optional<String> accelerator = id.accelerator();
-            if (accelerator.isPresent() && !id.placement().inMenuBar()) {
+            if (accelerator.isPresent() && !id.placement().inMenuBar() && id.scope().isEmpty()) {
                 scene.getAccelerators().put(KeyCombination.valueOf(accelerator.get()), () -> registry.execute(id));
             }
         }

@@ -17,6 +17,7 @@ public enum CommandId {
     DISCONNECT("Disconnect", "fth-x-circle", "Shortcut+Shift+K", Menu.FILE, 2, Placement.MENU_AND_TOOLBAR),
     OPEN_BENCHMARKS("Open Benchmark Runs…", "fth-folder-plus", null, Menu.FILE, 3, Placement.MENU),
     EXPORT_CHART("Export Chart as PNG…", "fth-image", null, Menu.FILE, 3, Placement.MENU),
+    RESET_DEMO("Reset Demo…", "fth-rotate-ccw", null, Menu.FILE, 4, Placement.MENU),
     EXIT("Exit", "fth-log-out", "Shortcut+Q", Menu.FILE, 9, Placement.MENU),
 
     UNDO("Undo", "fth-corner-up-left", "Shortcut+Z", Menu.EDIT, 1, Placement.MENU),
@@ -26,6 +27,8 @@ public enum CommandId {
     NEW_STREAM_TABLE("New Stream Table…", "fth-plus-square", "Shortcut+Shift+N", Menu.DATABASE, 2,
             Placement.MENU_AND_TOOLBAR),
     EDIT_STREAM_TABLE("Edit Stream Table", "fth-edit", "F4", Menu.DATABASE, 2, Placement.MENU),
+    VIEW_DATA("View Data", "fth-grid", "F3", Menu.DATABASE, 2, Placement.MENU),
+    COPY_CREATE_COMMAND("Copy Create Command", "fth-copy", "Shortcut+Shift+C", Menu.DATABASE, 2, Placement.MENU),
     DROP_STREAM_TABLE("Drop Stream Table…", "fth-trash-2", "Shortcut+Delete", Menu.DATABASE, 2, Placement.MENU),
     VALIDATE_QUERY("Validate Query", "fth-check-square", "Shortcut+Enter", Menu.DATABASE, 3, Placement.MENU),
     SAVE_STREAM_TABLE("Save Stream Table", "fth-save", "Shortcut+S", Menu.DATABASE, 3, Placement.MENU),
@@ -37,9 +40,11 @@ public enum CommandId {
     DROP_WATERMARK_GROUP("Drop Watermark Group…", "fth-trash-2", null, Menu.DATABASE, 6, Placement.MENU),
     ADVANCE_WATERMARK("Advance Watermark…", "fth-skip-forward", null, Menu.DATABASE, 6, Placement.MENU),
     TOGGLE_ENGINE("Switch Bundled Engine On/Off", "fth-cpu", null, Menu.DATABASE, 5, Placement.MENU),
+    OPEN_CONSOLE("SQL Console", "fth-terminal", "Shortcut+Shift+Q", Menu.DATABASE, 7, Placement.MENU_AND_TOOLBAR),
 
     NEXT_PERSPECTIVE("Next Perspective", "fth-layout", "Shortcut+F8", Menu.WINDOW, 1, Placement.MENU),
     RESET_PERSPECTIVE("Reset Perspective", "fth-rotate-ccw", null, Menu.WINDOW, 1, Placement.MENU),
+    MAXIMISE_VIEW("Maximise or Restore View", "fth-maximize-2", "Shortcut+M", Menu.WINDOW, 2, Placement.MENU),
     TOGGLE_THEME("Toggle Light/Dark Theme", "fth-moon", "Shortcut+Shift+L", Menu.WINDOW, 3,
             Placement.MENU_AND_TOOLBAR),
 
@@ -48,10 +53,18 @@ public enum CommandId {
     RELOAD_WATERMARKS("Reload Watermarks", "fth-refresh-cw", null, Menu.NONE, 0, Placement.CONTEXT),
     CLOSE_BENCHMARK("Close Benchmark Run", "fth-x-square", null, Menu.NONE, 0, Placement.CONTEXT),
     CLEAR_HISTORY_FILTER("Clear Filter", "fth-x-circle", null, Menu.NONE, 0, Placement.CONTEXT),
+    RELOAD_DATA("Reload Rows", "fth-refresh-cw", null, Menu.NONE, 0, Placement.CONTEXT),
+    CANCEL_DATA("Cancel Reading", "fth-x-octagon", null, Menu.NONE, 0, Placement.CONTEXT),
+    RUN_SQL("Run Statements", "fth-play", "Shortcut+Enter", Menu.NONE, 0, Placement.CONTEXT, "the SQL console"),
+    CANCEL_SQL("Cancel Statement", "fth-x-octagon", null, Menu.NONE, 0, Placement.CONTEXT),
+    TOGGLE_CONSOLE_WRITES("Allow Writes…", "fth-unlock", null, Menu.NONE, 0, Placement.CONTEXT),
+    COMPLETE_SQL("Complete Name", "fth-chevrons-right", "Shortcut+Space", Menu.NONE, 0, Placement.CONTEXT,
+            "SQL editors"),
     MOVE_VIEW("Move To", "fth-move", null, Menu.NONE, 0, Placement.CONTEXT),
     CLOSE_VIEW("Close View", "fth-x", null, Menu.NONE, 0, Placement.CONTEXT),
 
-    ABOUT("About Trickle", "fth-info", null, Menu.HELP, 1, Placement.MENU);
+    KEYBOARD_SHORTCUTS("Keyboard Shortcuts", "fth-command", "F1", Menu.HELP, 1, Placement.MENU),
+    ABOUT("About Trickle", "fth-info", null, Menu.HELP, 2, Placement.MENU);
 
     /** The menus of the menu bar, in order. */
     public enum Menu {
@@ -88,14 +101,24 @@ public enum CommandId {
     private final Menu menu;
     private final int group;
     private final Placement placement;
+    private final String scope;
 
     CommandId(String label, String icon, String accelerator, Menu menu, int group, Placement placement) {
+        this(label, icon, accelerator, menu, group, placement, null);
+    }
+
+    /**
+     * @param scope where the key works, for a key that one part of the window handles itself ("the SQL
+     *              console"); such keys are not bound for the whole window
+     */
+    CommandId(String label, String icon, String accelerator, Menu menu, int group, Placement placement, String scope) {
         this.label = label;
         this.icon = icon;
         this.accelerator = accelerator;
         this.menu = menu;
         this.group = group;
         this.placement = placement;
+        this.scope = scope;
     }
 
     public String label() {
@@ -123,5 +146,10 @@ public enum CommandId {
 
     public Placement placement() {
         return placement;
+    }
+
+    /** Where the command's key works when only part of the window handles it; empty for the whole window. */
+    public Optional<String> scope() {
+        return Optional.ofNullable(scope);
     }
 }

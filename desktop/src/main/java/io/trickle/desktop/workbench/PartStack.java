@@ -31,6 +31,9 @@ final class PartStack {
 
         /** The DBA picked a tab; remembered without an undo step. */
         void selected(String viewId);
+
+        /** The DBA double-clicked a tab: its stack fills the workbench, or returns to its place. */
+        void toggleMaximised(String viewId);
     }
 
     record MoveTarget(String stackId, String label) {
@@ -78,6 +81,13 @@ final class PartStack {
             host.close(view.id());
         });
         tab.setContextMenu(contextMenu(view, host));
+        header.setOnMouseClicked(e -> {
+            if (e.getButton() == javafx.scene.input.MouseButton.PRIMARY && e.getClickCount() == 2) {
+                host.toggleMaximised(view.id());
+                e.consume();
+            }
+        });
+        header.setTooltip(new javafx.scene.control.Tooltip(view.title() + " — double-click to maximise or restore"));
         header.setOnDragDetected(e -> {
             Dragboard board = header.startDragAndDrop(TransferMode.MOVE);
             ClipboardContent content = new ClipboardContent();

@@ -28,6 +28,10 @@ public final class Workbench implements PartStack.Host {
     private final BorderPane root = new BorderPane();
     /** True while the workbench writes back what the DBA did to the drawn layout; no redraw then. */
     private boolean syncing;
+    /** The stack that fills the workbench (a double-clicked tab's), or null; never stored. */
+    private String maximised;
+    /** The view whose tab the DBA picked last, which Maximise acts on. */
+    private String lastActive;
 
     public Workbench(PerspectiveRegistry perspectives, PerspectiveLayouts layouts, ViewRegistry views,
                      EditorArea editors, UndoManager undo) {
@@ -43,6 +47,7 @@ public final class Workbench implements PartStack.Host {
                 render(now);
             }
         });
+        perspectives.activeProperty().addListener((obs, old, now) -> maximised = null);
         render(layouts.activeLayoutProperty().get());
     }
 
@@ -93,7 +98,40 @@ public final class Workbench implements PartStack.Host {
 
     @Override
     public void selected(String viewId) {
+        lastActive = viewId;
         setSilently(Layouts.select(activeLayout(), viewId), false);
+    }
+
+    /**
+     * Lets the view's stack fill the workbench, or puts it back (Eclipse's double-click on a tab). Not
+     * an edit of the arrangement: nothing is stored or undone.
+     */
+    @Override
+    public void toggleMaximised(String viewId) {
+        LayoutNode now = activeLayout();
+        String stack = Layouts.stackOf(now, viewId).map(Stack::id).orElse(null);
+        maximised = stack == null || stack.equals(maximised) ? null : stack;
+        lastActive = viewId;
+        render(now);
+    }
+
+    /** Maximises or restores the view the DBA worked in last (Window ▸ Maximise or Restore View). */
+    public void toggleMaximisedActive() {
+        LayoutNode now = activeLayout();
+        if (maximised != null) {
+            maximised = null;
+            render(now);
+        } else if (lastActive != null && Layouts.contains(now, lastActive)) {
+            toggleMaximised(lastActive);
+        } else {
+            Layouts.stacks(now).stream().filter(st -> !st.views().isEmpty()).findFirst()
+                    .flatMap(Stack::showing).ifPresent(this::toggleMaximised);
+        }
+    }
+
+    /** The stack that fills the workbench, or empty. */
+    public Optional<String> maximisedStack() {
+        return Optional.ofNullable(maximised);
     }
 
     @Override
@@ -114,6 +152,12 @@ public final class Workbench implements PartStack.Host {
     // ---------------------------------------------------------------------------------------------
 
     private void render(LayoutNode layout) {
+        Optional<Stack> alone = maximised == null ? Optional.empty() : Layouts.stack(layout, maximised);
+        if (alone.isPresent() && !alone.get().views().isEmpty()) {
+            root.setCenter(new PartStack(alone.get(), views, this).node());
+            return;
+        }
+        maximised = null;
         Node drawn = build(layout, new ArrayList<>());
         root.setCenter(drawn);
     }

@@ -70,9 +70,12 @@ final class SampleWorkbench {
         }
         await("the catalog to be current", 60, () -> root.session().catalogProperty().get() != null
                 && root.session().catalogProperty().get().state() == CatalogStatus.State.CURRENT);
+        // The views follow the engine's events while the demo installs; its last step closes the referral cycle.
         await("the sample stream tables", 120, () -> root.catalog().stateProperty().get() == CatalogModel.State.READY
-                && root.catalog().snapshot().tables().size() >= SAMPLE.size());
+                && root.catalog().snapshot().tables().size() >= SAMPLE.size()
+                && root.catalog().snapshot().graph().nodes().stream().filter(n -> n.sccId() != null).count() >= 2);
         await("the navigator tree", 10, () -> navigatorLine("shop.order_totals").isPresent());
+        await("the demo's install to be over", 60, () -> root.jobs().activeCount().get() == 0);
     }
 
     /** The stream table's own line in the navigator (under its schema), if shown. */
@@ -91,9 +94,48 @@ final class SampleWorkbench {
         return Optional.empty();
     }
 
-    /** Clicks the stream table's line in the navigator (scrolling it into view first). */
+    /** The navigator's first line for {@code item} (a cycle, a group), scrolled into view. */
+    Node navigatorCellOf(io.trickle.desktop.views.catalog.CatalogItem item) {
+        TreeView<NavigatorNode> tree = robot.lookup("#navigator-tree").query();
+        TreeItem<NavigatorNode>[] found = new TreeItem[1];
+        robot.interact(() -> {
+            java.util.Deque<TreeItem<NavigatorNode>> next = new java.util.ArrayDeque<>(List.of(tree.getRoot()));
+            while (!next.isEmpty() && found[0] == null) {
+                TreeItem<NavigatorNode> line = next.poll();
+                if (line.getValue().item().equals(item)) {
+                    found[0] = line;
+                }
+                line.setExpanded(true);
+                next.addAll(line.getChildren());
+            }
+            tree.scrollTo(tree.getRow(found[0]));
+        });
+        return robot.lookup(".tree-cell").match((TreeCell<?> c) -> c.getTreeItem() == found[0]).query();
+    }
+
+    /**
+     * Clicks the stream table's line in the navigator (scrolling it into view first) until the line is
+     * selected: a catalog read may draw the tree anew while the robot aims, and then it aims again.
+     */
     void clickInNavigator(String name) {
-        robot.clickOn(navigatorCell(name));
+        long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(20);
+        while (true) {
+            try {
+                robot.clickOn(navigatorCell(name));
+            } catch (RuntimeException drawnAnew) {
+                // the line's cell went away under the robot; look it up again
+            }
+            if (org.testfx.util.WaitForAsyncUtils.waitFor(org.testfx.util.WaitForAsyncUtils.asyncFx(() -> {
+                TreeItem<NavigatorNode> selected = robot.lookup("#navigator-tree").<TreeView<NavigatorNode>>query()
+                        .getSelectionModel().getSelectedItem();
+                return selected != null && selected.getValue().item().label().equals(name);
+            }))) {
+                return;
+            }
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError(name + " could not be selected in the navigator");
+            }
+        }
     }
 
     /** Adds the stream table's line to the navigator's selection. */
@@ -107,6 +149,15 @@ final class SampleWorkbench {
         TreeItem<NavigatorNode> line = navigatorLine(name).orElseThrow(() -> new AssertionError(name + " not in the navigator"));
         robot.interact(() -> tree.scrollTo(tree.getRow(line)));
         return robot.lookup(".tree-cell").match((TreeCell<?> c) -> c.getTreeItem() == line).query();
+    }
+
+    /** The muted detail of the navigator's line for {@code item} ("aligned", "30s · diff"), or empty when not shown. */
+    String navigatorDetail(io.trickle.desktop.views.catalog.CatalogItem item) {
+        TreeView<NavigatorNode> tree = robot.lookup("#navigator-tree").query();
+        if (tree.getRoot() == null) {
+            return "";
+        }
+        return tree.getRoot().getValue().find(item).map(NavigatorNode::detail).orElse("");
     }
 
     /** The rows of the refresh history table. */

@@ -4,6 +4,7 @@ import static io.trickle.desktop.app.WorkbenchFixture.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.trickle.desktop.views.catalog.CatalogItem;
 import io.trickle.engine.testing.TestDatabase;
 import javafx.scene.control.Label;
 import javafx.scene.control.TextField;
@@ -34,7 +35,7 @@ class WatermarksDatabaseFxTest extends AbstractSampleFxTest {
         String summary = robot.lookup("#wm-summary-etl_feeds").<Label>query().getText();
         assertTrue(summary.startsWith("misaligned") && summary.contains("etl.shipments_feed"), summary);
 
-        robot.clickOn("#wm-card-etl_feeds");
+        WorkbenchFixture.clickWhenShown(robot, "#wm-card-etl_feeds", 20);
         robot.clickOn(".button-edit-watermark-group");
         await("the group form", 10, () -> robot.lookup("#form-tolerance").tryQuery().isPresent());
         robot.interact(() -> robot.lookup("#form-tolerance").<TextField>query().setText("30m"));
@@ -46,7 +47,7 @@ class WatermarksDatabaseFxTest extends AbstractSampleFxTest {
         await("the view read again", 30, () -> robot.lookup("#wm-summary-etl_feeds").<Label>query().getText()
                 .contains("tolerance 30 min"));
 
-        robot.clickOn("#wm-card-etl_feeds");
+        WorkbenchFixture.clickWhenShown(robot, "#wm-card-etl_feeds", 20);
         robot.clickOn(".button-advance-watermark");
         await("the advance form", 10, () -> robot.lookup("#form-watermark").tryQuery().isPresent());
         robot.interact(() -> {
@@ -62,6 +63,8 @@ class WatermarksDatabaseFxTest extends AbstractSampleFxTest {
         robot.clickOn("#dialog-confirm");
         await("the group to align", 30, () -> robot.lookup("#wm-summary-etl_feeds").<Label>query().getText()
                 .startsWith("aligned"));
+        // The card and the navigator draw from the same read: once one says aligned, so does the other.
+        assertEquals("aligned", sample.navigatorDetail(new CatalogItem.WatermarkGroup("etl_feeds")));
         assertEquals(1, db.count("SELECT count(*) FROM pgtrickle.pgt_watermarks WHERE source = 'etl.shipments_feed'::regclass"
                 + " AND watermark = timestamptz '2026-01-01 12:00:00Z'"));
     }

@@ -71,12 +71,49 @@ final class WorkbenchFixture {
         WaitForAsyncUtils.waitForFxEvents();
     }
 
-    /** Polls {@code condition} on the FX thread until it holds, failing after {@code seconds}. */
+    /**
+     * Clicks the node {@code query} finds once it is shown in the window. A view may draw a node anew
+     * while the robot aims at it (the catalog was read again); then the robot aims again, at the new
+     * node, until it lands — waiting for a condition, never for time.
+     */
+    static void clickWhenShown(org.testfx.api.FxRobot robot, String query, int seconds) {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
+        RuntimeException last = null;
+        while (System.nanoTime() < deadline) {
+            java.util.Optional<Node> node = robot.lookup(query).tryQuery();
+            boolean shown = node.isPresent() && WaitForAsyncUtils.waitFor(WaitForAsyncUtils.asyncFx(
+                    () -> node.get().getScene() != null && node.get().isVisible()));
+            if (shown) {
+                try {
+                    robot.clickOn(node.get());
+                    return;
+                } catch (RuntimeException detachedMeanwhile) {
+                    last = detachedMeanwhile;
+                }
+            }
+            WaitForAsyncUtils.waitForFxEvents();
+        }
+        throw new AssertionError("no shown node for " + query + " within " + seconds + " s", last);
+    }
+
+    /**
+     * Polls {@code condition} on the FX thread until it holds, failing after {@code seconds} — with a
+     * screenshot of the window as it was then ({@code failed-<what>.png}), to see what it showed.
+     */
     static void await(String what, int seconds, Callable<Boolean> condition) {
         try {
             WaitForAsyncUtils.waitFor(seconds, TimeUnit.SECONDS,
                     () -> WaitForAsyncUtils.asyncFx(condition).get());
         } catch (TimeoutException e) {
+            try {
+                javafx.stage.Window window = javafx.stage.Window.getWindows().stream().filter(javafx.stage.Window::isShowing)
+                        .findFirst().orElse(null);
+                if (window != null && window.getScene() != null) {
+                    Screenshots.of(window.getScene(), "failed-" + what.replaceAll("[^A-Za-z0-9]+", "-") + ".png");
+                }
+            } catch (RuntimeException noScreenshot) {
+                e.addSuppressed(noScreenshot);
+            }
             throw new AssertionError("timed out after " + seconds + " s waiting for " + what, e);
         }
         WaitForAsyncUtils.waitForFxEvents();

@@ -93,7 +93,7 @@ class WorkbenchFxTest extends AbstractWorkbenchFxTest {
         await("jobs on the left again", 5, () -> stackHolds("left", "jobs"));
 
         Workspace workspace = new Workspace(home.resolve("workspace.db"));
-        await("the layout to be saved", 10, () -> workspace.get(WorkspaceLayoutStore.key("administration", 1))
+        await("the layout to be saved", 10, () -> workspace.get(WorkspaceLayoutStore.key("administration", 2))
                 .orElse("").contains("stack(left connections navigator *jobs)"));
         WorkbenchFixture.close(root);
 

@@ -9,6 +9,11 @@ public final class DirectTaskExecutor implements TaskExecutor {
     private int executed;
 
     @Override
+    public void onUiThread(Runnable action) {
+        action.run();
+    }
+
+    @Override
     public <T> TaskHandle execute(BackgroundTask<T> task) {
         executed++;
         T value;

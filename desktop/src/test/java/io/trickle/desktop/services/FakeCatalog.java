@@ -18,6 +18,10 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import io.trickle.engine.api.ColumnInfo;
+import io.trickle.engine.api.RelationOutline;
+import io.trickle.engine.api.RelationPreview;
+import io.trickle.engine.api.RelationStats;
 
 /**
  * The stream tables of the fake engine's pretend database: what list, the dependency graph, show,
@@ -118,11 +122,67 @@ public final class FakeCatalog {
     }
 
     // ---------------------------------------------------------------------------------------------
+    // What the data view, the properties and completion read: every relation has (id, label), rows 1..5
+    // ---------------------------------------------------------------------------------------------
+
+    RelationPreview preview(io.trickle.engine.api.PreviewRequest request) {
+        requireRelation(request.relation());
+        List<List<String>> rows = new ArrayList<>();
+        for (int i = 1; i <= 5; i++) {
+            rows.add(List.of(Integer.toString(i), "row " + i));
+        }
+        if (request.descending()) {
+            java.util.Collections.reverse(rows);
+        }
+        boolean more = rows.size() > request.limit();
+        return new RelationPreview(request.relation(), List.of(new ColumnInfo("id", "integer"),
+                new ColumnInfo("label", "text")), rows.subList(0, Math.min(rows.size(), request.limit())), more,
+                request.orderBy(), request.descending());
+    }
+
+    RelationStats stats(String relation) {
+        requireRelation(relation);
+        return new RelationStats(relation, "table", "trickle", 5, 5L, 16384, 8192, 8192,
+                List.of(new RelationStats.Index(relation.replace('.', '_') + "_pkey", "CREATE UNIQUE INDEX x ON "
+                        + relation + " USING btree (id)", true, true, 8192)),
+                List.of(new RelationStats.Grant("trickle", List.of("SELECT", "INSERT"))));
+    }
+
+    List<RelationOutline> outlines() {
+        List<RelationOutline> out = new ArrayList<>();
+        java.util.stream.Stream.concat(tables.keySet().stream(), sources.keySet().stream()).forEach(name -> {
+            String[] parts = name.split("\\.", 2);
+            out.add(new RelationOutline(parts[0], parts[1], "table", List.of(new ColumnInfo("id", "integer"),
+                    new ColumnInfo("label", "text"))));
+        });
+        return out;
+    }
+
+    private void requireRelation(String name) {
+        if (!tables.containsKey(name) && !sources.containsKey(name)) {
+            throw new TrickleException.NotFoundException("relation " + name + " does not exist");
+        }
+    }
+
+    // ---------------------------------------------------------------------------------------------
     // Watermarks, judged by the rule of issue 5: every source has a watermark and max − min ≤ tolerance
     // ---------------------------------------------------------------------------------------------
 
-    WatermarkOverview watermarkOverview() {
-        requireWatermarks();
+    /** Everything one catalog read brings; without watermark groups when the catalog predates them. */
+    CatalogSnapshot snapshot(int historyRows) {
+        List<WatermarkGroup> groupList = List.of();
+        List<WatermarkGroupStatus> statuses = List.of();
+        List<WatermarkInfo> infos = List.of();
+        if (watermarksUnavailable == null) {
+            groupList = List.copyOf(groups.values());
+            statuses = statuses();
+            infos = infos();
+        }
+        return new CatalogSnapshot(list(), graph(), Instant.now(), groupList, statuses, infos,
+                history.stream().limit(historyRows).toList(), watermarksUnavailable);
+    }
+
+    private List<WatermarkGroupStatus> statuses() {
         List<WatermarkGroupStatus> statuses = new ArrayList<>();
         for (WatermarkGroup g : groups.values()) {
             List<Instant> marks = g.sources().stream().map(watermarks::get).filter(java.util.Objects::nonNull).toList();
@@ -132,11 +192,14 @@ public final class FakeCatalog {
             boolean aligned = marks.size() == g.sources().size() && lag.compareTo(g.tolerance()) <= 0;
             statuses.add(new WatermarkGroupStatus(g.name(), min, max, lag, aligned, marks.size(), g.sources().size()));
         }
+        return statuses;
+    }
+
+    private List<WatermarkInfo> infos() {
         List<WatermarkInfo> infos = new ArrayList<>();
         watermarks.forEach((source, at) -> infos.add(new WatermarkInfo(source, source.substring(0, source.indexOf('.')), at,
                 Instant.now(), "etl_loader", "0/16B3748")));
-        List<HistoryEntry> skips = history.stream().filter(e -> "SKIP".equals(e.action())).toList();
-        return new WatermarkOverview(List.copyOf(groups.values()), statuses, infos, skips, Instant.now());
+        return infos;
     }
 
     WatermarkGroup createWatermarkGroup(String name, List<String> sources, Duration tolerance) {

@@ -2,6 +2,12 @@ package io.trickle.desktop.services;
 
 import io.trickle.engine.api.CreateResult;
 import io.trickle.engine.api.DependencyGraph;
+import io.trickle.engine.api.EngineEvent;
+import io.trickle.engine.api.PreviewRequest;
+import io.trickle.engine.api.RelationOutline;
+import io.trickle.engine.api.RelationPreview;
+import io.trickle.engine.api.RelationStats;
+import io.trickle.engine.api.StatementResult;
 import io.trickle.engine.api.HistoryEntry;
 import io.trickle.engine.api.InstallResult;
 import io.trickle.engine.api.RefreshResult;
@@ -36,6 +42,68 @@ public final class FakeEngineService implements EngineService {
     private final List<FakeScheduler> schedulers = new ArrayList<>();
     private String schedulerRefusal;
     private SchedulerRole startingRole = SchedulerRole.LEADER;
+    private int demoResets;
+    private final List<PreviewRequest> previews = new ArrayList<>();
+    private final List<java.util.function.Consumer<EngineEvent>> listeners = new java.util.concurrent.CopyOnWriteArrayList<>();
+    private final List<String> consoleRuns = new ArrayList<>();
+
+    /** Sends an event to every listening session, as the engine's NOTIFY would. */
+    public void emit(EngineEvent event) {
+        listeners.forEach(l -> l.accept(event));
+    }
+
+    public int listeningSessions() {
+        return listeners.size();
+    }
+
+    public int demoResets() {
+        return demoResets;
+    }
+
+    public List<PreviewRequest> previews() {
+        return previews;
+    }
+
+    /** Every script the console ran, with its mode: "read-only: SELECT 1". */
+    public List<String> consoleRuns() {
+        return consoleRuns;
+    }
+
+    /** A console that refuses what the engine refuses in read-only mode and answers one row for anything else. */
+    private final class FakeConsole implements ConsoleSession {
+        private boolean readOnly = true;
+
+        @Override
+        public BackgroundTask<List<StatementResult>> run(String script, int maxRows) {
+            return BackgroundTask.of("Run SQL", context -> {
+                consoleRuns.add((readOnly ? "read-only: " : "read-write: ") + script);
+                if (readOnly && !script.trim().toLowerCase(java.util.Locale.ROOT).startsWith("select")) {
+                    throw new TrickleException.InvalidInputException("the console is read-only");
+                }
+                if (script.contains("fail")) {
+                    return List.of(new StatementResult(script, List.of(), List.of(), false, -1,
+                            "ERROR: syntax error at or near \"fail\"\n  Position: 8", 0.5));
+                }
+                return List.of(new StatementResult(script, List.of(new io.trickle.engine.api.ColumnInfo("answer", "integer")),
+                        List.of(List.of("42")), false, -1, null, 1.0));
+            });
+        }
+
+        @Override
+        public boolean isReadOnly() {
+            return readOnly;
+        }
+
+        @Override
+        public void setReadOnly(boolean now) {
+            readOnly = now;
+        }
+
+        @Override
+        public BackgroundTask<Void> close() {
+            return BackgroundTask.<Void>of("Close console", context -> null);
+        }
+    }
 
     public FakeEngineService(String acceptedPassword) {
         this.acceptedPassword = acceptedPassword;
@@ -196,17 +264,8 @@ public final class FakeEngineService implements EngineService {
         }
 
         @Override
-        public BackgroundTask<CatalogSnapshot> readCatalog() {
-            return BackgroundTask.of("Read catalog", context -> {
-                WatermarkOverview watermarks;
-                try {
-                    watermarks = catalog.watermarkOverview();
-                } catch (TrickleException.ActionFailedException olderCatalog) {
-                    watermarks = WatermarkOverview.EMPTY;
-                }
-                return new CatalogSnapshot(catalog.list(), catalog.graph(), Instant.now(), watermarks.groups(),
-                        watermarks.statuses());
-            });
+        public BackgroundTask<CatalogSnapshot> readCatalog(int historyRows) {
+            return BackgroundTask.of("Read catalog", context -> catalog.snapshot(historyRows));
         }
 
         @Override
@@ -254,8 +313,52 @@ public final class FakeEngineService implements EngineService {
         }
 
         @Override
-        public BackgroundTask<WatermarkOverview> watermarkOverview() {
-            return BackgroundTask.of("Watermarks", context -> catalog.watermarkOverview());
+        public BackgroundTask<List<String>> resetDemo() {
+            return BackgroundTask.of("Reset demo", context -> {
+                demoResets++;
+                return List.of("dropped stream table shop.order_totals", "stream table shop.order_totals");
+            });
+        }
+
+        @Override
+        public BackgroundTask<RelationPreview> preview(PreviewRequest request) {
+            return BackgroundTask.of("Preview " + request.relation(), context -> {
+                previews.add(request);
+                return catalog.preview(request);
+            });
+        }
+
+        @Override
+        public BackgroundTask<RelationStats> relationStats(String relation) {
+            return BackgroundTask.of("Stats " + relation, context -> catalog.stats(relation));
+        }
+
+        @Override
+        public BackgroundTask<List<RelationOutline>> relationOutlines() {
+            return BackgroundTask.of("Outlines", context -> catalog.outlines());
+        }
+
+        @Override
+        public BackgroundTask<ConsoleSession> openConsole() {
+            return BackgroundTask.of("Open console", context -> new FakeConsole());
+        }
+
+        @Override
+        public BackgroundTask<EventFeed> listen(java.util.function.Consumer<EngineEvent> events) {
+            return BackgroundTask.of("Listen", context -> {
+                listeners.add(events);
+                return new EventFeed() {
+                    @Override
+                    public boolean isListening() {
+                        return listeners.contains(events);
+                    }
+
+                    @Override
+                    public void close() {
+                        listeners.remove(events);
+                    }
+                };
+            });
         }
 
         @Override

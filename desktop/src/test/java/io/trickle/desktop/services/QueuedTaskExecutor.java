@@ -13,6 +13,11 @@ public final class QueuedTaskExecutor implements TaskExecutor {
     private final DirectTaskExecutor direct = new DirectTaskExecutor();
 
     @Override
+    public void onUiThread(Runnable action) {
+        action.run();
+    }
+
+    @Override
     public <T> TaskHandle execute(BackgroundTask<T> task) {
         waiting.add(task);
         return () -> cancel(task);

@@ -17,6 +17,11 @@ public final class RecordingNotificationService implements NotificationService {
         return notices;
     }
 
+    /** "ERROR Title: message", one per notice. */
+    public List<String> texts() {
+        return notices().stream().map(n -> n.severity() + " " + n.title() + ": " + n.message()).toList();
+    }
+
     public List<String> titles() {
         return notices.stream().map(Notice::title).toList();
     }

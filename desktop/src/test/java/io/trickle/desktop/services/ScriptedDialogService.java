@@ -22,6 +22,8 @@ public final class ScriptedDialogService implements DialogService {
     private final Deque<Optional<List<java.nio.file.Path>>> chosenFiles = new ArrayDeque<>();
     private final List<FileChoice> fileChoices = new ArrayList<>();
 
+    private final List<List<List<String>>> tables = new java.util.ArrayList<>();
+
     public ScriptedDialogService confirmWith(boolean answer) {
         confirmations.add(answer);
         return this;
@@ -84,7 +86,12 @@ public final class ScriptedDialogService implements DialogService {
         }
         return forms.pop().map(answers -> {
             Map<String, String> values = new java.util.LinkedHashMap<>();
-            form.fields().forEach(f -> values.put(f.key(), answers.getOrDefault(f.key(), f.initial())));
+            form.fields().forEach(f -> values.put(f.key(), f.initial()));
+            // Answers are typed in the order given, and the fields that follow them follow, as in the dialog.
+            answers.forEach((key, value) -> {
+                values.put(key, value);
+                values.putAll(form.sync().after(key, new FormValues(values)));
+            });
             FormValues filled = new FormValues(values);
             form.validation().apply(filled).ifPresent(problem -> {
                 throw new AssertionError("the form would not accept these values: " + problem);
@@ -101,6 +108,17 @@ public final class ScriptedDialogService implements DialogService {
     @Override
     public void showInformation(String title, String message) {
         information.add(title + ": " + message);
+    }
+
+    @Override
+    public void showTable(String title, String header, List<String> columns, List<List<String>> rows) {
+        tables.add(rows);
+        information.add(title + ": " + rows.size() + " rows");
+    }
+
+    /** The rows of every table shown, in order. */
+    public List<List<List<String>>> tables() {
+        return tables;
     }
 
     public List<Confirmation> asked() {

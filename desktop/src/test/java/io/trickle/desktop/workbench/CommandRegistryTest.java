@@ -52,8 +52,10 @@ class CommandRegistryTest {
 
     @Test
     void keyBindingsAreValidAndUnique() {
+        // Keys for the whole window are unique; a part of the window may give one its own meaning (Ctrl+Enter
+        // runs the SQL console), which is why those are listed with where they work.
         Set<String> seen = new HashSet<>();
-        Arrays.stream(CommandId.values()).forEach(id -> id.accelerator().ifPresent(key -> {
+        Arrays.stream(CommandId.values()).filter(id -> id.scope().isEmpty()).forEach(id -> id.accelerator().ifPresent(key -> {
             javafx.scene.input.KeyCombination.valueOf(key);
             assertTrue(seen.add(key.toLowerCase(java.util.Locale.ROOT)), key + " is bound twice");
         }));

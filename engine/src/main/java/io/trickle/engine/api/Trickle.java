@@ -15,6 +15,9 @@ import io.trickle.engine.catalog.RefreshHistoryRepository;
 import io.trickle.engine.catalog.StreamTableRepository;
 import io.trickle.engine.db.PgQuote;
 import io.trickle.engine.demo.DemoInstaller;
+import io.trickle.engine.events.NotificationListener;
+import io.trickle.engine.inspect.ConsoleSession;
+import io.trickle.engine.inspect.RelationReader;
 import io.trickle.engine.lifecycle.AlterStreamTable;
 import io.trickle.engine.lifecycle.CreateStreamTable;
 import io.trickle.engine.lifecycle.DropStreamTable;
@@ -403,6 +406,59 @@ public final class Trickle implements AutoCloseable {
         return DemoInstaller.install(this, database);
     }
 
+    /**
+     * Resets the demo to how a first install leaves it (DESIGN §4, {@code trickle demo --reset}): drops
+     * its schemas ({@code shop}, {@code reporting}, {@code etl}) with everything in them, every stream
+     * table stored there or reading from there, and its watermark group, then installs it anew. The
+     * catalog must be installed.
+     *
+     * @return what it dropped, then what it created
+     */
+    public List<String> resetDemo() {
+        requireCatalogInstalled();
+        return DemoInstaller.reset(this, database);
+    }
+
+    // --- What a DBA looks at besides stream tables (issue 20) -------------------------------------
+
+    /**
+     * The first rows of a stream table (its engine columns left out) or of any other relation, read in
+     * a READ ONLY transaction.
+     *
+     * @throws TrickleException.NotFoundException for a relation that does not exist
+     * @throws ActionFailedException              when the role may not read it, or {@code cancel} fired
+     */
+    public RelationPreview preview(PreviewRequest request, Cancellation cancel) {
+        return database.withConnection("reading " + request.relation(), c -> RelationReader.preview(c, request, cancel));
+    }
+
+    /** Owner, rows, sizes, indexes and grants of a relation (a stream table's storage table for a stream table). */
+    public RelationStats relationStats(String relation, Cancellation cancel) {
+        return database.withConnection("reading the size of " + relation, c -> RelationReader.stats(c, relation, cancel));
+    }
+
+    /** Every relation the role can see, with its columns, outside the system's and the engine's schemas. */
+    public List<RelationOutline> relationOutlines() {
+        return database.withConnection("reading the relations", RelationReader::outlines);
+    }
+
+    /**
+     * Opens a SQL console: a session of its own, read-only unless {@code readOnly} is false (see
+     * {@link SqlConsole}). Close it when done.
+     */
+    public SqlConsole openConsole(boolean readOnly) {
+        return new SqlConsole(ConsoleSession.open(database.target(), applicationName + " console", readOnly));
+    }
+
+    /**
+     * Listens to the engine's NOTIFY channels (DESIGN §5) on a session of its own, handing each event
+     * to {@code consumer} on the thread {@code trickle-events}; reconnects when the session is lost.
+     */
+    public EventSubscription listen(java.util.function.Consumer<EngineEvent> consumer) {
+        return new EventSubscription(NotificationListener.start(database.target(), applicationName + " events",
+                consumer));
+    }
+
     /** The definition, operator tree and delta SQL of a stream table. */
     public StreamTableDetails show(String name) {
         long id = idOf(name);
@@ -418,7 +474,7 @@ public final class Trickle implements AutoCloseable {
             for (RefreshHistoryRepository.Entry e : new RefreshHistoryRepository().recent(c, id, Math.max(1, limit))) {
                 out.add(new HistoryEntry(e.refreshId(), displayName(e.schema(), e.name()), e.action(), e.status(),
                         e.initiatedBy(), e.rowsInserted(), e.rowsDeleted(), e.startTime(), e.endTime(), e.durationMs(),
-                        e.reason(), e.errorMessage(), e.fixpointIteration()));
+                        e.reason(), e.errorMessage(), e.fixpointIteration(), e.quietChecks(), e.lastCheckedAt()));
             }
             return out;
         });

@@ -30,6 +30,42 @@ public class TrickleException extends RuntimeException {
         }
     }
 
+    /**
+     * A query PostgreSQL refused (a syntax error, an unknown relation, column or function), with where
+     * in the query as the user wrote it: {@code position} counts characters from 1, like PostgreSQL's
+     * own error position; {@code line} and {@code column} from 1 too. All three are 0 when PostgreSQL
+     * named no position.
+     */
+    public static class InvalidQueryException extends InvalidInputException {
+        private static final long serialVersionUID = 1L;
+        private final int position;
+        private final int line;
+        private final int column;
+
+        public InvalidQueryException(String message, int position, int line, int column, Throwable cause) {
+            super(message, cause);
+            this.position = position;
+            this.line = line;
+            this.column = column;
+        }
+
+        public int position() {
+            return position;
+        }
+
+        public int line() {
+            return line;
+        }
+
+        public int column() {
+            return column;
+        }
+
+        public boolean hasPosition() {
+            return position > 0;
+        }
+    }
+
     /** No session: the server is unreachable, authentication failed or the database is missing (exit 3). */
     public static class NoSessionException extends TrickleException {
         private static final long serialVersionUID = 1L;

@@ -22,11 +22,23 @@ public final class RefreshHistoryRepository {
      * remembered: a catalog still without them is asked again, so an in-place upgrade is noticed.
      */
     private static final Set<String> WITH_COST_COLUMNS = ConcurrentHashMap.newKeySet();
+    /** Databases (by JDBC URL) whose catalog has the quiet-check columns of 0.7.0.7; as above. */
+    private static final Set<String> WITH_QUIET_COLUMNS = ConcurrentHashMap.newKeySet();
 
-    /** One history row. */
+    /** The reason a run of quiet checks is recorded with. */
+    public static final String QUIET_REASON = "checked: no change in any source since the last refresh";
+
+    /**
+     * One history row.
+     *
+     * @param quietChecks   for a run of scheduler checks that found nothing to do, how many it stands for;
+     *                      null for a refresh that ran
+     * @param lastCheckedAt the latest of those checks, or null
+     */
     public record Entry(long refreshId, long pgtId, String schema, String name, String action, String status,
                         String initiatedBy, long rowsInserted, long rowsDeleted, Instant startTime, Instant endTime,
-                        Double durationMs, String reason, String errorMessage, Integer fixpointIteration) {
+                        Double durationMs, String reason, String errorMessage, Integer fixpointIteration,
+                        Integer quietChecks, Instant lastCheckedAt) {
     }
 
     /** Opens a RUNNING row in its own (autocommit) statement, so that others see a refresh under way. */
@@ -90,21 +102,28 @@ public final class RefreshHistoryRepository {
      * still works: its refreshes are recorded without them, and AUTO then has no differential samples.
      */
     public static boolean hasCostColumns(Connection c) throws SQLException {
+        return hasColumns(c, WITH_COST_COLUMNS, "source_changes", "abandoned_differential_ms");
+    }
+
+    private static boolean hasColumns(Connection c, Set<String> known, String... columns) throws SQLException {
         String url = c.getMetaData().getURL();
-        if (WITH_COST_COLUMNS.contains(url)) {
+        if (known.contains(url)) {
             return true;
         }
         try (PreparedStatement ps = c.prepareStatement("""
-                SELECT count(*) = 2 FROM pg_attribute
+                SELECT count(*) = cardinality(?::text[]) FROM pg_attribute
                  WHERE attrelid = to_regclass('pgtrickle.pgt_refresh_history')
-                   AND attname IN ('source_changes', 'abandoned_differential_ms') AND NOT attisdropped""");
-             ResultSet rs = ps.executeQuery()) {
-            rs.next();
-            if (rs.getBoolean(1)) {
-                WITH_COST_COLUMNS.add(url);
-                return true;
+                   AND attname = ANY (?::text[]) AND NOT attisdropped""")) {
+            ps.setArray(1, c.createArrayOf("text", columns));
+            ps.setArray(2, c.createArrayOf("text", columns));
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                if (rs.getBoolean(1)) {
+                    known.add(url);
+                    return true;
+                }
+                return false;
             }
-            return false;
         }
     }
 
@@ -155,6 +174,52 @@ public final class RefreshHistoryRepository {
         }
     }
 
+    /**
+     * Counts one "checked, nothing to do" decision of the scheduler for each table in {@code pgtIds}
+     * (issue 20; see {@code V0_7_0_7__quiet_checks.sql}): a table whose newest history row is a run of
+     * such checks gets that row's count raised and its {@code last_checked_at} moved; any other table
+     * gets a new run of one check. Against a catalog older than 0.7.0.7 nothing is recorded.
+     */
+    public void recordQuietChecks(Connection c, Set<Long> pgtIds, Instant at, String engine) throws SQLException {
+        if (pgtIds.isEmpty() || !hasQuietColumns(c)) {
+            return;
+        }
+        try (PreparedStatement ps = c.prepareStatement("""
+                WITH newest AS (
+                    SELECT DISTINCT ON (h.pgt_id) h.pgt_id, h.refresh_id, h.quiet_checks
+                      FROM pgtrickle.pgt_refresh_history h
+                     WHERE h.pgt_id = ANY (?)
+                     ORDER BY h.pgt_id, h.refresh_id DESC),
+                counted AS (
+                    UPDATE pgtrickle.pgt_refresh_history h
+                       SET quiet_checks = h.quiet_checks + 1, last_checked_at = greatest(h.last_checked_at, ?)
+                      FROM newest n
+                     WHERE h.refresh_id = n.refresh_id AND n.quiet_checks IS NOT NULL
+                    RETURNING h.pgt_id)
+                INSERT INTO pgtrickle.pgt_refresh_history (pgt_id, pgt_schema, pgt_name, action, status, initiated_by,
+                    start_time, end_time, reason, engine, quiet_checks, last_checked_at)
+                SELECT st.pgt_id, st.pgt_schema, st.pgt_name, 'NO_DATA', 'COMPLETED', 'SCHEDULER', ?, ?, ?, ?, 1, ?
+                  FROM pgtrickle.pgt_stream_tables st
+                 WHERE st.pgt_id = ANY (?) AND st.pgt_id NOT IN (SELECT pgt_id FROM counted)""")) {
+            java.time.OffsetDateTime ts = at.atOffset(java.time.ZoneOffset.UTC);
+            Long[] ids = pgtIds.toArray(Long[]::new);
+            ps.setArray(1, c.createArrayOf("bigint", ids));
+            ps.setObject(2, ts);
+            ps.setObject(3, ts);
+            ps.setObject(4, ts);
+            ps.setString(5, QUIET_REASON);
+            ps.setString(6, engine);
+            ps.setObject(7, ts);
+            ps.setArray(8, c.createArrayOf("bigint", ids));
+            ps.executeUpdate();
+        }
+    }
+
+    /** Whether the history has the quiet-check columns of 0.7.0.7 (cached like {@link #hasCostColumns}). */
+    public static boolean hasQuietColumns(Connection c) throws SQLException {
+        return hasColumns(c, WITH_QUIET_COLUMNS, "quiet_checks", "last_checked_at");
+    }
+
     public Entry byId(Connection c, long refreshId) throws SQLException {
         List<Entry> e = query(c, "WHERE refresh_id = ?", 1, refreshId);
         return e.isEmpty() ? null : e.get(0);
@@ -166,11 +231,11 @@ public final class RefreshHistoryRepository {
     }
 
     private List<Entry> query(Connection c, String where, int limit, Object... params) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("""
-                SELECT refresh_id, pgt_id, pgt_schema, pgt_name, action, status, initiated_by, rows_inserted, rows_deleted,
-                       start_time, end_time, duration_ms, reason, error_message, fixpoint_iteration
-                  FROM pgtrickle.pgt_refresh_history
-                """ + " " + where + " ORDER BY refresh_id DESC LIMIT ?")) {
+        String quiet = hasQuietColumns(c) ? "quiet_checks, last_checked_at" : "NULL::integer, NULL::timestamptz";
+        try (PreparedStatement ps = c.prepareStatement("SELECT refresh_id, pgt_id, pgt_schema, pgt_name, action, status,"
+                + " initiated_by, rows_inserted, rows_deleted, start_time, end_time, duration_ms, reason, error_message,"
+                + " fixpoint_iteration, " + quiet + " FROM pgtrickle.pgt_refresh_history " + where
+                + " ORDER BY refresh_id DESC LIMIT ?")) {
             int i = 1;
             for (Object p : params) {
                 ps.setObject(i++, p);
@@ -180,12 +245,14 @@ public final class RefreshHistoryRepository {
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
                     Timestamp end = rs.getTimestamp(11);
+                    Timestamp lastChecked = rs.getTimestamp(17);
                     double d = rs.getDouble(12);
                     Double duration = rs.wasNull() ? null : d;
                     out.add(new Entry(rs.getLong(1), rs.getLong(2), rs.getString(3), rs.getString(4), rs.getString(5),
                             rs.getString(6), rs.getString(7), rs.getLong(8), rs.getLong(9), rs.getTimestamp(10).toInstant(),
                             end == null ? null : end.toInstant(), duration, rs.getString(13), rs.getString(14),
-                            (Integer) rs.getObject(15)));
+                            (Integer) rs.getObject(15), (Integer) rs.getObject(16),
+                            lastChecked == null ? null : lastChecked.toInstant()));
                 }
             }
             return out;

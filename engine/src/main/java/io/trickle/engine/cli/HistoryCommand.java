@@ -31,9 +31,19 @@ final class HistoryCommand extends EngineCommand {
                 t.row(String.valueOf(e.refreshId()), TIME.format(e.startTime()), e.name(), e.action(), e.status(),
                         e.initiatedBy(), String.valueOf(e.rowsInserted()), String.valueOf(e.rowsDeleted()),
                         e.durationMs() == null ? "-" : String.format("%.1f", e.durationMs()),
-                        e.errorMessage() != null ? e.errorMessage() : e.reason() == null ? "" : e.reason());
+                        e.errorMessage() != null ? e.errorMessage() : reason(e));
             }
             t.print(out);
         });
+    }
+
+    /** The reason, and for a run of checks that found nothing to do how many there were and the last one. */
+    private static String reason(HistoryEntry e) {
+        String reason = e.reason() == null ? "" : e.reason();
+        if (e.isQuietRun()) {
+            reason += " (" + e.quietChecks() + (e.quietChecks() == 1 ? " check" : " checks") + ", last at "
+                    + TIME.format(e.lastCheckedAt()) + ")";
+        }
+        return reason;
     }
 }

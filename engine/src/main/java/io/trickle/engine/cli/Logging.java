@@ -15,4 +15,14 @@ final class Logging {
             engine.setLevel(verbose ? Level.DEBUG : null);
         }
     }
+
+    /**
+     * Benchmarks print their own progress; the engine they run in-process logs only warnings, unless
+     * {@code verbose} asks for each refresh.
+     */
+    static void configureForBenchmark(boolean verbose) {
+        if (LoggerFactory.getLogger("io.trickle") instanceof Logger engine) {
+            engine.setLevel(verbose ? Level.INFO : Level.WARN);
+        }
+    }
 }

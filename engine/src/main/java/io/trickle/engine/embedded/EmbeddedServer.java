@@ -40,7 +40,12 @@ public final class EmbeddedServer implements AutoCloseable {
         this.port = port;
     }
 
-    /** {@code $TRICKLE_HOME}, the system property {@code trickle.home}, or {@code ~/.trickle}. */
+    /**
+     * The system property {@code trickle.home}, {@code $TRICKLE_HOME}, or {@code .trickle} in the home
+     * directory: {@code $HOME} where it is set (Java's {@code user.home} comes from the password
+     * database and ignores it, so {@code HOME=/tmp/x java -jar …} would otherwise share the real home's
+     * demo), else {@code user.home}.
+     */
     public static Path defaultHome() {
         String prop = System.getProperty("trickle.home");
         if (prop != null && !prop.isBlank()) {
@@ -49,6 +54,10 @@ public final class EmbeddedServer implements AutoCloseable {
         String env = System.getenv("TRICKLE_HOME");
         if (env != null && !env.isBlank()) {
             return Path.of(env);
+        }
+        String home = System.getenv("HOME");
+        if (home != null && !home.isBlank()) {
+            return Path.of(home, ".trickle");
         }
         return Path.of(System.getProperty("user.home"), ".trickle");
     }
@@ -102,20 +111,32 @@ public final class EmbeddedServer implements AutoCloseable {
     }
 
     private void ensureDatabase() {
+        ensureDatabase(DATABASE);
+    }
+
+    /**
+     * Creates database {@code name} (a plain lower-case identifier) in the server unless it exists, and
+     * returns its JDBC URL. The benchmark suite works in a database of its own, apart from the demo's.
+     */
+    public String ensureDatabase(String name) {
+        if (!name.matches("[a-z_][a-z0-9_]*")) {
+            throw new IllegalArgumentException("not a plain database name: " + name);
+        }
         try (Connection c = DriverManager.getConnection(jdbcUrl("postgres"));
              PreparedStatement ps = c.prepareStatement("SELECT 1 FROM pg_database WHERE datname = ?")) {
-            ps.setString(1, DATABASE);
+            ps.setString(1, name);
             try (ResultSet rs = ps.executeQuery()) {
                 if (!rs.next()) {
-                    c.createStatement().execute("CREATE DATABASE " + DATABASE);
+                    c.createStatement().execute("CREATE DATABASE " + name);
                 }
             }
         } catch (SQLException e) {
             if (!"42P04".equals(e.getSQLState())) {
-                throw new ActionFailedException("cannot prepare database " + DATABASE + " in the embedded PostgreSQL: "
+                throw new ActionFailedException("cannot prepare database " + name + " in the embedded PostgreSQL: "
                         + e.getMessage(), e);
             }
         }
+        return jdbcUrl(name);
     }
 
     /** The port of a postmaster that runs on {@code data} and answers, if any. */

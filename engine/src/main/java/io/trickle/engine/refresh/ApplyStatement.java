@@ -103,10 +103,11 @@ final class ApplyStatement {
                         + " y GROUP BY y.__pgt_row_id HAVING max(y.__pgt_w) < 0) x WHERE s.__pgt_row_id = x.__pgt_row_id"
                         + " RETURNING 1\n)",
                 "__pgt_updated AS (\n  UPDATE " + storage + " s SET " + String.join(", ", set) + " FROM " + CHANGE
-                        + " y WHERE y.__pgt_w > 0 AND s.__pgt_row_id = y.__pgt_row_id RETURNING 1\n)",
+                        + " y WHERE y.__pgt_w > 0 AND s.__pgt_row_id = y.__pgt_row_id RETURNING s.__pgt_row_id\n)",
+                // What the update did not find is new: read from its output (in memory), not probed again.
                 "__pgt_inserted AS (\n  INSERT INTO " + storage + " (__pgt_row_id, " + spec.columnList() + ") SELECT"
                         + " y.__pgt_row_id, " + spec.columnList("y") + " FROM " + CHANGE + " y WHERE y.__pgt_w > 0"
-                        + " AND NOT EXISTS (SELECT 1 FROM " + storage + " s WHERE s.__pgt_row_id = y.__pgt_row_id) RETURNING 1\n)");
+                        + " AND NOT EXISTS (SELECT 1 FROM __pgt_updated u WHERE u.__pgt_row_id = y.__pgt_row_id) RETURNING 1\n)");
     }
 
     /**
@@ -130,8 +131,7 @@ final class ApplyStatement {
             partition.add(SqlWriter.comparable("s." + name, col.type()));
             removedColumns.add(col.type().hasEquality() ? "a." + name : "min((a." + name + ")::text) AS " + name);
             removedGroup.add(SqlWriter.comparable("a." + name, col.type()));
-            sameImage.add(ExactImage.key("s." + name, col.type()) + " IS NOT DISTINCT FROM "
-                    + ExactImage.key("e." + name, col.type()));
+            sameImage.add(ExactImage.sameImage("s." + name, "e." + name, col.type()));
             imagesDiffer |= !col.type().oneFormPerValue();
         }
         String removed = "SELECT a.__pgt_row_id, " + String.join(", ", removedColumns) + ", sum(a.__pgt_w) AS __pgt_w FROM "

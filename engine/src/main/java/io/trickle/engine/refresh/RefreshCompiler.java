@@ -42,7 +42,7 @@ import java.util.Set;
 public final class RefreshCompiler {
 
     /** What compiled a refresh: raise the revision whenever the generated SQL changes shape. */
-    static final String VERSION = "c2/" + Version.engine();
+    static final String VERSION = "c3/" + Version.engine();
 
     private RefreshCompiler() {
     }

@@ -48,6 +48,7 @@ final class FixpointRunner {
 
     private final Database database;
     private final CycleRefresh cycles;
+    private final String engineName;
     private final Dispatcher.Gate gate;
     private volatile List<Long> running = List.of();
 
@@ -58,6 +59,7 @@ final class FixpointRunner {
     FixpointRunner(Database database, RefreshExecutor refresher, Dispatcher.Gate gate) {
         this.database = database;
         this.cycles = new CycleRefresh(refresher);
+        this.engineName = refresher.engineName();
         this.gate = gate;
     }
 
@@ -117,7 +119,7 @@ final class FixpointRunner {
             return all(ids, Result.BUSY, "a member of its cycle is being refreshed by another session");
         }
         if (quiet) {
-            LevelRun.markQuiet(database, new HashSet<>(ids), probedAt[0]);
+            LevelRun.markQuiet(database, new HashSet<>(ids), probedAt[0], engineName);
             return all(ids, Result.QUIET, null);
         }
         return outcomes(ids, runCycle(ids, asked, stopping));

@@ -3,6 +3,7 @@ package io.trickle.engine.scheduler;
 import io.trickle.engine.api.RefreshAction;
 import io.trickle.engine.api.RefreshResult;
 import io.trickle.engine.api.TrickleException;
+import io.trickle.engine.catalog.RefreshHistoryRepository;
 import io.trickle.engine.cdc.PendingChanges;
 import io.trickle.engine.db.AdvisoryLocks;
 import io.trickle.engine.db.Database;
@@ -83,7 +84,7 @@ final class LevelRun {
         Set<Long> busy = new HashSet<>();
         Set<Long> quietCandidates = new HashSet<>();
         Instant probedAt = probe(entries, state, tied, busy, quietCandidates);
-        for (long id : markQuiet(database, quietCandidates, probedAt)) {
+        for (long id : markQuiet(database, quietCandidates, probedAt, refresher.engineName())) {
             outcomes.put(id, TableOutcome.of(id, Result.QUIET, null));
         }
         quietCandidates.removeAll(outcomes.keySet());
@@ -295,27 +296,35 @@ final class LevelRun {
     }
 
     /**
-     * Moves {@code last_refresh_at} of quiet tables to the snapshot's time. Rows another session has
-     * locked (a refresh or an alter under way) are skipped rather than waited for.
+     * Moves {@code last_refresh_at} of quiet tables to the snapshot's time, and counts the check in
+     * each one's history ({@link RefreshHistoryRepository#recordQuietChecks}), in one transaction.
+     * Rows another session has locked (a refresh or an alter under way) are skipped rather than
+     * waited for.
      */
-    static Set<Long> markQuiet(Database database, Set<Long> ids, Instant at) throws SQLException {
+    static Set<Long> markQuiet(Database database, Set<Long> ids, Instant at, String engine) throws SQLException {
         if (ids.isEmpty()) {
             return Set.of();
         }
-        try (Connection c = database.dataSource().getConnection();
-             PreparedStatement ps = c.prepareStatement("""
-                     UPDATE pgtrickle.pgt_stream_tables
-                        SET last_refresh_at = greatest(coalesce(last_refresh_at, ?), ?)
-                      WHERE pgt_id IN (SELECT pgt_id FROM pgtrickle.pgt_stream_tables
-                                        WHERE pgt_id = ANY (?) AND is_populated AND NOT needs_reinit
-                                          AND consecutive_errors = 0
-                                          FOR UPDATE SKIP LOCKED)
-                     RETURNING pgt_id""")) {
-            OffsetDateTime ts = at.atOffset(ZoneOffset.UTC);
-            ps.setObject(1, ts);
-            ps.setObject(2, ts);
-            ps.setArray(3, c.createArrayOf("bigint", ids.toArray()));
-            return ids(ps);
+        try (Connection c = database.dataSource().getConnection()) {
+            return Database.inTransaction(c, Connection.TRANSACTION_READ_COMMITTED, tx -> {
+                Set<Long> quiet;
+                try (PreparedStatement ps = tx.prepareStatement("""
+                        UPDATE pgtrickle.pgt_stream_tables
+                           SET last_refresh_at = greatest(coalesce(last_refresh_at, ?), ?)
+                         WHERE pgt_id IN (SELECT pgt_id FROM pgtrickle.pgt_stream_tables
+                                           WHERE pgt_id = ANY (?) AND is_populated AND NOT needs_reinit
+                                             AND consecutive_errors = 0
+                                             FOR UPDATE SKIP LOCKED)
+                        RETURNING pgt_id""")) {
+                    OffsetDateTime ts = at.atOffset(ZoneOffset.UTC);
+                    ps.setObject(1, ts);
+                    ps.setObject(2, ts);
+                    ps.setArray(3, tx.createArrayOf("bigint", ids.toArray()));
+                    quiet = ids(ps);
+                }
+                new RefreshHistoryRepository().recordQuietChecks(tx, quiet, at, engine);
+                return quiet;
+            });
         }
     }
 

@@ -1,6 +1,7 @@
 package io.trickle.engine.sql;
 
 import io.trickle.engine.api.TrickleException.InvalidInputException;
+import io.trickle.engine.api.TrickleException.InvalidQueryException;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -18,6 +19,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import org.postgresql.util.PSQLException;
+import org.postgresql.util.ServerErrorMessage;
 
 /**
  * Asks PostgreSQL what a query is, by creating a temporary view of it inside a savepoint that is
@@ -28,6 +31,8 @@ import java.util.TreeSet;
 public final class QueryProbe {
 
     private static final String VIEW = "__pgt_probe";
+    private static final String PROBE_PREFIX = "CREATE TEMP VIEW " + VIEW + " AS ";
+    private static final String PLAN_PREFIX = "EXPLAIN (COSTS OFF) ";
 
     private QueryProbe() {
     }
@@ -42,10 +47,10 @@ public final class QueryProbe {
         Savepoint sp = c.setSavepoint("__pgt_probe");
         try {
             try (Statement st = c.createStatement()) {
-                st.execute("CREATE TEMP VIEW " + VIEW + " AS " + query.sql());
+                st.execute(PROBE_PREFIX + query.sql());
             } catch (SQLException e) {
                 c.rollback(sp);
-                throw translate(e);
+                throw translate(e, query, PROBE_PREFIX.length());
             }
             long viewOid = oidOf(c);
             List<ProbeResult.OutputColumn> out = outputColumns(c, viewOid);
@@ -85,16 +90,20 @@ public final class QueryProbe {
     public static void requirePlannable(Connection c, QueryText query) throws SQLException {
         Savepoint sp = c.setSavepoint("__pgt_plan");
         try (Statement st = c.createStatement()) {
-            st.execute("EXPLAIN (COSTS OFF) " + query.sql());
+            st.execute(PLAN_PREFIX + query.sql());
         } catch (SQLException e) {
             c.rollback(sp);
-            throw translate(e);
+            throw translate(e, query, PLAN_PREFIX.length());
         }
         c.releaseSavepoint(sp);
     }
 
-    private static InvalidInputException translate(SQLException e) {
-        String message = e.getMessage();
+    /**
+     * PostgreSQL's refusal in its own words, with its error position moved from the probe's statement
+     * (whose text before the query is {@code prefixLength} long) into the query as the user wrote it
+     * (as "line L, column C").
+     */
+    private static InvalidInputException translate(SQLException e, QueryText query, int prefixLength) {
         String state = e.getSQLState();
         String prefix = switch (state == null ? "" : state) {
             case "42601" -> "the query has a syntax error: ";
@@ -106,7 +115,18 @@ public final class QueryProbe {
             case "0A000" -> "PostgreSQL cannot run the query: ";
             default -> "the query is not valid: ";
         };
-        return new InvalidInputException(prefix + message, e);
+        ServerErrorMessage server = e instanceof PSQLException p ? p.getServerErrorMessage() : null;
+        if (server == null || server.getMessage() == null) {
+            return new InvalidInputException(prefix + e.getMessage(), e);
+        }
+        String hint = server.getHint() == null ? "" : " (hint: " + server.getHint() + ")";
+        var where = query.locate(server.getPosition() - prefixLength);
+        if (where.isEmpty()) {
+            return new InvalidQueryException(prefix + server.getMessage() + hint, 0, 0, 0, e);
+        }
+        int[] at = where.get();
+        return new InvalidQueryException(prefix + server.getMessage() + " at line " + at[1] + ", column " + at[2] + hint,
+                at[0], at[1], at[2], e);
     }
 
     private static long oidOf(Connection c) throws SQLException {

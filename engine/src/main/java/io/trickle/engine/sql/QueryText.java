@@ -16,10 +16,14 @@ public final class QueryText {
 
     private final String text;
     private final List<String> words;
+    private final String original;
+    private final int offset;
 
-    private QueryText(String text, List<String> words) {
+    private QueryText(String text, List<String> words, String original, int offset) {
         this.text = text;
         this.words = words;
+        this.original = original;
+        this.offset = offset;
     }
 
     /**
@@ -34,7 +38,8 @@ public final class QueryText {
         }
         Lexer lexer = new Lexer(sql);
         lexer.run();
-        String body = sql.substring(0, lexer.endOfFirstStatement).strip();
+        String first = sql.substring(0, lexer.endOfFirstStatement);
+        String body = first.strip();
         if (lexer.statements > 1) {
             throw new InvalidInputException("the query must be exactly one SELECT statement, but it contains "
                     + lexer.statements + " statements separated by ';'");
@@ -42,10 +47,10 @@ public final class QueryText {
         if (lexer.words.isEmpty()) {
             throw new InvalidInputException("the query is empty");
         }
-        String first = lexer.words.get(0);
-        if (!(first.equals("select") || first.equals("with") || first.equals("values") || first.equals("table")
-                || first.equals("("))) {
-            throw new InvalidInputException("the query must be a SELECT statement, not " + first.toUpperCase(Locale.ROOT));
+        String keyword = lexer.words.get(0);
+        if (!(keyword.equals("select") || keyword.equals("with") || keyword.equals("values") || keyword.equals("table")
+                || keyword.equals("("))) {
+            throw new InvalidInputException("the query must be a SELECT statement, not " + keyword.toUpperCase(Locale.ROOT));
         }
         List<String> w = lexer.words;
         for (int i = 0; i + 1 < w.size(); i++) {
@@ -58,7 +63,47 @@ public final class QueryText {
                 throw new InvalidInputException("a stream table's query cannot use SELECT INTO");
             }
         }
-        return new QueryText(body, List.copyOf(w));
+        return new QueryText(body, List.copyOf(w), sql, body.isEmpty() ? 0 : first.indexOf(body));
+    }
+
+    /**
+     * Where a character of {@link #sql()} is in the text the user gave, as 1-based (position, line,
+     * column); {@code sqlPosition} counts from 1 in {@link #sql()}. Empty when it lies outside.
+     */
+    public java.util.Optional<int[]> locate(int sqlPosition) {
+        if (sqlPosition < 1 || sqlPosition > text.length() + 1) {
+            return java.util.Optional.empty();
+        }
+        int at = offset + sqlPosition - 1;
+        int line = 1;
+        int lineStart = 0;
+        for (int i = 0; i < at; i++) {
+            if (original.charAt(i) == '\n') {
+                line++;
+                lineStart = i + 1;
+            }
+        }
+        return java.util.Optional.of(new int[] {at + 1, line, at - lineStart + 1});
+    }
+
+    /**
+     * Splits a script into its statements, without their semicolons, knowing literals, quoted
+     * identifiers and comments as {@link #check} does. For the SQL console, which runs a DBA's
+     * statements one by one.
+     *
+     * @throws InvalidInputException for an unterminated literal or comment
+     */
+    public static List<String> statements(String sql) {
+        Lexer lexer = new Lexer(sql == null ? "" : sql);
+        lexer.run();
+        return lexer.ranges.stream().map(r -> sql.substring(r[0], r[1]).strip()).toList();
+    }
+
+    /** The first word of a statement in lower case ({@code select}, {@code with}, {@code (}), or empty. */
+    public static String firstWord(String statement) {
+        Lexer lexer = new Lexer(statement == null ? "" : statement);
+        lexer.run();
+        return lexer.words.isEmpty() ? "" : lexer.words.get(0);
     }
 
     /** The query, one statement, without trailing semicolons. */
@@ -97,7 +142,10 @@ public final class QueryText {
         final List<String> words = new ArrayList<>();
         final List<String> calls = new ArrayList<>();
         final List<Word> spans = new ArrayList<>();
+        /** Each statement as [start, end) in the text, without its semicolon. */
+        final List<int[]> ranges = new ArrayList<>();
         private boolean sawTokenInStatement;
+        private int statementStart;
 
         Lexer(String s) {
             this.s = s;
@@ -116,17 +164,17 @@ public final class QueryText {
                 } else if (c == '/' && peek(1) == '*') {
                     blockComment();
                 } else if (c == '\'') {
-                    token();
+                    token(i);
                     quoted('\'', false);
                 } else if ((c == 'e' || c == 'E') && peek(1) == '\'') {
-                    token();
+                    token(i);
                     i++;
                     quoted('\'', true);
                 } else if (c == '"') {
-                    token();
+                    token(i);
                     quoted('"', false);
                 } else if (c == '$' && dollarTag() != null) {
-                    token();
+                    token(i);
                     dollarQuoted(dollarTag());
                 } else if (c == ';') {
                     if (sawTokenInStatement && statements == 0) {
@@ -134,6 +182,7 @@ public final class QueryText {
                     }
                     if (sawTokenInStatement) {
                         statements++;
+                        ranges.add(new int[] {statementStart, i});
                     }
                     sawTokenInStatement = false;
                     i++;
@@ -143,7 +192,7 @@ public final class QueryText {
                         i++;
                     }
                     String word = s.substring(start, i).toLowerCase(Locale.ROOT);
-                    token();
+                    token(start);
                     words.add(word);
                     spans.add(new Word(word, start, i));
                     int j = i;
@@ -157,16 +206,21 @@ public final class QueryText {
                     if (c == '(' && words.isEmpty()) {
                         words.add("(");
                     }
-                    token();
+                    token(i);
                     i++;
                 }
             }
             if (sawTokenInStatement) {
                 statements++;
+                ranges.add(new int[] {statementStart, s.length()});
             }
         }
 
-        private void token() {
+        /** A token starts at {@code at}; the first of a statement marks where the statement starts. */
+        private void token(int at) {
+            if (!sawTokenInStatement) {
+                statementStart = at;
+            }
             sawTokenInStatement = true;
         }
 

@@ -32,6 +32,9 @@ class CliTest {
         CliRun run = CliRun.run("config", "--help");
         assertEquals(0, run.exitCode());
         assertTrue(run.out().contains("set"), run.out());
+        CliRun demo = CliRun.run("demo", "--help");
+        assertEquals(0, demo.exitCode());
+        assertTrue(demo.out().contains("--reset") && demo.out().contains("first install"), demo.out());
     }
 
     @Test

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.trickle.engine.api.HistoryEntry;
 import io.trickle.engine.api.SchedulerHandle;
 import io.trickle.engine.api.Trickle;
 import io.trickle.engine.cli.CliRun;
@@ -15,6 +16,7 @@ import io.trickle.engine.testing.Eventually;
 import io.trickle.engine.testing.TestDatabase;
 import java.sql.Connection;
 import java.sql.Statement;
+import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
@@ -75,7 +77,7 @@ class SchedulerFailuresIT {
     }
 
     @Test
-    void aQuietSourceKeepsItsTablesFreshWithoutHistoryRows() {
+    void aQuietSourceKeepsItsTablesFreshAndItsChecksAddUpInOneHistoryRow() {
         source(db, "calm");
         engine.create("calm_copy", "SELECT id, v FROM public.calm", "1s", null, true);
         Object createdAt = db.scalar("SELECT last_refresh_at FROM pgtrickle.pgt_stream_tables WHERE pgt_name = 'calm_copy'");
@@ -84,10 +86,28 @@ class SchedulerFailuresIT {
                     + " WHERE pgt_name = 'calm_copy' AND last_refresh_at > ?::timestamptz + interval '2 seconds'",
                     createdAt.toString()) == 1, "last_refresh_at keeps moving");
             assertTrue(staleness("calm_copy") < 2.0, "a quiet table is not stale");
-            assertEquals(1, db.count("SELECT count(*) FROM pgtrickle.pgt_refresh_history WHERE pgt_name = 'calm_copy'"),
-                    "only the initial population is in the history");
+            Eventually.await(DEADLINE, () -> quietChecks("calm_copy") >= 3, "the checks add up");
+            assertEquals(2, db.count("SELECT count(*) FROM pgtrickle.pgt_refresh_history WHERE pgt_name = 'calm_copy'"),
+                    "the initial population and one row for the run of checks");
+            HistoryEntry run = engine.history("calm_copy", 1).get(0);
+            assertEquals(List.of("NO_DATA", "COMPLETED", "SCHEDULER"), List.of(run.action(), run.status(), run.initiatedBy()));
+            assertTrue(run.isQuietRun() && run.quietChecks() >= 3 && run.lastCheckedAt().isAfter(run.startTime()),
+                    run.toString());
+
+            db.execute("INSERT INTO calm VALUES (1000, 1, 1)");
+            Eventually.await(DEADLINE, () -> db.count("SELECT count(*) FROM pgtrickle.pgt_refresh_history"
+                    + " WHERE pgt_name = 'calm_copy' AND action = 'DIFFERENTIAL'") == 1, "the change is refreshed");
+            Eventually.await(DEADLINE, () -> db.count("SELECT count(*) FROM pgtrickle.pgt_refresh_history"
+                    + " WHERE pgt_name = 'calm_copy' AND quiet_checks IS NOT NULL") == 2,
+                    "checks after the refresh start a new run");
+            assertEquals(List.of("NO_DATA", "DIFFERENTIAL", "NO_DATA"), db.strings("SELECT action"
+                    + " FROM pgtrickle.pgt_refresh_history WHERE pgt_name = 'calm_copy' ORDER BY refresh_id DESC LIMIT 3"));
         }
         engine.drop("calm_copy", false);
+    }
+
+    private static long quietChecks(String table) {
+        return db.count("SELECT coalesce(max(quiet_checks), 0) FROM pgtrickle.pgt_refresh_history WHERE pgt_name = ?", table);
     }
 
     @Test

@@ -7,7 +7,7 @@ import io.trickle.engine.api.EngineOptions;
 import io.trickle.engine.api.RefreshResult;
 import io.trickle.engine.api.Trickle;
 import io.trickle.engine.bench.tpch.ActionTally;
-import io.trickle.engine.bench.tpch.ReportTable;
+import io.trickle.engine.bench.ReportTable;
 import io.trickle.engine.bench.tpch.TpchChanges;
 import io.trickle.engine.bench.tpch.TpchGenerator;
 import io.trickle.engine.bench.tpch.TpchLoader;

@@ -95,10 +95,11 @@ public final class FxDialogService implements DialogService {
         inputs.setMinWidth(320);
         grid.getColumnConstraints().addAll(labels, inputs);
         Map<String, Supplier<String>> readers = new LinkedHashMap<>();
-        List<ObservableValue<?>> changes = new java.util.ArrayList<>();
+        Map<String, java.util.function.Consumer<String>> writers = new LinkedHashMap<>();
+        Map<String, ObservableValue<?>> changes = new LinkedHashMap<>();
         int row = 0;
         for (Field field : form.fields()) {
-            Node input = input(field, readers, changes);
+            Node input = input(field, readers, writers, changes);
             input.setId("form-" + field.key());
             if (field.kind() == FieldKind.CHECKBOX) {
                 grid.add(input, 1, row++);
@@ -124,7 +125,23 @@ public final class FxDialogService implements DialogService {
             problem.setText(why.orElse(""));
             okButton.setDisable(why.isPresent());
         };
-        changes.forEach(o -> o.addListener((obs, old, now) -> validate.run()));
+        boolean[] syncing = {false};
+        changes.forEach((key, o) -> o.addListener((obs, old, now) -> {
+            if (!syncing[0]) {
+                // Another field follows this one (the URL and its parts); its own change does not echo back.
+                syncing[0] = true;
+                try {
+                    form.sync().after(key, values(readers)).forEach((other, value) -> {
+                        if (writers.containsKey(other)) {
+                            writers.get(other).accept(value);
+                        }
+                    });
+                } finally {
+                    syncing[0] = false;
+                }
+            }
+            validate.run();
+        }));
         validate.run();
         dialog.setResultConverter(button -> button == ok ? values(readers) : null);
         javafx.application.Platform.runLater(() -> grid.getChildren().stream()
@@ -149,30 +166,71 @@ public final class FxDialogService implements DialogService {
         alert.showAndWait();
     }
 
-    private static Node input(Field field, Map<String, Supplier<String>> readers, List<ObservableValue<?>> changes) {
+    @Override
+    public void showTable(String title, String header, List<String> columns, List<List<String>> rows) {
+        Alert alert = new Alert(Alert.AlertType.INFORMATION, "", ButtonType.CLOSE);
+        prepare(alert, title, header);
+        javafx.scene.control.TableView<List<String>> table = new javafx.scene.control.TableView<>(
+                javafx.collections.FXCollections.observableArrayList(rows));
+        table.setId("dialog-table");
+        table.getStyleClass().add(Styles.DENSE);
+        for (int i = 0; i < columns.size(); i++) {
+            int index = i;
+            javafx.scene.control.TableColumn<List<String>, String> column = new javafx.scene.control.TableColumn<>(columns.get(i));
+            column.setCellValueFactory(c -> new javafx.beans.property.ReadOnlyStringWrapper(c.getValue().get(index)));
+            column.setSortable(false);
+            table.getColumns().add(column);
+        }
+        table.setColumnResizePolicy(javafx.scene.control.TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+        table.setPrefSize(640, Math.min(560, 32 + 26 * rows.size()));
+        alert.getDialogPane().setContent(table);
+        alert.setResizable(true);
+        alert.showAndWait();
+    }
+
+    private static Node input(Field field, Map<String, Supplier<String>> readers,
+                              Map<String, java.util.function.Consumer<String>> writers,
+                              Map<String, ObservableValue<?>> changes) {
         switch (field.kind()) {
             case CHECKBOX: {
                 CheckBox box = new CheckBox(field.label());
                 box.setSelected(Boolean.parseBoolean(field.initial()));
                 readers.put(field.key(), () -> Boolean.toString(box.isSelected()));
-                changes.add(box.selectedProperty());
+                writers.put(field.key(), v -> box.setSelected(Boolean.parseBoolean(v)));
+                changes.put(field.key(), box.selectedProperty());
+                return box;
+            }
+            case CHOICE: {
+                javafx.scene.control.ComboBox<String> box = new javafx.scene.control.ComboBox<>(
+                        javafx.collections.FXCollections.observableArrayList(field.options()));
+                box.setValue(field.initial());
+                box.setMaxWidth(Double.MAX_VALUE);
+                readers.put(field.key(), () -> box.getValue() == null ? "" : box.getValue());
+                writers.put(field.key(), box::setValue);
+                changes.put(field.key(), box.valueProperty());
                 return box;
             }
             case PASSWORD: {
                 PasswordField text = new PasswordField();
-                return text(text, field, readers, changes);
+                return text(text, field, readers, writers, changes);
             }
             default:
-                return text(new TextField(), field, readers, changes);
+                return text(new TextField(), field, readers, writers, changes);
         }
     }
 
     private static Node text(TextInputControl text, Field field, Map<String, Supplier<String>> readers,
-                             List<ObservableValue<?>> changes) {
+                             Map<String, java.util.function.Consumer<String>> writers,
+                             Map<String, ObservableValue<?>> changes) {
         text.setText(field.initial());
         text.setPromptText(field.prompt());
         readers.put(field.key(), text::getText);
-        changes.add(text.textProperty());
+        writers.put(field.key(), v -> {
+            if (!text.getText().equals(v)) {
+                text.setText(v);
+            }
+        });
+        changes.put(field.key(), text.textProperty());
         return text;
     }
 

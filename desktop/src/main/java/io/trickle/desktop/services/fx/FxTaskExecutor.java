@@ -77,6 +77,11 @@ public final class FxTaskExecutor implements TaskExecutor {
         return () -> cancel(fx, task);
     }
 
+    @Override
+    public void onUiThread(Runnable action) {
+        Platform.runLater(action);
+    }
+
     private static void cancel(Task<?> fx, BackgroundTask<?> task) {
         if (fx.cancel(true)) {
             try {

@@ -47,41 +47,52 @@ import javafx.scene.layout.VBox;
 
 /**
  * Benchmark runs and their charts: the open runs on the left (tick to show), and on the right refresh
- * time by cycle for one scenario, or FULL against the incremental modes by scenario, size and change
- * rate with a table of speedups. The toolbar opens CSV files, closes a run and exports the chart in
+ * time by cycle for one scenario; REFRESH MATERIALIZED VIEW, pg_ivm and Trickle by scenario, size,
+ * change rate and path with a table of speedups; capture's cost per row beside pg_ivm's; and the
+ * writers' latency percentiles. The toolbar opens CSV files, closes a run and exports the chart in
  * front as PNG.
  */
 public final class BenchmarksView implements ViewPart {
 
     public static final String ID = "benchmarks";
     private static final PseudoClass SLOWER = PseudoClass.getPseudoClass("slower");
-    /** A run's FULL refreshes are drawn dashed, its incremental ones solid. */
+    /** Recomputations (FULL, REFRESH MATERIALIZED VIEW) are drawn dashed, incremental refreshes solid. */
     private static final String FULL_LINE = "-fx-stroke-dash-array: 8 5;";
 
     private final BenchmarksViewModel model;
     private final BorderPane root = new BorderPane();
     private final LineChart<Number, Number> byCycle;
     private final BarChart<String, Number> comparison;
+    private final BarChart<String, Number> capture;
+    private final BarChart<String, Number> writers;
     private final TabPane charts = new TabPane();
 
     public BenchmarksView(BenchmarksViewModel model, CommandControls controls) {
         this.model = model;
         byCycle = byCycleChart();
-        comparison = comparisonChart();
+        comparison = barChart("bench-comparison-chart", "scenario · rows · change per cycle · path",
+                "median refresh time (ms)");
+        capture = barChart("bench-capture-chart", "scenario · rows · change per cycle",
+                "median cost per changed row (µs)");
+        writers = barChart("bench-writers-chart", "maintenance · concurrent writers", "write latency (ms)");
 
         Tab cycles = new Tab("Refresh time by cycle", byCycle);
         cycles.setId("tab-bench-by-cycle");
         VBox compare = new VBox(comparison, speedupTable());
         VBox.setVgrow(comparison, Priority.ALWAYS);
-        Tab versus = new Tab("FULL against incremental", compare);
+        Tab versus = new Tab("Trickle against recomputing", compare);
         versus.setId("tab-bench-comparison");
-        charts.getTabs().addAll(cycles, versus);
+        Tab captureTab = new Tab("Capture overhead", capture);
+        captureTab.setId("tab-bench-capture");
+        Tab writersTab = new Tab("Writers", writers);
+        writersTab.setId("tab-bench-writers");
+        charts.getTabs().addAll(cycles, versus, captureTab, writersTab);
         charts.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
         charts.getStyleClass().add(Styles.DENSE);
         charts.setId("bench-charts");
         charts.getSelectionModel().selectedIndexProperty().addListener((obs, old, now) ->
-                model.chartProperty().set(now.intValue() == 0 ? Chart.BY_CYCLE : Chart.COMPARISON));
-        model.chartProperty().addListener((obs, old, now) -> charts.getSelectionModel().select(now == Chart.BY_CYCLE ? 0 : 1));
+                model.chartProperty().set(Chart.values()[now.intValue()]));
+        model.chartProperty().addListener((obs, old, now) -> charts.getSelectionModel().select(now.ordinal()));
 
         EmptyStateView empty = new EmptyStateView("fth-bar-chart-2", model.emptyMessage());
         charts.visibleProperty().bind(model.emptyMessage().isNull());
@@ -94,9 +105,16 @@ public final class BenchmarksView implements ViewPart {
         root.setId("benchmarks-view");
 
         model.cycleSeriesProperty().addListener((obs, old, now) -> showCycles(now));
-        model.barsProperty().addListener((obs, old, now) -> showBars(now));
+        model.barsProperty().addListener((obs, old, now) -> showBars(comparison, now,
+                "Median refresh time (cycles 2 and later)"));
+        model.captureBarsProperty().addListener((obs, old, now) -> showBars(capture, now,
+                "What maintenance costs the writer per changed row"));
+        model.writerBarsProperty().addListener((obs, old, now) -> showBars(writers, now,
+                "One-row transactions under concurrent writers"));
         showCycles(model.cycleSeriesProperty().get());
-        showBars(model.barsProperty().get());
+        showBars(comparison, model.barsProperty().get(), "Median refresh time (cycles 2 and later)");
+        showBars(capture, model.captureBarsProperty().get(), "What maintenance costs the writer per changed row");
+        showBars(writers, model.writerBarsProperty().get(), "One-row transactions under concurrent writers");
         model.setSnapshot(this::snapshotOfChartInFront);
     }
 
@@ -149,17 +167,17 @@ public final class BenchmarksView implements ViewPart {
         return chart;
     }
 
-    private static BarChart<String, Number> comparisonChart() {
+    private static BarChart<String, Number> barChart(String id, String xLabel, String yLabel) {
         CategoryAxis x = new CategoryAxis();
-        x.setLabel("scenario · rows · change per cycle");
+        x.setLabel(xLabel);
         x.setTickLabelRotation(0);
         NumberAxis y = new NumberAxis();
-        y.setLabel("median refresh time (ms)");
+        y.setLabel(yLabel);
         BarChart<String, Number> chart = new BarChart<>(x, y);
         chart.setAnimated(false);
         chart.setCategoryGap(18);
         chart.setBarGap(2);
-        chart.setId("bench-comparison-chart");
+        chart.setId(id);
         chart.getStyleClass().add("bench-chart");
         return chart;
     }
@@ -169,7 +187,7 @@ public final class BenchmarksView implements ViewPart {
         table.setId("bench-speedups");
         table.getStyleClass().addAll(Styles.DENSE, Styles.STRIPED, "bench-speedups");
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
-        table.setPlaceholder(new Label("No run has both FULL and incremental refreshes of one scenario"));
+        table.setPlaceholder(new Label("No run has a reference (REFRESH MV or FULL) and another refresh of one scenario"));
         table.setPrefHeight(170);
         table.setMinHeight(110);
         table.getColumns().addAll(List.of(
@@ -177,8 +195,8 @@ public final class BenchmarksView implements ViewPart {
                 column("Scenario", 110, s -> s.measured().scenario()),
                 column("Rows", 70, s -> BenchmarkStats.rowsText(s.measured().rows())),
                 column("Change", 70, s -> BenchmarkStats.percentText(s.measured().changePct())),
-                column("FULL", 80, s -> BenchmarkStats.millisText(s.fullMedianMs())),
-                column("Mode", 110, Speedup::mode),
+                column("Reference", 100, s -> s.reference() + " " + BenchmarkStats.millisText(s.referenceMs())),
+                column("Maintenance", 140, Speedup::mode),
                 column("Median", 80, s -> BenchmarkStats.millisText(s.medianMs())),
                 speedupColumn()));
         return table;
@@ -191,7 +209,7 @@ public final class BenchmarksView implements ViewPart {
         return c;
     }
 
-    /** The speedup, marked when the incremental mode was slower than FULL. */
+    /** The speedup, marked when the maintenance was slower than the reference. */
     private static TableColumn<Speedup, String> speedupColumn() {
         TableColumn<Speedup, String> c = column("Speedup", 80, s -> BenchmarkStats.speedupText(s.speedup()));
         c.setCellFactory(col -> new TableCell<>() {
@@ -219,7 +237,7 @@ public final class BenchmarksView implements ViewPart {
                 first = Math.min(first, p.cycle());
                 last = Math.max(last, p.cycle());
             }
-            if (s.name().endsWith(" · " + BenchmarkStats.FULL)) {
+            if (s.recomputes()) {
                 // The chart resets its series' style classes as series come and go, but not their style.
                 line.nodeProperty().addListener((obs, old, node) -> node.setStyle(FULL_LINE));
             }
@@ -249,16 +267,20 @@ public final class BenchmarksView implements ViewPart {
         byCycle.setTitle(scenario == null ? null : "Refresh time by cycle · " + scenario);
     }
 
-    private void showBars(Bars bars) {
-        comparison.getData().clear();
-        ((CategoryAxis) comparison.getXAxis()).getCategories().setAll(bars.cases());
+    private static void showBars(BarChart<String, Number> chart, Bars bars, String title) {
+        chart.getData().clear();
+        ((CategoryAxis) chart.getXAxis()).getCategories().setAll(bars.cases());
         for (BenchmarkStats.BarSeries s : bars.series()) {
             XYChart.Series<String, Number> series = new XYChart.Series<>();
             series.setName(s.name());
-            s.medianByCase().forEach((c, ms) -> series.getData().add(new XYChart.Data<>(c, ms)));
-            comparison.getData().add(series);
+            s.medianByCase().forEach((c, v) -> {
+                if (!Double.isNaN(v)) {
+                    series.getData().add(new XYChart.Data<>(c, v));
+                }
+            });
+            chart.getData().add(series);
         }
-        comparison.setTitle(bars.cases().isEmpty() ? null : "Median refresh time (cycles 2 and later)");
+        chart.setTitle(bars.cases().isEmpty() ? null : title);
     }
 
     /** The pixels of the chart in front (the by-cycle chart, or the comparison with its table). */
@@ -266,7 +288,12 @@ public final class BenchmarksView implements ViewPart {
         if (model.emptyMessage().get() != null) {
             return null;
         }
-        Node target = model.chartProperty().get() == Chart.BY_CYCLE ? byCycle : comparison.getParent();
+        Node target = switch (model.chartProperty().get()) {
+            case BY_CYCLE -> byCycle;
+            case COMPARISON -> comparison.getParent();
+            case CAPTURE -> capture;
+            case WRITERS -> writers;
+        };
         WritableImage image = target.snapshot(null, null);
         int w = (int) image.getWidth();
         int h = (int) image.getHeight();

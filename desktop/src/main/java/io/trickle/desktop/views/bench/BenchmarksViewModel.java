@@ -40,15 +40,17 @@ import javafx.collections.ObservableList;
 
 /**
  * Benchmark runs opened from their CSV files (DESIGN §6) and the charts drawn from them: refresh
- * time by cycle for one scenario, and FULL against the incremental modes by scenario, size and
- * change rate with the speedup. Several runs can be shown side by side; each can be hidden without
- * closing it. The files are remembered in the workspace and read again on the next start; a chart
+ * time by cycle for one scenario; REFRESH MATERIALIZED VIEW, pg_ivm and Trickle (or, in older runs,
+ * FULL against the incremental modes) by scenario, size, change rate and path with the speedup;
+ * capture's cost per changed row beside pg_ivm's; and the concurrent writers' latency percentiles.
+ * Runs are named by their options and date. Several runs can be shown side by side; each can be
+ * hidden without closing it. The files are remembered in the workspace and read again on the next start; a chart
  * can be exported as PNG. Files are read and written in background tasks.
  */
 public final class BenchmarksViewModel {
 
     /** Which chart is in front, and so which one Export saves. */
-    public enum Chart { BY_CYCLE, COMPARISON }
+    public enum Chart { BY_CYCLE, COMPARISON, CAPTURE, WRITERS }
 
     /** A run in the list: the run, what the charts call it, and whether it is shown. */
     public static final class RunItem {
@@ -96,6 +98,8 @@ public final class BenchmarksViewModel {
     private final ReadOnlyObjectWrapper<List<CycleSeries>> cycleSeries =
             new ReadOnlyObjectWrapper<>(this, "cycleSeries", List.of());
     private final ReadOnlyObjectWrapper<Bars> bars = new ReadOnlyObjectWrapper<>(this, "bars", Bars.EMPTY);
+    private final ReadOnlyObjectWrapper<Bars> captureBars = new ReadOnlyObjectWrapper<>(this, "captureBars", Bars.EMPTY);
+    private final ReadOnlyObjectWrapper<Bars> writerBars = new ReadOnlyObjectWrapper<>(this, "writerBars", Bars.EMPTY);
     private final ObservableList<Speedup> speedups = FXCollections.observableArrayList();
     private final WorkbenchCommand open;
     private final WorkbenchCommand remove;
@@ -186,10 +190,14 @@ public final class BenchmarksViewModel {
         }
     }
 
-    /** The run id, or the file's name after it when another open run has the same id. */
+    /**
+     * The run named by its options (sizes, change rates, paths, when it ran), with the file's name
+     * after it when another open run reads the same.
+     */
     private String labelFor(BenchmarkRun run) {
-        boolean clash = runs.stream().anyMatch(item -> item.run.runId().equals(run.runId()));
-        return clash ? run.runId() + " (" + run.file().getFileName() + ")" : run.runId();
+        String label = BenchmarkStats.labelOf(run);
+        boolean clash = runs.stream().anyMatch(item -> item.label.equals(label) || item.label.startsWith(label + " ("));
+        return clash ? label + " (" + run.file().getFileName() + ")" : label;
     }
 
     private void removeSelected() {
@@ -225,6 +233,8 @@ public final class BenchmarksViewModel {
         recomputeCycles();
         bars.set(BenchmarkStats.bars(shown));
         speedups.setAll(BenchmarkStats.speedups(shown));
+        captureBars.set(BenchmarkStats.captureBars(shown));
+        writerBars.set(BenchmarkStats.writerBars(shown));
     }
 
     private void recomputeCycles() {
@@ -263,12 +273,15 @@ public final class BenchmarksViewModel {
                 .onFailure(e -> dialogs.showError("Chart not exported", ErrorMessages.describe(e))));
     }
 
-    /** benchmarks-by-cycle-scan.png or benchmarks-full-vs-incremental.png. */
+    /** benchmarks-by-cycle-scan.png, benchmarks-comparison.png, benchmarks-capture.png or benchmarks-writers.png. */
     String suggestedName() {
-        if (chart.get() == Chart.BY_CYCLE && scenario.get() != null) {
-            return "benchmarks-by-cycle-" + scenario.get().replaceAll("[^A-Za-z0-9_-]", "_") + ".png";
-        }
-        return "benchmarks-full-vs-incremental.png";
+        return switch (chart.get()) {
+            case BY_CYCLE -> scenario.get() == null ? "benchmarks-by-cycle.png"
+                    : "benchmarks-by-cycle-" + scenario.get().replaceAll("[^A-Za-z0-9_-]", "_") + ".png";
+            case COMPARISON -> "benchmarks-comparison.png";
+            case CAPTURE -> "benchmarks-capture.png";
+            case WRITERS -> "benchmarks-writers.png";
+        };
     }
 
     // ---------------------------------------------------------------------------------------------
@@ -302,6 +315,16 @@ public final class BenchmarksViewModel {
 
     public ReadOnlyObjectProperty<Bars> barsProperty() {
         return bars.getReadOnlyProperty();
+    }
+
+    /** Capture's cost per changed row beside pg_ivm's. */
+    public ReadOnlyObjectProperty<Bars> captureBarsProperty() {
+        return captureBars.getReadOnlyProperty();
+    }
+
+    /** The writers' latency percentiles. */
+    public ReadOnlyObjectProperty<Bars> writerBarsProperty() {
+        return writerBars.getReadOnlyProperty();
     }
 
     public ObservableList<Speedup> speedups() {

@@ -8,6 +8,8 @@ import io.trickle.desktop.services.NotificationService;
 import io.trickle.desktop.services.TaskExecutor;
 import io.trickle.desktop.views.connections.SessionViewModel;
 import io.trickle.engine.api.DependencyGraph;
+import io.trickle.engine.api.EngineEvent;
+import io.trickle.engine.api.RelationOutline;
 import io.trickle.engine.api.StreamTableInfo;
 import java.time.Instant;
 import java.time.ZoneId;
@@ -48,6 +50,8 @@ public final class CatalogModel {
     }
 
     static final String NEVER = "—";
+    /** How many of the latest refresh decisions each read brings along, for the history and the watermark cards. */
+    public static final int HISTORY_ROWS = 500;
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm:ss").withZone(ZoneId.systemDefault());
 
     private final SessionViewModel session;
@@ -62,10 +66,16 @@ public final class CatalogModel {
     private final ObservableSet<String> refreshing = FXCollections.observableSet(new LinkedHashSet<>());
     private final ObservableSet<String> readOnlyRefreshing = FXCollections.unmodifiableObservableSet(refreshing);
     private final Map<String, StringProperty> statusStyles = new HashMap<>();
+    private final StringProperty nameFilter = new SimpleStringProperty(this, "nameFilter", "");
+    private final ReadOnlyObjectWrapper<List<RelationOutline>> outlines =
+            new ReadOnlyObjectWrapper<>(this, "outlines", List.of());
+    private final ReadOnlyObjectWrapper<Instant> lastRead = new ReadOnlyObjectWrapper<>(this, "lastRead");
 
     private boolean loading;
     private boolean loadAgain;
     private boolean sampleOffered;
+    private boolean outlinesStale = true;
+    private boolean readingOutlines;
 
     public CatalogModel(SessionViewModel session, TaskExecutor tasks, NotificationService notices) {
         this.session = session;
@@ -73,6 +83,8 @@ public final class CatalogModel {
         this.notices = notices;
         session.sessionProperty().addListener((obs, old, now) -> {
             sampleOffered = false;
+            outlines.set(List.of());
+            outlinesStale = true;
             follow();
         });
         session.catalogProperty().addListener((obs, old, now) -> follow());
@@ -86,12 +98,27 @@ public final class CatalogModel {
 
     /** Reads the catalog again, as a job the DBA sees; a read already under way is followed by one more. */
     public void reload() {
+        outlinesStale = true;
         load(false);
     }
 
     /** Reads the catalog again without a job in the Jobs view; for the periodic update. */
     public void reloadQuietly() {
         if (state.get() == State.READY || state.get() == State.FAILED) {
+            load(true);
+        }
+    }
+
+    /**
+     * Something changed in the database (an engine event, or an edit made here): read the catalog
+     * again, once for a burst of changes, and the relations' outlines too when the catalog itself
+     * changed.
+     */
+    public void changed(EngineEvent event) {
+        if (event.kind() == EngineEvent.Kind.CATALOG_CHANGED) {
+            outlinesStale = true;
+        }
+        if (state.get() == State.READY || state.get() == State.FAILED || state.get() == State.LOADING) {
             load(true);
         }
     }
@@ -132,7 +159,7 @@ public final class CatalogModel {
         if (state.get() != State.READY) {
             state.set(State.LOADING);
         }
-        var task = current.readCatalog()
+        var task = current.readCatalog(HISTORY_ROWS)
                 .onSuccess(read -> loaded(current, read, null))
                 .onFailure(e -> loaded(current, null, ErrorMessages.describe(e)))
                 .onCancelled(() -> loaded(current, null, "Reading the catalog was cancelled."));
@@ -146,7 +173,9 @@ public final class CatalogModel {
         }
         if (read != null) {
             show(read, State.READY, "");
+            lastRead.set(read.readAt());
             offerSample(from, read);
+            readOutlinesIfStale(from);
         } else if (state.get() != State.READY || snapshot.get().tables().isEmpty()) {
             show(CatalogSnapshot.EMPTY, State.FAILED, failure);
         } else {
@@ -171,12 +200,18 @@ public final class CatalogModel {
         restyle();
     }
 
-    /** The embedded demo starts with the sample shop, created the first time its catalog is empty. */
+    /**
+     * The embedded demo starts with the sample shop, created when the session's first read finds its
+     * catalog empty — only then: tables dropped later (a reset under way) are not the DBA's first look.
+     */
     private void offerSample(EngineSession from, CatalogSnapshot read) {
-        if (sampleOffered || !from.profile().isEmbeddedDemo() || !read.tables().isEmpty()) {
+        if (sampleOffered) {
             return;
         }
         sampleOffered = true;
+        if (!from.profile().isEmbeddedDemo() || !read.tables().isEmpty()) {
+            return;
+        }
         tasks.execute(from.installDemo()
                 .onSuccess(created -> {
                     long streamTables = created.stream().filter(c -> c.startsWith("stream table ")).count();
@@ -187,6 +222,26 @@ public final class CatalogModel {
                     reload();
                 })
                 .onFailure(e -> notices.warning("Demo not installed", ErrorMessages.describe(e))));
+    }
+
+    /** The relations and columns completion offers, read again after the catalog changes. */
+    private void readOutlinesIfStale(EngineSession from) {
+        if (!outlinesStale || readingOutlines) {
+            return;
+        }
+        outlinesStale = false;
+        readingOutlines = true;
+        tasks.execute(from.relationOutlines().silent()
+                .onSuccess(read -> {
+                    readingOutlines = false;
+                    if (from == session.sessionProperty().get()) {
+                        outlines.set(read);
+                    }
+                })
+                .onFailure(e -> {
+                    readingOutlines = false;
+                    outlinesStale = true;
+                }));
     }
 
     // ---------------------------------------------------------------------------------------------
@@ -281,6 +336,27 @@ public final class CatalogModel {
     /** Why the catalog could not be read, or what is wrong with it; empty otherwise. */
     public ReadOnlyStringProperty problemProperty() {
         return problem.getReadOnlyProperty();
+    }
+
+    /** The text the navigator and the graph filter relations by (a part of their names). */
+    public StringProperty nameFilterProperty() {
+        return nameFilter;
+    }
+
+    /** Every relation the role can see with its columns, for completion; empty until read. */
+    public ReadOnlyObjectProperty<List<RelationOutline>> outlinesProperty() {
+        return outlines.getReadOnlyProperty();
+    }
+
+    /** When the catalog was last read successfully, by this machine's clock; null before. */
+    public ReadOnlyObjectProperty<Instant> lastReadProperty() {
+        return lastRead.getReadOnlyProperty();
+    }
+
+    /** Whether the catalog can be read now (connected to a current catalog, not failing to connect). */
+    public boolean isReadable() {
+        State now = state.get();
+        return now == State.READY || now == State.FAILED;
     }
 
     /** "14:02:11 · shop.order_totals": the latest successful refresh among all tables, or "—". */

@@ -34,6 +34,29 @@ public final class RefreshText {
     }
 
     /** "+12 −3": rows inserted and deleted; "0" when none changed. */
+    /** Today's times by the second ({@code 14:02:11}), older ones by date and minute ({@code 03-01 09:15}). */
+    public static String time(java.time.Instant at) {
+        if (at == null) {
+            return "";
+        }
+        java.time.ZonedDateTime local = at.atZone(java.time.ZoneId.systemDefault());
+        boolean today = local.toLocalDate().equals(java.time.LocalDate.now());
+        return java.time.format.DateTimeFormatter.ofPattern(today ? "HH:mm:ss" : "MM-dd HH:mm").format(local);
+    }
+
+    /** A refresh mode in a word where space is short (the navigator): diff, full, immediate. */
+    public static String shortMode(String mode) {
+        if (mode == null) {
+            return "";
+        }
+        return switch (mode) {
+            case "DIFFERENTIAL" -> "diff";
+            case "FULL" -> "full";
+            case "IMMEDIATE" -> "immediate";
+            default -> mode.toLowerCase(Locale.ROOT);
+        };
+    }
+
     public static String rows(long inserted, long deleted) {
         if (inserted == 0 && deleted == 0) {
             return "0";

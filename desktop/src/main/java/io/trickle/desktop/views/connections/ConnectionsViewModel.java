@@ -11,6 +11,8 @@ import io.trickle.desktop.services.DialogService.Form;
 import io.trickle.desktop.services.DialogService.FormValues;
 import io.trickle.desktop.services.EngineService;
 import io.trickle.desktop.services.ErrorMessages;
+import io.trickle.desktop.services.NotificationService;
+import io.trickle.desktop.services.PostgresUrl;
 import io.trickle.desktop.services.TaskExecutor;
 import io.trickle.desktop.workbench.SelectionService;
 import io.trickle.desktop.workbench.WorkbenchCommand;
@@ -36,6 +38,10 @@ public final class ConnectionsViewModel {
     public static final String PART_ID = "connections";
 
     static final String NAME = "name";
+    static final String HOST = "host";
+    static final String PORT = "port";
+    static final String DATABASE = "database";
+    static final String SSL = "sslmode";
     static final String URL = "url";
     static final String USER = "user";
 
@@ -52,6 +58,7 @@ public final class ConnectionsViewModel {
     private final EngineService engine;
     private final TaskExecutor tasks;
     private final DialogService dialogs;
+    private final NotificationService notices;
 
     private final ObservableList<ConnectionProfile> profiles = FXCollections.observableArrayList();
     private final ObjectProperty<ConnectionProfile> selected = new SimpleObjectProperty<>(this, "selected");
@@ -66,13 +73,14 @@ public final class ConnectionsViewModel {
 
     public ConnectionsViewModel(ConnectionProfiles store, SessionViewModel session, Credentials credentials,
                                 EngineService engine, TaskExecutor tasks, DialogService dialogs,
-                                SelectionService selection) {
+                                NotificationService notices, SelectionService selection) {
         this.store = store;
         this.session = session;
         this.credentials = credentials;
         this.engine = engine;
         this.tasks = tasks;
         this.dialogs = dialogs;
+        this.notices = notices;
         profiles.add(ConnectionProfile.embeddedDemo());
 
         BooleanBinding anySelected = selected.isNotNull();
@@ -162,7 +170,13 @@ public final class ConnectionsViewModel {
                         credentials.keepIfWanted(answer);
                         testResult.set(new TestResult(TestResult.Outcome.SUCCEEDED, check.describe()));
                     })
-                    .onFailure(e -> testResult.set(new TestResult(TestResult.Outcome.FAILED, ErrorMessages.describe(e))))
+                    .onFailure(e -> {
+                        // A failed test must not go unseen: besides the line under the list (which may sit in a
+                        // tab behind the navigator) a notice stays until the DBA closes it.
+                        String why = ErrorMessages.describe(e);
+                        testResult.set(new TestResult(TestResult.Outcome.FAILED, why));
+                        notices.error("Cannot connect to " + profile.name(), why);
+                    })
                     .onCancelled(() -> testResult.set(TestResult.NONE)));
         });
     }
@@ -173,18 +187,66 @@ public final class ConnectionsViewModel {
         session.connect(selected.get());
     }
 
-    /** Shows the profile form; the answer is a valid profile or empty when the DBA cancelled. */
+    /**
+     * Shows the profile form; the answer is a valid profile or empty when the DBA cancelled. Host, port,
+     * database and SSL mode are the parts of the JDBC URL, kept in step with it both ways.
+     */
     private Optional<ConnectionProfile> askForProfile(String title, Optional<ConnectionProfile> current) {
+        PostgresUrl url = current.map(p -> parsed(p.jdbcUrl())).orElse(PostgresUrl.of("localhost",
+                PostgresUrl.DEFAULT_PORT, "", ""));
         Form form = new Form(title, current.isPresent() ? "Change how " + current.get().name() + " is reached"
-                : "A profile says how to reach a PostgreSQL database. Passwords are asked for on connect.",
+                : "A profile says how to reach a PostgreSQL database. Passwords come from the saved ones, then "
+                        + "~/.pgpass; otherwise they are asked for on connect.",
                 List.of(new Field(NAME, "Name", FieldKind.TEXT, current.map(ConnectionProfile::name).orElse(""),
                                 "what you call this database, e.g. prod-reporting"),
-                        new Field(URL, "JDBC URL", FieldKind.TEXT, current.map(ConnectionProfile::jdbcUrl).orElse(""),
-                                "jdbc:postgresql://host:5432/database"),
+                        new Field(HOST, "Host", FieldKind.TEXT, url.host(), "db.example.com"),
+                        new Field(PORT, "Port", FieldKind.TEXT, Integer.toString(url.port()), "5432"),
+                        new Field(DATABASE, "Database", FieldKind.TEXT, url.database(), "app"),
                         new Field(USER, "User", FieldKind.TEXT, current.map(ConnectionProfile::user).orElse(""),
-                                "the role to connect as")),
-                "Save", values -> problemWith(values, current));
+                                "the role to connect as"),
+                        new Field(SSL, "SSL mode", FieldKind.CHOICE, url.sslMode(), "", PostgresUrl.SSL_MODES),
+                        new Field(URL, "JDBC URL", FieldKind.TEXT, current.isPresent() ? current.get().jdbcUrl()
+                                : url.format(), "jdbc:postgresql://host:5432/database")),
+                "Save", values -> problemWith(values, current), ConnectionsViewModel::sync);
         return dialogs.showForm(form).map(ConnectionsViewModel::toProfile);
+    }
+
+    /** The URL follows host, port, database and SSL mode; they follow the URL. */
+    static java.util.Map<String, String> sync(String changed, FormValues values) {
+        if (changed.equals(URL)) {
+            try {
+                PostgresUrl url = PostgresUrl.parse(values.text(URL));
+                return java.util.Map.of(HOST, url.host(), PORT, Integer.toString(url.port()), DATABASE, url.database(),
+                        SSL, url.sslMode());
+            } catch (IllegalArgumentException notYet) {
+                return java.util.Map.of();
+            }
+        }
+        if (List.of(HOST, PORT, DATABASE, SSL).contains(changed)) {
+            PostgresUrl base;
+            try {
+                base = PostgresUrl.parse(values.text(URL));
+            } catch (IllegalArgumentException broken) {
+                base = PostgresUrl.of("", PostgresUrl.DEFAULT_PORT, "", "");
+            }
+            int port;
+            try {
+                port = Integer.parseInt(values.text(PORT));
+            } catch (NumberFormatException notYet) {
+                return java.util.Map.of();
+            }
+            return java.util.Map.of(URL, base.withHost(values.text(HOST)).withPort(port)
+                    .withDatabase(values.text(DATABASE)).withSslMode(values.text(SSL)).format());
+        }
+        return java.util.Map.of();
+    }
+
+    private static PostgresUrl parsed(String url) {
+        try {
+            return PostgresUrl.parse(url);
+        } catch (IllegalArgumentException e) {
+            return PostgresUrl.of("", PostgresUrl.DEFAULT_PORT, "", "");
+        }
     }
 
     /** Why the form's values are not a profile yet, or empty when they are. */
@@ -201,11 +263,18 @@ public final class ConnectionsViewModel {
         if (taken) {
             return Optional.of("A connection named " + name + " exists already.");
         }
-        if (values.text(URL).isEmpty()) {
-            return Optional.of("Enter a JDBC URL such as jdbc:postgresql://host:5432/database.");
-        }
         try {
             toProfile(values);
+            PostgresUrl url = PostgresUrl.parse(values.text(URL));
+            if (url.host().isEmpty()) {
+                return Optional.of("Enter the host (or a JDBC URL such as jdbc:postgresql://host:5432/database).");
+            }
+            if (!values.text(PORT).matches("\\d{1,5}")) {
+                return Optional.of("The port is a number, such as 5432.");
+            }
+            if (url.database().isEmpty()) {
+                return Optional.of("Name the database to connect to.");
+            }
             return Optional.empty();
         } catch (IllegalArgumentException e) {
             return Optional.of(e.getMessage());

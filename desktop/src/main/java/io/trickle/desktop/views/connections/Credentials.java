@@ -7,6 +7,8 @@ import io.trickle.desktop.services.DialogService;
 import io.trickle.desktop.services.DialogService.Field;
 import io.trickle.desktop.services.DialogService.FieldKind;
 import io.trickle.desktop.services.DialogService.Form;
+import io.trickle.desktop.services.PasswordFile;
+import io.trickle.desktop.services.PostgresUrl;
 import io.trickle.desktop.services.SecretStore;
 import io.trickle.desktop.services.TaskExecutor;
 import java.util.List;
@@ -15,8 +17,9 @@ import java.util.function.Consumer;
 
 /**
  * Finds the password for a connect: none for the embedded demo, the saved one if the DBA chose to
- * keep it, otherwise asked for in a dialog. A password asked for is saved (encrypted) only after it
- * worked, and only if the DBA ticked "Remember".
+ * keep it, else the one PostgreSQL's password file ({@code ~/.pgpass}, or {@code $PGPASSFILE}) has for
+ * the profile's host, port, database and user, otherwise asked for in a dialog. A password asked for
+ * is saved (encrypted) only after it worked, and only if the DBA ticked "Remember".
  */
 public final class Credentials {
 
@@ -28,11 +31,13 @@ public final class Credentials {
     }
 
     private final SecretStore secrets;
+    private final PasswordFile passwordFile;
     private final DialogService dialogs;
     private final TaskExecutor tasks;
 
-    public Credentials(SecretStore secrets, DialogService dialogs, TaskExecutor tasks) {
+    public Credentials(SecretStore secrets, PasswordFile passwordFile, DialogService dialogs, TaskExecutor tasks) {
         this.secrets = secrets;
+        this.passwordFile = passwordFile;
         this.dialogs = dialogs;
         this.tasks = tasks;
     }
@@ -43,7 +48,8 @@ public final class Credentials {
             then.accept(new Answer(ConnectionRequest.withoutPassword(profile), false));
             return;
         }
-        tasks.execute(BackgroundTask.of("Read saved password of " + profile.name(), context -> secrets.find(profile.name()))
+        tasks.execute(BackgroundTask.of("Read saved password of " + profile.name(),
+                        context -> secrets.find(profile.name()).or(() -> fromPasswordFile(profile)))
                 .silent()
                 .onSuccess(saved -> {
                     if (saved.isPresent()) {
@@ -78,11 +84,22 @@ public final class Credentials {
         }).silent());
     }
 
+    /** The password file's line for the profile, when its URL names one host. */
+    private Optional<char[]> fromPasswordFile(ConnectionProfile profile) {
+        try {
+            PostgresUrl url = PostgresUrl.parse(profile.jdbcUrl());
+            return passwordFile.find(url.host(), url.port(), url.database(), profile.user());
+        } catch (IllegalArgumentException unusual) {
+            return Optional.empty();
+        }
+    }
+
     private Optional<Answer> ask(ConnectionProfile profile) {
         Form form = new Form("Connect to " + profile.name(),
                 "Password for " + (profile.user() == null || profile.user().isBlank() ? "" : profile.user() + " at ")
                         + profile.jdbcUrl(),
-                List.of(new Field(PASSWORD, "Password", FieldKind.PASSWORD, "", "leave empty if the server needs none"),
+                List.of(new Field(PASSWORD, "Password", FieldKind.PASSWORD, "", "none saved and none in "
+                                + passwordFile.path().getFileName() + "; leave empty if the server needs none"),
                         new Field(REMEMBER, "Remember the password (stored encrypted in ~/.trickle)",
                                 FieldKind.CHECKBOX, "false", "")),
                 "Connect", values -> Optional.empty());

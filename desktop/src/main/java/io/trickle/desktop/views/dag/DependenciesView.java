@@ -50,6 +50,7 @@ public final class DependenciesView implements ViewPart {
     private final ContextMenu menu;
     private boolean syncing;
     private boolean fitAfterLayout = true;
+    private java.util.function.IntConsumer laidOut = nodes -> { };
 
     public DependenciesView(DependenciesViewModel model, CommandControls controls, CommandRegistry commands) {
         this.model = model;
@@ -59,6 +60,7 @@ public final class DependenciesView implements ViewPart {
         dag.setStatusFactory(model::statusOf);
         dag.setSccLabelFactory(model::sccLabel);
         menu = controls.contextMenu(List.of(CommandId.REFRESH_NOW, CommandId.FULL_REFRESH),
+                List.of(CommandId.VIEW_DATA, CommandId.COPY_CREATE_COMMAND),
                 List.of(CommandId.EDIT_STREAM_TABLE, CommandId.DROP_STREAM_TABLE), List.of(CommandId.RELOAD_CATALOG));
         menu.setId("dag-context-menu");
         dag.setOnNodeContextMenuRequested((relation, event) -> {
@@ -79,12 +81,21 @@ public final class DependenciesView implements ViewPart {
                 fitAfterLayout = false;
                 dag.fitToView();
             }
+            if (!pending && dag.getLayoutResult() != null && !dag.getLayoutResult().nodes().isEmpty()) {
+                laidOut.accept(dag.getLayoutResult().nodes().size());
+            }
         });
         dag.visibleProperty().bind(model.graphProperty().isNotNull());
 
         EmptyStateView empty = new EmptyStateView("fth-share-2", model.emptyProperty());
+        // The state colours sit over the drawing's corner, so the toolbar keeps room for the commands.
+        Node legend = legend();
+        legend.visibleProperty().bind(dag.visibleProperty());
+        legend.setMouseTransparent(true);
+        StackPane.setAlignment(legend, Pos.BOTTOM_LEFT);
+        StackPane.setMargin(legend, new javafx.geometry.Insets(6));
         root.setTop(toolbar(controls));
-        root.setCenter(new StackPane(dag, empty.node()));
+        root.setCenter(new StackPane(dag, legend, empty.node()));
         root.getStyleClass().add("dependencies-view");
         root.setId("dependencies-view");
         showGraph();
@@ -99,9 +110,27 @@ public final class DependenciesView implements ViewPart {
         fit.setFocusTraversable(false);
         Region spring = new Region();
         HBox.setHgrow(spring, Priority.ALWAYS);
+        javafx.scene.control.ComboBox<DependenciesViewModel.Focus> focus = new javafx.scene.control.ComboBox<>(
+                javafx.collections.FXCollections.observableArrayList(DependenciesViewModel.Focus.values()));
+        focus.setId("dag-focus");
+        focus.getStyleClass().add(Styles.SMALL);
+        focus.valueProperty().bindBidirectional(model.focusProperty());
+        focus.setConverter(new javafx.util.StringConverter<>() {
+            @Override
+            public String toString(DependenciesViewModel.Focus f) {
+                return f == null ? "" : f.label();
+            }
+
+            @Override
+            public DependenciesViewModel.Focus fromString(String text) {
+                return DependenciesViewModel.Focus.ALL;
+            }
+        });
+        focus.setTooltip(new Tooltip("Draw the whole graph, or only the selection's neighbourhood: what it reads "
+                + "and what reads it (its direct neighbours or its whole lineage). The navigator's filter applies too."));
+        focus.setPrefWidth(190);
         ToolBar bar = new ToolBar(controls.button(CommandId.REFRESH_NOW), controls.button(CommandId.FULL_REFRESH),
-                new Separator(Orientation.VERTICAL), controls.toolbarButton(CommandId.RELOAD_CATALOG), fit, spring,
-                legend());
+                new Separator(Orientation.VERTICAL), controls.toolbarButton(CommandId.RELOAD_CATALOG), fit, spring, focus);
         bar.getStyleClass().add("view-toolbar");
         return bar;
     }
@@ -110,13 +139,15 @@ public final class DependenciesView implements ViewPart {
     private static Node legend() {
         HBox legend = new HBox(10);
         legend.getStyleClass().add("dag-legend");
-        legend.setAlignment(Pos.CENTER_RIGHT);
+        legend.setAlignment(Pos.CENTER_LEFT);
+        legend.setMaxSize(Region.USE_PREF_SIZE, Region.USE_PREF_SIZE);
         for (StreamTableState state : List.of(StreamTableState.FRESH, StreamTableState.STALE, StreamTableState.ERROR,
                 StreamTableState.SUSPENDED, StreamTableState.REFRESHING)) {
             Region chip = new Region();
             chip.getStyleClass().addAll("legend-chip", state.styleClass());
             Label label = new Label(state.label(), chip);
             label.getStyleClass().addAll(Styles.TEXT_SMALL, Styles.TEXT_MUTED);
+            label.setMinWidth(Region.USE_PREF_SIZE);
             legend.getChildren().add(label);
         }
         return legend;
@@ -131,7 +162,8 @@ public final class DependenciesView implements ViewPart {
                 // Captions may have changed for nodes that stay; measure them again.
                 dag.relayout();
             }
-            fitAfterLayout = fitAfterLayout || first;
+            // A graph narrowed by the filter or the focus is fitted again, so it does not sit in a corner.
+            fitAfterLayout = fitAfterLayout || first || model.isNarrowed();
             select(model.shownSelectionProperty().get());
         } finally {
             syncing = false;
@@ -161,6 +193,11 @@ public final class DependenciesView implements ViewPart {
         if (!syncing) {
             model.select(List.copyOf(dag.getSelectionModel().getSelectedItems()));
         }
+    }
+
+    /** Hears the number of nodes each time a graph with nodes has been laid out and is on screen. */
+    public void whenLaidOut(java.util.function.IntConsumer action) {
+        laidOut = action;
     }
 
     /** The graph control, for tests and screenshots. */

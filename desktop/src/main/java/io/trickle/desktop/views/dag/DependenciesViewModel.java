@@ -15,7 +15,9 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
 import javafx.beans.binding.Bindings;
+import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.value.ObservableValue;
@@ -24,16 +26,39 @@ import org.jgrapht.graph.DefaultDirectedGraph;
 import org.jgrapht.graph.DefaultEdge;
 
 /**
- * The dependency graph of all stream tables and their sources, for the Dependencies view: a JGraphT
+ * The dependency graph of the stream tables and their sources, for the Dependencies view: a JGraphT
  * graph of catalog items (edges in the direction data flows), each stream table's status style from
- * the shared catalog, cycles labelled with their SCC, and selection shared with the workbench. The
- * graph object is replaced only when the shape or the labels change, so a status change recolours
- * nodes in place without a new layout.
+ * the shared catalog, cycles labelled with their SCC, and selection shared with the workbench — a
+ * cycle or a watermark group selected elsewhere selects its members here. It shows what the
+ * navigator's filter keeps (with the sources those tables read), and with a {@link Focus} only the
+ * selection's neighbourhood, which is what makes a graph of hundreds of tables readable. The graph
+ * object is replaced only when the shape or the labels change, so a status change recolours nodes in
+ * place without a new layout.
  */
 public final class DependenciesViewModel {
 
     /** The id under which this view publishes its selection. */
     public static final String PART_ID = "dag";
+
+    /** How much of the graph is drawn around the selection. */
+    public enum Focus {
+        /** The whole graph (as far as the filter keeps it). */
+        ALL("Whole graph"),
+        /** The selection, what it reads directly and what reads it directly. */
+        NEIGHBOURS("Selection and neighbours"),
+        /** The selection with everything upstream and downstream of it. */
+        LINEAGE("Selection's lineage");
+
+        private final String label;
+
+        Focus(String label) {
+            this.label = label;
+        }
+
+        public String label() {
+            return label;
+        }
+    }
 
     private final CatalogModel catalog;
     private final SelectionService selection;
@@ -42,6 +67,7 @@ public final class DependenciesViewModel {
     private final ReadOnlyObjectWrapper<EmptyStates.Message> empty = new ReadOnlyObjectWrapper<>(this, "empty");
     private final ReadOnlyObjectWrapper<List<CatalogItem.Relation>> shownSelection =
             new ReadOnlyObjectWrapper<>(this, "shownSelection", List.of());
+    private final ObjectProperty<Focus> focus = new SimpleObjectProperty<>(this, "focus", Focus.ALL);
     /** What the graph was built from: nodes, edges and the second line of each stream table. */
     private String builtFrom = "";
 
@@ -50,7 +76,14 @@ public final class DependenciesViewModel {
         this.selection = selection;
         catalog.snapshotProperty().addListener((obs, old, now) -> rebuild());
         catalog.stateProperty().addListener((obs, old, now) -> rebuild());
-        selection.selectionProperty().addListener((obs, old, now) -> follow(now));
+        catalog.nameFilterProperty().addListener((obs, old, now) -> rebuild());
+        focus.addListener((obs, old, now) -> rebuild());
+        selection.selectionProperty().addListener((obs, old, now) -> {
+            follow(now);
+            if (focus.get() != Focus.ALL && !now.sourceId().equals(PART_ID)) {
+                rebuild();
+            }
+        });
         rebuild();
     }
 
@@ -64,10 +97,12 @@ public final class DependenciesViewModel {
             graph.set(null);
             return;
         }
-        String shape = shapeOf(snapshot);
+        DependencyGraph shown = GraphFocus.keep(snapshot.graph(), catalog.nameFilterProperty().get(), focus.get(),
+                shownSelection.get().stream().map(CatalogItem.Relation::name).toList());
+        String shape = shapeOf(snapshot, shown);
         if (!shape.equals(builtFrom) || graph.get() == null) {
             builtFrom = shape;
-            graph.set(build(snapshot.graph()));
+            graph.set(build(shown));
         }
     }
 
@@ -89,11 +124,11 @@ public final class DependenciesViewModel {
         return g;
     }
 
-    private static String shapeOf(CatalogSnapshot snapshot) {
+    private static String shapeOf(CatalogSnapshot snapshot, DependencyGraph shown) {
         StringBuilder out = new StringBuilder();
-        snapshot.graph().nodes().forEach(n -> out.append(n.name()).append('|').append(n.kind()).append('|')
+        shown.nodes().forEach(n -> out.append(n.name()).append('|').append(n.kind()).append('|')
                 .append(n.sccId()).append(';'));
-        snapshot.graph().edges().forEach(e -> out.append(e.from()).append('>').append(e.to()).append(';'));
+        shown.edges().forEach(e -> out.append(e.from()).append('>').append(e.to()).append(';'));
         snapshot.tables().forEach(t -> out.append(t.name()).append('=').append(secondLine(t)).append(';'));
         return out.toString();
     }
@@ -145,10 +180,25 @@ public final class DependenciesViewModel {
                 + (t.lastError() == null ? "" : "\n" + t.lastError())).orElse(relation.name());
     }
 
+    /**
+     * The relations the graph selects for what is selected elsewhere: relations themselves, a cycle's
+     * members, a watermark group's sources.
+     */
     private void follow(SelectionService.Selection now) {
-        List<CatalogItem.Relation> relations = now.items().stream().filter(CatalogItem.Relation.class::isInstance)
-                .map(CatalogItem.Relation.class::cast).toList();
-        shownSelection.set(relations);
+        java.util.LinkedHashSet<CatalogItem.Relation> relations = new java.util.LinkedHashSet<>();
+        CatalogSnapshot snapshot = catalog.snapshot();
+        for (Object item : now.items()) {
+            if (item instanceof CatalogItem.Relation relation) {
+                relations.add(relation);
+            } else if (item instanceof CatalogItem.Scc scc) {
+                catalog.sccMembers(scc.id()).forEach(m -> relations.add(CatalogItem.Relation.streamTable(m)));
+            } else if (item instanceof CatalogItem.WatermarkGroup group) {
+                snapshot.watermarkGroup(group.name()).ifPresent(g -> g.sources().forEach(source -> relations.add(
+                        new CatalogItem.Relation(source, snapshot.node(source).map(DependencyGraph.Node::kind)
+                                .orElse(DependencyGraph.Kind.TABLE)))));
+            }
+        }
+        shownSelection.set(List.copyOf(relations));
     }
 
     /** The DBA selected these nodes. */
@@ -158,6 +208,17 @@ public final class DependenciesViewModel {
 
     public ReadOnlyObjectProperty<Graph<CatalogItem.Relation, DefaultEdge>> graphProperty() {
         return graph.getReadOnlyProperty();
+    }
+
+    /** Whether the filter or the focus leaves part of the graph out. */
+    public boolean isNarrowed() {
+        String filter = catalog.nameFilterProperty().get();
+        return focus.get() != Focus.ALL || (filter != null && !filter.isBlank());
+    }
+
+    /** How much of the graph is drawn around the selection. */
+    public ObjectProperty<Focus> focusProperty() {
+        return focus;
     }
 
     public ReadOnlyObjectProperty<EmptyStates.Message> emptyProperty() {

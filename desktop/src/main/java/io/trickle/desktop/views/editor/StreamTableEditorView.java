@@ -2,11 +2,10 @@ package io.trickle.desktop.views.editor;
 
 import atlantafx.base.theme.Styles;
 import io.trickle.desktop.views.catalog.CatalogIcons;
+import io.trickle.desktop.views.sql.SqlTextView;
 import io.trickle.desktop.workbench.EditorPart;
 import io.trickle.desktop.workbench.WorkbenchCommand;
 import io.trickle.engine.api.ValidationResult;
-import java.util.Collection;
-import java.util.Collections;
 import java.util.List;
 import javafx.beans.binding.Bindings;
 import javafx.beans.value.ObservableBooleanValue;
@@ -34,9 +33,6 @@ import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import org.fxmisc.flowless.VirtualizedScrollPane;
 import org.fxmisc.richtext.CodeArea;
-import org.fxmisc.richtext.LineNumberFactory;
-import org.fxmisc.richtext.model.StyleSpans;
-import org.fxmisc.richtext.model.StyleSpansBuilder;
 import org.kordamp.ikonli.javafx.FontIcon;
 
 /**
@@ -51,7 +47,7 @@ public final class StreamTableEditorView implements EditorPart {
     private final Runnable onClosed;
     private final String id;
     private final BorderPane root = new BorderPane();
-    private final CodeArea query = sqlArea(true);
+    private final SqlTextView query;
 
     /**
      * @param onClosed called once the editor's tab is gone
@@ -60,11 +56,13 @@ public final class StreamTableEditorView implements EditorPart {
         this.model = model;
         this.onClosed = onClosed;
         this.id = "stream-table-" + Integer.toHexString(System.identityHashCode(model));
+        query = new SqlTextView(true, model::outlines);
         query.setId("editor-query");
-        bindText(query, model.queryProperty());
-        VirtualizedScrollPane<CodeArea> scroll = new VirtualizedScrollPane<>(query);
-        scroll.getStyleClass().add("editor-query-scroll");
-        SplitPane split = new SplitPane(scroll, results());
+        query.bind(model.queryProperty());
+        query.node().getStyleClass().add("editor-query-scroll");
+        // The place PostgreSQL named in a refusal is marked in the query, and the caret put there.
+        model.errorPositionProperty().addListener((obs, old, now) -> query.markError(now.intValue()));
+        SplitPane split = new SplitPane(query.node(), results());
         split.setOrientation(Orientation.VERTICAL);
         split.setDividerPositions(0.5);
         split.getStyleClass().add("editor-split");
@@ -176,8 +174,9 @@ public final class StreamTableEditorView implements EditorPart {
 
     private Node results() {
         CodeArea tree = monospace("editor-operator-tree");
-        CodeArea delta = sqlArea(false);
-        delta.setId("editor-delta-sql");
+        SqlTextView deltaView = new SqlTextView(false, List::of);
+        deltaView.setId("editor-delta-sql");
+        CodeArea delta = deltaView.area();
         CodeArea command = monospace("editor-command");
         model.validationProperty().addListener((obs, old, now) -> {
             replace(tree, now == null || now.operatorTree() == null ? emptyTree(now) : now.operatorTree());
@@ -190,7 +189,7 @@ public final class StreamTableEditorView implements EditorPart {
         replace(command, commandText(model.commandPreview().get()));
         TabPane tabs = new TabPane(tab("Validation", "fth-check-square", verdict(), "editor-tab-validation"),
                 tab("Operator tree", "fth-git-merge", new VirtualizedScrollPane<>(tree), "editor-tab-tree"),
-                tab("Delta SQL", "fth-code", new VirtualizedScrollPane<>(delta), "editor-tab-delta"),
+                tab("Delta SQL", "fth-code", deltaView.node(), "editor-tab-delta"),
                 tab("Command", "fth-terminal", new VirtualizedScrollPane<>(command), "editor-tab-command"));
         tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
         tabs.getStyleClass().addAll(Styles.DENSE, "editor-results");
@@ -281,16 +280,6 @@ public final class StreamTableEditorView implements EditorPart {
     // SQL areas
     // ---------------------------------------------------------------------------------------------
 
-    /** A code area with SQL highlighting and line numbers; read-only unless {@code editable}. */
-    private static CodeArea sqlArea(boolean editable) {
-        CodeArea area = new CodeArea();
-        area.setEditable(editable);
-        area.getStyleClass().add("sql-area");
-        area.setParagraphGraphicFactory(LineNumberFactory.get(area));
-        area.textProperty().addListener((obs, old, now) -> area.setStyleSpans(0, highlighting(now)));
-        return area;
-    }
-
     private static CodeArea monospace(String id) {
         CodeArea area = new CodeArea();
         area.setEditable(false);
@@ -300,39 +289,12 @@ public final class StreamTableEditorView implements EditorPart {
         return area;
     }
 
-    static StyleSpans<Collection<String>> highlighting(String text) {
-        StyleSpansBuilder<Collection<String>> spans = new StyleSpansBuilder<>();
-        int at = 0;
-        for (SqlTokens.Token token : SqlTokens.of(text)) {
-            spans.add(Collections.emptyList(), token.start() - at);
-            spans.add(Collections.singleton(token.kind().styleClass()), token.end() - token.start());
-            at = token.end();
-        }
-        spans.add(Collections.emptyList(), text.length() - at);
-        return spans.create();
-    }
-
     private static void replace(CodeArea area, String text) {
         if (!area.getText().equals(text)) {
             area.replaceText(text);
             area.moveTo(0);
             area.requestFollowCaret();
         }
-    }
-
-    /** Keeps the area's text and the model's property the same, whichever changes. */
-    private static void bindText(CodeArea area, javafx.beans.property.StringProperty text) {
-        replace(area, text.get());
-        text.addListener((obs, old, now) -> {
-            if (!area.getText().equals(now)) {
-                area.replaceText(now);
-            }
-        });
-        area.textProperty().addListener((obs, old, now) -> {
-            if (!now.equals(text.get())) {
-                text.set(now);
-            }
-        });
     }
 
     // ---------------------------------------------------------------------------------------------

@@ -13,6 +13,7 @@ import io.trickle.desktop.views.catalog.CliCommand;
 import io.trickle.desktop.workbench.WorkbenchCommand;
 import io.trickle.engine.api.CreateResult;
 import io.trickle.engine.api.StreamTableDetails;
+import io.trickle.engine.api.TrickleException;
 import io.trickle.engine.api.ValidationResult;
 import java.util.List;
 import java.util.Locale;
@@ -82,6 +83,9 @@ public final class StreamTableEditorViewModel {
     private final ReadOnlyObjectWrapper<StreamTableDetails> details = new ReadOnlyObjectWrapper<>(this, "details");
     private final ReadOnlyObjectWrapper<ValidationResult> validation = new ReadOnlyObjectWrapper<>(this, "validation");
     private final ReadOnlyStringWrapper validationError = new ReadOnlyStringWrapper(this, "validationError", "");
+    /** Where in the query the engine located the error (from 1), or 0. */
+    private final javafx.beans.property.ReadOnlyIntegerWrapper errorPosition =
+            new javafx.beans.property.ReadOnlyIntegerWrapper(this, "errorPosition");
     private final ReadOnlyStringWrapper validatedFor = new ReadOnlyStringWrapper(this, "validatedFor", "");
     private final ReadOnlyStringWrapper title = new ReadOnlyStringWrapper(this, "title", NEW_TITLE);
 
@@ -171,20 +175,33 @@ public final class StreamTableEditorViewModel {
     private void validate() {
         String key = validationKey();
         validating.set(true);
+        errorPosition.set(0);
         tasks.execute(session.validate(query.get(), normalisedMode())
                 .onSuccess(result -> {
                     validating.set(false);
                     validation.set(result);
                     validationError.set("");
+                    errorPosition.set(0);
                     validatedFor.set(key);
                 })
                 .onFailure(e -> {
                     validating.set(false);
                     validation.set(null);
                     validationError.set(ErrorMessages.describe(e));
+                    errorPosition.set(positionOf(e));
                     validatedFor.set(key);
                 })
                 .onCancelled(() -> validating.set(false)));
+    }
+
+    /** Where the engine located a query's error (from 1), or 0 when it named no place. */
+    static int positionOf(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof TrickleException.InvalidQueryException q && q.hasPosition()) {
+                return q.position();
+            }
+        }
+        return 0;
     }
 
     /** "DIFFERENTIAL is possible" or "FULL: …reason"; the headline of the validation panel. */
@@ -236,6 +253,7 @@ public final class StreamTableEditorViewModel {
                 })
                 .onFailure(e -> {
                     busy.set(false);
+                    errorPosition.set(positionOf(e));
                     dialogs.showError(draft.name() + " not created", ErrorMessages.describe(e));
                 }));
     }
@@ -405,6 +423,16 @@ public final class StreamTableEditorViewModel {
     }
 
     /** Why the engine refused the query in the last validation; empty otherwise. */
+    /** Where in the query the last validation or create failed (counted from 1), or 0: the editor marks it. */
+    public javafx.beans.property.ReadOnlyIntegerProperty errorPositionProperty() {
+        return errorPosition.getReadOnlyProperty();
+    }
+
+    /** The relations and columns the query editor completes. */
+    public java.util.List<io.trickle.engine.api.RelationOutline> outlines() {
+        return catalog.outlinesProperty().get();
+    }
+
     public ReadOnlyStringProperty validationErrorProperty() {
         return validationError.getReadOnlyProperty();
     }

@@ -8,8 +8,6 @@ import io.trickle.desktop.workbench.CommandControls;
 import io.trickle.desktop.workbench.CommandId;
 import io.trickle.desktop.workbench.ViewPart;
 import io.trickle.engine.api.HistoryEntry;
-import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Locale;
 import java.util.function.Function;
@@ -36,15 +34,15 @@ import javafx.scene.layout.StackPane;
 import org.kordamp.ikonli.javafx.FontIcon;
 
 /**
- * The refresh history across stream tables: when each refresh ran, what it did, rows and milliseconds,
- * and for a failure its error text, with the failed rows highlighted. Filters by table, action,
- * status and text sit above the table; the selected refresh is shown in full below it.
+ * The refresh history across stream tables: when each decision was taken, what it did, the round of a
+ * cycle's fixpoint, rows and milliseconds (or, for checks that found nothing to do, how many), and for
+ * a failure its error text, with the failed rows highlighted. Every cell's text is its tooltip, so a
+ * narrow column cuts nothing unreadable. Filters by table, action, status and text sit above the
+ * table; the selected row is shown in full below it.
  */
 public final class RefreshHistoryView implements ViewPart {
 
     public static final String ID = "history";
-    private static final DateTimeFormatter TODAY = DateTimeFormatter.ofPattern("HH:mm:ss").withZone(ZoneId.systemDefault());
-    private static final DateTimeFormatter EARLIER = DateTimeFormatter.ofPattern("MM-dd HH:mm").withZone(ZoneId.systemDefault());
     private static final PseudoClass FAILED = PseudoClass.getPseudoClass("failed");
 
     private final RefreshHistoryViewModel model;
@@ -55,17 +53,23 @@ public final class RefreshHistoryView implements ViewPart {
         TableView<HistoryEntry> table = new TableView<>(model.shown());
         table.setId("history-table");
         table.getStyleClass().addAll(Styles.DENSE, Styles.STRIPED, "history-table");
-        table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+        table.setColumnResizePolicy(TableView.UNCONSTRAINED_RESIZE_POLICY);
         table.setPlaceholder(new Label(""));
         table.setRowFactory(t -> new EntryRow());
+        // At the default window size every column fits; the reason takes what is left (and its tooltip the rest).
+        TableColumn<HistoryEntry, String> reason = outcomeColumn();
+        reason.setMinWidth(90);
         table.getColumns().addAll(List.of(statusColumn(),
-                column("Started", 88, e -> started(e.startTime())),
-                column("Stream table", 200, HistoryEntry::name),
-                column("Action", 104, HistoryEntry::action),
-                column("By", 80, e -> e.initiatedBy().toLowerCase(Locale.ROOT)),
-                column("Rows", 86, e -> RefreshText.rows(e.rowsInserted(), e.rowsDeleted())),
-                column("Time", 70, e -> e.durationMs() == null ? "" : RefreshText.millis(e.durationMs())),
-                outcomeColumn()));
+                column("At", 76, e -> RefreshText.time(e.lastActivity())),
+                column("Stream table", 136, HistoryEntry::name),
+                column("Action", 100, HistoryEntry::action),
+                column("Round", 62, e -> e.fixpointIteration() == null ? "" : e.fixpointIteration().toString()),
+                column("By", 86, e -> e.initiatedBy().toLowerCase(Locale.ROOT)),
+                column("Outcome", 110, RefreshHistoryView::outcome),
+                reason));
+        reason.prefWidthProperty().bind(javafx.beans.binding.Bindings.createDoubleBinding(() -> Math.max(reason.getMinWidth(),
+                table.getWidth() - 18 - table.getColumns().stream().filter(c -> c != reason)
+                        .mapToDouble(TableColumn::getWidth).sum()), table.widthProperty()));
         table.getSelectionModel().selectedItemProperty().addListener((obs, old, now) -> model.selectedProperty().set(now));
         model.selectedProperty().addListener((obs, old, now) -> {
             if (now != table.getSelectionModel().getSelectedItem()) {
@@ -136,22 +140,36 @@ public final class RefreshHistoryView implements ViewPart {
         return label;
     }
 
-    private static TableColumn<HistoryEntry, String> column(String title, double width, Function<HistoryEntry, String> value) {
+    /** "+12 −3 · 8.0 ms" for a refresh, "12 checks" for a run of checks that found nothing to do. */
+    static String outcome(HistoryEntry e) {
+        if (e.isQuietRun()) {
+            return RefreshHistoryViewModel.checks(e);
+        }
+        if ("SKIP".equals(e.action())) {
+            return "not run";
+        }
+        String rows = RefreshText.rows(e.rowsInserted(), e.rowsDeleted());
+        return e.durationMs() == null ? rows : rows + " · " + RefreshText.millis(e.durationMs());
+    }
+
+    private static TableColumn<HistoryEntry, String> column(String title, double width,
+                                                           Function<HistoryEntry, String> value) {
         TableColumn<HistoryEntry, String> column = new TableColumn<>(title);
         column.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(value.apply(c.getValue())));
         column.setPrefWidth(width);
-        // Columns keep their width and the table scrolls sideways when narrow; the last one takes what is left.
-        column.setMinWidth(width);
+        column.setMinWidth(Math.min(width, 50));
+        column.setCellFactory(c -> new TextCell());
         return column;
     }
 
-    /** Today's refreshes by their time, older ones by date and minute. */
-    private static String started(java.time.Instant at) {
-        if (at == null) {
-            return "";
+    /** A cell whose whole text is also its tooltip. */
+    private static final class TextCell extends TableCell<HistoryEntry, String> {
+        @Override
+        protected void updateItem(String text, boolean empty) {
+            super.updateItem(text, empty);
+            setText(empty ? null : text);
+            setTooltip(empty || text == null || text.isBlank() ? null : new Tooltip(text));
         }
-        boolean today = at.atZone(ZoneId.systemDefault()).toLocalDate().equals(java.time.LocalDate.now());
-        return (today ? TODAY : EARLIER).format(at);
     }
 
     private static TableColumn<HistoryEntry, HistoryEntry> statusColumn() {
@@ -194,21 +212,12 @@ public final class RefreshHistoryView implements ViewPart {
 
     /** The reason of a fallback or skip, or for a failure its error text (highlighted by the row). */
     private static TableColumn<HistoryEntry, String> outcomeColumn() {
-        TableColumn<HistoryEntry, String> column = column("Reason or error", 160, e -> {
+        return column("Reason", 160, e -> {
             if (e.errorMessage() != null && !e.errorMessage().isBlank()) {
                 return e.errorMessage();
             }
             return e.reason() == null ? "" : e.reason();
         });
-        column.setCellFactory(c -> new TableCell<>() {
-            @Override
-            protected void updateItem(String text, boolean empty) {
-                super.updateItem(text, empty);
-                setText(empty ? null : text);
-                setTooltip(empty || text == null || text.isBlank() ? null : new Tooltip(text));
-            }
-        });
-        return column;
     }
 
     /** Failed refreshes carry the :failed pseudo-class, which trickle.css highlights. */

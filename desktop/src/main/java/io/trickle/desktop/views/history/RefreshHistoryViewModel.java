@@ -1,8 +1,5 @@
 package io.trickle.desktop.views.history;
 
-import io.trickle.desktop.services.EngineSession;
-import io.trickle.desktop.services.ErrorMessages;
-import io.trickle.desktop.services.TaskExecutor;
 import io.trickle.desktop.views.catalog.CatalogModel;
 import io.trickle.desktop.views.catalog.EmptyStates;
 import io.trickle.desktop.views.catalog.RefreshText;
@@ -26,19 +23,17 @@ import javafx.collections.ObservableList;
 import javafx.collections.transformation.FilteredList;
 
 /**
- * The refresh history across all stream tables, newest first, read again whenever the catalog is
- * (after every refresh this window runs, and periodically). It filters by table, action, status and
- * text; failures carry their error text, which the view highlights.
+ * The refresh history across all stream tables — every decision the scheduler takes, a run of checks
+ * that found nothing to do as one row — newest activity first. It comes with each catalog read, so it
+ * changes on the same event as the other views. It filters by table, action, status and text;
+ * failures carry their error text, which the view highlights; a cycle's rows carry their round.
  */
 public final class RefreshHistoryViewModel {
 
-    /** How many of the latest refreshes are read. */
-    static final int LIMIT = 500;
     static final String ALL_TABLES = "All tables";
     static final String ALL = "All";
 
     private final CatalogModel catalog;
-    private final TaskExecutor tasks;
 
     private final ObservableList<HistoryEntry> entries = FXCollections.observableArrayList();
     private final ObservableList<HistoryEntry> readOnlyEntries = FXCollections.unmodifiableObservableList(entries);
@@ -54,22 +49,19 @@ public final class RefreshHistoryViewModel {
     private final StringBinding selectedText;
     private final WorkbenchCommand reload;
     private final WorkbenchCommand clearFilter;
-    private boolean reading;
-    private boolean readAgain;
 
-    public RefreshHistoryViewModel(CatalogModel catalog, TaskExecutor tasks) {
+    public RefreshHistoryViewModel(CatalogModel catalog) {
         this.catalog = catalog;
-        this.tasks = tasks;
         // A choice box may clear its value when its items change; no choice means all.
         table.addListener((obs, old, now) -> choose(table, now, ALL_TABLES));
         action.addListener((obs, old, now) -> choose(action, now, ALL));
         status.addListener((obs, old, now) -> choose(status, now, ALL));
         text.addListener((obs, old, now) -> refilter());
-        catalog.snapshotProperty().addListener((obs, old, now) -> read());
+        catalog.snapshotProperty().addListener((obs, old, now) -> show(now.history()));
         catalog.stateProperty().addListener((obs, old, now) -> stateChanged());
         summary = Bindings.createStringBinding(this::summarise, shown);
         selectedText = Bindings.createStringBinding(() -> describe(selected.get()), selected);
-        reload = WorkbenchCommand.of(Bindings.isNotNull(catalog.sessionProperty()), this::read);
+        reload = WorkbenchCommand.of(Bindings.isNotNull(catalog.sessionProperty()), catalog::reload);
         clearFilter = WorkbenchCommand.of(Bindings.createBooleanBinding(() -> !filter().isEmpty(), table, action,
                 status, text), this::clear);
         stateChanged();
@@ -107,9 +99,10 @@ public final class RefreshHistoryViewModel {
         if (state != CatalogModel.State.READY) {
             entries.clear();
             selected.set(null);
+        } else {
+            show(catalog.snapshot().history());
         }
         updateEmpty();
-        read();
     }
 
     private void updateEmpty() {
@@ -117,49 +110,27 @@ public final class RefreshHistoryViewModel {
         EmptyStates.Message message = EmptyStates.of(state, catalog.problemProperty().get(), false);
         if (message == null && entries.isEmpty()) {
             message = new EmptyStates.Message("No refreshes yet", "Select stream tables and press Ctrl+R, or use "
-                    + "Refresh Now in the navigator's or the graph's context menu.");
+                    + "Refresh Now in the navigator's or the graph's context menu. The scheduler's decisions show "
+                    + "here too, including its checks that found nothing to do.");
         } else if (message == null && shown.isEmpty()) {
             message = new EmptyStates.Message("No refresh matches the filter", "Clear the filter to see all "
-                    + entries.size() + " refreshes.");
+                    + entries.size() + " decisions.");
         }
         empty.set(message);
     }
 
-    /** Reads the latest refreshes again; a read under way is followed by one more. */
-    public void read() {
-        EngineSession session = catalog.sessionProperty().get();
-        if (session == null || catalog.stateProperty().get() != CatalogModel.State.READY) {
-            return;
-        }
-        if (reading) {
-            readAgain = true;
-            return;
-        }
-        reading = true;
-        tasks.execute(session.history(null, LIMIT).silent()
-                .onSuccess(read -> {
-                    finishRead();
-                    if (session == catalog.sessionProperty().get()) {
-                        show(read);
-                    }
-                })
-                .onFailure(e -> {
-                    finishRead();
-                    empty.set(new EmptyStates.Message("Could not read the history", ErrorMessages.describe(e)));
-                }));
-    }
-
-    private void finishRead() {
-        reading = false;
-        if (readAgain) {
-            readAgain = false;
-            read();
-        }
-    }
-
     private void show(List<HistoryEntry> read) {
+        if (catalog.stateProperty().get() != CatalogModel.State.READY) {
+            return;
+        }
         HistoryEntry keep = selected.get();
-        entries.setAll(read);
+        List<HistoryEntry> newestFirst = new java.util.ArrayList<>(read);
+        // A run of quiet checks keeps its row and grows; it belongs where its latest check is.
+        newestFirst.sort(java.util.Comparator.comparing(HistoryEntry::lastActivity).reversed()
+                .thenComparing(java.util.Comparator.comparingLong(HistoryEntry::refreshId).reversed()));
+        if (!newestFirst.equals(entries)) {
+            entries.setAll(newestFirst);
+        }
         TreeSet<String> names = new TreeSet<>();
         read.forEach(e -> names.add(e.name()));
         catalog.snapshot().tables().stream().map(StreamTableInfo::name).forEach(names::add);
@@ -185,8 +156,8 @@ public final class RefreshHistoryViewModel {
 
     private String summarise() {
         long failed = shown.stream().filter(RefreshHistoryViewModel::failed).count();
-        String count = shown.size() == entries.size() ? entries.size() + " refreshes"
-                : shown.size() + " of " + entries.size() + " refreshes";
+        String count = shown.size() == entries.size() ? entries.size() + " decisions"
+                : shown.size() + " of " + entries.size() + " decisions";
         return count + (failed == 0 ? "" : " · " + failed + " failed");
     }
 
@@ -200,10 +171,18 @@ public final class RefreshHistoryViewModel {
             return "";
         }
         StringBuilder text = new StringBuilder(entry.name()).append(" · ").append(entry.action()).append(" · ")
-                .append(entry.status()).append(" · ").append(entry.initiatedBy().toLowerCase(java.util.Locale.ROOT))
-                .append(" · rows ").append(RefreshText.rows(entry.rowsInserted(), entry.rowsDeleted()));
-        if (entry.durationMs() != null) {
-            text.append(" · ").append(RefreshText.millis(entry.durationMs()));
+                .append(entry.status()).append(" · ").append(entry.initiatedBy().toLowerCase(java.util.Locale.ROOT));
+        if (entry.isQuietRun()) {
+            text.append(" · ").append(checks(entry)).append(" from ").append(RefreshText.time(entry.startTime()))
+                    .append(" to ").append(RefreshText.time(entry.lastCheckedAt()));
+        } else {
+            text.append(" · rows ").append(RefreshText.rows(entry.rowsInserted(), entry.rowsDeleted()));
+            if (entry.durationMs() != null) {
+                text.append(" · ").append(RefreshText.millis(entry.durationMs()));
+            }
+        }
+        if (entry.fixpointIteration() != null) {
+            text.append(" · round ").append(entry.fixpointIteration()).append(" of its cycle's fixpoint");
         }
         if (entry.reason() != null && !entry.reason().isBlank()) {
             text.append("\nReason: ").append(entry.reason());
@@ -212,6 +191,12 @@ public final class RefreshHistoryViewModel {
             text.append("\nError: ").append(entry.errorMessage());
         }
         return text.toString();
+    }
+
+    /** "1 check" or "12 checks": how many scheduler checks a quiet run stands for. */
+    static String checks(HistoryEntry entry) {
+        int n = entry.quietChecks() == null ? 0 : entry.quietChecks();
+        return n == 1 ? "1 check" : n + " checks";
     }
 
     public ObservableList<HistoryEntry> shown() {
@@ -255,7 +240,7 @@ public final class RefreshHistoryViewModel {
         return selected;
     }
 
-    /** "40 refreshes · 2 failed", or "12 of 40 refreshes" while filtered. */
+    /** "40 decisions · 2 failed", or "12 of 40 decisions" while filtered. */
     public StringBinding summary() {
         return summary;
     }

@@ -104,6 +104,16 @@ public final class JobsView implements ViewPart {
         TableColumn<Job, String> column = new TableColumn<>("Job");
         column.setCellValueFactory(c -> new ReadOnlyStringWrapper(c.getValue().title()));
         column.setPrefWidth(260);
+        column.setMinWidth(120);
+        column.setCellFactory(c -> new TableCell<>() {
+            @Override
+            protected void updateItem(String title, boolean empty) {
+                super.updateItem(title, empty);
+                setText(empty ? null : title);
+                // Titles name a database and a table; a narrow column cuts them, the tooltip does not.
+                setTooltip(empty || title == null ? null : new Tooltip(title));
+            }
+        });
         return column;
     }
 
@@ -134,6 +144,9 @@ public final class JobsView implements ViewPart {
                 }
                 bar.progressProperty().bind(job.progressProperty());
                 message.textProperty().bind(job.messageProperty());
+                Tooltip tip = new Tooltip();
+                tip.textProperty().bind(job.messageProperty());
+                setTooltip(tip);
                 setGraphic(box);
             }
         });
@@ -145,6 +158,8 @@ public final class JobsView implements ViewPart {
     private static TableColumn<Job, String> startedColumn() {
         TableColumn<Job, String> column = new TableColumn<>("Started");
         column.setCellValueFactory(c -> new ReadOnlyStringWrapper(TIME.format(c.getValue().started())));
+        // A time never shrinks below its own width.
+        column.setMinWidth(80);
         column.setPrefWidth(80);
         column.setMaxWidth(90);
         return column;

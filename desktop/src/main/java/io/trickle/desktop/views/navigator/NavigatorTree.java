@@ -81,12 +81,14 @@ final class NavigatorTree {
             reads.add(new NavigatorNode(new CatalogItem.Relation(source, kind), source, "source", sourceState,
                     table.name() + " reads " + source, List.of()));
         }
-        String detail = table.schedule() + " · " + table.effectiveMode();
+        // Short enough for the navigator's default width; the tooltip says it in full.
+        String detail = table.schedule() + " · " + RefreshText.shortMode(table.effectiveMode());
         StringBuilder tip = new StringBuilder(table.name()).append('\n').append(state.label())
                 .append(" · ").append(table.status()).append(" · runs ").append(table.effectiveMode())
                 .append(" · schedule ").append(table.schedule());
         if (table.lastRefreshAt() != null) {
-            tip.append("\nlast refresh ").append(RefreshText.ago(table.stalenessSeconds()));
+            // A time, not "5 s ago": the tree stays the same between reads where nothing changed.
+            tip.append("\nlast refresh ").append(RefreshText.time(table.lastRefreshAt()));
         }
         if (table.lastError() != null && !table.lastError().isBlank()) {
             tip.append("\nlast error: ").append(table.lastError());

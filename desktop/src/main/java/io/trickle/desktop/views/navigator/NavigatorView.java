@@ -73,6 +73,7 @@ public final class NavigatorView implements ViewPart {
             }
         });
         tree.setContextMenu(controls.contextMenu(List.of(CommandId.REFRESH_NOW, CommandId.FULL_REFRESH),
+                List.of(CommandId.VIEW_DATA, CommandId.COPY_CREATE_COMMAND, CommandId.OPEN_CONSOLE),
                 List.of(CommandId.EDIT_STREAM_TABLE, CommandId.DROP_STREAM_TABLE),
                 List.of(CommandId.NEW_STREAM_TABLE, CommandId.RELOAD_CATALOG)));
         model.rootProperty().addListener((obs, old, now) -> show(now));

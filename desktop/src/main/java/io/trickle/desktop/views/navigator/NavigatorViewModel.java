@@ -8,7 +8,6 @@ import io.trickle.desktop.workbench.SelectionService;
 import java.util.List;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
-import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 import javafx.collections.SetChangeListener;
 
@@ -29,11 +28,12 @@ public final class NavigatorViewModel {
     private final ReadOnlyObjectWrapper<EmptyStates.Message> empty = new ReadOnlyObjectWrapper<>(this, "empty");
     private final ReadOnlyObjectWrapper<List<CatalogItem>> shownSelection =
             new ReadOnlyObjectWrapper<>(this, "shownSelection", List.of());
-    private final StringProperty filter = new SimpleStringProperty(this, "filter", "");
+    private final StringProperty filter;
 
     public NavigatorViewModel(CatalogModel catalog, SelectionService selection) {
         this.catalog = catalog;
         this.selection = selection;
+        this.filter = catalog.nameFilterProperty();
         catalog.snapshotProperty().addListener((obs, old, now) -> rebuild());
         catalog.stateProperty().addListener((obs, old, now) -> rebuild());
         catalog.refreshing().addListener((SetChangeListener<String>) change -> rebuild());
@@ -46,8 +46,12 @@ public final class NavigatorViewModel {
         boolean ready = catalog.stateProperty().get() == CatalogModel.State.READY;
         empty.set(EmptyStates.of(catalog.stateProperty().get(), catalog.problemProperty().get(),
                 catalog.snapshot().tables().isEmpty() && catalog.snapshot().graph().nodes().isEmpty()));
-        root.set(ready ? NavigatorTree.build(catalog.databaseName(), catalog.snapshot(), this::stateOf, filter.get())
-                : null);
+        NavigatorNode now = ready ? NavigatorTree.build(catalog.databaseName(), catalog.snapshot(), this::stateOf,
+                filter.get()) : null;
+        // The tree is drawn again only when a line changed, so reads that change nothing leave it alone.
+        if (!java.util.Objects.equals(now, root.get())) {
+            root.set(now);
+        }
     }
 
     private StreamTableState stateOf(String name) {
@@ -82,7 +86,7 @@ public final class NavigatorViewModel {
         return shownSelection.getReadOnlyProperty();
     }
 
-    /** Keeps the relations whose name contains this text. */
+    /** Keeps the relations whose name contains this text; the graph filters by the same text. */
     public StringProperty filterProperty() {
         return filter;
     }

@@ -84,11 +84,15 @@ public final class PropertiesView implements ViewPart {
             Label key = new Label(row.key());
             key.getStyleClass().addAll(Styles.TEXT_MUTED, "properties-key");
             key.setMinWidth(0);
+            if (!row.key().isEmpty()) {
+                key.setTooltip(new javafx.scene.control.Tooltip(row.key()));
+            }
             Label value = new Label(row.value());
-            // Names break badly in the middle; sentences wrap, single words end in an ellipsis with a tooltip.
+            // Names break badly in the middle; sentences wrap, single words end in an ellipsis. Either way
+            // the tooltip has it whole.
             boolean sentence = row.value().contains(" ") || row.value().contains("\n");
             value.setWrapText(sentence);
-            if (!sentence && !row.value().isEmpty()) {
+            if (!row.value().isEmpty()) {
                 value.setTooltip(new javafx.scene.control.Tooltip(row.value()));
             }
             value.setMinWidth(0);

@@ -10,6 +10,7 @@ import io.trickle.desktop.views.catalog.CatalogItem;
 import io.trickle.desktop.views.catalog.CatalogModel;
 import io.trickle.desktop.views.properties.PropertySection.Row;
 import io.trickle.desktop.workbench.SelectionService;
+import io.trickle.engine.api.RelationStats;
 import io.trickle.engine.api.StreamTableDetails;
 import java.util.List;
 import java.util.Objects;
@@ -42,6 +43,11 @@ public final class PropertiesViewModel {
     /** The details read for the stream table shown, or null while they are read or when they failed. */
     private StreamTableDetails details;
     private String detailsProblem = "";
+    /** Rows, size, indexes and grants of the relation shown (a stream table's storage table), or null. */
+    private RelationStats stats;
+    private String statsProblem = "";
+    /** The shown stream table's last refresh when its stats were read: a newer one reads them again. */
+    private java.time.Instant statsAsOf;
 
     public PropertiesViewModel(CatalogModel catalog, SelectionService selection, TaskExecutor tasks) {
         this.catalog = catalog;
@@ -59,15 +65,52 @@ public final class PropertiesViewModel {
         if (!same) {
             details = null;
             detailsProblem = "";
+            stats = null;
+            statsProblem = "";
             readDetails();
+            readStats();
         }
         render();
     }
 
-    /** The catalog was read again: keep showing the item with fresh values (and fresh details). */
+    /**
+     * The catalog was read again: keep showing the item with fresh values, fresh details, and — once the
+     * stream table was refreshed since — fresh row counts.
+     */
     private void refreshShown() {
         readDetails();
+        if (shown.get() instanceof CatalogItem.Relation relation && relation.isStreamTable()
+                && !java.util.Objects.equals(statsAsOf, lastRefreshOf(relation))) {
+            readStats();
+        }
         render();
+    }
+
+    private java.time.Instant lastRefreshOf(CatalogItem.Relation relation) {
+        return catalog.table(relation.name()).map(io.trickle.engine.api.StreamTableInfo::lastRefreshAt).orElse(null);
+    }
+
+    private void readStats() {
+        EngineSession session = catalog.sessionProperty().get();
+        if (session == null || !(shown.get() instanceof CatalogItem.Relation relation)) {
+            return;
+        }
+        Object asked = shown.get();
+        statsAsOf = lastRefreshOf(relation);
+        tasks.execute(session.relationStats(relation.name()).silent()
+                .onSuccess(read -> {
+                    if (Objects.equals(asked, shown.get())) {
+                        stats = read;
+                        statsProblem = "";
+                        render();
+                    }
+                })
+                .onFailure(e -> {
+                    if (Objects.equals(asked, shown.get())) {
+                        statsProblem = ErrorMessages.describe(e);
+                        render();
+                    }
+                }));
     }
 
     private void readDetails() {
@@ -99,9 +142,11 @@ public final class PropertiesViewModel {
         PropertySheets sheets = new PropertySheets(catalog, snapshot);
         List<PropertySection> next;
         if (item instanceof CatalogItem.Relation relation && relation.isStreamTable()) {
-            next = sheets.streamTable(relation.name(), details, detailsProblem);
+            next = new java.util.ArrayList<>(sheets.streamTable(relation.name(), details, detailsProblem));
+            next.addAll(1, PropertySheets.storage("Storage table", stats, statsProblem));
         } else if (item instanceof CatalogItem.Relation relation) {
-            next = sheets.source(relation);
+            next = new java.util.ArrayList<>(sheets.source(relation));
+            next.addAll(1, PropertySheets.storage("Storage", stats, statsProblem));
         } else if (item instanceof CatalogItem.Schema schema) {
             next = sheets.schema(schema.name());
         } else if (item instanceof CatalogItem.Database) {

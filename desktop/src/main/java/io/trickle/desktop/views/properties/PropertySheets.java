@@ -1,6 +1,7 @@
 package io.trickle.desktop.views.properties;
 
 import io.trickle.desktop.services.CatalogSnapshot;
+import io.trickle.desktop.views.catalog.ByteSizes;
 import io.trickle.desktop.views.catalog.CatalogItem;
 import io.trickle.desktop.views.catalog.CatalogModel;
 import io.trickle.desktop.views.catalog.RefreshText;
@@ -8,6 +9,7 @@ import io.trickle.desktop.views.catalog.StreamTableState;
 import io.trickle.desktop.views.properties.PropertySection.Emphasis;
 import io.trickle.desktop.views.properties.PropertySection.Row;
 import io.trickle.engine.api.DependencyGraph;
+import io.trickle.engine.api.RelationStats;
 import io.trickle.engine.api.StreamTableDetails;
 import io.trickle.engine.api.StreamTableInfo;
 import java.time.ZoneId;
@@ -147,6 +149,34 @@ final class PropertySheets {
             rows.add(Row.of("Sources with a watermark", s.sourcesWithWatermark() + " of " + s.sourcesTotal()));
         });
         return List.of(new PropertySection("Watermark group", rows));
+    }
+
+    /**
+     * Rows, size, owner, indexes and grants of a relation: for a stream table, of its storage table.
+     * While they are read, one muted line says so.
+     */
+    static List<PropertySection> storage(String title, RelationStats stats, String problem) {
+        if (stats == null) {
+            return List.of(new PropertySection(title, List.of(problem.isEmpty() ? new Row("", "counting rows…", Emphasis.MUTED)
+                    : new Row("Not read", problem, Emphasis.ERROR))));
+        }
+        List<Row> rows = new ArrayList<>();
+        rows.add(stats.rows() != null ? Row.of("Rows", String.format(Locale.ROOT, "%,d", stats.rows()))
+                : new Row("Rows", "about " + String.format(Locale.ROOT, "%,d", Math.max(0, stats.estimatedRows()))
+                        + " (counting took longer than " + RelationStats.COUNT_TIMEOUT_MS / 1000 + " s; the planner's estimate)",
+                        Emphasis.WARNING));
+        rows.add(Row.of("Size", ByteSizes.text(stats.totalBytes()) + " (table " + ByteSizes.text(stats.tableBytes()) + ", indexes "
+                + ByteSizes.text(stats.indexBytes()) + ")"));
+        rows.add(Row.of("Owner", stats.owner()));
+        List<PropertySection> out = new ArrayList<>();
+        out.add(new PropertySection(title, rows));
+        out.add(new PropertySection("Indexes", stats.indexes().isEmpty() ? List.of(new Row("", "none", Emphasis.MUTED))
+                : stats.indexes().stream().map(i -> new Row(i.name(), i.definition().replaceFirst("^CREATE (UNIQUE )?INDEX "
+                + java.util.regex.Pattern.quote(i.name()) + " ON ", (i.unique() ? "unique on " : "on ")) + " · "
+                + ByteSizes.text(i.bytes()), Emphasis.MONOSPACE)).toList()));
+        out.add(new PropertySection("Grants", stats.grants().stream()
+                .map(g -> Row.of(g.grantee(), String.join(", ", g.privileges()))).toList()));
+        return out;
     }
 
     private List<Row> relations(List<String> names, String none) {

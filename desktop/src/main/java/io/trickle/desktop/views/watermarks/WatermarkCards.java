@@ -1,7 +1,6 @@
 package io.trickle.desktop.views.watermarks;
 
 import io.trickle.desktop.services.CatalogSnapshot;
-import io.trickle.desktop.services.WatermarkOverview;
 import io.trickle.engine.api.DependencyGraph;
 import io.trickle.engine.api.HistoryEntry;
 import io.trickle.engine.api.WatermarkGroup;
@@ -42,8 +41,20 @@ final class WatermarkCards {
         }
     }
 
-    /** A stream table the group gates, and its latest skipped refresh if the history holds one. */
-    record Gated(String streamTable, HistoryEntry lastSkip) {
+    /**
+     * A stream table the group gates, its latest skipped refresh if the history holds one, and its
+     * latest refresh (null when never refreshed).
+     */
+    record Gated(String streamTable, HistoryEntry lastSkip, Instant lastRefresh) {
+        /** Whether the table's newest decision is a skip: it is being held back now. */
+        boolean heldBack() {
+            return lastSkip != null && (lastRefresh == null || !lastRefresh.isAfter(lastSkip.startTime()));
+        }
+
+        /** Its latest refresh when that came after its latest skip (the group let it through since), or null. */
+        Instant refreshedSince() {
+            return lastSkip != null && !heldBack() ? lastRefresh : null;
+        }
     }
 
     /**
@@ -73,14 +84,19 @@ final class WatermarkCards {
     private WatermarkCards() {
     }
 
-    static List<Card> of(WatermarkOverview overview, CatalogSnapshot catalog) {
-        Map<String, WatermarkGroupStatus> statuses = overview.statuses().stream()
+    /**
+     * The cards of one catalog read: the groups, their status and the watermarks come from the same
+     * read as the navigator's, so the two always give the same verdict.
+     */
+    static List<Card> of(CatalogSnapshot catalog) {
+        Map<String, WatermarkGroupStatus> statuses = catalog.watermarkStatus().stream()
                 .collect(Collectors.toMap(WatermarkGroupStatus::name, Function.identity(), (a, b) -> a));
-        Map<String, Instant> marks = overview.watermarks().stream().filter(w -> w.watermark() != null)
+        Map<String, Instant> marks = catalog.watermarks().stream().filter(w -> w.watermark() != null)
                 .collect(Collectors.toMap(WatermarkInfo::sourceTable, WatermarkInfo::watermark, (a, b) -> a));
+        List<HistoryEntry> skips = catalog.history().stream().filter(e -> "SKIP".equals(e.action())).toList();
         List<Card> cards = new ArrayList<>();
-        for (WatermarkGroup group : overview.groups()) {
-            cards.add(card(group, statuses.get(group.name()), marks, overview.skips(), catalog));
+        for (WatermarkGroup group : catalog.watermarkGroups()) {
+            cards.add(card(group, statuses.get(group.name()), marks, skips, catalog));
         }
         return cards;
     }
@@ -138,7 +154,7 @@ final class WatermarkCards {
             if (overlap >= 2) {
                 HistoryEntry last = skips.stream().filter(e -> e.name().equals(table.name()))
                         .max(Comparator.comparing(HistoryEntry::startTime)).orElse(null);
-                out.add(new Gated(table.name(), last));
+                out.add(new Gated(table.name(), last, table.lastRefreshAt()));
             }
         }
         return out;

@@ -117,6 +117,14 @@ final class WatermarkInput {
                 + "on that promise, so it cannot be taken back. Advance it to " + current + " or later.";
     }
 
+    /** {@code HH:mm:ss} when {@code at} is on the same day as {@code reference} (in this zone), else {@link #format}. */
+    String formatShort(Instant at, Instant reference) {
+        if (reference != null && at.atZone(zone).toLocalDate().equals(reference.atZone(zone).toLocalDate())) {
+            return DateTimeFormatter.ofPattern("HH:mm:ss").withLocale(Locale.ROOT).format(at.atZone(zone));
+        }
+        return format(at);
+    }
+
     String format(Instant at) {
         return LOCAL.withLocale(Locale.ROOT).format(at.atZone(zone));
     }

@@ -8,9 +8,9 @@ import io.trickle.desktop.views.watermarks.WatermarkCards.SourceMark;
 import io.trickle.desktop.workbench.CommandControls;
 import io.trickle.desktop.workbench.CommandId;
 import io.trickle.desktop.workbench.ViewPart;
+import java.util.LinkedHashMap;
 import java.util.List;
-import javafx.animation.KeyFrame;
-import javafx.animation.Timeline;
+import java.util.Map;
 import javafx.collections.ListChangeListener;
 import javafx.css.PseudoClass;
 import javafx.geometry.Orientation;
@@ -32,13 +32,12 @@ import javafx.scene.layout.VBox;
 import javafx.scene.shape.Circle;
 import javafx.scene.shape.Line;
 import javafx.scene.shape.Rectangle;
-import javafx.util.Duration;
 
 /**
  * Watermark status: a card per group with each source's watermark on the group's time axis, the
  * tolerance band (the span behind the newest watermark that counts as aligned), the verdict, the
- * lagging source marked, and the stream tables the group gates with their last SKIP. Reads again
- * every few seconds while it can be seen, never while it is hidden behind another tab.
+ * lagging source marked, and the stream tables the group gates with their last SKIP or their refresh
+ * since. It changes with the catalog read the other views share; nothing is cut off without a tooltip.
  */
 public final class WatermarksView implements ViewPart {
 
@@ -46,11 +45,12 @@ public final class WatermarksView implements ViewPart {
     private static final PseudoClass MISALIGNED = PseudoClass.getPseudoClass("misaligned");
     private static final PseudoClass SELECTED = PseudoClass.getPseudoClass("selected");
     private static final PseudoClass LAGGING = PseudoClass.getPseudoClass("lagging");
-    private static final Duration POLL = Duration.seconds(3);
 
     private final WatermarksViewModel model;
     private final BorderPane root = new BorderPane();
     private final VBox cards = new VBox(10);
+    /** The card drawn for each group, so a new selection restyles cards instead of drawing them again. */
+    private final Map<String, Node> drawn = new LinkedHashMap<>();
 
     public WatermarksView(WatermarksViewModel model, CommandControls controls) {
         this.model = model;
@@ -70,129 +70,127 @@ public final class WatermarksView implements ViewPart {
                 List.of(CommandId.EDIT_WATERMARK_GROUP, CommandId.DROP_WATERMARK_GROUP),
                 List.of(CommandId.NEW_WATERMARK_GROUP)).show(root, e.getScreenX(), e.getScreenY()));
         model.cards().addListener((ListChangeListener<Card>) change -> draw());
-        model.selectedProperty().addListener((obs, old, now) -> draw());
+        model.selectedProperty().addListener((obs, old, now) -> restyle());
         draw();
-
-        Timeline poll = new Timeline(new KeyFrame(POLL, e -> {
-            model.setShowing(isShowing(root));
-            model.poll();
-        }));
-        poll.setCycleCount(Timeline.INDEFINITE);
-        poll.play();
-        root.sceneProperty().addListener((obs, old, now) -> model.setShowing(isShowing(root)));
     }
 
     private Node toolbar(CommandControls controls) {
-        ToolBar bar = new ToolBar(controls.button(CommandId.NEW_WATERMARK_GROUP), controls.button(CommandId.EDIT_WATERMARK_GROUP),
-                controls.button(CommandId.DROP_WATERMARK_GROUP), new Separator(Orientation.VERTICAL),
-                controls.button(CommandId.ADVANCE_WATERMARK), new Separator(Orientation.VERTICAL),
+        // Short words, so that Advance stays on the toolbar at the default window size; tooltips say it in full.
+        ToolBar bar = new ToolBar(shortButton(controls, CommandId.NEW_WATERMARK_GROUP, "New Group"),
+                shortButton(controls, CommandId.EDIT_WATERMARK_GROUP, "Change"),
+                shortButton(controls, CommandId.DROP_WATERMARK_GROUP, "Drop"), new Separator(Orientation.VERTICAL),
+                shortButton(controls, CommandId.ADVANCE_WATERMARK, "Advance Watermark"), new Separator(Orientation.VERTICAL),
                 controls.toolbarButton(CommandId.RELOAD_WATERMARKS));
         bar.getStyleClass().add("view-toolbar");
         return bar;
     }
 
-    /** Whether the view is in a window that shows and every node above it is visible (its tab in front). */
-    private static boolean isShowing(Node node) {
-        if (node.getScene() == null || node.getScene().getWindow() == null || !node.getScene().getWindow().isShowing()) {
-            return false;
-        }
-        for (Node n = node; n != null; n = n.getParent()) {
-            if (!n.isVisible()) {
-                return false;
-            }
-        }
-        return true;
+    private static javafx.scene.control.Button shortButton(CommandControls controls, CommandId id, String text) {
+        javafx.scene.control.Button button = controls.button(id);
+        button.setText(text);
+        button.setTooltip(new Tooltip(id.label()));
+        return button;
     }
 
     private void draw() {
-        cards.getChildren().clear();
+        drawn.clear();
         for (Card card : model.cards()) {
-            cards.getChildren().add(card(card));
+            drawn.put(card.name(), card(card));
         }
+        cards.getChildren().setAll(drawn.values());
+        restyle();
+    }
+
+    private void restyle() {
+        drawn.forEach((name, node) -> node.pseudoClassStateChanged(SELECTED, name.equals(model.selectedProperty().get())));
     }
 
     private Node card(Card card) {
-        Label name = new Label(card.name());
-        name.getStyleClass().addAll(Styles.TITLE_4, "wm-name");
-        Label verdict = new Label(card.aligned() ? "aligned" : "misaligned");
-        verdict.getStyleClass().add("wm-verdict");
+        Label name = label(card.name(), Styles.TITLE_4, "wm-name");
+        Label verdict = label(card.aligned() ? "aligned" : "misaligned", "wm-verdict");
         verdict.pseudoClassStateChanged(MISALIGNED, !card.aligned());
-        Label summary = new Label(card.verdict());
-        summary.getStyleClass().add("wm-summary");
-        summary.setId("wm-summary-" + card.name());
         Region spring = new Region();
         HBox.setHgrow(spring, Priority.ALWAYS);
-        Label facts = new Label("tolerance " + Durations.text(card.tolerance()) + " · " + card.sourcesWithWatermark()
-                + " of " + card.sourcesTotal() + " sources report");
-        facts.getStyleClass().addAll(Styles.TEXT_SMALL, Styles.TEXT_MUTED);
-        name.setMinWidth(Region.USE_PREF_SIZE);
-        verdict.setMinWidth(Region.USE_PREF_SIZE);
-        summary.setMinWidth(0);
-        HBox header = new HBox(10, name, verdict, summary, spring, facts);
+        Label facts = label("tolerance " + Durations.text(card.tolerance()) + " · " + card.sourcesWithWatermark()
+                + " of " + card.sourcesTotal() + " sources report", Styles.TEXT_SMALL, Styles.TEXT_MUTED, "wm-facts");
+        for (Label l : List.of(name, verdict, facts)) {
+            l.setMinWidth(Region.USE_PREF_SIZE);
+        }
+        HBox header = new HBox(10, name, verdict, spring, facts);
         header.setAlignment(Pos.BASELINE_LEFT);
+        // The verdict in full, on a line of its own that wraps rather than cuts.
+        Label summary = label(card.verdict(), "wm-summary");
+        summary.setId("wm-summary-" + card.name());
+        summary.setWrapText(true);
+        summary.pseudoClassStateChanged(MISALIGNED, !card.aligned());
 
         GridPane lanes = new GridPane();
         lanes.getStyleClass().add("wm-lanes");
         lanes.setHgap(12);
         lanes.setVgap(4);
-        ColumnConstraints label = new ColumnConstraints(150, 190, 320);
-        ColumnConstraints track = new ColumnConstraints(200, 600, Double.MAX_VALUE);
+        ColumnConstraints label = new ColumnConstraints(100, 160, 260);
+        ColumnConstraints track = new ColumnConstraints(120, 240, Double.MAX_VALUE);
         track.setHgrow(Priority.ALWAYS);
-        lanes.getColumnConstraints().addAll(label, track, new ColumnConstraints(150, 230, 320));
+        ColumnConstraints times = new ColumnConstraints();
+        times.setMinWidth(Region.USE_PREF_SIZE);
+        lanes.getColumnConstraints().addAll(label, track, times);
         int row = 0;
         for (SourceMark mark : card.sources()) {
-            Label source = new Label(mark.source());
-            source.getStyleClass().add("wm-source");
+            Label source = label(mark.source(), "wm-source");
             source.pseudoClassStateChanged(LAGGING, mark.lagging());
-            Label when = new Label(model.timeText(mark.watermark()) + (mark.behind() == null || mark.behind().isZero() ? ""
-                    : " · " + Durations.text(mark.behind()) + " behind"));
-            when.getStyleClass().addAll(Styles.TEXT_SMALL, "wm-when");
+            Label when = label(model.shortTime(mark.watermark(), card.axisEnd()) + (mark.behind() == null
+                    || mark.behind().isZero() ? "" : " · " + Durations.text(mark.behind()) + " behind"),
+                    Styles.TEXT_SMALL, "wm-when");
+            when.setTooltip(new Tooltip(mark.source() + ": " + model.timeText(mark.watermark())));
+            when.setMinWidth(Region.USE_PREF_SIZE);
             when.pseudoClassStateChanged(LAGGING, mark.lagging());
             lanes.addRow(row++, source, new Track(card, mark), when);
         }
-        Label start = new Label(model.timeText(card.axisStart()));
-        Label end = new Label(model.timeText(card.axisEnd()));
-        Label band = new Label("▮ tolerance band: " + Durations.text(card.tolerance()) + " behind the newest");
-        for (Label l : List.of(start, end, band)) {
-            l.getStyleClass().addAll(Styles.TEXT_SMALL, Styles.TEXT_MUTED);
-        }
-        band.getStyleClass().add("wm-band-legend");
-        Region gap1 = new Region();
-        Region gap2 = new Region();
-        HBox.setHgrow(gap1, Priority.ALWAYS);
-        HBox.setHgrow(gap2, Priority.ALWAYS);
         if (card.axisStart() != null) {
+            Label start = label(model.timeText(card.axisStart()), Styles.TEXT_SMALL, Styles.TEXT_MUTED);
+            Label end = label(model.shortTime(card.axisEnd(), card.axisStart()), Styles.TEXT_SMALL, Styles.TEXT_MUTED);
+            Label band = label("▮ tolerance " + Durations.text(card.tolerance()), Styles.TEXT_SMALL, Styles.TEXT_MUTED,
+                    "wm-band-legend");
+            band.setTooltip(new Tooltip("The band is the tolerance: " + Durations.text(card.tolerance())
+                    + " behind the newest watermark counts as aligned"));
+            Region gap1 = new Region();
+            Region gap2 = new Region();
+            HBox.setHgrow(gap1, Priority.ALWAYS);
+            HBox.setHgrow(gap2, Priority.ALWAYS);
             lanes.addRow(row, new Label(), new HBox(start, gap1, band, gap2, end));
         }
 
-        VBox box = new VBox(8, header, lanes, gated(card));
+        VBox box = new VBox(6, header, summary, lanes, gated(card));
         box.getStyleClass().add("wm-card");
         box.setId("wm-card-" + card.name());
         box.pseudoClassStateChanged(MISALIGNED, !card.aligned());
-        box.pseudoClassStateChanged(SELECTED, card.name().equals(model.selectedProperty().get()));
         box.setOnMouseClicked(e -> model.selectedProperty().set(card.name()));
         return box;
+    }
+
+    /** A label whose whole text is its tooltip, so whatever a narrow window cuts off can still be read. */
+    private static Label label(String text, String... styles) {
+        Label label = new Label(text);
+        label.getStyleClass().addAll(styles);
+        label.setTooltip(new Tooltip(text));
+        label.setMinWidth(0);
+        return label;
     }
 
     private Node gated(Card card) {
         VBox lines = new VBox(2);
         if (card.gated().isEmpty()) {
-            Label none = new Label("Gates no stream table: none reads two or more of these sources.");
-            none.getStyleClass().addAll(Styles.TEXT_SMALL, Styles.TEXT_MUTED);
-            lines.getChildren().add(none);
+            lines.getChildren().add(label("Gates no stream table: none reads two or more of these sources.",
+                    Styles.TEXT_SMALL, Styles.TEXT_MUTED));
             return lines;
         }
-        Label title = new Label(card.aligned() ? "Gates" : "Holds back");
-        title.getStyleClass().addAll(Styles.TEXT_SMALL, Styles.TEXT_BOLD);
-        lines.getChildren().add(title);
+        boolean holding = card.gated().stream().anyMatch(Gated::heldBack);
+        lines.getChildren().add(label(holding ? "Holds back" : "Gates", Styles.TEXT_SMALL, Styles.TEXT_BOLD));
         for (Gated g : card.gated()) {
-            String skip = g.lastSkip() == null ? "no skipped refresh in the recent history"
-                    : "last SKIP " + model.timeText(g.lastSkip().startTime()) + ": "
-                    + (g.lastSkip().reason() != null ? g.lastSkip().reason() : g.lastSkip().errorMessage());
-            Label line = new Label(g.streamTable() + " — " + skip);
-            line.getStyleClass().addAll(Styles.TEXT_SMALL, "wm-gated");
-            line.pseudoClassStateChanged(MISALIGNED, !card.aligned());
-            line.setTooltip(new Tooltip(skip));
+            Label line = label(g.streamTable() + " — " + model.gatedText(g), Styles.TEXT_SMALL, "wm-gated");
+            line.setId("wm-gated-" + g.streamTable().replaceAll("[^A-Za-z0-9_-]", "_"));
+            line.setWrapText(true);
+            line.pseudoClassStateChanged(MISALIGNED, g.heldBack());
             lines.getChildren().add(line);
         }
         return lines;

@@ -1,6 +1,5 @@
 package io.trickle.desktop.views.watermarks;
 
-import io.trickle.desktop.services.BackgroundTask;
 import io.trickle.desktop.services.DialogService;
 import io.trickle.desktop.services.DialogService.Confirmation;
 import io.trickle.desktop.services.DialogService.Field;
@@ -11,14 +10,12 @@ import io.trickle.desktop.services.EngineSession;
 import io.trickle.desktop.services.ErrorMessages;
 import io.trickle.desktop.services.NotificationService;
 import io.trickle.desktop.services.TaskExecutor;
-import io.trickle.desktop.services.WatermarkOverview;
 import io.trickle.desktop.views.catalog.CatalogModel;
 import io.trickle.desktop.views.catalog.EmptyStates;
 import io.trickle.desktop.views.watermarks.WatermarkCards.Card;
 import io.trickle.desktop.views.watermarks.WatermarkCards.SourceMark;
 import io.trickle.desktop.workbench.WorkbenchCommand;
 import io.trickle.engine.api.WatermarkGroup;
-import io.trickle.engine.api.WatermarkInfo;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.List;
@@ -35,10 +32,10 @@ import javafx.collections.ObservableList;
 /**
  * The watermark groups of the connected database: per group each source's watermark on a shared time
  * axis, the tolerance band, whether it is aligned, the lagging source and by how much, and the stream
- * tables it gates with their last SKIP; and the edits — create, change and drop a group, advance a
- * source's watermark by hand — each checked before it is sent and confirmed where it cannot be taken
- * back. It reads again while the view is showing (the view calls {@link #poll()} every few seconds)
- * and after every edit; never while hidden.
+ * tables it gates with their last SKIP (or their refresh since); and the edits — create, change and
+ * drop a group, advance a source's watermark by hand — each checked before it is sent and confirmed
+ * where it cannot be taken back. The cards are drawn from the catalog read the other views share, so
+ * they change with the navigator's verdict, on the same event; an edit made here reads it again.
  */
 public final class WatermarksViewModel {
 
@@ -48,7 +45,6 @@ public final class WatermarksViewModel {
     private final NotificationService notices;
     private final WatermarkInput input;
 
-    private final ReadOnlyObjectWrapper<WatermarkOverview> overview = new ReadOnlyObjectWrapper<>(this, "overview");
     private final ObservableList<Card> cards = FXCollections.observableArrayList();
     private final ObservableList<Card> readOnlyCards = FXCollections.unmodifiableObservableList(cards);
     private final ReadOnlyObjectWrapper<EmptyStates.Message> empty = new ReadOnlyObjectWrapper<>(this, "empty");
@@ -58,9 +54,6 @@ public final class WatermarksViewModel {
     private final WorkbenchCommand dropGroup;
     private final WorkbenchCommand advance;
     private final WorkbenchCommand reload;
-    private String problem = "";
-    private boolean showing;
-    private boolean reading;
 
     public WatermarksViewModel(CatalogModel catalog, TaskExecutor tasks, DialogService dialogs,
                                NotificationService notices, ZoneId zone) {
@@ -70,94 +63,48 @@ public final class WatermarksViewModel {
         this.notices = notices;
         this.input = new WatermarkInput(zone);
         var available = Bindings.createBooleanBinding(() -> catalog.sessionProperty().get() != null
-                && overview.get() != null, catalog.sessionProperty(), overview);
+                && catalog.stateProperty().get() == CatalogModel.State.READY
+                && catalog.snapshot().watermarksProblem().isEmpty(), catalog.sessionProperty(), catalog.stateProperty(),
+                catalog.snapshotProperty());
         var groupChosen = Bindings.createBooleanBinding(() -> available.get() && group(selected.get()).isPresent(),
-                available, selected, overview);
+                available, selected, catalog.snapshotProperty());
         newGroup = WorkbenchCommand.of(available, this::newGroup);
         editGroup = WorkbenchCommand.of(groupChosen, this::editGroup);
         dropGroup = WorkbenchCommand.of(groupChosen, this::dropGroup);
         advance = WorkbenchCommand.of(groupChosen, this::advance);
-        reload = WorkbenchCommand.of(Bindings.isNotNull(catalog.sessionProperty()), () -> read(false));
-        catalog.sessionProperty().addListener((obs, old, now) -> {
-            overview.set(null);
-            problem = "";
-            rebuild();
-            read(true);
-        });
+        reload = WorkbenchCommand.of(Bindings.isNotNull(catalog.sessionProperty()), catalog::reload);
         catalog.snapshotProperty().addListener((obs, old, now) -> rebuild());
+        catalog.stateProperty().addListener((obs, old, now) -> rebuild());
         rebuild();
     }
 
-    // ---------------------------------------------------------------------------------------------
-    // Reading
-    // ---------------------------------------------------------------------------------------------
-
-    /** The view tells whether it can be seen; reading happens only while it can. */
-    public void setShowing(boolean now) {
-        boolean was = showing;
-        showing = now;
-        if (now && !was) {
-            read(true);
-        }
-    }
-
-    /** Reads again if the view is showing; the view's timer calls it. */
-    public void poll() {
-        if (showing) {
-            read(true);
-        }
-    }
-
-    private void read(boolean quietly) {
-        EngineSession session = catalog.sessionProperty().get();
-        if (session == null || reading || (quietly && !showing)) {
-            return;
-        }
-        reading = true;
-        BackgroundTask<WatermarkOverview> task = session.watermarkOverview()
-                .onSuccess(read -> {
-                    reading = false;
-                    if (session == catalog.sessionProperty().get()) {
-                        problem = "";
-                        overview.set(read);
-                        rebuild();
-                    }
-                })
-                .onFailure(e -> {
-                    reading = false;
-                    if (session == catalog.sessionProperty().get()) {
-                        problem = ErrorMessages.describe(e);
-                        overview.set(null);
-                        rebuild();
-                    }
-                })
-                .onCancelled(() -> reading = false);
-        tasks.execute(quietly ? task.silent() : task);
-    }
-
     private void rebuild() {
-        WatermarkOverview now = overview.get();
-        cards.setAll(now == null ? List.of() : WatermarkCards.of(now, catalog.snapshot()));
+        boolean ready = catalog.stateProperty().get() == CatalogModel.State.READY;
+        List<Card> now = ready ? WatermarkCards.of(catalog.snapshot()) : List.of();
+        // Redrawn only when something shown changed, so a card the DBA is about to click stays put.
+        if (!now.equals(cards)) {
+            cards.setAll(now);
+        }
         if (selected.get() != null && group(selected.get()).isEmpty()) {
             selected.set(null);
         }
         if (selected.get() == null && !cards.isEmpty()) {
             selected.set(cards.stream().filter(c -> !c.aligned()).findFirst().orElse(cards.get(0)).name());
         }
-        empty.set(emptyMessage(now));
+        empty.set(emptyMessage(ready));
     }
 
-    private EmptyStates.Message emptyMessage(WatermarkOverview now) {
+    private EmptyStates.Message emptyMessage(boolean ready) {
         if (catalog.sessionProperty().get() == null) {
             return new EmptyStates.Message("Not connected", "Connect to a database to see its watermark groups.");
         }
-        if (now == null && !problem.isEmpty()) {
-            return new EmptyStates.Message("Watermarks not read", problem);
+        if (!ready) {
+            return EmptyStates.of(catalog.stateProperty().get(), catalog.problemProperty().get(), false);
         }
-        if (now == null) {
-            return new EmptyStates.Message("Reading watermarks…", "");
+        if (!catalog.snapshot().watermarksProblem().isEmpty()) {
+            return new EmptyStates.Message("Watermarks not read", catalog.snapshot().watermarksProblem());
         }
-        if (now.groups().isEmpty()) {
+        if (catalog.snapshot().watermarkGroups().isEmpty()) {
             return new EmptyStates.Message("No watermark groups", "A group makes the stream tables over sources loaded by "
                     + "separate ETL jobs wait until all are loaded to the same point. Database ▸ New Watermark Group… "
                     + "creates one.");
@@ -170,7 +117,7 @@ public final class WatermarksViewModel {
     // ---------------------------------------------------------------------------------------------
 
     private void newGroup() {
-        List<String> taken = overview.get().groups().stream().map(WatermarkGroup::name).toList();
+        List<String> taken = catalog.snapshot().watermarkGroups().stream().map(WatermarkGroup::name).toList();
         dialogs.showForm(new Form("New watermark group", "Sources loaded by separate jobs that must reach the same point",
                 List.of(new Field("name", "Name", FieldKind.TEXT, "", "etl_feeds"),
                         new Field("sources", "Sources", FieldKind.TEXT, "", "etl.orders, etl.order_lines"),
@@ -228,7 +175,7 @@ public final class WatermarksViewModel {
         tasks.execute(edit.task(session)
                 .onSuccess(done -> {
                     notices.success("Watermarks changed", edit.description());
-                    read(false);
+                    catalog.reloadQuietly();
                 })
                 .onFailure(e -> {
                     String why = ErrorMessages.describe(e);
@@ -236,7 +183,7 @@ public final class WatermarksViewModel {
                         why = why + "\n\n" + WatermarkInput.monotonicRule(a.source(), a.current(), a.to());
                     }
                     dialogs.showError("Not changed: " + edit.description(), why);
-                    read(false);
+                    catalog.reloadQuietly();
                 }));
     }
 
@@ -269,15 +216,11 @@ public final class WatermarksViewModel {
     }
 
     private Instant current(String source) {
-        WatermarkOverview now = overview.get();
-        return now == null ? null : now.watermarks().stream().filter(w -> w.sourceTable().equals(source))
-                .map(WatermarkInfo::watermark).findFirst().orElse(null);
+        return catalog.snapshot().watermarkOf(source).orElse(null);
     }
 
     private Optional<WatermarkGroup> group(String name) {
-        WatermarkOverview now = overview.get();
-        return now == null || name == null ? Optional.empty()
-                : now.groups().stream().filter(g -> g.name().equals(name)).findFirst();
+        return name == null ? Optional.empty() : catalog.snapshot().watermarkGroup(name);
     }
 
     // ---------------------------------------------------------------------------------------------
@@ -297,12 +240,29 @@ public final class WatermarksViewModel {
         return empty.getReadOnlyProperty();
     }
 
-    public ReadOnlyObjectProperty<WatermarkOverview> overviewProperty() {
-        return overview.getReadOnlyProperty();
-    }
-
     String timeText(Instant at) {
         return at == null ? "no watermark" : input.format(at);
+    }
+
+    /** A time of the card's axis: the time of day only when it falls on the same day as {@code reference}. */
+    String shortTime(Instant at, Instant reference) {
+        return at == null ? "no watermark" : input.formatShort(at, reference);
+    }
+
+    /** What the group did to a stream table lately: held it back (and why), or let it refresh since. */
+    String gatedText(WatermarkCards.Gated gated) {
+        Instant today = catalog.snapshot().readAt();
+        if (gated.lastSkip() == null) {
+            return (gated.lastRefresh() == null ? "never refreshed" : "refreshed " + input.formatShort(gated.lastRefresh(),
+                    today)) + "; no skipped refresh in the recent history";
+        }
+        String skip = "skipped " + input.formatShort(gated.lastSkip().startTime(), today);
+        if (gated.refreshedSince() != null) {
+            return "refreshed " + input.formatShort(gated.refreshedSince(), today)
+                    + " (last " + skip + " while the group was misaligned)";
+        }
+        String why = gated.lastSkip().reason() != null ? gated.lastSkip().reason() : gated.lastSkip().errorMessage();
+        return skip + (why == null ? "" : ": " + why);
     }
 
     public WorkbenchCommand newGroupCommand() {

@@ -62,6 +62,7 @@ class BenchmarksViewModelTest {
 
         assertEquals(2, model.runs().size());
         assertEquals(List.of(ONE_PCT, TEN_PCT), remembered);
+        assertEquals("200k · 1 % · 2026-11-24 14:44", model.runs().get(0).label(), "named by its options and date");
         assertNull(model.emptyMessage().get());
         assertEquals(List.of("scan", "aggregate", "join", "no_change"), model.scenarios());
         assertEquals("scan", model.scenarioProperty().get());
@@ -130,6 +131,8 @@ class BenchmarksViewModelTest {
         assertEquals("png", dialogs.fileChoices().get(0).extension());
         assertEquals(List.of("Chart exported"), notices.titles());
         model.chartProperty().set(BenchmarksViewModel.Chart.COMPARISON);
-        assertEquals("benchmarks-full-vs-incremental.png", model.suggestedName());
+        assertEquals("benchmarks-comparison.png", model.suggestedName());
+        model.chartProperty().set(BenchmarksViewModel.Chart.WRITERS);
+        assertEquals("benchmarks-writers.png", model.suggestedName());
     }
 }

@@ -1,5 +1,6 @@
 package io.trickle.desktop.views.catalog;
 
+import static io.trickle.desktop.services.PasswordFiles.NO_PASSWORD_FILE;
 import io.trickle.desktop.services.ConnectionProfile;
 import io.trickle.desktop.services.DirectTaskExecutor;
 import io.trickle.desktop.services.FakeCatalog;
@@ -28,7 +29,7 @@ public final class CatalogFixture {
     public final RecordingNotificationService notices = new RecordingNotificationService();
     public final SelectionService selection = new SelectionService();
     public final SessionViewModel session = new SessionViewModel(engine,
-            new Credentials(new InMemorySecretStore(), dialogs, tasks), tasks, dialogs, notices);
+            new Credentials(new InMemorySecretStore(), NO_PASSWORD_FILE, dialogs, tasks), tasks, dialogs, notices);
     public final CatalogModel catalog = new CatalogModel(session, tasks, notices);
 
     /**

@@ -1,5 +1,6 @@
 package io.trickle.desktop.views.connections;
 
+import static io.trickle.desktop.services.PasswordFiles.NO_PASSWORD_FILE;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -25,7 +26,7 @@ class BundledEngineViewModelTest {
     private final InMemoryPreferences preferences = new InMemoryPreferences();
     private final FakeEngineService engine = new FakeEngineService("right").withCatalog(FakeEngineService.LATEST);
     private final SessionViewModel session = new SessionViewModel(engine,
-            new Credentials(new InMemorySecretStore(), dialogs, tasks), tasks, dialogs, notices);
+            new Credentials(new InMemorySecretStore(), NO_PASSWORD_FILE, dialogs, tasks), tasks, dialogs, notices);
 
     private BundledEngineViewModel model(boolean enabled) {
         return new BundledEngineViewModel(session, tasks, notices, preferences, enabled);
@@ -65,7 +66,7 @@ class BundledEngineViewModelTest {
     @Test
     void waitsForTheCatalogBeforeStarting() {
         FakeEngineService bare = new FakeEngineService("right").withoutCatalog();
-        SessionViewModel without = new SessionViewModel(bare, new Credentials(new InMemorySecretStore(), dialogs, tasks),
+        SessionViewModel without = new SessionViewModel(bare, new Credentials(new InMemorySecretStore(), NO_PASSWORD_FILE, dialogs, tasks),
                 tasks, dialogs, notices);
         BundledEngineViewModel model = new BundledEngineViewModel(without, tasks, notices, preferences, true);
         dialogs.confirmWith(true);
@@ -141,7 +142,7 @@ class BundledEngineViewModelTest {
     @Test
     void cannotBeToggledWhileStarting() {
         QueuedTaskExecutor queued = new QueuedTaskExecutor();
-        SessionViewModel slow = new SessionViewModel(engine, new Credentials(new InMemorySecretStore(), dialogs, queued),
+        SessionViewModel slow = new SessionViewModel(engine, new Credentials(new InMemorySecretStore(), NO_PASSWORD_FILE, dialogs, queued),
                 queued, dialogs, notices);
         BundledEngineViewModel model = new BundledEngineViewModel(slow, queued, notices, preferences, true);
         slow.connect(ConnectionProfile.embeddedDemo());

@@ -1,11 +1,13 @@
 package io.trickle.desktop.views.connections;
 
+import static io.trickle.desktop.services.PasswordFiles.NO_PASSWORD_FILE;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.trickle.desktop.services.ConnectionProfile;
+import io.trickle.desktop.services.DialogService;
 import io.trickle.desktop.services.DirectTaskExecutor;
 import io.trickle.desktop.services.FakeEngineService;
 import io.trickle.desktop.services.InMemoryConnectionProfiles;
@@ -14,6 +16,7 @@ import io.trickle.desktop.services.RecordingNotificationService;
 import io.trickle.desktop.services.ScriptedDialogService;
 import io.trickle.desktop.views.connections.ConnectionsViewModel.TestResult.Outcome;
 import io.trickle.desktop.workbench.SelectionService;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -28,15 +31,16 @@ class ConnectionsViewModelTest {
     private final DirectTaskExecutor tasks = new DirectTaskExecutor();
     private final FakeEngineService engine = new FakeEngineService("right");
     private final SelectionService selection = new SelectionService();
+    private final RecordingNotificationService notices = new RecordingNotificationService();
     private ConnectionsViewModel model;
 
     @BeforeEach
     void create() {
         store.save(PROD);
-        Credentials credentials = new Credentials(secrets, dialogs, tasks);
+        Credentials credentials = new Credentials(secrets, NO_PASSWORD_FILE, dialogs, tasks);
         SessionViewModel session = new SessionViewModel(engine, credentials, tasks, dialogs,
                 new RecordingNotificationService());
-        model = new ConnectionsViewModel(store, session, credentials, engine, tasks, dialogs, selection);
+        model = new ConnectionsViewModel(store, session, credentials, engine, tasks, dialogs, notices, selection);
         model.load();
     }
 
@@ -122,13 +126,64 @@ class ConnectionsViewModelTest {
     }
 
     @Test
-    void aFailedTestShowsTheEnginesMessageAndRemembersNothing() {
+    void aFailedTestShowsTheEnginesMessageInANoticeThatStaysAndRemembersNothing() {
         model.selectedProperty().set(PROD);
         dialogs.fillForm(Map.of("password", "wrong", "remember", "true"));
         model.testConnectionCommand().execute();
         assertEquals(Outcome.FAILED, model.testResultProperty().get().outcome());
         assertEquals("Password authentication failed for user \"dba\"", model.testResultProperty().get().text());
+        assertEquals(List.of("ERROR Cannot connect to prod: Password authentication failed for user \"dba\""),
+                notices.texts(), "an error notice, which stays until closed");
         assertTrue(secrets.contents().isEmpty());
+    }
+
+    @Test
+    void hostPortDatabaseAndSslModeAreThePartsOfTheUrlBothWays() {
+        Map<String, String> typed = new java.util.LinkedHashMap<>();
+        typed.put("name", "reporting");
+        typed.put("host", "db.example.com");
+        typed.put("port", "6432");
+        typed.put("database", "Sales Data");
+        typed.put("sslmode", "verify-full");
+        typed.put("user", "analyst");
+        dialogs.fillForm(typed);
+        model.newConnectionCommand().execute();
+        assertEquals("jdbc:postgresql://db.example.com:6432/Sales%20Data?sslmode=verify-full",
+                store.byName("reporting").orElseThrow().jdbcUrl());
+
+        DialogService.FormValues url = new DialogService.FormValues(Map.of("url",
+                "jdbc:postgresql://other:5433/app?sslmode=require&connectTimeout=5", "host", "", "port", "", "database", "",
+                "sslmode", ""));
+        assertEquals(Map.of("host", "other", "port", "5433", "database", "app", "sslmode", "require"),
+                ConnectionsViewModel.sync("url", url));
+        DialogService.FormValues parts = new DialogService.FormValues(Map.of("url",
+                "jdbc:postgresql://other:5433/app?sslmode=require&connectTimeout=5", "host", "other", "port", "5433",
+                "database", "reports", "sslmode", "disable"));
+        assertEquals(Map.of("url", "jdbc:postgresql://other:5433/reports?sslmode=disable&connectTimeout=5"),
+                ConnectionsViewModel.sync("database", parts), "other parameters stay");
+    }
+
+    @Test
+    void aPasswordInThePasswordFileIsUsedWithoutAsking(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir)
+            throws Exception {
+        java.nio.file.Path pgpass = dir.resolve(".pgpass");
+        java.nio.file.Files.writeString(pgpass, "# comment\nother:*:*:*:nope\ndb:5432:app:dba:right\n");
+        java.nio.file.Files.setPosixFilePermissions(pgpass, java.nio.file.attribute.PosixFilePermissions.fromString("rw-------"));
+        Credentials fromFile = new Credentials(secrets, new io.trickle.desktop.services.PasswordFile(pgpass), dialogs, tasks);
+        SessionViewModel session = new SessionViewModel(engine, fromFile, tasks, dialogs, notices);
+        ConnectionsViewModel withFile = new ConnectionsViewModel(store, session, fromFile, engine, tasks, dialogs, notices,
+                selection);
+        withFile.load();
+        withFile.selectedProperty().set(PROD);
+        withFile.testConnectionCommand().execute();
+        assertEquals(Outcome.SUCCEEDED, withFile.testResultProperty().get().outcome());
+        assertTrue(dialogs.shownForms().isEmpty(), "no password dialog");
+        assertEquals("right", new String(engine.requests().get(0).password()));
+
+        java.nio.file.Files.setPosixFilePermissions(pgpass, java.nio.file.attribute.PosixFilePermissions.fromString("rw-r--r--"));
+        dialogs.cancelForm();
+        withFile.testConnectionCommand().execute();
+        assertEquals(1, dialogs.shownForms().size(), "a file others may read is ignored, as libpq does");
     }
 
     @Test

@@ -1,5 +1,6 @@
 package io.trickle.desktop.views.connections;
 
+import static io.trickle.desktop.services.PasswordFiles.NO_PASSWORD_FILE;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -26,7 +27,7 @@ class SessionViewModelTest {
     private final RecordingNotificationService notices = new RecordingNotificationService();
 
     private SessionViewModel model(FakeEngineService engine) {
-        return new SessionViewModel(engine, new Credentials(secrets, dialogs, tasks), tasks, dialogs, notices);
+        return new SessionViewModel(engine, new Credentials(secrets, NO_PASSWORD_FILE, dialogs, tasks), tasks, dialogs, notices);
     }
 
     @Test

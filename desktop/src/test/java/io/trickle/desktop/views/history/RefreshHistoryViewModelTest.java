@@ -14,7 +14,7 @@ import org.junit.jupiter.api.Test;
 class RefreshHistoryViewModelTest {
 
     private final CatalogFixture fixture = CatalogFixture.withShop();
-    private final RefreshHistoryViewModel model = new RefreshHistoryViewModel(fixture.catalog, fixture.tasks);
+    private final RefreshHistoryViewModel model = new RefreshHistoryViewModel(fixture.catalog);
 
     private static HistoryEntry entry(long id, String name, String action, String status, String reason, String error) {
         Instant at = Instant.parse("2026-11-24T10:00:00Z").plusSeconds(id);
@@ -34,7 +34,7 @@ class RefreshHistoryViewModelTest {
         arrangeHistory();
         fixture.connect();
         assertEquals(List.of(4L, 3L, 2L, 1L), model.shown().stream().map(HistoryEntry::refreshId).toList());
-        assertEquals("4 refreshes · 1 failed", model.summary().get());
+        assertEquals("4 decisions · 1 failed", model.summary().get());
         assertEquals(List.of("All tables", "reporting.category_sales", "reporting.region_revenue",
                 "shop.customer_revenue", "shop.order_totals"), model.tableChoices());
     }
@@ -47,7 +47,7 @@ class RefreshHistoryViewModelTest {
         assertEquals(List.of(2L, 1L), ids());
         model.actionProperty().set("FULL");
         assertEquals(List.of(1L), ids());
-        assertEquals("1 of 4 refreshes", model.summary().get());
+        assertEquals("1 of 4 decisions", model.summary().get());
         assertTrue(model.clearFilterCommand().canExecute());
         model.clearFilterCommand().execute();
         assertEquals(4, ids().size());
@@ -99,6 +99,25 @@ class RefreshHistoryViewModelTest {
         assertEquals("shop.order_totals", model.tableProperty().get());
         assertEquals(List.of("All tables", "reporting.category_sales", "reporting.region_revenue", "shop.another",
                 "shop.customer_revenue", "shop.order_totals"), model.tableChoices());
+    }
+
+    @Test
+    void aRunOfQuietChecksIsOneRowWhereItsLatestCheckIsAndACyclesRoundsAreNumbered() {
+        arrangeHistory();
+        Instant first = Instant.parse("2026-11-24T09:00:00Z");
+        fixture.catalog().addHistory(new HistoryEntry(5, "shop.order_totals", "NO_DATA", "COMPLETED", "SCHEDULER", 0, 0,
+                first, first, 0.0, "checked: no change in any source since the last refresh", null, null, 12,
+                Instant.parse("2026-11-24T11:00:00Z")));
+        fixture.catalog().addHistory(new HistoryEntry(6, "shop.referral_reach", "FULL", "COMPLETED", "MANUAL", 4, 0,
+                first, first, 2.0, "recomputing the cycle", null, 3));
+        fixture.connect();
+        assertEquals(5L, ids().get(0), "its latest check is the newest activity, although it began first");
+        model.selectedProperty().set(model.shown().get(0));
+        assertTrue(model.selectedText().get().startsWith("shop.order_totals · NO_DATA · COMPLETED · scheduler · 12 checks"
+                + " from "), model.selectedText().get());
+        HistoryEntry round = model.shown().stream().filter(e -> e.refreshId() == 6).findFirst().orElseThrow();
+        model.selectedProperty().set(round);
+        assertTrue(model.selectedText().get().contains("round 3 of its cycle's fixpoint"), model.selectedText().get());
     }
 
     @Test

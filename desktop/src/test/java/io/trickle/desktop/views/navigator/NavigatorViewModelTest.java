@@ -38,7 +38,7 @@ class NavigatorViewModelTest {
         assertEquals(List.of("shop.customers", "shop.order_totals"), labels(revenue.children()),
                 "a stream table's sources are listed under it");
         assertEquals(StreamTableState.FRESH, revenue.state());
-        assertEquals("calculated · DIFFERENTIAL", revenue.detail());
+        assertEquals("calculated · diff", revenue.detail());
         assertEquals(StreamTableState.FRESH, revenue.children().get(1).state(), "a stream table read as a source keeps its state");
         assertNull(revenue.children().get(0).state());
         assertEquals("table · read by 1", shop.children().get(2).detail());

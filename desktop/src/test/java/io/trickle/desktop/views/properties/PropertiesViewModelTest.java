@@ -22,7 +22,11 @@ class PropertiesViewModelTest {
         fixture.connect();
         fixture.select(CatalogItem.Relation.streamTable("shop.customer_revenue"));
         assertEquals("shop.customer_revenue", model.headingProperty().get());
-        assertEquals(List.of("Stream table", "Sources", "Read by", "Columns", "Maintenance"), titles());
+        assertEquals(List.of("Stream table", "Storage table", "Indexes", "Grants", "Sources", "Read by", "Columns",
+                "Maintenance"), titles());
+        assertEquals("5", section("Storage table").value("Rows"));
+        assertEquals("16 kB (table 8.0 kB, indexes 8.0 kB)", section("Storage table").value("Size"));
+        assertEquals("SELECT, INSERT", section("Grants").value("trickle"));
         PropertySection table = section("Stream table");
         assertEquals("fresh · ACTIVE", table.value("State"));
         assertEquals("AUTO", table.value("Refresh mode"));
@@ -54,7 +58,7 @@ class PropertiesViewModelTest {
         fixture.select(new CatalogItem.Relation("shop.order_totals", DependencyGraph.Kind.STREAM_TABLE),
                 new CatalogItem.Schema("shop"));
         fixture.select(new CatalogItem.Relation("shop.customers", DependencyGraph.Kind.TABLE));
-        assertEquals(List.of("Source", "Read by"), titles());
+        assertEquals(List.of("Source", "Storage", "Indexes", "Grants", "Read by"), titles());
         assertEquals("table", section("Source").value("Kind"));
         assertEquals(List.of("shop.customer_revenue"), values("Read by"));
     }

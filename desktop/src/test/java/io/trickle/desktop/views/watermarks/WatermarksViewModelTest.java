@@ -1,5 +1,6 @@
 package io.trickle.desktop.views.watermarks;
 
+import static io.trickle.desktop.services.PasswordFiles.NO_PASSWORD_FILE;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -31,7 +32,7 @@ class WatermarksViewModelTest {
     private final RecordingNotificationService notices = new RecordingNotificationService();
     private final FakeEngineService engine = new FakeEngineService("right").withCatalog(FakeEngineService.LATEST);
     private final SessionViewModel session = new SessionViewModel(engine,
-            new Credentials(new InMemorySecretStore(), dialogs, tasks), tasks, dialogs, notices);
+            new Credentials(new InMemorySecretStore(), NO_PASSWORD_FILE, dialogs, tasks), tasks, dialogs, notices);
     private final CatalogModel catalog = new CatalogModel(session, tasks, notices);
     private final WatermarksViewModel model = new WatermarksViewModel(catalog, tasks, dialogs, notices, ZoneOffset.UTC);
 
@@ -49,7 +50,6 @@ class WatermarksViewModelTest {
 
     private void connect() {
         session.connect(ConnectionProfile.embeddedDemo());
-        model.setShowing(true);
     }
 
     @Test
@@ -77,19 +77,27 @@ class WatermarksViewModelTest {
     }
 
     @Test
-    void readsOnlyWhileShowing() {
+    void theCardsAreDrawnFromTheCatalogReadTheNavigatorUsesAndFollowItsEvents() {
         etlPipeline();
-        session.connect(ConnectionProfile.embeddedDemo());
-        int before = tasks.executed();
-        model.poll();
-        assertEquals(before, tasks.executed(), "hidden: no read");
-        model.setShowing(true);
-        assertEquals(before + 1, tasks.executed());
-        model.poll();
-        assertEquals(before + 2, tasks.executed());
-        model.setShowing(false);
-        model.poll();
-        assertEquals(before + 2, tasks.executed());
+        connect();
+        assertFalse(model.cards().get(0).aligned());
+        assertTrue(model.cards().get(0).gated().get(0).heldBack());
+        engine.catalog().watermark("etl.shipments_feed", NOON);
+        engine.catalog().replace(new io.trickle.engine.api.StreamTableInfo("etl.settled_orders", "ACTIVE", "AUTO",
+                "DIFFERENTIAL", "1m", Instant.now().plusSeconds(5), 0.0, 0, null, null, null, null, null));
+        int reads = tasks.executed();
+        catalog.changed(new io.trickle.engine.api.EngineEvent(io.trickle.engine.api.EngineEvent.Kind.WATERMARK_CHANGED,
+                null, "etl.shipments_feed", ""));
+        assertEquals(reads + 1, tasks.executed(), "one read for the event, shared with the navigator");
+        Card card = model.cards().get(0);
+        assertTrue(card.aligned());
+        assertEquals(catalog.snapshot().watermarkStatus().get(0).aligned(), card.aligned(), "the same verdict");
+        WatermarkCards.Gated settled = card.gated().get(0);
+        assertFalse(settled.heldBack(), "refreshed after its last skip: no longer held back");
+        assertTrue(model.gatedText(settled).startsWith("refreshed ") && model.gatedText(settled).contains("last skipped"),
+                model.gatedText(settled));
+        assertTrue(model.gatedText(card.gated().get(1)).endsWith("no skipped refresh in the recent history"),
+                model.gatedText(card.gated().get(1)));
     }
 
     @Test

@@ -3,7 +3,9 @@ package io.trickle.engine.bench.tpch;
 import io.trickle.engine.api.CreateResult;
 import io.trickle.engine.api.EngineOptions;
 import io.trickle.engine.api.Trickle;
+import io.trickle.engine.bench.BenchSchema;
 import io.trickle.engine.bench.BenchmarkCsv;
+import io.trickle.engine.bench.Isolation;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
@@ -67,10 +69,11 @@ public final class TpchBenchmark {
         TpchScale scale = new TpchScale(o.scale());
         List<TpchQuery> queries = TpchQueries.select(o.schema(), o.queries());
         String runId = "tpch-" + UUID.randomUUID().toString().substring(0, 8);
-        BenchSchema schema = new BenchSchema(o.schema());
+        BenchSchema schema = new BenchSchema(o.schema(), "tpch");
         try (Trickle trickle = Trickle.open(EngineOptions.forUrl(jdbcUrl).withMaxConnections(3)
                      .withApplicationName("trickle-bench-tpch"));
              Connection c = DriverManager.getConnection(jdbcUrl)) {
+            Isolation.requireNoOtherScheduler(c);
             trickle.install();
             schema.clear(c, trickle);
             Instant loadStart = Instant.now();

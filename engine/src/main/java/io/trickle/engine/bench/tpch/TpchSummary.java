@@ -2,6 +2,7 @@ package io.trickle.engine.bench.tpch;
 
 import io.trickle.engine.api.RefreshAction;
 import io.trickle.engine.api.RefreshResult;
+import io.trickle.engine.bench.ReportTable;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;

@@ -27,7 +27,7 @@ record LinearTop(Operator root, List<String> names, Map<ColumnId, PgType> types)
 
     @Override
     public RowIdentity identity() {
-        Optional<List<ColumnId>> key = RowIds.key(root);
+        Optional<List<ColumnId>> key = RowIds.key(root, types);
         if (key.isEmpty()) {
             return RowIdentity.content();
         }

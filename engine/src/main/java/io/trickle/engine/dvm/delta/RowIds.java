@@ -4,7 +4,9 @@ import io.trickle.engine.dvm.op.Aggregate;
 import io.trickle.engine.dvm.op.ColumnId;
 import io.trickle.engine.dvm.op.Distinct;
 import io.trickle.engine.dvm.op.Filter;
+import io.trickle.engine.dvm.op.Expr;
 import io.trickle.engine.dvm.op.Join;
+import io.trickle.engine.dvm.op.JoinKind;
 import io.trickle.engine.dvm.op.NamedExpr;
 import io.trickle.engine.dvm.op.OperatorVisitor;
 import io.trickle.engine.dvm.op.Project;
@@ -34,11 +36,15 @@ import java.util.Optional;
  */
 final class RowIds implements OperatorVisitor<Optional<List<ColumnId>>> {
 
-    private RowIds() {
+    private final java.util.Map<ColumnId, io.trickle.engine.sql.PgType> types;
+
+    private RowIds(java.util.Map<ColumnId, io.trickle.engine.sql.PgType> types) {
+        this.types = types;
     }
 
-    static Optional<List<ColumnId>> key(io.trickle.engine.dvm.op.Operator op) {
-        return op.accept(new RowIds());
+    static Optional<List<ColumnId>> key(io.trickle.engine.dvm.op.Operator op,
+                                        java.util.Map<ColumnId, io.trickle.engine.sql.PgType> types) {
+        return op.accept(new RowIds(types));
     }
 
     @Override
@@ -86,6 +92,18 @@ final class RowIds implements OperatorVisitor<Optional<List<ColumnId>>> {
     public Optional<List<ColumnId>> visitJoin(Join join) {
         Optional<List<ColumnId>> l = join.left().accept(this);
         Optional<List<ColumnId>> r = join.right().accept(this);
+        // A side whose whole key is equated to columns of the other matches at most one row of it
+        // for each of the other's rows: the other side's key then identifies the join's rows on its
+        // own (orders joined to their customer are identified by the order). That holds for an inner
+        // join either way round and for a LEFT join kept by the left.
+        if (l.isPresent() && r.isPresent() && join.kind() != JoinKind.FULL && join.kind() != JoinKind.RIGHT
+                && pinnedBy(r.get(), join.conditions(), join.left().columns())) {
+            return l;
+        }
+        if (l.isPresent() && r.isPresent() && join.kind() == JoinKind.INNER
+                && pinnedBy(l.get(), join.conditions(), join.right().columns())) {
+            return r;
+        }
         if (l.isEmpty() || r.isEmpty()) {
             return Optional.empty();
         }
@@ -93,6 +111,46 @@ final class RowIds implements OperatorVisitor<Optional<List<ColumnId>>> {
         both.addAll(r.get());
         return Optional.of(both);
     }
+
+    /**
+     * Whether every column of {@code key} is equated, by a condition of the form {@code key = other}
+     * (bare columns), to a column of {@code others}. String keys are left out: a join's equality may
+     * compare them under another collation than the one their uniqueness holds in.
+     */
+    private boolean pinnedBy(List<ColumnId> key, List<Expr> conditions, List<ColumnId> others) {
+        if (key.isEmpty()) {
+            return false;
+        }
+        for (ColumnId k : key) {
+            io.trickle.engine.sql.PgType type = types.get(k);
+            if (type == null || !NON_STRING_KEYS.contains(type.base()) || type.isArray()) {
+                return false;
+            }
+            boolean pinned = false;
+            for (Expr c : conditions) {
+                java.util.regex.Matcher m = EQUALITY.matcher(c.template());
+                if (m.matches() && c.refs().size() == 2) {
+                    ColumnId a = c.refs().get(Integer.parseInt(m.group(1)));
+                    ColumnId b = c.refs().get(Integer.parseInt(m.group(2)));
+                    if ((a.equals(k) && others.contains(b)) || (b.equals(k) && others.contains(a))) {
+                        pinned = true;
+                        break;
+                    }
+                }
+            }
+            if (!pinned) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** Key types whose equality is the same under every collation (they have none). */
+    private static final java.util.Set<String> NON_STRING_KEYS = java.util.Set.of("smallint", "integer", "bigint",
+            "numeric", "uuid", "date", "timestamp without time zone", "timestamp with time zone", "boolean", "oid");
+
+    private static final java.util.regex.Pattern EQUALITY =
+            java.util.regex.Pattern.compile("\\(?\\s*__pgt_ref_(\\d+)__\\s*=\\s*__pgt_ref_(\\d+)__\\s*\\)?");
 
     @Override
     public Optional<List<ColumnId>> visitAggregate(Aggregate aggregate) {

@@ -1,132 +1,9 @@
--- Trickle catalog, version 0.7.0.7: sources that are not plain tables (issue 19).
+-- Trickle catalog: the compiled refresh, tuned from what it cost on 1M-row tables (issue 13).
 --
--- 1. Sources whose changes cannot be captured (system catalogs and views, sequences) are recorded, so
---    that a refresh reading one is FULL every time, never NO_DATA.
--- 2. Float row identities change: tables with a float column are reinitialised once.
--- 3. The fingerprint a refresh checks its sources by (pgtrickle.column_fingerprint) also covers a
---    view's definition and, for a table in a partition or inheritance tree, the tree: its parents,
---    and its descendants with their storage (relfilenode), so that a partition attached, detached,
---    created, dropped or truncated on its own, or a child added or removed, recomputes the readers.
--- 4. run_refresh checks a view by its fingerprint only (it has no buffer: its changes are those of
---    the relations beneath it), says which part of a fingerprint changed, measures a tree's rows over
---    the whole tree, and asks the engine to compile again when a source or the stream table itself was
---    renamed (the compiled refresh names them).
+-- run_refresh takes a buffer's statistics again before a large window whenever most of the buffer's
+-- rows arrived since they were last taken (the planner otherwise plans ten thousand rows as one,
+-- and sorts where it should hash). The function is otherwise as in 0.7.0.5.
 
----------------------------------------------------------------------------------------------------
--- Sources whose changes cannot be captured are recorded like any other (issue 19), so that a refresh
--- that reads one never concludes that nothing changed: SYSTEM for system catalogs and system views
--- (pg_class, pg_stat_activity, information_schema), SEQUENCE for sequences. A user view is recorded
--- beside the relations beneath it (source_type VIEW, as before) so that a redefinition is noticed.
----------------------------------------------------------------------------------------------------
-ALTER TABLE pgtrickle.pgt_dependencies
-    DROP CONSTRAINT pgt_dependencies_source_type_check,
-    ADD CONSTRAINT pgt_dependencies_source_type_check
-        CHECK (source_type IN ('TABLE', 'STREAM_TABLE', 'VIEW', 'MATVIEW', 'FOREIGN_TABLE', 'SYSTEM', 'SEQUENCE'));
-
----------------------------------------------------------------------------------------------------
--- Row identities of floating-point values change (issue 19): a float zero hashed to 0, as a NULL
--- does, so the groups 0 and NULL of a float column shared a row id. Stream tables with a float column
--- are reinitialised once, by their next refresh, so that every stored row id is computed anew.
----------------------------------------------------------------------------------------------------
-UPDATE pgtrickle.pgt_stream_tables st
-   SET needs_reinit = true,
-       reinit_reason = 'the engine computes the row identity of floating-point values anew (a zero and NULL told apart)'
- WHERE EXISTS (SELECT 1 FROM pg_attribute a
-                WHERE a.attrelid = st.storage AND a.attnum > 0 AND NOT a.attisdropped
-                  AND a.atttypid IN ('real'::regtype, 'double precision'::regtype));
-
----------------------------------------------------------------------------------------------------
--- The fingerprints of sources (3). A part per aspect, so that a refresh can say which one changed:
--- the columns used (md5 hex, as before), then 'v' and the md5 of a view's rule (without source
--- positions), then 't' and the md5 of a table's place in a partition or inheritance tree. A table in
--- no tree and a view keep the fingerprint they had. Fingerprints recorded by 0.7.0.5 that still match
--- what they described are brought to the new form, so that the upgrade recomputes nothing.
----------------------------------------------------------------------------------------------------
-CREATE TEMPORARY TABLE pgt_unchanged_sources AS
-SELECT d.pgt_id, d.source FROM pgtrickle.pgt_dependencies d
- WHERE d.column_fingerprint = pgtrickle.column_fingerprint(d.source, d.columns_used);
-
--- Its direct parents, and every descendant with its relfilenode (which TRUNCATE, VACUUM FULL and
--- CLUSTER renew: a partition truncated on its own fires no trigger of the tree's root). NULL for a
--- table in no tree.
-CREATE FUNCTION pgtrickle.tree_fingerprint(source regclass)
-RETURNS text
-LANGUAGE sql
-STABLE
-SET search_path = pg_catalog
-SET jit = off
-AS $$
-    WITH RECURSIVE below(oid) AS (
-        SELECT i.inhrelid FROM pg_inherits i WHERE i.inhparent = $1
-        UNION
-        SELECT i.inhrelid FROM below b JOIN pg_inherits i ON i.inhparent = b.oid)
-    SELECT 't' || md5(coalesce((SELECT string_agg(i.inhparent::oid::text, ',' ORDER BY i.inhparent::oid)
-                                  FROM pg_inherits i WHERE i.inhrelid = $1), '')
-                      || '/' || coalesce((SELECT string_agg(c.oid::text || ':' || c.relfilenode::text, ',' ORDER BY c.oid)
-                                            FROM below b JOIN pg_class c ON c.oid = b.oid), ''))
-     WHERE EXISTS (SELECT 1 FROM pg_inherits i WHERE i.inhrelid = $1 OR i.inhparent = $1)
-$$;
-
-CREATE OR REPLACE FUNCTION pgtrickle.column_fingerprint(source regclass, columns text[])
-RETURNS text
-LANGUAGE sql
-STABLE
-SET search_path = pg_catalog
-AS $$
-    SELECT coalesce((SELECT md5(string_agg(a.attname || ':' || format_type(a.atttypid, a.atttypmod), ',' ORDER BY a.attname))
-                       FROM pg_attribute a
-                      WHERE a.attrelid = $1 AND a.attnum > 0 AND NOT a.attisdropped AND a.attname = ANY ($2)), '')
-        || coalesce((SELECT 'v' || md5(regexp_replace(r.ev_action::text, ':location -?[0-9]+', '', 'g'))
-                       FROM pg_rewrite r JOIN pg_class v ON v.oid = r.ev_class
-                      WHERE r.ev_class = $1 AND v.relkind = 'v' AND r.rulename = '_RETURN'), '')
-        || coalesce(pgtrickle.tree_fingerprint($1), '')
-$$;
-
-UPDATE pgtrickle.pgt_dependencies d SET column_fingerprint = pgtrickle.column_fingerprint(d.source, d.columns_used)
-  FROM pgt_unchanged_sources u
- WHERE u.pgt_id = d.pgt_id AND u.source = d.source;
-
-DROP TABLE pgt_unchanged_sources;
-
--- What changed between two fingerprints of a source, as a refresh's reason says it.
-CREATE FUNCTION pgtrickle.fingerprint_change(name text, source_type text, recorded text, now text)
-RETURNS text
-LANGUAGE sql
-IMMUTABLE
-SET search_path = pg_catalog
-AS $$
-    SELECT CASE
-        WHEN substring(recorded FROM '^[0-9a-f]*') IS DISTINCT FROM substring(now FROM '^[0-9a-f]*')
-            THEN format('columns of %s used by the query changed (dropped, renamed or retyped)', name)
-        WHEN substring(recorded FROM 'v[0-9a-f]+') IS DISTINCT FROM substring(now FROM 'v[0-9a-f]+')
-            THEN format('view %s was redefined', name)
-        ELSE format('the partitions or inheritance children of %s changed (attached, detached, created, dropped or'
-                    ' truncated alone), or it joined or left such a tree', name)
-    END
-$$;
-
--- The rows of a source, over its whole tree (a partitioned table holds none itself; an inheritance
--- parent only its own), for AUTO's change ratio.
-CREATE FUNCTION pgtrickle.source_rows(source regclass)
-RETURNS double precision
-LANGUAGE sql
-STABLE
-SET search_path = pg_catalog
-SET jit = off
-AS $$
-    SELECT CASE WHEN NOT c.relhassubclass THEN c.reltuples
-                ELSE (WITH RECURSIVE tree(oid) AS (
-                          SELECT c.oid
-                          UNION
-                          SELECT i.inhrelid FROM tree t JOIN pg_inherits i ON i.inhparent = t.oid)
-                      SELECT sum(greatest(r.reltuples, 0)) FROM tree t JOIN pg_class r ON r.oid = t.oid) END
-      FROM pg_class c WHERE c.oid = $1
-$$;
-
----------------------------------------------------------------------------------------------------
--- run_refresh of 0.7.0.5 with (4): views by fingerprint only, the changed part named, a tree's rows,
--- renames sent to the engine to compile again.
----------------------------------------------------------------------------------------------------
 CREATE OR REPLACE FUNCTION pgtrickle.run_refresh(
     p_pgt_id             bigint,
     p_initiated_by       text             DEFAULT 'MANUAL',
@@ -170,7 +47,6 @@ DECLARE
     v_first_trunc text;
     v_no_frontier text;
     v_uncaptured  text;
-    v_renamed     text;
     v_ratio_hit   text;
     v_saturated   text;
     v_inserted    bigint := 0;
@@ -197,17 +73,17 @@ BEGIN
     FOR src IN
         SELECT d.source, format('%I.%I', d.source_schema, d.source_name) AS name, d.source_type,
                c.oid IS NULL AS gone,
-               CASE WHEN c.oid IS NOT NULL THEN pgtrickle.column_fingerprint(d.source, d.columns_used) END AS fingerprint,
-               d.column_fingerprint AS recorded,
-               CASE WHEN c.oid IS NOT NULL AND (n.nspname, c.relname) IS DISTINCT FROM (d.source_schema::name, d.source_name::name)
-                    THEN format('%I.%I', n.nspname, c.relname) END AS renamed_to,
+               c.oid IS NOT NULL AND coalesce((SELECT md5(string_agg(a.attname || ':' || format_type(a.atttypid, a.atttypmod), ','
+                                                                     ORDER BY a.attname))
+                                                 FROM pg_attribute a
+                                                WHERE a.attrelid = d.source AND a.attnum > 0 AND NOT a.attisdropped
+                                                  AND a.attname = ANY (d.columns_used)), '') <> d.column_fingerprint AS changed,
                ct.buffer_table, ct.buffer_format, ct.capture_error, f.snapshot,
                (SELECT b.reltuples FROM pg_class b WHERE b.oid = to_regclass('pgtrickle_changes.' || quote_ident(ct.buffer_table)))
                    AS buffer_rows,
                c.reltuples AS source_rows
           FROM pgtrickle.pgt_dependencies d
           LEFT JOIN pg_class c ON c.oid = d.source
-          LEFT JOIN pg_namespace n ON n.oid = c.relnamespace
           LEFT JOIN pgtrickle.pgt_change_tracking ct ON ct.source = d.source
           LEFT JOIN pgtrickle.pgt_frontiers f ON f.pgt_id = d.pgt_id AND f.source = d.source
          WHERE d.pgt_id = p_pgt_id
@@ -218,20 +94,13 @@ BEGIN
                 format('source %s was dropped', src.name), 'SOURCE_GONE'::text, NULL::bigint, 'SOURCE_GONE'::text, false;
             RETURN;
         END IF;
-        IF src.fingerprint IS DISTINCT FROM src.recorded AND p_reinitialize IS NULL THEN
+        IF src.changed AND p_reinitialize IS NULL THEN
             RETURN QUERY SELECT NULL::bigint, NULL::text, 0::bigint, 0::bigint, NULL::float8,
-                pgtrickle.fingerprint_change(src.name, src.source_type, src.recorded, src.fingerprint),
+                format('columns of %s used by the query changed (dropped, renamed or retyped)', src.name),
                 'SOURCE_CHANGED'::text, NULL::bigint, 'REINITIALIZE'::text, false;
             RETURN;
         END IF;
-        IF src.renamed_to IS NOT NULL THEN
-            v_renamed := coalesce(v_renamed || ', ', '') || format('%s to %s', src.name, src.renamed_to);
-        END IF;
-        IF src.source_type = 'VIEW' THEN
-            -- A view has no buffer: its changes are those of the relations beneath it, recorded
-            -- beside it; its definition is watched by its fingerprint.
-            CONTINUE;
-        ELSIF src.source_type NOT IN ('TABLE', 'STREAM_TABLE') OR src.buffer_table IS NULL THEN
+        IF src.source_type NOT IN ('TABLE', 'STREAM_TABLE') OR src.buffer_table IS NULL THEN
             v_uncaptured := coalesce(v_uncaptured || ', ', '') || src.name;
         ELSIF src.buffer_format <> 'typed' THEN
             RETURN QUERY SELECT NULL::bigint, NULL::text, 0::bigint, 0::bigint, NULL::float8,
@@ -250,18 +119,6 @@ BEGIN
         RETURN QUERY SELECT NULL::bigint, NULL::text, 0::bigint, 0::bigint, NULL::float8,
             coalesce(st.reinit_reason, 'a reinitialisation is pending'), 'REINIT_PENDING'::text, NULL::bigint,
             'REINITIALIZE'::text, false;
-        RETURN;
-    END IF;
-    -- The compiled refresh names its sources and its storage table: after a rename the engine writes the
-    -- stored query with the new names and compiles it again (the data stays: the query means what it meant).
-    IF v_renamed IS NULL AND (SELECT (n.nspname, c.relname) IS DISTINCT FROM (st.pgt_schema::name, st.pgt_name::name)
-                                FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace WHERE c.oid = st.storage) THEN
-        v_renamed := (SELECT format('the stream table %I.%I to %I.%I', st.pgt_schema, st.pgt_name, n.nspname, c.relname)
-                        FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace WHERE c.oid = st.storage);
-    END IF;
-    IF v_renamed IS NOT NULL AND p_reinitialize IS NULL THEN
-        RETURN QUERY SELECT NULL::bigint, NULL::text, 0::bigint, 0::bigint, NULL::float8,
-            'renamed: ' || v_renamed, NULL::text, NULL::bigint, 'COMPILE'::text, false;
         RETURN;
     END IF;
     IF st.compiled_version IS NULL OR (p_compiler IS NOT NULL AND st.compiled_version <> p_compiler)
@@ -298,13 +155,13 @@ BEGIN
     IF v_any THEN
         FOR src IN
             SELECT format('%I.%I', d.source_schema, d.source_name) AS name, d.source, ct.buffer_table, ct.capture_error,
-                   f.snapshot, pgtrickle.source_rows(d.source) AS source_rows,
-                   (SELECT b.reltuples FROM pg_class b WHERE b.oid = to_regclass('pgtrickle_changes.' || quote_ident(ct.buffer_table)))
-                       AS buffer_rows
+                   f.snapshot, c.reltuples AS source_rows, b.reltuples AS buffer_rows,
+                   pg_stat_get_mod_since_analyze(b.oid) AS buffer_changed
               FROM pgtrickle.pgt_dependencies d
               JOIN pgtrickle.pgt_change_tracking ct ON ct.source = d.source
               JOIN pgtrickle.pgt_frontiers f ON f.pgt_id = d.pgt_id AND f.source = d.source
               JOIN pg_class c ON c.oid = d.source
+              LEFT JOIN pg_class b ON b.oid = to_regclass('pgtrickle_changes.' || quote_ident(ct.buffer_table))
              WHERE d.pgt_id = p_pgt_id AND d.source_type IN ('TABLE', 'STREAM_TABLE')
              ORDER BY d.source_schema, d.source_name
         LOOP
@@ -329,10 +186,12 @@ BEGIN
                 v_ratio_hit := format('%s changed rows in %s exceed differential_max_change_ratio %s of its ~%s rows',
                                       v_window, src.name, to_char(p_max_change_ratio, 'FM0.00'), round(src.source_rows)::bigint);
             END IF;
-            -- The planner reads a window through the buffer's statistics; when they describe a far
-            -- smaller buffer (autovacuum has not caught up with a burst of writes), it would plan a big
-            -- window as a few rows — so the statistics are refreshed first (a sample; cheap).
-            IF v_window >= 1000 AND coalesce(src.buffer_rows, -1) < v_window / 4 THEN
+            -- The planner reads a window through the buffer's statistics; when they describe another
+            -- buffer than the one there now (autovacuum has not caught up with a burst of writes, or
+            -- most of the rows came since they were taken), it would plan a big window as a few rows:
+            -- the statistics are taken again first (a sample of the buffer; a few milliseconds).
+            IF v_window >= 1000 AND (coalesce(src.buffer_rows, -1) < v_window / 2
+                                     OR coalesce(src.buffer_changed, 0) >= v_window / 2) THEN
                 EXECUTE format('ANALYZE pgtrickle_changes.%I', src.buffer_table);
             END IF;
         END LOOP;
@@ -441,8 +300,4 @@ BEGIN
                         v_reason, v_code, v_changes, NULL::text, v_held;
 END
 $$;
-
-COMMENT ON FUNCTION pgtrickle.run_refresh(bigint, text, boolean, text, text, bigint, double precision, bigint, text,
-                                          boolean, integer, text, text, text, text, text, double precision, boolean, boolean) IS
-    'One refresh of one stream table in the caller''s REPEATABLE READ transaction; the engine''s and pgtrickle.refresh()''s entry point';
 

@@ -1,4 +1,4 @@
-package io.trickle.engine.bench.tpch;
+package io.trickle.engine.bench;
 
 import java.util.ArrayList;
 import java.util.List;

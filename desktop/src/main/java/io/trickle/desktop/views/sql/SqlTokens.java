@@ -1,4 +1,4 @@
-package io.trickle.desktop.views.editor;
+package io.trickle.desktop.views.sql;
 
 import java.util.ArrayList;
 import java.util.List;

@@ -1,8 +1,8 @@
-package io.trickle.desktop.views.editor;
+package io.trickle.desktop.views.sql;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import io.trickle.desktop.views.editor.SqlTokens.Kind;
+import io.trickle.desktop.views.sql.SqlTokens.Kind;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
