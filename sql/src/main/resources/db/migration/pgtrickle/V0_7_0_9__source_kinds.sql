@@ -36,6 +36,20 @@ UPDATE pgtrickle.pgt_stream_tables st
                   AND a.atttypid IN ('real'::regtype, 'double precision'::regtype));
 
 ---------------------------------------------------------------------------------------------------
+-- Sources in a partition or inheritance tree were captured by triggers on the source alone, which
+-- miss writes naming another level of the tree. Their readers are recomputed once, by their next
+-- refresh, which also moves capture to row triggers where the tree needs them.
+---------------------------------------------------------------------------------------------------
+UPDATE pgtrickle.pgt_stream_tables st
+   SET needs_reinit = true,
+       reinit_reason = coalesce(st.reinit_reason || '; ', '') || 'writes naming a partition or inheritance child of a'
+                       || ' source, or its parent, were not captured by catalogs before 0.7.0.9'
+ WHERE EXISTS (SELECT 1 FROM pgtrickle.pgt_dependencies d JOIN pg_class c ON c.oid = d.source
+                WHERE d.pgt_id = st.pgt_id AND d.source_type IN ('TABLE', 'STREAM_TABLE')
+                  AND (c.relkind = 'p' OR c.relispartition
+                       OR EXISTS (SELECT 1 FROM pg_inherits i WHERE i.inhrelid = c.oid OR i.inhparent = c.oid)));
+
+---------------------------------------------------------------------------------------------------
 -- The fingerprints of sources (3). A part per aspect, so that a refresh can say which one changed:
 -- the columns used (md5 hex, as before), then 'v' and the md5 of a view's rule (without source
 -- positions), then 't' and the md5 of a table's place in a partition or inheritance tree. A table in

@@ -46,16 +46,17 @@ public final class Dependencies {
     }
 
     /**
-     * Base relations whose capture must be installed or changed for this derivation (to be locked
-     * first by the caller, see {@link CaptureInstaller#lockForCapture}).
+     * Relations to lock against writers before capture is installed or changed for this derivation
+     * (first thing in the caller's transaction, see {@link CaptureInstaller#lockForCapture}): base
+     * relations whose capture changes, and tables whose capture triggers go.
      */
     public static List<Relation> needingCapture(Connection c, Derivation derivation) throws SQLException {
         CaptureInstaller installer = new CaptureInstaller();
         Map<Long, Set<String>> read = columnsRead(derivation);
         List<Relation> out = new ArrayList<>();
         for (Relation r : derivation.probe().baseRelations()) {
-            if (r.kind().capturable() && installer.needsChange(c, r, read.getOrDefault(r.oid(), Set.of()))) {
-                out.add(r);
+            if (r.kind().capturable()) {
+                out.addAll(installer.toLock(c, r, read.getOrDefault(r.oid(), Set.of())));
             }
         }
         return out;

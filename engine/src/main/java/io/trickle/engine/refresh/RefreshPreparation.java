@@ -70,7 +70,27 @@ final class RefreshPreparation {
     }
 
     private RunRefresh.Outcome run(long pgtId, RunRefresh call, String reinitReason, ReasonCode reinitCode) {
-        List<Relation> toLock = database.withConnection("deriving stream table " + pgtId + " again", c -> {
+        for (int attempt = 1; ; attempt++) {
+            // Chosen again on every attempt: a table that joined or left a source's tree meanwhile
+            // changes what must be locked (the capture refuses to change triggers it did not lock).
+            List<Relation> toLock = toLock(pgtId);
+            try (Connection c = database.dataSource().getConnection()) {
+                return Database.inTransaction(c, Connection.TRANSACTION_REPEATABLE_READ,
+                        tx -> prepared(tx, pgtId, toLock, call, reinitReason, reinitCode));
+            } catch (SQLException e) {
+                boolean retryable = "40001".equals(e.getSQLState()) || "40P01".equals(e.getSQLState());
+                if (!retryable || attempt >= MAX_ATTEMPTS) {
+                    throw SqlErrors.isNoSession(e) ? SqlErrors.noSession(e, database.target())
+                            : new RefreshExecutor.RefreshFailure(e);
+                }
+                LOG.debug("stream table {}: preparation met a concurrent change, retrying ({})", pgtId, e.getMessage());
+            }
+        }
+    }
+
+    /** What the preparation must lock against writers first, from a derivation in a transaction rolled back. */
+    private List<Relation> toLock(long pgtId) {
+        return database.withConnection("deriving stream table " + pgtId + " again", c -> {
             c.setAutoCommit(false);
             try {
                 SettingsSnapshot settings = new SettingsRepository().load(c);
@@ -83,19 +103,6 @@ final class RefreshPreparation {
                 c.setAutoCommit(true);
             }
         });
-        for (int attempt = 1; ; attempt++) {
-            try (Connection c = database.dataSource().getConnection()) {
-                return Database.inTransaction(c, Connection.TRANSACTION_REPEATABLE_READ,
-                        tx -> prepared(tx, pgtId, toLock, call, reinitReason, reinitCode));
-            } catch (SQLException e) {
-                boolean retryable = "40001".equals(e.getSQLState()) || "40P01".equals(e.getSQLState());
-                if (!retryable || attempt >= MAX_ATTEMPTS) {
-                    throw SqlErrors.isNoSession(e) ? SqlErrors.noSession(e, database.target())
-                            : new RefreshExecutor.RefreshFailure(e);
-                }
-                LOG.debug("stream table {}: preparation met a concurrent refresh, retrying", pgtId);
-            }
-        }
     }
 
     private RunRefresh.Outcome prepared(Connection tx, long pgtId, List<Relation> toLock, RunRefresh call,

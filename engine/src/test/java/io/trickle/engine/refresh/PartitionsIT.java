@@ -14,7 +14,6 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -28,8 +27,6 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  * differential.
  */
 @Tag("pg15")
-@Disabled("issue 19, point 4: capture of partitions and inheritance children is built on the lead's typed capture"
-        + " (speed merge), not yet on main; the design is in the issue's note")
 class PartitionsIT {
 
     @RegisterExtension
