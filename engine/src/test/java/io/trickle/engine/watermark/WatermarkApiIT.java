@@ -206,7 +206,7 @@ class WatermarkApiIT {
     }
 
     @Test
-    void aCatalogThatPredatesWatermarksIsNamedAndNeverGates() throws Exception {
+    void aCatalogThatPredatesWatermarksIsNamedAndStreamTablesWaitForItsUpgrade() throws Exception {
         TestDatabase older = TestDatabase.perClass().create("t_watermark_old_" + System.nanoTime() % 100000);
         try {
             Flyway.configure().dataSource(older.jdbcUrl(), null, null).locations("classpath:db/migration/pgtrickle")
@@ -214,10 +214,14 @@ class WatermarkApiIT {
                     .target("0.6.1").load().migrate();
             older.execute("CREATE TABLE src (id int PRIMARY KEY)", "INSERT INTO src VALUES (1)");
             try (Trickle old = Trickle.open(EngineOptions.forUrl(older.jdbcUrl()))) {
-                old.create("src_copy", "SELECT id FROM public.src", "1h", null, true);
-                assertEquals(RefreshAction.NO_DATA, old.refresh("src_copy", false, true).action());
+                refused(InvalidInputException.class, "is version 0.6.1; this engine creates, alters and refreshes stream tables"
+                        + " in catalogs from 0.7.0.5 on", () -> old.create("src_copy", "SELECT id FROM public.src", "1h", null, true));
+                assertEquals(0, older.count("SELECT count(*) FROM pg_class WHERE relname = 'src_copy'"), "nothing was created");
                 ActionFailedException e = assertThrows(ActionFailedException.class, old::watermarkStatus);
                 assertTrue(e.getMessage().contains("predates watermarks; upgrade it with 'trickle install'"), e.getMessage());
+                old.install();
+                old.create("src_copy", "SELECT id FROM public.src", "1h", null, true);
+                assertEquals(RefreshAction.NO_DATA, old.refresh("src_copy", false, true).action(), "no group holds it back");
             }
         } finally {
             older.drop();
