@@ -186,10 +186,14 @@ public final class RefreshHistoryRepository {
         }
         try (PreparedStatement ps = c.prepareStatement("""
                 WITH newest AS (
-                    SELECT DISTINCT ON (h.pgt_id) h.pgt_id, h.refresh_id, h.quiet_checks
-                      FROM pgtrickle.pgt_refresh_history h
-                     WHERE h.pgt_id = ANY (?)
-                     ORDER BY h.pgt_id, h.refresh_id DESC),
+                    -- One index probe per table: the history of a daemon on 1 s schedules grows by
+                    -- hundreds of rows a second, so nothing here may read more than a table's newest row.
+                    SELECT n.pgt_id, n.refresh_id, n.quiet_checks
+                      FROM pg_catalog.unnest(?::bigint[]) AS i(pgt_id)
+                     CROSS JOIN LATERAL (SELECT h.pgt_id, h.refresh_id, h.quiet_checks
+                                           FROM pgtrickle.pgt_refresh_history h
+                                          WHERE h.pgt_id = i.pgt_id
+                                          ORDER BY h.refresh_id DESC LIMIT 1) n),
                 counted AS (
                     UPDATE pgtrickle.pgt_refresh_history h
                        SET quiet_checks = h.quiet_checks + 1, last_checked_at = greatest(h.last_checked_at, ?)

@@ -190,7 +190,7 @@ final class BenchCommand extends GroupCommand {
     @Command(name = "scheduler", mixinStandardHelpOptions = true,
             header = "How many stream tables on 1 s schedules one daemon keeps fresh, and how stale they get.",
             description = {"Creates --tables small sources with one stream table each (1 s schedule) in a schema of its "
-                    + "own, runs the daemon, and measures three phases of --seconds each: quiet, one row changed in 10 % "
+                    + "own, runs the daemon, and measures three phases of --seconds each: quiet, one row changed in 10 %% "
                     + "of the sources every second, and in all of them every second. Reports staleness (p50, p95, max), "
                     + "refreshes per second and failures per phase, as CSV and a table."})
     static final class Scheduler implements Callable<Integer> {
