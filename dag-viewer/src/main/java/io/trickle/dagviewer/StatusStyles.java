@@ -26,7 +26,9 @@ public enum StatusStyles {
     /** Passed over on purpose, for example while waiting for its inputs. */
     SKIPPED,
     /** Being brought up to date right now. */
-    REFRESHING;
+    REFRESHING,
+    /** Kept up to date by the writes themselves (never behind its inputs, never scheduled). */
+    IMMEDIATE;
 
     private final String styleClass = name().toLowerCase(Locale.ROOT);
 

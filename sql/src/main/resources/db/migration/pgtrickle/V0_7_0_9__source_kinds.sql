@@ -138,7 +138,7 @@ AS $$
 $$;
 
 ---------------------------------------------------------------------------------------------------
--- run_refresh of 0.7.0.6 (its tuning kept) with (4): views by fingerprint only, the changed part named, a tree's rows,
+-- run_refresh of 0.7.0.8 (0.7.0.6's tuning and IMMEDIATE kept) with (4): views by fingerprint only, the changed part named, a tree's rows,
 -- renames sent to the engine to compile again.
 ---------------------------------------------------------------------------------------------------
 CREATE OR REPLACE FUNCTION pgtrickle.run_refresh(
@@ -190,6 +190,8 @@ DECLARE
     v_inserted    bigint := 0;
     v_deleted     bigint := 0;
     v_id          bigint;
+    v_immediate   boolean;
+    v_unlocked    text;
 BEGIN
     IF current_setting('transaction_isolation') NOT IN ('repeatable read', 'serializable') THEN
         RAISE EXCEPTION 'a refresh must run in a REPEATABLE READ transaction (it reads the change windows, the sources and the new frontiers in one snapshot)'
@@ -202,6 +204,9 @@ BEGIN
     IF NOT FOUND THEN
         RAISE EXCEPTION 'stream table with id % does not exist', p_pgt_id USING ERRCODE = 'undefined_object';
     END IF;
+    -- An IMMEDIATE table is maintained by its writers; here it is only recomputed (--full, a first
+    -- population, a reinitialisation) or said to have nothing to do.
+    v_immediate := st.refresh_mode = 'IMMEDIATE';
     -- The guard lets this transaction write the storage table; a source's row-level security policy
     -- makes the refresh fail rather than silently filter what the stream table holds.
     PERFORM set_config('pgtrickle.internal_refresh', 'on', true);
@@ -241,7 +246,9 @@ BEGIN
         IF src.renamed_to IS NOT NULL THEN
             v_renamed := coalesce(v_renamed || ', ', '') || format('%s to %s', src.name, src.renamed_to);
         END IF;
-        IF src.source_type = 'VIEW' THEN
+        IF v_immediate THEN
+            CONTINUE;
+        ELSIF src.source_type = 'VIEW' THEN
             -- A view has no buffer: its changes are those of the relations beneath it, recorded
             -- beside it; its definition is watched by its fingerprint.
             CONTINUE;
@@ -296,7 +303,7 @@ BEGIN
             'FOREIGN_CATALOG'::text, false;
         RETURN;
     END IF;
-    v_held := (p_respect_watermarks OR p_note_watermarks) AND pgtrickle.watermark_held(p_pgt_id);
+    v_held := NOT v_immediate AND (p_respect_watermarks OR p_note_watermarks) AND pgtrickle.watermark_held(p_pgt_id);
     IF p_respect_watermarks AND v_held THEN
         RETURN QUERY SELECT NULL::bigint, 'SKIP'::text, 0::bigint, 0::bigint, NULL::float8,
             'watermark_misaligned'::text, 'WATERMARK_MISALIGNED'::text, NULL::bigint, 'HELD_BACK'::text, true;
@@ -363,6 +370,9 @@ BEGIN
         v_action := 'FULL'; v_reason := 'no frontier for source ' || v_no_frontier; v_code := 'NO_FRONTIER';
     ELSIF p_force_full THEN
         v_action := 'FULL'; v_reason := p_full_reason; v_code := p_full_code;
+    ELSIF v_immediate THEN
+        v_action := 'NO_DATA'; v_reason := 'maintained in the writing transaction (IMMEDIATE)';
+        v_code := 'MAINTAINED_IMMEDIATELY';
     ELSIF v_uncaptured IS NOT NULL THEN
         v_action := 'FULL'; v_reason := 'reads ' || v_uncaptured || ', whose changes cannot be captured';
         v_code := 'UNCAPTURED_SOURCE';
@@ -390,6 +400,28 @@ BEGIN
         v_action := 'DIFFERENTIAL';
     END IF;
 
+    IF v_immediate AND v_action <> 'NO_DATA' THEN
+        -- Recomputing while a writer maintains the table would apply a difference taken in an older
+        -- snapshot over the writer's rows: the caller locks the sources against writers first (as the
+        -- transaction's first statements, before its snapshot), and this checks that it did.
+        SELECT string_agg(format('%I.%I', d.source_schema, d.source_name), ', ' ORDER BY d.source_schema, d.source_name)
+          INTO v_unlocked
+          FROM pgtrickle.pgt_dependencies d
+         WHERE d.pgt_id = p_pgt_id AND d.source_type IN ('TABLE', 'STREAM_TABLE')
+           AND NOT EXISTS (SELECT 1 FROM pg_locks l
+                            WHERE l.locktype = 'relation' AND l.relation = d.source AND l.pid = pg_backend_pid()
+                              AND l.granted AND l.mode IN ('ShareLock', 'ShareRowExclusiveLock', 'ExclusiveLock',
+                                                           'AccessExclusiveLock'));
+        IF v_unlocked IS NOT NULL THEN
+            RAISE EXCEPTION 'recomputing IMMEDIATE stream table %.% needs its sources locked against writers first (%)',
+                            quote_ident(st.pgt_schema), quote_ident(st.pgt_name), v_unlocked
+                USING ERRCODE = 'object_not_in_prerequisite_state',
+                      HINT = 'Run "trickle refresh ' || quote_ident(st.pgt_schema) || '.' || quote_ident(st.pgt_name)
+                             || ' --full", or start the REPEATABLE READ transaction with LOCK TABLE ' || v_unlocked
+                             || ' IN SHARE MODE.';
+        END IF;
+    END IF;
+
     IF v_action <> 'NO_DATA' THEN
         -- A large window is planned for its own size every time; small ones may reuse the session's plan.
         PERFORM set_config('plan_cache_mode', CASE WHEN v_action = 'DIFFERENTIAL' AND v_changes < 1000 THEN 'auto'
@@ -400,7 +432,10 @@ BEGIN
     END IF;
 
     -- Every captured source is now consumed up to this transaction's snapshot.
-    IF v_no_frontier IS NULL AND v_action IN ('NO_DATA', 'DIFFERENTIAL') THEN
+    IF v_immediate THEN
+        -- Its writers maintain it: no frontier may hold back the pruning of a buffer other readers share.
+        DELETE FROM pgtrickle.pgt_frontiers f WHERE f.pgt_id = p_pgt_id;
+    ELSIF v_no_frontier IS NULL AND v_action IN ('NO_DATA', 'DIFFERENTIAL') THEN
         UPDATE pgtrickle.pgt_frontiers f SET snapshot = pg_current_snapshot(), advanced_at = clock_timestamp()
          WHERE f.pgt_id = p_pgt_id;
     ELSE

@@ -41,7 +41,9 @@ public enum ReasonCode {
     /** A cycle was recomputed from empty tables. */
     CYCLE_RECOMPUTE,
     /** The population when the table was created. */
-    INITIAL_POPULATION;
+    INITIAL_POPULATION,
+    /** An IMMEDIATE table: its writers maintain it, so a refresh has nothing to do. */
+    MAINTAINED_IMMEDIATELY;
 
     /** The code stored in the history, or null. */
     public static ReasonCode of(String stored) {

@@ -9,14 +9,19 @@ public enum RefreshMode {
     /** Recompute the whole query on every refresh. */
     FULL,
     /** Apply only the delta; refused at create time when the query cannot be maintained so. */
-    DIFFERENTIAL;
+    DIFFERENTIAL,
+    /**
+     * Maintained inside the transaction that writes a source, after each statement, by the same delta
+     * as DIFFERENTIAL (refused at create time for the same queries); no schedule.
+     */
+    IMMEDIATE;
 
     public static RefreshMode parse(String text) {
         try {
             return valueOf(text.trim().toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException e) {
             throw new TrickleException.InvalidInputException("unknown refresh mode '" + text
-                    + "'; expected AUTO, FULL or DIFFERENTIAL");
+                    + "'; expected AUTO, FULL, DIFFERENTIAL or IMMEDIATE");
         }
     }
 }

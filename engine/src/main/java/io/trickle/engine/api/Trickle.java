@@ -196,8 +196,11 @@ public final class Trickle implements AutoCloseable {
             Map<Long, ScheduleStatus> schedules = ScheduleStatus.read(c);
             List<StreamTableInfo> out = new ArrayList<>();
             try (PreparedStatement ps = c.prepareStatement("""
-                    SELECT pgt_schema, pgt_name, status, refresh_mode, effective_mode, coalesce(schedule, 'calculated'),
-                           last_refresh_at, extract(epoch FROM now() - last_refresh_at)::float8,
+                    SELECT pgt_schema, pgt_name, status, refresh_mode, effective_mode,
+                           CASE WHEN refresh_mode = 'IMMEDIATE' THEN 'immediate' ELSE coalesce(schedule, 'calculated') END,
+                           last_refresh_at,
+                           CASE WHEN refresh_mode = 'IMMEDIATE' AND status = 'ACTIVE' AND NOT needs_reinit THEN 0
+                                ELSE extract(epoch FROM now() - last_refresh_at)::float8 END,
                            consecutive_errors, last_error, pgt_id, scc_id, last_fixpoint_iterations
                       FROM pgtrickle.pgt_stream_tables
                      ORDER BY pgt_schema, pgt_name
@@ -232,7 +235,7 @@ public final class Trickle implements AutoCloseable {
         if (query == null || query.isBlank()) {
             throw new InvalidInputException("a stream table needs a query (--query)");
         }
-        requireMaintainable();
+        requireMaintainable(rm);
         CreateStreamTable.Result r = CreateStreamTable.run(database,
                 new CreateStreamTable.Request(qn, query, sched, rm, initialize), engineName);
         plans.put(r.pgtId(), r.derivation().definingQuery(), r.derivation().effectiveMode(), r.storageOid(),
@@ -244,10 +247,14 @@ public final class Trickle implements AutoCloseable {
     /** Changes a stream table; null arguments stay as they are. */
     public StreamTableInfo alter(String name, String query, String schedule, String mode, String status) {
         QualifiedName qn = QualifiedName.parse(name);
-        requireCatalogInstalled();
+        RefreshMode rm = mode == null ? null : RefreshMode.parse(mode);
+        if (rm == RefreshMode.IMMEDIATE) {
+            requireMaintainable(rm);
+        } else {
+            requireCatalogInstalled();
+        }
         AlterStreamTable.run(database, new AlterStreamTable.Request(qn, query,
-                schedule == null ? null : Schedule.parse(schedule), mode == null ? null : RefreshMode.parse(mode), status),
-                engineName);
+                schedule == null ? null : Schedule.parse(schedule), rm, status), engineName);
         return list().stream().filter(t -> t.name().equals(qn.toString())).findFirst().orElseThrow();
     }
 
@@ -508,10 +515,13 @@ public final class Trickle implements AutoCloseable {
     }
 
     /** The catalog is installed and new enough to create, alter and refresh stream tables in. */
-    private void requireMaintainable() {
+    private void requireMaintainable(RefreshMode mode) {
         database.withConnection("checking the catalog", c -> {
             requireCatalog(c);
             CatalogCompatibility.requireMaintainable(c, databaseName());
+            if (mode == RefreshMode.IMMEDIATE) {
+                CatalogCompatibility.requireImmediate(c, databaseName());
+            }
             return null;
         });
     }

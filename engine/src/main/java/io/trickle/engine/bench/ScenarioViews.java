@@ -46,7 +46,8 @@ final class ScenarioViews {
         if (refused.isEmpty() && !PgIvm.hasUniqueIndex(c, v.immv())) {
             note = "pg_ivm made no unique index on its view (its maintenance scans the view)";
         }
-        trickle.create(v.streamTable(), s.query(Copy.TRICKLE.in(schema)), IDLE_SCHEDULE, mode, true);
+        trickle.create(v.streamTable(), s.query(Copy.TRICKLE.in(schema)), "IMMEDIATE".equals(mode) ? null : IDLE_SCHEDULE,
+                mode, true);
         trickle.create(v.fullTwin(), s.query(Copy.TRICKLE.in(schema)), IDLE_SCHEDULE, "FULL", true);
         return new ScenarioViews(s, schema, refused.isEmpty(), note);
     }

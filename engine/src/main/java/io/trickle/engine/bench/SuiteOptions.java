@@ -16,7 +16,8 @@ import java.util.Locale;
  * @param paths          how Trickle refreshes
  * @param cycles         change cycles per case (at least 2: cycle 1 warms caches and is left out of medians)
  * @param mix            updates, deletes, inserts
- * @param mode           Trickle's mode for the measured stream table (DIFFERENTIAL or AUTO)
+ * @param mode           Trickle's mode for the measured stream table (DIFFERENTIAL, AUTO or
+ *                       IMMEDIATE: maintained in the writes, its cost is then the capture column)
  * @param capture        also measure capture cost per row on a 5- and a 60-column table
  * @param writers        concurrent writer counts; empty for none
  * @param writerDuration how long each writer phase runs
@@ -61,8 +62,14 @@ public record SuiteOptions(List<Long> sizes, List<Double> changePcts, List<Scena
         if (cycles < 2) {
             throw new InvalidInputException("--cycles must be at least 2: cycle 1 warms caches and is left out of the medians");
         }
-        if (!"DIFFERENTIAL".equals(mode) && !"AUTO".equals(mode)) {
-            throw new InvalidInputException("--mode must be DIFFERENTIAL or AUTO (FULL is measured beside it anyway), not " + mode);
+        if (!"DIFFERENTIAL".equals(mode) && !"AUTO".equals(mode) && !"IMMEDIATE".equals(mode)) {
+            throw new InvalidInputException("--mode must be DIFFERENTIAL, AUTO or IMMEDIATE (FULL is measured beside it anyway), not "
+                    + mode);
+        }
+        if ("IMMEDIATE".equals(mode) && (paths.contains(Via.DAEMON) || !writers.isEmpty())) {
+            // The daemon has nothing to refresh: an IMMEDIATE table's cost is its writers' (capture_us_per_row).
+            throw new InvalidInputException("--mode IMMEDIATE is measured in the writes (--via api or cli, no --writers):"
+                    + " the daemon never refreshes an IMMEDIATE table");
         }
         for (int w : writers) {
             if (w < 1 || w > 64) {

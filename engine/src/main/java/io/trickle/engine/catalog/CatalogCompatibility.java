@@ -1,6 +1,7 @@
 package io.trickle.engine.catalog;
 
 import io.trickle.engine.api.TrickleException.ActionFailedException;
+import io.trickle.engine.api.TrickleException.InvalidInputException;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.Optional;
@@ -33,6 +34,9 @@ public record CatalogCompatibility(String newestKnown, String oldestSupported) {
      * refresh does not watch partition trees or views' definitions, nor follow renames: 0.7.0.9 does.)
      */
     public static final String OLDEST_MAINTAINED = "0.7.0.5";
+
+    /** The oldest catalog that holds IMMEDIATE stream tables (the mode, and the table its triggers write). */
+    public static final String OLDEST_IMMEDIATE = "0.7.0.8";
 
     /** What this build of the engine accepts. */
     public static final CatalogCompatibility THIS_ENGINE = new CatalogCompatibility(NEWEST, OLDEST_SUPPORTED);
@@ -79,10 +83,20 @@ public record CatalogCompatibility(String newestKnown, String oldestSupported) {
     public static void requireMaintainable(Connection c, String database) throws SQLException {
         Optional<String> installed = CatalogInstaller.installedVersion(c);
         if (installed.isPresent() && compare(installed.get(), OLDEST_MAINTAINED) < 0) {
-            throw new io.trickle.engine.api.TrickleException.InvalidInputException("the Trickle catalog in " + database
+            throw new InvalidInputException("the Trickle catalog in " + database
                     + " is version " + installed.get() + "; this engine creates, alters and refreshes stream tables in"
                     + " catalogs from " + OLDEST_MAINTAINED + " on (refreshes compiled into the catalog, typed change"
                     + " buffers): upgrade it with 'trickle install'");
+        }
+    }
+
+    /** Refuses (before anything changes) an IMMEDIATE table in a catalog older than {@link #OLDEST_IMMEDIATE}. */
+    public static void requireImmediate(Connection c, String database) throws SQLException {
+        Optional<String> installed = CatalogInstaller.installedVersion(c);
+        if (installed.isPresent() && compare(installed.get(), OLDEST_IMMEDIATE) < 0) {
+            throw new InvalidInputException("the Trickle catalog in " + database
+                    + " is version " + installed.get() + "; IMMEDIATE stream tables need catalog " + OLDEST_IMMEDIATE
+                    + " or later: upgrade it with 'trickle install'");
         }
     }
 

@@ -2,6 +2,7 @@ package io.trickle.engine.cdc;
 
 import io.trickle.engine.cdc.CaptureInfo.BufferFormat;
 import io.trickle.engine.db.PgQuote;
+import io.trickle.engine.db.TableLocks;
 import io.trickle.engine.sql.Relation;
 import java.sql.Array;
 import java.sql.Connection;
@@ -113,7 +114,9 @@ public final class CaptureInstaller {
     private static List<String> wantedColumns(Connection c, long sourceOid, SourceColumns columns) throws SQLException {
         Set<String> used = new LinkedHashSet<>();
         try (PreparedStatement ps = c.prepareStatement(
-                "SELECT DISTINCT unnest(columns_used) FROM pgtrickle.pgt_dependencies WHERE source::oid = ?")) {
+                "SELECT DISTINCT unnest(d.columns_used) FROM pgtrickle.pgt_dependencies d"
+                        + " JOIN pgtrickle.pgt_stream_tables st ON st.pgt_id = d.pgt_id"
+                        + " WHERE d.source::oid = ? AND st.refresh_mode <> 'IMMEDIATE'")) {
             ps.setLong(1, sourceOid);
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
@@ -279,12 +282,15 @@ public final class CaptureInstaller {
     }
 
     /**
-     * Removes capture from a source once no stream table reads it any more: triggers, function,
+     * Removes capture from a source once no stream table reads its buffer any more: triggers, function,
      * buffer and tracking row. A source that is gone already just loses its catalog traces. While
      * other readers remain, the buffer is narrowed to what they use.
      */
     public boolean releaseIfUnused(Connection c, long sourceOid) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("SELECT 1 FROM pgtrickle.pgt_dependencies WHERE source::oid = ?")) {
+        // IMMEDIATE readers read no buffer: their writers maintain them.
+        try (PreparedStatement ps = c.prepareStatement("SELECT 1 FROM pgtrickle.pgt_dependencies d"
+                + " JOIN pgtrickle.pgt_stream_tables st ON st.pgt_id = d.pgt_id"
+                + " WHERE d.source::oid = ? AND st.refresh_mode <> 'IMMEDIATE'")) {
             ps.setLong(1, sourceOid);
             try (ResultSet rs = ps.executeQuery()) {
                 if (rs.next()) {
@@ -314,10 +320,6 @@ public final class CaptureInstaller {
      * first statements in REPEATABLE READ (LOCK takes no snapshot).
      */
     public static void lockForCapture(Connection c, List<Relation> sources) throws SQLException {
-        try (Statement st = c.createStatement()) {
-            for (Relation r : sources) {
-                st.execute("LOCK TABLE " + PgQuote.qualified(r.schema(), r.name()) + " IN SHARE ROW EXCLUSIVE MODE");
-            }
-        }
+        TableLocks.lock(c, sources.stream().map(r -> PgQuote.qualified(r.schema(), r.name())).toList(), "SHARE ROW EXCLUSIVE");
     }
 }

@@ -1,6 +1,10 @@
 package io.trickle.engine.cdc;
 
+import io.trickle.engine.db.PgQuote;
 import io.trickle.engine.sql.PgType;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -65,5 +69,25 @@ public final class ExactImage {
             return "min(" + expr + ")";
         }
         return "(array_agg(" + expr + "))[1]";
+    }
+
+    /**
+     * Consolidates {@code rows} — a query yielding {@code columns} and a weight {@code __pgt_w} — into
+     * one row per distinct row (by exact image) with the sum of its weights, leaving out rows whose
+     * weights cancel.
+     */
+    public static String consolidate(String rows, Map<String, PgType> columns) {
+        List<String> select = new ArrayList<>();
+        List<String> group = new ArrayList<>();
+        columns.forEach((name, type) -> {
+            String col = "u." + PgQuote.ident(name);
+            String key = key(col, type);
+            group.add(key);
+            select.add((key.equals(col) ? col : representative(col, type)) + " AS " + PgQuote.ident(name));
+        });
+        select.add("sum(u.__pgt_w)::bigint AS __pgt_w");
+        return "SELECT " + String.join(", ", select) + " FROM (" + rows + ") u"
+                + (group.isEmpty() ? "" : " GROUP BY " + String.join(", ", group))
+                + " HAVING sum(u.__pgt_w) <> 0";
     }
 }

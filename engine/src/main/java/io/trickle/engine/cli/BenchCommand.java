@@ -84,7 +84,8 @@ final class BenchCommand extends GroupCommand {
         String mix;
 
         @Option(names = "--mode", defaultValue = "DIFFERENTIAL", description = "mode of the measured stream table: "
-                + "DIFFERENTIAL (default) or AUTO; its FULL twin is measured beside it")
+                + "DIFFERENTIAL (default), AUTO or IMMEDIATE (maintained in the writing transaction: its cost per changed row is "
+                + "capture_us_per_row, beside pg_ivm's); its FULL twin is measured beside it")
         String mode;
 
         @Option(names = "--capture", description = "also measure change capture per row on a 5- and a 60-column table "

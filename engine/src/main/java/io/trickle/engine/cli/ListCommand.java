@@ -32,8 +32,11 @@ final class ListCommand extends EngineCommand {
         });
     }
 
-    /** UTC to the second; "not scheduled" for suspended and failed tables. */
+    /** UTC to the second; "in transaction" for IMMEDIATE tables, "not scheduled" for suspended and failed ones. */
     private static String nextDue(StreamTableInfo st) {
+        if (st.nextDueAt() == null && "IMMEDIATE".equals(st.refreshMode())) {
+            return "in transaction";
+        }
         if (st.nextDueAt() == null) {
             return "not scheduled";
         }

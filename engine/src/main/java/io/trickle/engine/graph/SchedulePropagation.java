@@ -13,7 +13,8 @@ import java.util.Map;
  * Works out the effective schedule of every stream table. A duration or cron schedule is its own.
  * A {@code calculated} table takes the tightest effective schedule among the stream tables that read
  * it — readers first, so chains of calculated tables resolve from the bottom up — and
- * {@code default_schedule_seconds} when nobody reads it (or it sits in a cycle).
+ * {@code default_schedule_seconds} when nobody reads it (or it sits in a cycle). An IMMEDIATE table
+ * is maintained by its writers: it has no effective schedule and gives none to what it reads.
  *
  * <p>"Tightest" compares how often schedules fire ({@link EffectiveSchedule#typicalGap}); on a tie a
  * period wins over a cron expression, so the result does not depend on the order of readers. A
@@ -39,7 +40,10 @@ public final class SchedulePropagation {
         Collections.reverse(bottomUp);
         for (List<GraphTable> level : bottomUp) {
             for (GraphTable t : level) {
-                out.put(t.id(), resolve(graph, t, out, fallback, reference));
+                // An IMMEDIATE table has no schedule, and sets none for what it reads.
+                if (!t.immediate()) {
+                    out.put(t.id(), resolve(graph, t, out, fallback, reference));
+                }
             }
         }
         for (long id : graph.cyclicTables()) {

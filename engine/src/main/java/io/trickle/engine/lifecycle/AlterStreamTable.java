@@ -21,6 +21,7 @@ import io.trickle.engine.db.Database;
 import io.trickle.engine.db.PgQuote;
 import io.trickle.engine.refresh.Dependencies;
 import io.trickle.engine.refresh.Derivation;
+import io.trickle.engine.refresh.ImmediateCompiler;
 import io.trickle.engine.refresh.Deriver;
 import io.trickle.engine.refresh.Population;
 import io.trickle.engine.refresh.RefreshCompiler;
@@ -58,13 +59,18 @@ public final class AlterStreamTable {
         }
         StreamTableRepository tables = new StreamTableRepository();
         StreamTableRow row = database.withConnection("reading " + request.name(), c -> find(c, tables, request.name()));
+        boolean wasImmediate = RefreshMode.IMMEDIATE.name().equals(row.refreshMode());
+        Sessions.requireNoScheduleIfImmediate(request.mode() != null ? request.mode() : RefreshMode.valueOf(row.refreshMode()),
+                request.schedule());
         if (request.query() != null || request.mode() != null) {
             String query = request.query() != null ? request.query() : row.definingQuery();
             RefreshMode mode = request.mode() != null ? request.mode() : RefreshMode.valueOf(row.refreshMode());
             List<Relation> toLock = database.withConnection("checking the new query of " + request.name(), c -> {
                 c.setAutoCommit(false);
                 try {
-                    return Dependencies.needingCapture(c, Deriver.derive(c, query, mode));
+                    long[] oldSources = new DependencyRepository().of(c, row.id()).stream()
+                            .mapToLong(Dependency::sourceOid).toArray();
+                    return Dependencies.toLock(c, Deriver.derive(c, query, mode), wasImmediate, oldSources);
                 } finally {
                     c.rollback();
                     c.setAutoCommit(true);
@@ -111,26 +117,48 @@ public final class AlterStreamTable {
                 .orElseThrow(() -> new NotFoundException("stream table " + request.name() + " was dropped"));
         Derivation d = Deriver.derive(c, query, mode);
         CycleCheck.require(c, row, d, mode);
+        boolean wasImmediate = RefreshMode.IMMEDIATE.name().equals(row.refreshMode());
+        boolean immediate = mode == RefreshMode.IMMEDIATE;
         String storage = PgQuote.qualified(row.schema(), row.name());
         Population.reshape(c, row.storageOid(), storage, d.storage(), row.keyedRowIds());
         DependencyRepository deps = new DependencyRepository();
         List<Long> before = deps.of(c, row.id()).stream().map(Dependency::sourceOid).toList();
+        // The mode first: which sources keep capture depends on whether their readers read buffers.
+        tables.update(c, row.id(), "defining_query = ?, original_query = ?, refresh_mode = ?, effective_mode = ?,"
+                        + " fallback_reason = ?, keyed_row_ids = ?, time_zone = ?, search_path = ?, needs_reinit = false,"
+                        + " reinit_reason = NULL",
+                d.definingQuery(), query.strip(), mode.name(), d.effectiveMode(), d.fallbackReason(),
+                d.storage().identity().keyed(), context[0], context[1]);
+        if (wasImmediate) {
+            ImmediateCompiler.drop(c, row.id());
+        }
         String triggerMode = new SettingsRepository().load(c).get(Settings.CDC_TRIGGER_MODE);
         List<CaptureInfo> captures = Dependencies.record(c, row.id(), d, triggerMode);
         CaptureInstaller installer = new CaptureInstaller();
         for (long oid : before) {
             installer.releaseIfUnused(c, oid);
         }
-        tables.update(c, row.id(), "defining_query = ?, original_query = ?, refresh_mode = ?, effective_mode = ?,"
-                        + " fallback_reason = ?, keyed_row_ids = ?, time_zone = ?, search_path = ?, needs_reinit = false,"
-                        + " reinit_reason = NULL",
-                d.definingQuery(), query.strip(), mode.name(), d.effectiveMode(), d.fallbackReason(),
-                d.storage().identity().keyed(), context[0], context[1]);
+        if (immediate) {
+            for (Dependency dep : deps.of(c, row.id())) {
+                installer.releaseIfUnused(c, dep.sourceOid());
+            }
+        }
         RefreshHistoryRepository history = new RefreshHistoryRepository();
         long historyId = history.start(c, row.id(), row.schema(), row.name(), "MANUAL", engineName);
-        RefreshCompiler.compile(c, row.id(), row.schema(), row.name(), context[0], context[1], d.storage());
+        RefreshCompiler.compile(c, row.id(), row.schema(), row.name(), context[0], context[1], d.storage(), immediate);
+        // The sources are locked against writers: this snapshot holds every change committed before, and
+        // none comes after until the triggers or capture below are in place.
         long[] changed = Population.replace(c, row.id());
-        new FrontierRepository().advanceAll(c, row.id(), captures.stream().map(CaptureInfo::sourceOid).toList());
+        FrontierRepository frontiers = new FrontierRepository();
+        if (immediate) {
+            frontiers.advanceAll(c, row.id(), List.of()); // none: its writers maintain it
+            ImmediateCompiler.install(c, row.id(), row.schema(), row.name(), context[0], context[1], d.storage());
+        } else {
+            frontiers.advanceAll(c, row.id(), captures.stream().map(CaptureInfo::sourceOid).toList());
+            if (wasImmediate) {
+                ImmediateCompiler.relock(c);
+            }
+        }
         tables.update(c, row.id(), "is_populated = true, last_refresh_at = clock_timestamp(),"
                 + " data_timestamp = clock_timestamp(), consecutive_errors = 0, last_error = NULL,"
                 + " status = CASE WHEN status IN ('INITIALIZING', 'ERROR') THEN 'ACTIVE' ELSE status END");

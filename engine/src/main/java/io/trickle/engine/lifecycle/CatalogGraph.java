@@ -31,7 +31,8 @@ public final class CatalogGraph {
     public static DependencyGraph read(Connection c, long pgtId, Collection<Long> sourceOids) throws SQLException {
         List<GraphTable> tables = new ArrayList<>();
         for (StreamTableRow row : new StreamTableRepository().all(c)) {
-            tables.add(new GraphTable(row.id(), row.displayName(), row.storageOid(), Schedule.parse(row.schedule())));
+            tables.add(new GraphTable(row.id(), row.displayName(), row.storageOid(), Schedule.parse(row.schedule()),
+                    "IMMEDIATE".equals(row.refreshMode())));
         }
         List<Read> reads = new ArrayList<>();
         for (Dependency d : new DependencyRepository().all(c)) {

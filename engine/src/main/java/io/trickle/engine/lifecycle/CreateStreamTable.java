@@ -14,6 +14,7 @@ import io.trickle.engine.db.Database;
 import io.trickle.engine.db.PgQuote;
 import io.trickle.engine.refresh.Dependencies;
 import io.trickle.engine.refresh.Derivation;
+import io.trickle.engine.refresh.ImmediateCompiler;
 import io.trickle.engine.refresh.Deriver;
 import io.trickle.engine.refresh.Population;
 import io.trickle.engine.refresh.RefreshCompiler;
@@ -26,10 +27,11 @@ import java.util.List;
 /**
  * Creates a stream table in two steps. First the query is derived in a transaction that is rolled
  * back: everything that can be wrong with the request is found there, before anything exists.
- * Then, in one REPEATABLE READ transaction: the sources that need capture are locked against
- * writers (so that no write falls between the triggers and the snapshot), the storage table, catalog
- * rows and capture are created, and the table is populated from that transaction's snapshot, which
- * becomes its first frontier. A failure leaves nothing behind.
+ * Then, in one REPEATABLE READ transaction: the sources that need capture (for an IMMEDIATE table,
+ * every source) are locked against writers (so that no write falls between the triggers and the
+ * snapshot), the storage table, catalog rows and capture or IMMEDIATE triggers are created, and the
+ * table is populated from that transaction's snapshot, which becomes its first frontier. A failure
+ * leaves nothing behind.
  */
 public final class CreateStreamTable {
 
@@ -45,13 +47,14 @@ public final class CreateStreamTable {
     }
 
     public static Result run(Database database, Request request, String engineName) {
+        Sessions.requireNoScheduleIfImmediate(request.mode(), request.schedule());
         List<Relation> toLock = database.withConnection("checking the query of " + request.name(), c -> {
             c.setAutoCommit(false);
             try {
                 Sessions.requireSchema(c, request.name().schema());
                 Sessions.requireFreeName(c, request.name());
                 Derivation d = Deriver.derive(c, request.query(), request.mode());
-                return Dependencies.needingCapture(c, d);
+                return Dependencies.toLock(c, d, false);
             } finally {
                 c.rollback();
                 c.setAutoCommit(true);
@@ -75,7 +78,9 @@ public final class CreateStreamTable {
                 d.storage().identity().keyed(), context[0], context[1]));
         String triggerMode = new SettingsRepository().load(c).get(Settings.CDC_TRIGGER_MODE);
         List<CaptureInfo> captures = Dependencies.record(c, pgtId, d, triggerMode);
-        RefreshCompiler.compile(c, pgtId, request.name().schema(), request.name().name(), context[0], context[1], d.storage());
+        boolean immediate = request.mode() == RefreshMode.IMMEDIATE;
+        RefreshCompiler.compile(c, pgtId, request.name().schema(), request.name().name(), context[0], context[1], d.storage(),
+                immediate);
         long inserted = 0;
         if (request.initialize()) {
             RefreshHistoryRepository history = new RefreshHistoryRepository();
@@ -86,6 +91,11 @@ public final class CreateStreamTable {
                     + "last_refresh_at = clock_timestamp(), data_timestamp = clock_timestamp()");
             history.finish(c, historyId, "FULL", "COMPLETED", inserted, 0,
                     d.fallbackReason() == null ? "initial population" : "initial population; " + d.fallbackReason(), null, null);
+        }
+        if (immediate) {
+            // Its sources are locked against writers: the first writer after this commit maintains it.
+            ImmediateCompiler.install(c, pgtId, request.name().schema(), request.name().name(), context[0], context[1],
+                    d.storage());
         }
         SccMembership.update(c);
         CatalogGeneration.bump(c, "create " + request.name());

@@ -54,6 +54,14 @@ final class CycleCheck {
         Cycle cycle = graph.cycleOf(row.id()).orElseThrow();
         String refused = "cannot alter stream table " + row.displayName() + ": it would close the cycle "
                 + describe(path) + ", ";
+        StreamTableRepository members = new StreamTableRepository();
+        for (GraphTable member : cycle.members()) {
+            String memberMode = member.id() == row.id() ? mode.name() : members.byId(c, member.id()).orElseThrow().refreshMode();
+            if (memberMode.equals(RefreshMode.IMMEDIATE.name())) {
+                throw new InvalidInputException(refused + "but its member " + member.name() + " is IMMEDIATE: a cycle is"
+                        + " refreshed to a fixpoint by the scheduler, never inside a writing transaction");
+            }
+        }
         if (!new SettingsRepository().load(c).get(Settings.ALLOW_CIRCULAR)) {
             throw new InvalidInputException(refused + "and cycles are refused while allow_circular is off ('trickle config"
                     + " set allow_circular true' allows monotone cycles of DIFFERENTIAL stream tables)");

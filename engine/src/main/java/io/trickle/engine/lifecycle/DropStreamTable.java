@@ -12,6 +12,8 @@ import io.trickle.engine.cdc.CaptureInstaller;
 import io.trickle.engine.db.AdvisoryLocks;
 import io.trickle.engine.db.Database;
 import io.trickle.engine.db.PgQuote;
+import io.trickle.engine.api.RefreshMode;
+import io.trickle.engine.refresh.ImmediateCompiler;
 import io.trickle.engine.refresh.RefreshCompiler;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -21,10 +23,11 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.TreeSet;
 
 /**
- * Drops a stream table: its storage table, catalog rows, and the capture of every source no other
- * stream table reads. Refused (exit 1) while other stream tables read it, unless cascading, which
+ * Drops a stream table: its storage table, catalog rows, its IMMEDIATE triggers, and the capture of
+ * every source no other stream table reads. Refused (exit 1) while other stream tables read it, unless cascading, which
  * drops those first (readers before what they read; a visited set keeps cycles finite).
  */
 public final class DropStreamTable {
@@ -45,15 +48,47 @@ public final class DropStreamTable {
                         + String.join(", ", readers) + " read from it (drop them first, or use --cascade)");
             }
             collect(c, tables, row, order, new LinkedHashSet<>());
+            lockImmediateSources(c, order);
             List<String> dropped = new ArrayList<>();
             for (StreamTableRow t : order) {
                 drop(c, tables, t, cascade);
                 dropped.add(t.displayName());
             }
+            if (order.stream().anyMatch(DropStreamTable::immediate)) {
+                ImmediateCompiler.relock(c);
+            }
             SccMembership.update(c);
             CatalogGeneration.bump(c, "drop " + name);
             return dropped;
         });
+    }
+
+    private static boolean immediate(StreamTableRow row) {
+        return RefreshMode.IMMEDIATE.name().equals(row.refreshMode());
+    }
+
+    /**
+     * The sources of IMMEDIATE tables are locked against writers before any table's refresh lock is
+     * taken (a writer holds that lock while it waits for its next statement's table lock).
+     */
+    private static void lockImmediateSources(Connection c, Set<StreamTableRow> order) throws SQLException {
+        Set<Long> sources = new TreeSet<>();
+        for (StreamTableRow t : order) {
+            if (immediate(t)) {
+                new DependencyRepository().of(c, t.id()).stream().map(Dependency::sourceOid).forEach(sources::add);
+            }
+        }
+        List<String> names = new ArrayList<>();
+        try (java.sql.PreparedStatement ps = c.prepareStatement("SELECT format('%I.%I', n.nspname, r.relname) FROM pg_class r"
+                + " JOIN pg_namespace n ON n.oid = r.relnamespace WHERE r.oid::bigint = ANY (?) AND r.relkind IN ('r', 'p') ORDER BY r.oid")) {
+            ps.setArray(1, c.createArrayOf("bigint", sources.toArray()));
+            try (java.sql.ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    names.add(rs.getString(1));
+                }
+            }
+        }
+        Sessions.lock(c, names);
     }
 
     /** Readers first, then the table itself. */
@@ -95,6 +130,9 @@ public final class DropStreamTable {
                         + "); drop them first, or use --cascade");
             }
             throw e;
+        }
+        if (immediate(row)) {
+            ImmediateCompiler.drop(c, row.id());
         }
         tables.delete(c, row.id());
         RefreshCompiler.drop(c, row.id());

@@ -1,8 +1,11 @@
 package io.trickle.engine.lifecycle;
 
 import io.trickle.engine.api.QualifiedName;
+import io.trickle.engine.api.RefreshMode;
+import io.trickle.engine.api.Schedule;
 import io.trickle.engine.api.TrickleException.InvalidInputException;
 import io.trickle.engine.db.PgQuote;
+import io.trickle.engine.db.TableLocks;
 import io.trickle.engine.sql.Relation;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -22,6 +25,15 @@ final class Sessions {
              ResultSet rs = ps.executeQuery()) {
             rs.next();
             return new String[] {rs.getString(1), rs.getString(2)};
+        }
+    }
+
+    /** An IMMEDIATE table is maintained by its writers: a schedule would mean nothing. */
+    static void requireNoScheduleIfImmediate(RefreshMode mode, Schedule schedule) {
+        if (mode == RefreshMode.IMMEDIATE && schedule != null
+                && schedule.kind() != Schedule.Kind.CALCULATED) {
+            throw new InvalidInputException("an IMMEDIATE stream table is maintained in the transaction that writes its"
+                    + " sources and takes no schedule (leave out --schedule " + schedule.text() + ")");
         }
     }
 
@@ -58,13 +70,12 @@ final class Sessions {
         }
     }
 
-    /** {@code LOCK TABLE} on sources that are about to get capture; must come before any query. */
+    /**
+     * {@code LOCK TABLE} on sources that are about to get capture or IMMEDIATE triggers; must come
+     * before any query. Waits for writers under way without deadlocking with them ({@link TableLocks}).
+     */
     static void lock(Connection c, List<String> qualifiedTables) throws SQLException {
-        try (var st = c.createStatement()) {
-            for (String table : qualifiedTables) {
-                st.execute("LOCK TABLE " + table + " IN SHARE ROW EXCLUSIVE MODE");
-            }
-        }
+        TableLocks.lock(c, qualifiedTables, "SHARE ROW EXCLUSIVE");
     }
 
     static List<String> qualified(List<Relation> relations) {

@@ -55,7 +55,8 @@ public final class ShowStreamTable {
             ps.setString(1, row.timeZone());
             ps.setString(2, row.searchPath());
             ps.executeQuery().close();
-            if ("DIFFERENTIAL".equals(row.effectiveMode())) {
+            boolean immediate = "IMMEDIATE".equals(row.effectiveMode());
+            if ("DIFFERENTIAL".equals(row.effectiveMode()) || immediate) {
                 RelationCatalog catalog = new RelationCatalog(c);
                 ProbeResult probe = QueryProbe.probe(c, QueryText.check(row.definingQuery()), catalog);
                 DvmPlan plan = Deriver.plan(c, catalog, row.definingQuery(), probe);
@@ -72,6 +73,9 @@ public final class ShowStreamTable {
                     header.append("-- ").append(name).append(": change window of ").append(e.getKey().qualifiedName())
                             .append(" (").append(String.join(", ", e.getValue())).append(", __pgt_w)\n");
                 }
+                if (immediate) {
+                    header.append("-- after a statement on one source: its transition tables; every other window is empty\n");
+                }
                 delta = header + plan.deltaSql(new SourceWindows(windows), PgQuote.qualified(row.schema(), row.name()));
             }
         } catch (RuntimeException | SQLException e) {
@@ -81,7 +85,8 @@ public final class ShowStreamTable {
             c.setAutoCommit(true);
         }
         return new StreamTableDetails(row.displayName(), row.status(), row.refreshMode(), row.effectiveMode(),
-                row.fallbackReason(), row.schedule() == null ? "calculated" : row.schedule(), row.originalQuery(),
+                row.fallbackReason(), "IMMEDIATE".equals(row.refreshMode()) ? "none: maintained in the writing transaction"
+                        : row.schedule() == null ? "calculated" : row.schedule(), row.originalQuery(),
                 row.definingQuery(), columns, identity, sources, tree, strategy, delta, full, row.lastError());
     }
 

@@ -5,9 +5,11 @@ import io.trickle.engine.cdc.CaptureInfo;
 import io.trickle.engine.cdc.CaptureInstaller;
 import io.trickle.engine.sql.ProbeResult;
 import io.trickle.engine.sql.Relation;
+import io.trickle.engine.sql.RelationCatalog;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.LinkedHashSet;
@@ -33,9 +35,11 @@ public final class Dependencies {
         repo.deleteFor(c, pgtId);
         Map<Long, Set<String>> read = columnsRead(derivation);
         List<CaptureInfo> captured = new ArrayList<>();
+        boolean immediate = immediate(derivation);
         for (Relation r : derivation.probe().baseRelations()) {
             repo.insert(c, pgtId, r.oid(), sourceType(r), List.copyOf(read.getOrDefault(r.oid(), Set.of())));
-            if (r.kind().capturable()) {
+            // An IMMEDIATE table's writers maintain it: it reads no change buffer.
+            if (r.kind().capturable() && !immediate) {
                 captured.add(installer.ensure(c, r, triggerMode));
             }
         }
@@ -43,6 +47,44 @@ public final class Dependencies {
             repo.insert(c, pgtId, v.oid(), "VIEW", List.copyOf(derivation.probe().columnsUsed().getOrDefault(v.oid(), Set.of())));
         }
         return captured;
+    }
+
+    static boolean immediate(Derivation derivation) {
+        return "IMMEDIATE".equals(derivation.effectiveMode());
+    }
+
+    /**
+     * What a lifecycle transaction that installs, changes or removes this derivation's capture or
+     * IMMEDIATE triggers must lock against writers first: the sources whose capture changes, and for
+     * an IMMEDIATE table (before or after, {@code immediateBefore}) every source, together with the
+     * sources beneath the IMMEDIATE tables it reads (their writers maintain it in cascade and would
+     * otherwise hold its lock while waiting for the sources this transaction locked). In the order
+     * of their OIDs, so that two such transactions take them alike.
+     */
+    public static List<Relation> toLock(Connection c, Derivation derivation, boolean immediateBefore, long... moreSources)
+            throws SQLException {
+        List<Relation> out = new ArrayList<>(needingCapture(c, derivation));
+        if (!immediate(derivation) && !immediateBefore) {
+            return out;
+        }
+        List<Long> roots = new ArrayList<>();
+        // The sources' IMMEDIATE triggers are installed, dropped or rewritten.
+        for (Relation r : derivation.probe().baseRelations()) {
+            if (r.kind().capturable()) {
+                roots.add(r.oid());
+            }
+        }
+        for (long oid : moreSources) {
+            roots.add(oid);
+        }
+        RelationCatalog catalog = new RelationCatalog(c);
+        Set<Long> have = new HashSet<>();
+        out.forEach(r -> have.add(r.oid()));
+        for (String name : ImmediateCompiler.beneath(c, roots)) {
+            catalog.byName(name).filter(r -> have.add(r.oid())).ifPresent(out::add);
+        }
+        out.sort(java.util.Comparator.comparingLong(Relation::oid));
+        return out;
     }
 
     /**
@@ -54,6 +96,9 @@ public final class Dependencies {
         CaptureInstaller installer = new CaptureInstaller();
         Map<Long, Set<String>> read = columnsRead(derivation);
         List<Relation> out = new ArrayList<>();
+        if (immediate(derivation)) {
+            return out;
+        }
         for (Relation r : derivation.probe().baseRelations()) {
             if (r.kind().capturable()) {
                 out.addAll(installer.toLock(c, r, read.getOrDefault(r.oid(), Set.of())));

@@ -69,10 +69,11 @@ public final class Deriver {
         if (requested == RefreshMode.FULL) {
             return full(text, probe, defining, null, warnings);
         }
+        boolean explicit = requested == RefreshMode.DIFFERENTIAL || requested == RefreshMode.IMMEDIATE;
         if (!probe.volatileCalls().isEmpty()) {
             String why = "calls volatile functions (" + String.join(", ", probe.volatileCalls()) + ")";
-            if (requested == RefreshMode.DIFFERENTIAL) {
-                throw new InvalidInputException("the query cannot be maintained in DIFFERENTIAL mode: it " + why
+            if (explicit) {
+                throw new InvalidInputException("the query cannot be maintained in " + requested + " mode: it " + why
                         + ", whose results change from one evaluation to the next; use FULL");
             }
             return full(text, probe, defining, "the query " + why, warnings);
@@ -88,15 +89,33 @@ public final class Deriver {
         }
         try {
             DvmPlan plan = plan(c, catalog, defining, probe);
-            return new Derivation(text, probe, defining, StorageSpec.differential(plan, defining), "DIFFERENTIAL", null, warnings);
+            if (requested == RefreshMode.IMMEDIATE) {
+                requireTriggers(plan);
+            }
+            return new Derivation(text, probe, defining, StorageSpec.differential(plan, defining),
+                    requested == RefreshMode.IMMEDIATE ? "IMMEDIATE" : "DIFFERENTIAL", null, warnings);
         } catch (UnsupportedConstruct u) {
             fallback = "not maintainable differentially: " + u.construct();
-            if (requested == RefreshMode.DIFFERENTIAL) {
-                throw new InvalidInputException("the query cannot be maintained in DIFFERENTIAL mode: it uses "
+            if (explicit) {
+                throw new InvalidInputException("the query cannot be maintained in " + requested + " mode: it uses "
                         + u.construct() + " (use AUTO or FULL)");
             }
         }
         return full(text, probe, defining, fallback, warnings);
+    }
+
+    /**
+     * IMMEDIATE maintenance runs from triggers on every relation the delta reads: a materialized view,
+     * a foreign table or anything else whose changes fire no triggers cannot be a source.
+     */
+    private static void requireTriggers(DvmPlan plan) {
+        for (Relation r : plan.sourceColumns().keySet()) {
+            Optional<String> why = uncapturable(r);
+            if (why.isPresent()) {
+                throw new InvalidInputException("the query cannot be maintained in IMMEDIATE mode: it reads " + why.get()
+                        + ", whose changes fire no triggers (use DIFFERENTIAL, AUTO or FULL)");
+            }
+        }
     }
 
     private static Derivation full(QueryText text, ProbeResult probe, String defining, String reason, List<String> warnings) {

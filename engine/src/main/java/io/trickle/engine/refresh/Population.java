@@ -41,6 +41,9 @@ public final class Population {
         StorageReconciler.reconcile(c, storageOid, storageTable, spec);
         if (spec.identity().keyed() != keyedBefore) {
             StorageTables.rebuildRowIdIndex(c, storageOid, storageTable, spec);
+        } else {
+            // Another key (a new query, or a mode whose plan derives another) identifies the rows anew.
+            StorageTables.reidentify(c, storageTable, spec);
         }
     }
 }

@@ -1,23 +1,17 @@
 package io.trickle.engine.refresh;
 
+import io.trickle.engine.api.RefreshMode;
 import io.trickle.engine.api.Version;
 import io.trickle.engine.catalog.StreamTableRow;
+import io.trickle.engine.cdc.BufferedWindows;
 import io.trickle.engine.cdc.CaptureInfo;
-import io.trickle.engine.cdc.CaptureInstaller;
-import io.trickle.engine.cdc.ChangeWindows;
 import io.trickle.engine.db.PgQuote;
-import io.trickle.engine.dvm.render.SourceWindows;
-import io.trickle.engine.sql.PgType;
-import io.trickle.engine.sql.Relation;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
-import java.util.Set;
 
 /**
  * Compiles a stream table's refresh into the database (DESIGN §2, issue 13): one PL/pgSQL function,
@@ -53,13 +47,23 @@ public final class RefreshCompiler {
 
     /** Writes (or rewrites) the compiled refresh of a stream table and records it in the catalog. */
     static void compile(Connection c, StreamTableRow row, StorageSpec spec) throws SQLException {
-        compile(c, row.id(), row.schema(), row.name(), row.timeZone(), row.searchPath(), spec);
+        compile(c, row.id(), row.schema(), row.name(), row.timeZone(), row.searchPath(), spec,
+                RefreshMode.IMMEDIATE.name().equals(row.refreshMode()));
     }
 
     public static void compile(Connection c, long pgtId, String schema, String name, String timeZone, String searchPath,
                         StorageSpec spec) throws SQLException {
+        compile(c, pgtId, schema, name, timeZone, searchPath, spec, false);
+    }
+
+    /**
+     * Writes the compiled refresh; for an IMMEDIATE table ({@code immediate}) only its FULL half (its
+     * writers maintain it, see {@link ImmediateCompiler}, and its sources may have no buffers).
+     */
+    public static void compile(Connection c, long pgtId, String schema, String name, String timeZone, String searchPath,
+                        StorageSpec spec, boolean immediate) throws SQLException {
         String storage = PgQuote.qualified(schema, name);
-        String body = body(c, pgtId, storage, spec);
+        String body = body(c, pgtId, storage, spec, immediate);
         String delimiter = delimiterFor(body);
         String ddl = "CREATE OR REPLACE FUNCTION " + CaptureInfo.SCHEMA + "." + PgQuote.ident(functionName(pgtId))
                 + "(__pgt_op text, OUT __pgt_inserted bigint, OUT __pgt_deleted bigint) LANGUAGE plpgsql"
@@ -88,47 +92,25 @@ public final class RefreshCompiler {
         }
     }
 
-    private static String body(Connection c, long pgtId, String storage, StorageSpec spec) throws SQLException {
+    private static String body(Connection c, long pgtId, String storage, StorageSpec spec, boolean immediate)
+            throws SQLException {
         StringBuilder declare = new StringBuilder("#variable_conflict use_column\nDECLARE\n  __pgt_bad bigint := 0;\n");
         StringBuilder begin = new StringBuilder("BEGIN\n  IF __pgt_op = 'DIFFERENTIAL' THEN\n");
         if (spec.plan() == null) {
             begin.append("    RAISE EXCEPTION 'stream table % is refreshed in full only', ")
                     .append(PgQuote.literal(storage)).append(";\n");
+        } else if (immediate) {
+            begin.append("    RAISE EXCEPTION 'stream table % is maintained in the writing transaction (IMMEDIATE)', ")
+                    .append(PgQuote.literal(storage)).append(";\n");
         } else {
-            CaptureInstaller captures = new CaptureInstaller();
-            Map<Long, String> windows = new LinkedHashMap<>();
-            List<String> windowCtes = new ArrayList<>();
-            int n = 0;
-            for (Map.Entry<Relation, Set<String>> e : spec.plan().sourceColumns().entrySet()) {
-                Relation source = e.getKey();
-                CaptureInfo capture = captures.find(c, source.oid()).orElseThrow(() -> new SQLException(
-                        "source " + source.qualifiedName() + " is not captured", "55000"));
-                n++;
-                String frontier = "__pgt_f" + n;
-                String window = "__pgt_window_" + n;
-                declare.append("  ").append(frontier).append(" pg_snapshot;\n");
-                begin.append("    SELECT f.snapshot INTO ").append(frontier)
-                        .append(" FROM pgtrickle.pgt_frontiers f JOIN pgtrickle.pgt_change_tracking ct ON ct.source = f.source")
-                        .append(" WHERE f.pgt_id = ").append(pgtId).append(" AND ct.buffer_id = ").append(capture.bufferId())
-                        .append(";\n");
-                Map<String, PgType> columns = new LinkedHashMap<>();
-                for (String col : e.getValue()) {
-                    if (!capture.capturedColumns().contains(col)) {
-                        throw new SQLException("column " + col + " of " + source.qualifiedName() + " is not captured", "55000");
-                    }
-                    columns.put(col, source.column(col).orElseThrow().type());
-                }
-                windowCtes.add(window + " AS (\n  " + ChangeWindows.consolidated(capture.bufferId(), columns, frontier) + "\n)");
-                windows.put(source.oid(), window);
-            }
-            String delta = spec.plan().deltaSql(new SourceWindows(windows), storage);
-            List<String> ctes = new ArrayList<>(windowCtes);
-            ctes.add("__pgt_delta AS (\n" + delta + "\n)");
+            CompiledDelta delta = CompiledDelta.of(c, spec, storage, new BufferedWindows(pgtId),
+                    "__pgt_inserted, __pgt_deleted, __pgt_bad");
+            delta.declarations().forEach(d -> declare.append("  ").append(d).append('\n'));
+            delta.setup().forEach(s -> begin.append("    ").append(s).append('\n'));
             begin.append("    -- The planner's estimates for small windows joined to whole tables are often far off, and\n")
                     .append("    -- JIT then spends longer compiling than the delta takes to run.\n")
                     .append("    PERFORM pg_catalog.set_config('jit', 'off', true);\n    ")
-                    .append(ApplyStatement.apply(storage, spec, ctes, "SELECT d.* FROM __pgt_delta d",
-                            "__pgt_inserted, __pgt_deleted, __pgt_bad"))
+                    .append(delta.statement())
                     .append(";\n");
         }
         begin.append("  ELSIF NOT EXISTS (SELECT 1 FROM ").append(storage).append(") THEN\n    ")
@@ -145,7 +127,7 @@ public final class RefreshCompiler {
     }
 
     /** A dollar-quote tag that does not occur in the body (a user's query may contain dollar quotes). */
-    private static String delimiterFor(String body) {
+    static String delimiterFor(String body) {
         String tag = "$pgt$";
         for (int i = 1; body.contains(tag); i++) {
             tag = "$pgt" + i + "$";

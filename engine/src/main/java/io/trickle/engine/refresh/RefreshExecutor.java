@@ -3,6 +3,7 @@ package io.trickle.engine.refresh;
 import io.trickle.engine.api.QualifiedName;
 import io.trickle.engine.api.ReasonCode;
 import io.trickle.engine.api.RefreshAction;
+import io.trickle.engine.api.RefreshMode;
 import io.trickle.engine.api.RefreshResult;
 import io.trickle.engine.api.TrickleException;
 import io.trickle.engine.api.TrickleException.ActionFailedException;
@@ -11,15 +12,18 @@ import io.trickle.engine.catalog.ClusterOrigin;
 import io.trickle.engine.catalog.RefreshHistoryRepository;
 import io.trickle.engine.catalog.Settings;
 import io.trickle.engine.catalog.SettingsSnapshot;
+import io.trickle.engine.catalog.StreamTableRepository;
 import io.trickle.engine.catalog.StreamTableRow;
 import io.trickle.engine.db.AdvisoryLocks;
 import io.trickle.engine.db.Database;
 import io.trickle.engine.db.PgQuote;
 import io.trickle.engine.db.SqlErrors;
+import io.trickle.engine.db.TableLocks;
 import io.trickle.engine.watermark.WatermarkGate;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.util.Collection;
 import java.util.List;
 import java.util.Set;
@@ -244,11 +248,16 @@ public final class RefreshExecutor {
         Optional<Long> budget = model == null ? Optional.empty() : model.budgetMs();
         RunRefresh call = callFor(row, request, settings, model);
         RefreshRequest current = request;
+        List<String> lockFirst = List.of();
+        if (RefreshMode.IMMEDIATE.name().equals(row.refreshMode()) && (request.forceFull() || !row.populated())) {
+            lockFirst = database.withConnection("reading the sources of " + row.displayName(),
+                    c -> ImmediateCompiler.sourcesToLock(c, row.id()));
+        }
         for (int attempt = 1; ; attempt++) {
             long started = System.nanoTime();
             RunRefresh.Outcome outcome;
             try {
-                outcome = once(call, current, settings, budget.orElse(null));
+                outcome = once(call, current, settings, budget.orElse(null), lockFirst);
             } catch (SQLException e) {
                 String state = e.getSQLState();
                 double elapsed = (System.nanoTime() - started) / 1e6;
@@ -298,9 +307,32 @@ public final class RefreshExecutor {
     }
 
     /** One call: in one round trip, or with the request's precondition in a transaction of its own. */
-    private RunRefresh.Outcome once(RunRefresh call, RefreshRequest request, SettingsSnapshot settings, Long budgetMs)
-            throws SQLException {
+    private RunRefresh.Outcome once(RunRefresh call, RefreshRequest request, SettingsSnapshot settings, Long budgetMs,
+                                    List<String> lockFirst) throws SQLException {
         Long timeout = statementTimeout(settings, budgetMs);
+        if (!lockFirst.isEmpty()) {
+            // An IMMEDIATE table recomputed: its writers are kept out first, before the snapshot is taken.
+            try (Connection c = database.dataSource().getConnection()) {
+                return Database.inTransaction(c, Connection.TRANSACTION_REPEATABLE_READ, tx -> {
+                    try (Statement st = tx.createStatement()) {
+                        st.execute("SET LOCAL lock_timeout = " + settings.get(Settings.LOCK_TIMEOUT_MS));
+                        if (timeout != null) {
+                            st.execute("SET LOCAL statement_timeout = " + timeout);
+                        }
+                        TableLocks.lock(tx, lockFirst, "SHARE");
+                    }
+                    RunRefresh.Outcome outcome = call.within(tx);
+                    if (outcome.done() && outcome.action() != RefreshAction.NO_DATA) {
+                        // Writers' sessions plan their maintenance with these statistics and keep the plan.
+                        try (Statement st = tx.createStatement()) {
+                            st.execute("ANALYZE " + storageName(new StreamTableRepository()
+                                    .byId(tx, call.pgtId()).orElseThrow()));
+                        }
+                    }
+                    return outcome;
+                });
+            }
+        }
         if (request.precondition() == null) {
             try (Connection c = database.dataSource().getConnection()) {
                 return call.once(c, request.sharedSnapshot(), timeout);
@@ -318,7 +350,7 @@ public final class RefreshExecutor {
                 AdvisoryLocks.lockStreamTable(tx, call.pgtId());
                 String heldBack = request.precondition().holdBack(tx, call.pgtId());
                 if (heldBack != null) {
-                    StreamTableRow row = new io.trickle.engine.catalog.StreamTableRepository().byId(tx, call.pgtId())
+                    StreamTableRow row = new StreamTableRepository().byId(tx, call.pgtId())
                             .orElseThrow(() -> new TrickleException.NotFoundException("stream table with id "
                                     + call.pgtId() + " does not exist"));
                     long id = history.skipped(tx, row.id(), row.schema(), row.name(), call.initiatedBy(), heldBack,
@@ -413,7 +445,7 @@ public final class RefreshExecutor {
                 }
                 if (vacuum) {
                     for (String buffer : toVacuum) {
-                        try (java.sql.Statement st = c.createStatement()) {
+                        try (Statement st = c.createStatement()) {
                             st.execute("VACUUM (SKIP_LOCKED) " + buffer);
                         }
                     }

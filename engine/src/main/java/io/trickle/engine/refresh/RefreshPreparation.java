@@ -30,7 +30,8 @@ import org.slf4j.LoggerFactory;
  * because a source's buffer is in an older engine's format.
  *
  * <p>Two transactions, as at create: the first (rolled back) derives the query to learn which
- * sources' capture must change; the second locks those sources against writers <em>before</em> its
+ * sources' capture must change (for an IMMEDIATE table: every source, whose triggers are written
+ * again); the second locks those sources against writers <em>before</em> its
  * snapshot is taken (so that no write falls between the capture change and the snapshot the
  * reinitialisation reads), takes the table's refresh lock and catalog row, and does the work. A
  * query that no longer resolves puts the table in ERROR with PostgreSQL's words.
@@ -97,7 +98,7 @@ final class RefreshPreparation {
                 StreamTableRow row = SourceRenames.follow(c, tables.byId(c, pgtId)
                         .orElseThrow(() -> new NotFoundException("stream table with id " + pgtId + " does not exist")), tables);
                 RefreshExecutor.applySessionSettings(c, row, settings);
-                return Dependencies.needingCapture(c, derive(c, row));
+                return Dependencies.toLock(c, derive(c, row), immediate(row));
             } finally {
                 c.rollback();
                 c.setAutoCommit(true);
@@ -133,6 +134,10 @@ final class RefreshPreparation {
         }
         Dependencies.record(tx, row.id(), d, settings.get(Settings.CDC_TRIGGER_MODE));
         RefreshCompiler.compile(tx, row, d.storage());
+        if (immediate(row)) {
+            // Its sources are locked against writers: the triggers change between two of their statements.
+            ImmediateCompiler.install(tx, row.id(), row.schema(), row.name(), row.timeZone(), row.searchPath(), d.storage());
+        }
         if (reason == null) {
             return null;
         }
@@ -142,6 +147,10 @@ final class RefreshPreparation {
         }
         LOG.info("{}: reinitialising ({})", row.displayName(), reason);
         return call.reinitializing(reason, code).within(tx);
+    }
+
+    private static boolean immediate(StreamTableRow row) {
+        return RefreshMode.IMMEDIATE.name().equals(row.refreshMode());
     }
 
     /** The table's stored query derived again, or ERROR when it no longer resolves. */

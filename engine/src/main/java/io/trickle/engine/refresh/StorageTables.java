@@ -47,6 +47,23 @@ public final class StorageTables {
         return oid(c, schema, name);
     }
 
+    /**
+     * Gives every row the id the spec derives from its contents, where it has another. A refresh finds
+     * the rows it replaces by their ids: a row still carrying an id of the former identity (a key's
+     * hash where the content's is expected now, or another key's) would never be found, and a
+     * recompute would leave it beside its new version.
+     */
+    public static void reidentify(Connection c, String table, StorageSpec spec) throws SQLException {
+        try (Statement st = c.createStatement()) {
+            reidentify(st, table, spec);
+        }
+    }
+
+    private static void reidentify(Statement st, String table, StorageSpec spec) throws SQLException {
+        String id = spec.rowIdExpr("s");
+        st.execute("UPDATE " + table + " s SET __pgt_row_id = " + id + " WHERE s.__pgt_row_id IS DISTINCT FROM " + id);
+    }
+
     private static void createRowIdIndex(Statement st, String table, StorageSpec spec) throws SQLException {
         st.execute("CREATE " + (spec.identity().keyed() ? "UNIQUE " : "") + "INDEX ON " + table + " (__pgt_row_id)");
     }
@@ -70,6 +87,7 @@ public final class StorageTables {
                 for (String index : indexes) {
                     st.execute("DROP INDEX " + index);
                 }
+                reidentify(st, table, spec);
                 createRowIdIndex(st, table, spec);
             }
         }

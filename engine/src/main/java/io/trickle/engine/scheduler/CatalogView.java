@@ -44,7 +44,8 @@ record CatalogView(long generation, DependencyGraph graph, Map<Long, EffectiveSc
         SettingsSnapshot settings = new SettingsRepository().load(c);
         List<GraphTable> tables = new ArrayList<>();
         for (StreamTableRow row : new StreamTableRepository().all(c)) {
-            tables.add(new GraphTable(row.id(), row.displayName(), row.storageOid(), Schedule.parse(row.schedule())));
+            tables.add(new GraphTable(row.id(), row.displayName(), row.storageOid(), Schedule.parse(row.schedule()),
+                    "IMMEDIATE".equals(row.refreshMode())));
         }
         List<Read> reads = new ArrayList<>();
         for (Dependency d : new DependencyRepository().all(c)) {

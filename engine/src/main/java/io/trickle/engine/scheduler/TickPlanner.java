@@ -29,7 +29,9 @@ import java.util.function.LongPredicate;
  *       two versions of a shared ancestor). Pulled tables pull in turn.</li>
  *   <li>A table held back by retry backoff is left out, unless it was requested explicitly.</li>
  * </ol>
- * Tables in cycles are left out: {@link FixpointRunner} refreshes each cycle as a unit.
+ * Tables in cycles are left out: {@link FixpointRunner} refreshes each cycle as a unit. An IMMEDIATE
+ * table is maintained by its writers: it has no schedule, is never pulled in, and is refreshed only
+ * when asked for, never populated, or awaiting reinitialisation.
  */
 final class TickPlanner {
 
@@ -78,14 +80,14 @@ final class TickPlanner {
                     continue;
                 }
                 for (long up : graph.upstreamTables(t.id())) {
-                    boolean calculated = graph.table(up).map(u -> u.schedule().kind() == Schedule.Kind.CALCULATED)
-                            .orElse(false);
+                    boolean calculated = graph.table(up).map(u -> u.schedule().kind() == Schedule.Kind.CALCULATED
+                            && !u.immediate()).orElse(false);
                     if (calculated && schedulable(state, up)) {
                         due.putIfAbsent(up, Why.FOR_READER);
                     }
                 }
                 for (long member : graph.consistencySet(t.id())) {
-                    if (schedulable(state, member)) {
+                    if (schedulable(state, member) && !graph.table(member).map(GraphTable::immediate).orElse(false)) {
                         due.putIfAbsent(member, Why.FOR_CONSISTENCY);
                     }
                 }

@@ -25,7 +25,9 @@ public enum StreamTableState {
     SUSPENDED("suspended", StatusStyles.SUSPENDED),
     INITIALIZING("initializing", StatusStyles.REFRESHING),
     /** This window is refreshing it right now. */
-    REFRESHING("refreshing", StatusStyles.REFRESHING);
+    REFRESHING("refreshing", StatusStyles.REFRESHING),
+    /** IMMEDIATE and active: its writers keep it equal to its query, no schedule. */
+    IMMEDIATE("maintained in transaction", StatusStyles.IMMEDIATE);
 
     private final String label;
     private final StatusStyles style;
@@ -59,6 +61,9 @@ public enum StreamTableState {
             default:
                 if (info.consecutiveErrors() > 0) {
                     return ERROR;
+                }
+                if ("IMMEDIATE".equals(info.refreshMode())) {
+                    return IMMEDIATE;
                 }
                 return isStale(info) ? STALE : FRESH;
         }

@@ -142,7 +142,7 @@ public final class DependenciesView implements ViewPart {
         legend.setAlignment(Pos.CENTER_LEFT);
         legend.setMaxSize(Region.USE_PREF_SIZE, Region.USE_PREF_SIZE);
         for (StreamTableState state : List.of(StreamTableState.FRESH, StreamTableState.STALE, StreamTableState.ERROR,
-                StreamTableState.SUSPENDED, StreamTableState.REFRESHING)) {
+                StreamTableState.SUSPENDED, StreamTableState.REFRESHING, StreamTableState.IMMEDIATE)) {
             Region chip = new Region();
             chip.getStyleClass().addAll("legend-chip", state.styleClass());
             Label label = new Label(state.label(), chip);

@@ -146,6 +146,9 @@ public final class DependenciesViewModel {
     }
 
     private static String secondLine(StreamTableInfo info) {
+        if ("IMMEDIATE".equals(info.refreshMode())) {
+            return "IMMEDIATE · no schedule"; // its writers maintain it
+        }
         return info.schedule() + " · " + info.effectiveMode();
     }
 

@@ -212,6 +212,7 @@ final class PropertySheets {
     static Emphasis emphasis(StreamTableState state) {
         switch (state) {
             case FRESH:
+            case IMMEDIATE:
                 return Emphasis.GOOD;
             case STALE:
                 return Emphasis.WARNING;

@@ -42,6 +42,17 @@ class StreamTableStateTest {
     }
 
     @Test
+    void anActiveImmediateTableIsMaintainedInTransactionAndDrawnApart() {
+        StreamTableInfo immediate = new StreamTableInfo("public.t", "ACTIVE", "IMMEDIATE", "IMMEDIATE", "immediate", Instant.now(),
+                0.0, 0, null, null, null, null, null);
+        assertEquals(StreamTableState.IMMEDIATE, StreamTableState.of(immediate, false));
+        assertEquals("immediate", StreamTableState.IMMEDIATE.styleClass());
+        StreamTableInfo suspended = new StreamTableInfo("public.t", "SUSPENDED", "IMMEDIATE", "IMMEDIATE", "immediate",
+                Instant.now(), 0.0, 0, null, null, null, null, null);
+        assertEquals(StreamTableState.SUSPENDED, StreamTableState.of(suspended, false));
+    }
+
+    @Test
     void aRefreshUnderWayOverridesEverything() {
         assertEquals(StreamTableState.REFRESHING, StreamTableState.of(table("ERROR", "1m", 600.0), true));
     }

@@ -25,7 +25,7 @@ public final class DeltaContext {
 
     private final SourceWindows windows;
     private final Map<ColumnId, PgType> types;
-    private final List<String[]> ctes = new ArrayList<>();
+    private final List<Cte> ctes = new ArrayList<>();
     private final Map<Operator, String> boundOld = new IdentityHashMap<>();
     private final Map<String, String> recursiveBindings = new HashMap<>();
     private final Set<State> statesRead = EnumSet.noneOf(State.class);
@@ -38,7 +38,14 @@ public final class DeltaContext {
     /** Adds a CTE and returns its (quoted) name. */
     public String cte(String operator, String sql) {
         String name = SqlWriter.ident(ReservedNames.deltaCte(ctes.size() + 1, operator));
-        ctes.add(new String[] {name, sql});
+        ctes.add(new Cte(name, sql, false));
+        return name;
+    }
+
+    /** Adds a CTE that PostgreSQL inlines wherever it is read ({@code NOT MATERIALIZED}). */
+    String inlinedCte(String operator, String sql) {
+        String name = SqlWriter.ident(ReservedNames.deltaCte(ctes.size() + 1, operator));
+        ctes.add(new Cte(name, sql, true));
         return name;
     }
 
@@ -109,8 +116,13 @@ public final class DeltaContext {
             if (i > 0) {
                 sb.append(",\n");
             }
-            sb.append(ctes.get(i)[0]).append(" AS (\n  ").append(ctes.get(i)[1]).append("\n)");
+            Cte cte = ctes.get(i);
+            sb.append(cte.name()).append(cte.inlined() ? " AS NOT MATERIALIZED (\n  " : " AS (\n  ").append(cte.sql()).append("\n)");
         }
         return sb.append('\n').append(select).toString();
+    }
+
+    /** One CTE of the delta; an inlined one is read as its query wherever it is referenced. */
+    private record Cte(String name, String sql, boolean inlined) {
     }
 }

@@ -14,6 +14,9 @@ final class ScanDelta {
 
     static String delta(DeltaContext ctx, Scan scan) {
         String window = ctx.windows().require(scan.relation().oid(), scan.relation().qualifiedName());
-        return ctx.cte("scan", Fragments.weighted(Fragments.scanColumns(scan, "d"), Fragments.weightOf("d"), window + " d"));
+        String sql = Fragments.weighted(Fragments.scanColumns(scan, "d"), Fragments.weightOf("d"), window + " d");
+        // A window known to be empty is inlined wherever it is read, so that the planner drops every
+        // branch of the delta that joins it (a CTE read twice would otherwise be kept and estimated).
+        return ctx.windows().isUnchanged(scan.relation().oid()) ? ctx.inlinedCte("scan", sql) : ctx.cte("scan", sql);
     }
 }

@@ -101,7 +101,7 @@ public final class StateRenderer implements OperatorVisitor<String> {
 
     private String source(Scan scan) {
         String table = SqlWriter.ident(scan.relation().schema()) + "." + SqlWriter.ident(scan.relation().name());
-        if (state == State.NEW) {
+        if (state == State.NEW || windows.isUnchanged(scan.relation().oid())) {
             return table;
         }
         String delta = windows.require(scan.relation().oid(), scan.relation().qualifiedName());
