@@ -110,7 +110,7 @@ public final class Deriver {
      */
     private static void requireTriggers(DvmPlan plan) {
         for (Relation r : plan.sourceColumns().keySet()) {
-            Optional<String> why = uncapturable(r);
+            Optional<String> why = r.kind().uncapturedBecause().map(because -> r.qualifiedName() + ", " + because);
             if (why.isPresent()) {
                 throw new InvalidInputException("the query cannot be maintained in IMMEDIATE mode: it reads " + why.get()
                         + ", whose changes fire no triggers (use DIFFERENTIAL, AUTO or FULL)");
