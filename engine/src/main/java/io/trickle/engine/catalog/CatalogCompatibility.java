@@ -30,7 +30,8 @@ public record CatalogCompatibility(String newestKnown, String oldestSupported) {
     /**
      * The oldest catalog this build creates, alters and refreshes stream tables in: refreshes are
      * compiled into the catalog and read typed change buffers since 0.7.0.5. Older catalogs are still
-     * read (list, show, history) until {@code trickle install} upgrades them.
+     * read (list, show, history) until {@code trickle install} upgrades them. (In a 0.7.0.5 catalog a
+     * refresh does not watch partition trees or views' definitions, nor follow renames: 0.7.0.9 does.)
      */
     public static final String OLDEST_MAINTAINED = "0.7.0.5";
 

@@ -13,13 +13,11 @@ import java.util.List;
 public final class DependencyRepository {
 
     /**
-     * The fingerprint of a relation's columns, computed in the database so that the value stored at
-     * create time and the value checked before each refresh come from the same expression.
+     * The fingerprint of a source, computed in the database by the one function run_refresh checks it
+     * with: the columns used (names and types), a view's definition, a table's place in a partition
+     * or inheritance tree (migration 0.7.0.9). Binds the relation's OID, then the columns used.
      */
-    public static final String FINGERPRINT_SQL = """
-            (SELECT coalesce(md5(string_agg(a.attname || ':' || format_type(a.atttypid, a.atttypmod), ',' ORDER BY a.attname)), '')
-               FROM pg_attribute a
-              WHERE a.attrelid = ?::oid AND a.attnum > 0 AND NOT a.attisdropped AND a.attname = ANY (?::text[]))""";
+    public static final String FINGERPRINT_SQL = "pgtrickle.column_fingerprint(?::oid::regclass, ?::text[])";
 
     public void insert(Connection c, long pgtId, long sourceOid, String sourceType, List<String> columns) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement("""
@@ -36,6 +34,13 @@ public final class DependencyRepository {
             ps.setArray(5, cols);
             ps.setLong(6, sourceOid);
             ps.executeUpdate();
+        } catch (SQLException e) {
+            if ("23514".equals(e.getSQLState())) {
+                // A catalog older than 0.7.0.9 knows no SYSTEM or SEQUENCE sources.
+                throw new io.trickle.engine.api.TrickleException.InvalidInputException("this catalog cannot record a source"
+                        + " of type " + sourceType + "; upgrade it with 'trickle install'", e);
+            }
+            throw e;
         }
     }
 

@@ -51,8 +51,16 @@ public final class StreamTableRepository {
         }
     }
 
+    /**
+     * The stream table of that name, or else the one whose storage table is called so now (it was
+     * renamed, or its schema was, and no refresh has caught up with the new name yet).
+     */
     public Optional<StreamTableRow> byName(Connection c, String schema, String name) throws SQLException {
-        return one(c, "WHERE pgt_schema = ? AND pgt_name = ?", schema, name);
+        Optional<StreamTableRow> recorded = one(c, "WHERE pgt_schema = ? AND pgt_name = ?", schema, name);
+        if (recorded.isPresent()) {
+            return recorded;
+        }
+        return one(c, "WHERE storage::oid = to_regclass(quote_ident(?) || '.' || quote_ident(?))::oid", schema, name);
     }
 
     public Optional<StreamTableRow> byId(Connection c, long id) throws SQLException {

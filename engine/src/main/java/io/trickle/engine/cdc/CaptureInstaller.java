@@ -33,8 +33,6 @@ import java.util.Set;
  */
 public final class CaptureInstaller {
 
-    static final String TRIGGER_PREFIX = "pgtrickle_capture_";
-
     /** Capture of {@code sourceOid}, if installed. */
     public Optional<CaptureInfo> find(Connection c, long sourceOid) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement("""
@@ -50,43 +48,66 @@ public final class CaptureInstaller {
     }
 
     /**
-     * Whether capturing {@code source} for a reader of {@code columns} would install or change
-     * anything (the caller must then lock the source first).
+     * The tables to lock against writers before capturing {@code source} for a reader of
+     * {@code columns}, because that would install or change something: the source (whose lock
+     * covers its partitions and inheritance children) and any table whose capture triggers would be
+     * dropped (one that left the source's tree). Empty when capture is as it should be.
      */
-    public boolean needsChange(Connection c, Relation source, Set<String> columns) throws SQLException {
+    public List<Relation> toLock(Connection c, Relation source, Set<String> columns) throws SQLException {
         Optional<CaptureInfo> existing = find(c, source.oid());
         if (existing.isEmpty() || existing.get().format() != BufferFormat.TYPED) {
-            return true;
+            return List.of(source);
         }
         Map<String, String> buffer = bufferColumns(c, existing.get());
         SourceColumns now = SourceColumns.read(c, source.oid());
+        boolean columnsChange = false;
         for (String name : columns) {
             Optional<SourceColumns.Column> col = now.column(name);
             if (col.isPresent() && !col.get().definition().equals(buffer.get(name))) {
-                return true;
+                columnsChange = true;
             }
         }
-        return false;
+        CaptureTriggers.Placement placement = CaptureTriggers.placement(c, source.oid());
+        List<Relation> triggers = CaptureTriggers.toChange(c, existing.get(), placement,
+                placement.mode(existing.get().triggerMode()));
+        if (!columnsChange && triggers.isEmpty()) {
+            return List.of();
+        }
+        List<Relation> out = new ArrayList<>(List.of(source));
+        triggers.stream().filter(r -> r.oid() != source.oid()).forEach(out::add);
+        return out;
     }
 
     /**
      * Makes sure {@code source} is captured with every column its readers (the dependency rows
      * recorded for it) use: installs buffer, function and triggers when it is not captured, widens or
-     * converts the buffer when it must. The caller holds a lock on the source that excludes writers
-     * whenever this changes anything (see {@link #needsChange}).
+     * converts the buffer when it must, and puts its triggers where the source's place in a partition
+     * or inheritance tree needs them ({@link CaptureTriggers}). The caller holds locks that exclude
+     * writers on what this changes (see {@link #toLock}).
      */
     public CaptureInfo ensure(Connection c, Relation source, String triggerMode) throws SQLException {
         Optional<CaptureInfo> existing = find(c, source.oid());
         SourceColumns columns = SourceColumns.read(c, source.oid());
         List<String> wanted = wantedColumns(c, source.oid(), columns);
+        CaptureTriggers.Placement placement = CaptureTriggers.placement(c, source.oid());
         if (existing.isEmpty()) {
-            return install(c, source, triggerMode, columns, wanted);
+            return install(c, source, placement.mode(triggerMode), columns, wanted, placement);
         }
         CaptureInfo info = existing.get();
-        if (info.format() == BufferFormat.JSON) {
-            return convert(c, info, source, columns, wanted);
+        info = info.format() == BufferFormat.JSON ? convert(c, info, source, columns, wanted) : reconcile(c, info, columns, wanted);
+        String mode = placement.mode(info.triggerMode());
+        CaptureTriggers.sync(c, info, placement, mode);
+        if (!mode.equals(info.triggerMode())) {
+            try (PreparedStatement ps = c.prepareStatement(
+                    "UPDATE pgtrickle.pgt_change_tracking SET trigger_mode = ? WHERE buffer_id = ?")) {
+                ps.setString(1, mode);
+                ps.setLong(2, info.bufferId());
+                ps.executeUpdate();
+            }
+            info = new CaptureInfo(info.bufferId(), info.sourceOid(), info.sourceName(), mode, info.format(),
+                    info.capturedColumns());
         }
-        return reconcile(c, info, columns, wanted);
+        return info;
     }
 
     /** The columns of the source that some reader uses, in the source's order. */
@@ -107,7 +128,7 @@ public final class CaptureInstaller {
     }
 
     private CaptureInfo install(Connection c, Relation source, String triggerMode, SourceColumns columns,
-                                List<String> wanted) throws SQLException {
+                                List<String> wanted, CaptureTriggers.Placement placement) throws SQLException {
         long bufferId;
         try (PreparedStatement ps = c.prepareStatement("""
                 INSERT INTO pgtrickle.pgt_change_tracking (source, source_schema, source_name, buffer_table, trigger_mode,
@@ -135,10 +156,8 @@ public final class CaptureInstaller {
         try (Statement st = c.createStatement()) {
             createBuffer(st, info, columns, wanted, source.qualifiedName());
             st.execute(CaptureFunction.ddl(info, wanted, columns.key(), columns));
-            for (String trigger : triggerDdl(info, PgQuote.qualified(source.schema(), source.name()))) {
-                st.execute(trigger);
-            }
         }
+        CaptureTriggers.sync(c, info, placement, triggerMode);
         return info;
     }
 
@@ -254,48 +273,12 @@ public final class CaptureInstaller {
     /** The buffer's source columns (all but xid and action) with their definitions as {@link SourceColumns} writes them. */
     private static Map<String, String> bufferColumns(Connection c, CaptureInfo info) throws SQLException {
         Map<String, String> out = new LinkedHashMap<>();
-        try (PreparedStatement ps = c.prepareStatement("""
-                SELECT a.attname, format_type(a.atttypid, a.atttypmod),
-                       CASE WHEN a.attcollation <> 0 AND a.attcollation <> t.typcollation
-                            THEN format('%I.%I', cn.nspname, co.collname) END
-                  FROM pg_attribute a
-                  JOIN pg_type t ON t.oid = a.atttypid
-                  LEFT JOIN pg_collation co ON co.oid = a.attcollation
-                  LEFT JOIN pg_namespace cn ON cn.oid = co.collnamespace
-                 WHERE a.attrelid = to_regclass(?) AND a.attnum > 0 AND NOT a.attisdropped
-                   AND a.attname NOT IN ('xid', 'action')
-                 ORDER BY a.attnum""")) {
-            ps.setString(1, info.qualifiedBuffer());
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    out.put(rs.getString(1), new SourceColumns.Column(rs.getString(1),
-                            new io.trickle.engine.sql.PgType(rs.getString(2)), rs.getString(3)).definition());
-                }
-            }
-        }
+        SourceColumns.ofBuffer(c, info.bufferId()).forEach((name, col) -> out.put(name, col.definition()));
         return out;
     }
 
     private static Array textArray(Connection c, List<String> values) throws SQLException {
         return c.createArrayOf("text", values.toArray());
-    }
-
-    private static List<String> triggerDdl(CaptureInfo info, String table) {
-        String fn = info.qualifiedFunction() + "()";
-        String truncate = "CREATE TRIGGER " + TRIGGER_PREFIX + "truncate AFTER TRUNCATE ON " + table
-                + " FOR EACH STATEMENT EXECUTE FUNCTION " + fn;
-        if ("row".equals(info.triggerMode())) {
-            return List.of("CREATE TRIGGER " + TRIGGER_PREFIX + "row AFTER INSERT OR UPDATE OR DELETE ON " + table
-                    + " FOR EACH ROW EXECUTE FUNCTION " + fn, truncate);
-        }
-        return List.of(
-                "CREATE TRIGGER " + TRIGGER_PREFIX + "insert AFTER INSERT ON " + table
-                        + " REFERENCING NEW TABLE AS __pgt_new FOR EACH STATEMENT EXECUTE FUNCTION " + fn,
-                "CREATE TRIGGER " + TRIGGER_PREFIX + "update AFTER UPDATE ON " + table
-                        + " REFERENCING OLD TABLE AS __pgt_old NEW TABLE AS __pgt_new FOR EACH STATEMENT EXECUTE FUNCTION " + fn,
-                "CREATE TRIGGER " + TRIGGER_PREFIX + "delete AFTER DELETE ON " + table
-                        + " REFERENCING OLD TABLE AS __pgt_old FOR EACH STATEMENT EXECUTE FUNCTION " + fn,
-                truncate);
     }
 
     /**
@@ -319,24 +302,8 @@ public final class CaptureInstaller {
         if (info.isEmpty()) {
             return false;
         }
-        boolean sourceExists;
-        String table = null;
-        try (PreparedStatement ps = c.prepareStatement(
-                "SELECT format('%I.%I', n.nspname, c.relname) FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace WHERE c.oid = ?")) {
-            ps.setLong(1, sourceOid);
-            try (ResultSet rs = ps.executeQuery()) {
-                sourceExists = rs.next();
-                if (sourceExists) {
-                    table = rs.getString(1);
-                }
-            }
-        }
+        CaptureTriggers.dropAll(c, info.get());
         try (Statement st = c.createStatement()) {
-            if (sourceExists) {
-                for (String t : List.of("insert", "update", "delete", "truncate", "row")) {
-                    st.execute("DROP TRIGGER IF EXISTS " + TRIGGER_PREFIX + t + " ON " + table);
-                }
-            }
             st.execute("DROP FUNCTION IF EXISTS " + info.get().qualifiedFunction() + "() CASCADE");
             st.execute("DROP TABLE IF EXISTS " + info.get().qualifiedBuffer());
         }

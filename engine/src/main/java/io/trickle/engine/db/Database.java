@@ -57,6 +57,7 @@ public final class Database implements AutoCloseable {
         config.setConnectionTimeout(Math.max(250, options.connectTimeout().toMillis()));
         config.setInitializationFailTimeout(1);
         config.setAutoCommit(true);
+        config.setExceptionOverrideClassName(FeatureErrorsKeepSessions.class.getName());
         config.addDataSourceProperty("ApplicationName", options.applicationName());
         config.addDataSourceProperty("connectTimeout", String.valueOf(Math.max(1, options.connectTimeout().toSeconds())));
         // The engine quotes every identifier itself and binds every value; keep the driver plain.

@@ -184,6 +184,8 @@ final class CycleRecompute {
             for (long id : members) {
                 progress.pgtId = id;
                 progress.round = round;
+                // A rename under a member makes its compiled refresh ask to be compiled again
+                // (NeedsPreparation): the preparation follows the rename, and the recompute starts over.
                 StreamTableRow row = tables.byIdForUpdate(tx, id)
                         .orElseThrow(() -> new NotFoundException("stream table " + rows.get(id).displayName() + " was dropped"));
                 RefreshExecutor.applySessionSettings(tx, row, settings);

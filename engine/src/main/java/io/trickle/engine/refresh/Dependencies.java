@@ -17,8 +17,10 @@ import java.util.HashMap;
 import java.util.Set;
 
 /**
- * Records what a stream table reads (the tables beneath any views, with the columns used) and makes
- * sure every table whose changes can be captured is captured.
+ * Records what a stream table reads (the relations beneath any views, with the columns used, and the
+ * views themselves, whose definitions are watched) and makes sure every table whose changes can be
+ * captured is captured. Relations whose changes cannot be captured (system catalogs, foreign tables,
+ * …) are recorded too: a refresh that reads one never concludes that nothing changed.
  */
 public final class Dependencies {
 
@@ -40,6 +42,9 @@ public final class Dependencies {
             if (r.kind().capturable() && !immediate) {
                 captured.add(installer.ensure(c, r, triggerMode));
             }
+        }
+        for (Relation v : derivation.probe().views()) {
+            repo.insert(c, pgtId, v.oid(), "VIEW", List.copyOf(derivation.probe().columnsUsed().getOrDefault(v.oid(), Set.of())));
         }
         return captured;
     }
@@ -83,8 +88,9 @@ public final class Dependencies {
     }
 
     /**
-     * Base relations whose capture must be installed or changed for this derivation (to be locked
-     * first by the caller, see {@link CaptureInstaller#lockForCapture}).
+     * Relations to lock against writers before capture is installed or changed for this derivation
+     * (first thing in the caller's transaction, see {@link CaptureInstaller#lockForCapture}): base
+     * relations whose capture changes, and tables whose capture triggers go.
      */
     public static List<Relation> needingCapture(Connection c, Derivation derivation) throws SQLException {
         CaptureInstaller installer = new CaptureInstaller();
@@ -94,8 +100,8 @@ public final class Dependencies {
             return out;
         }
         for (Relation r : derivation.probe().baseRelations()) {
-            if (r.kind().capturable() && installer.needsChange(c, r, read.getOrDefault(r.oid(), Set.of()))) {
-                out.add(r);
+            if (r.kind().capturable()) {
+                out.addAll(installer.toLock(c, r, read.getOrDefault(r.oid(), Set.of())));
             }
         }
         return out;
@@ -127,15 +133,25 @@ public final class Dependencies {
             return "STREAM_TABLE";
         }
         return switch (r.kind()) {
-            case TABLE, PARTITIONED_TABLE -> "TABLE";
+            case TABLE, PARTITIONED_TABLE, TEMPORARY_TABLE -> "TABLE";
             case VIEW -> "VIEW";
             case MATERIALIZED_VIEW -> "MATVIEW";
             case FOREIGN_TABLE -> "FOREIGN_TABLE";
-            case OTHER -> "TABLE";
+            case SEQUENCE -> "SEQUENCE";
+            case SYSTEM_TABLE, SYSTEM_VIEW, OTHER -> "SYSTEM";
         };
     }
 
+    /** Whether the source has a change buffer of its own. */
     static boolean capturable(String sourceType) {
         return sourceType.equals("TABLE") || sourceType.equals("STREAM_TABLE");
+    }
+
+    /**
+     * Whether the engine sees every change of the source: through its own buffer, or, for a view,
+     * through the buffers of the relations beneath it (recorded beside it).
+     */
+    static boolean changesSeen(String sourceType) {
+        return capturable(sourceType) || sourceType.equals("VIEW");
     }
 }

@@ -15,6 +15,7 @@ import io.trickle.engine.sql.QueryProbe;
 import io.trickle.engine.sql.QueryText;
 import io.trickle.engine.sql.Relation;
 import io.trickle.engine.sql.RelationCatalog;
+import io.trickle.engine.sql.RelationKind;
 import io.trickle.engine.sql.TypeProbe;
 import io.trickle.engine.sql.UnsupportedConstruct;
 import java.sql.Connection;
@@ -50,6 +51,13 @@ public final class Deriver {
         if (probe.outputColumns().isEmpty()) {
             throw new InvalidInputException("the query has no output columns");
         }
+        QueryProbe.requirePlannable(c, text);
+        for (Relation r : probe.baseRelations()) {
+            if (r.kind() == RelationKind.TEMPORARY_TABLE) {
+                throw new InvalidInputException("the query reads " + r.qualifiedName() + ", a temporary table: it belongs"
+                        + " to one session, and no refresh could read it");
+            }
+        }
         String defining = QueryQualifier.qualify(text.sql(), catalog)
                 .filter(q -> sameShape(c, q, probe, catalog))
                 .orElse(text.sql());
@@ -68,6 +76,15 @@ public final class Deriver {
             if (explicit) {
                 throw new InvalidInputException("the query cannot be maintained in " + requested + " mode: it " + why
                         + ", whose results change from one evaluation to the next; use FULL");
+            }
+            return full(text, probe, defining, "the query " + why, warnings);
+        }
+        Optional<String> uncaptured = probe.uncaptured();
+        if (uncaptured.isPresent()) {
+            String why = "reads " + uncaptured.get() + ", whose changes cannot be captured";
+            if (requested == RefreshMode.DIFFERENTIAL) {
+                throw new InvalidInputException("the query cannot be maintained in DIFFERENTIAL mode: it " + why
+                        + " (use AUTO or FULL)");
             }
             return full(text, probe, defining, "the query " + why, warnings);
         }
@@ -94,7 +111,7 @@ public final class Deriver {
      */
     private static void requireTriggers(DvmPlan plan) {
         for (Relation r : plan.sourceColumns().keySet()) {
-            Optional<String> why = uncapturable(r);
+            Optional<String> why = r.kind().uncapturedBecause().map(because -> r.qualifiedName() + ", " + because);
             if (why.isPresent()) {
                 throw new InvalidInputException("the query cannot be maintained in IMMEDIATE mode: it reads " + why.get()
                         + ", whose changes fire no triggers (use DIFFERENTIAL, AUTO or FULL)");
@@ -136,7 +153,7 @@ public final class Deriver {
                 String name = "pg_temp.__pgt_verify_window_" + (++n);
                 List<String> defs = new ArrayList<>();
                 for (String col : e.getValue()) {
-                    defs.add(PgQuote.ident(col) + " " + e.getKey().column(col).orElseThrow().type().name());
+                    defs.add(PgQuote.ident(col) + " " + e.getKey().column(col).orElseThrow().type().declaration());
                 }
                 st.execute("CREATE TEMP TABLE " + name.substring("pg_temp.".length()) + " (" + String.join(", ", defs)
                         + ", __pgt_w bigint)");
@@ -145,7 +162,7 @@ public final class Deriver {
             List<String> storageDefs = new ArrayList<>();
             storageDefs.add("__pgt_row_id bigint");
             for (StorageColumn col : plan.storage()) {
-                storageDefs.add(PgQuote.ident(col.name()) + " " + col.type().name());
+                storageDefs.add(PgQuote.ident(col.name()) + " " + col.type().declaration());
             }
             st.execute("CREATE TEMP TABLE __pgt_verify_storage (" + String.join(", ", storageDefs) + ")");
             String sql = plan.fullSql();
@@ -172,11 +189,5 @@ public final class Deriver {
         } catch (SQLException | RuntimeException e) {
             return false;
         }
-    }
-
-    /** Kept for callers that need to know whether a relation can be captured. */
-    static Optional<String> uncapturable(Relation r) {
-        return r.kind().capturable() ? Optional.empty()
-                : Optional.of(r.qualifiedName() + " is a " + r.kind().name().toLowerCase(java.util.Locale.ROOT).replace('_', ' '));
     }
 }

@@ -24,9 +24,10 @@ import org.slf4j.LoggerFactory;
 /**
  * What only the engine can do before a compiled refresh can run: derive the stored query again,
  * bring capture and the storage table to what the derivation needs, and compile the refresh —
- * because the table has never been compiled (or by another engine build), because its sources'
- * columns changed (then it is also recomputed: REINITIALIZE), or because a source's buffer is in an
- * older engine's format.
+ * because the table has never been compiled (or by another engine build), because a source or the
+ * table was renamed (the stored query is written with the new names first, {@link SourceRenames}),
+ * because its sources' columns or trees changed (then it is also recomputed: REINITIALIZE), or
+ * because a source's buffer is in an older engine's format.
  *
  * <p>Two transactions, as at create: the first (rolled back) derives the query to learn which
  * sources' capture must change (for an IMMEDIATE table: every source, whose triggers are written
@@ -70,20 +71,10 @@ final class RefreshPreparation {
     }
 
     private RunRefresh.Outcome run(long pgtId, RunRefresh call, String reinitReason, ReasonCode reinitCode) {
-        List<Relation> toLock = database.withConnection("deriving stream table " + pgtId + " again", c -> {
-            c.setAutoCommit(false);
-            try {
-                SettingsSnapshot settings = new SettingsRepository().load(c);
-                StreamTableRow row = tables.byId(c, pgtId)
-                        .orElseThrow(() -> new NotFoundException("stream table with id " + pgtId + " does not exist"));
-                RefreshExecutor.applySessionSettings(c, row, settings);
-                return Dependencies.toLock(c, derive(c, row), immediate(row));
-            } finally {
-                c.rollback();
-                c.setAutoCommit(true);
-            }
-        });
         for (int attempt = 1; ; attempt++) {
+            // Chosen again on every attempt: a table that joined or left a source's tree meanwhile
+            // changes what must be locked (the capture refuses to change triggers it did not lock).
+            List<Relation> toLock = toLock(pgtId);
             try (Connection c = database.dataSource().getConnection()) {
                 return Database.inTransaction(c, Connection.TRANSACTION_REPEATABLE_READ,
                         tx -> prepared(tx, pgtId, toLock, call, reinitReason, reinitCode));
@@ -93,9 +84,26 @@ final class RefreshPreparation {
                     throw SqlErrors.isNoSession(e) ? SqlErrors.noSession(e, database.target())
                             : new RefreshExecutor.RefreshFailure(e);
                 }
-                LOG.debug("stream table {}: preparation met a concurrent refresh, retrying", pgtId);
+                LOG.debug("stream table {}: preparation met a concurrent change, retrying ({})", pgtId, e.getMessage());
             }
         }
+    }
+
+    /** What the preparation must lock against writers first, from a derivation in a transaction rolled back. */
+    private List<Relation> toLock(long pgtId) {
+        return database.withConnection("deriving stream table " + pgtId + " again", c -> {
+            c.setAutoCommit(false);
+            try {
+                SettingsSnapshot settings = new SettingsRepository().load(c);
+                StreamTableRow row = SourceRenames.follow(c, tables.byId(c, pgtId)
+                        .orElseThrow(() -> new NotFoundException("stream table with id " + pgtId + " does not exist")), tables);
+                RefreshExecutor.applySessionSettings(c, row, settings);
+                return Dependencies.toLock(c, derive(c, row), immediate(row));
+            } finally {
+                c.rollback();
+                c.setAutoCommit(true);
+            }
+        });
     }
 
     private RunRefresh.Outcome prepared(Connection tx, long pgtId, List<Relation> toLock, RunRefresh call,
@@ -106,8 +114,8 @@ final class RefreshPreparation {
                 .orElseThrow(() -> new NotFoundException("stream table with id " + pgtId + " does not exist"));
         RefreshExecutor.applySessionSettings(tx, stale, settings);
         AdvisoryLocks.lockStreamTable(tx, pgtId);
-        StreamTableRow row = tables.byIdForUpdate(tx, pgtId)
-                .orElseThrow(() -> new NotFoundException("stream table " + stale.displayName() + " was dropped"));
+        StreamTableRow row = SourceRenames.follow(tx, tables.byIdForUpdate(tx, pgtId)
+                .orElseThrow(() -> new NotFoundException("stream table " + stale.displayName() + " was dropped")), tables);
         Derivation d = derive(tx, row);
         String reason = reinitReason;
         ReasonCode code = reinitCode;

@@ -20,7 +20,11 @@ final class SourceChecks {
     /** What changed under a stream table. */
     record Finding(Dependency dependency, boolean gone) {
         String describe() {
-            return gone ? "source " + dependency.displayName() + " was dropped"
+            if (gone) {
+                return "source " + dependency.displayName() + " was dropped";
+            }
+            return "VIEW".equals(dependency.sourceType())
+                    ? "view " + dependency.displayName() + " was redefined, or columns it yields to the query changed"
                     : "columns of " + dependency.displayName() + " used by the query changed (dropped, renamed or retyped)";
         }
     }

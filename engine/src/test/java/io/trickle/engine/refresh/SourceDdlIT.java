@@ -160,4 +160,57 @@ class SourceDdlIT {
         trickle.drop("gone_st", true);
         assertEquals(0, db.count("SELECT count(*) FROM pgtrickle.pgt_stream_tables WHERE pgt_name LIKE 'gone%'"));
     }
+
+    @Test
+    void aRenamedSourceKeepsItsReadersWorkingUnderTheNewName() throws SQLException {
+        source("old_name");
+        source("partner");
+        String q = "SELECT old_name.id, old_name.v, p.extra FROM old_name LEFT JOIN partner p ON p.id = old_name.v / 10";
+        trickle.create("rename_st", q, null, "DIFFERENTIAL", true);
+        trickle.create("rename_down", "SELECT count(*) AS n, sum(v) AS total FROM rename_st", null, "DIFFERENTIAL", true);
+        owner("ALTER TABLE old_name RENAME TO new_name", "ALTER TABLE partner RENAME TO old_name");
+        write("INSERT INTO new_name VALUES (20, 30, 'y')");
+        write("UPDATE old_name SET extra = 'renamed' WHERE id = 3");
+        RefreshResult r = trickle.refresh("rename_st", false);
+        assertEquals(RefreshAction.DIFFERENTIAL, r.action(), "a rename is no reason to recompute");
+        String now = "SELECT n.id, n.v, p.extra FROM new_name n LEFT JOIN old_name p ON p.id = n.v / 10";
+        assertOracle("rename_st", now);
+        assertTrue(String.valueOf(db.scalar("SELECT defining_query FROM pgtrickle.pgt_stream_tables WHERE pgt_name = 'rename_st'"))
+                .contains("new_name"), "the stored query follows the names");
+        assertEquals(RefreshAction.DIFFERENTIAL, trickle.refresh("rename_down", false).action());
+        assertOracle("rename_down", "SELECT count(*) AS n, sum(v) AS total FROM rename_st");
+        write("DELETE FROM new_name WHERE id = 1");
+        assertEquals(RefreshAction.DIFFERENTIAL, trickle.refresh("rename_st", false).action());
+        assertOracle("rename_st", now);
+        assertTrue(trickle.show("rename_st").sources().toString().contains("public.new_name"));
+    }
+
+    @Test
+    void aRenamedOrMovedSchemaKeepsItsStreamTablesAndTheirReadersWorking() throws SQLException {
+        owner("CREATE SCHEMA app", "GRANT USAGE ON SCHEMA app TO ddl_writer", "CREATE SCHEMA archive",
+                "GRANT USAGE ON SCHEMA archive TO ddl_writer");
+        owner("CREATE TABLE app.orders (id int PRIMARY KEY, amount int)", "INSERT INTO app.orders SELECT i, i FROM generate_series(1, 5) i",
+                "GRANT SELECT, INSERT, UPDATE, DELETE ON app.orders TO ddl_writer");
+        trickle.create("app.order_sums", "SELECT id % 2 AS odd, sum(amount) AS total FROM app.orders GROUP BY 1", null,
+                "DIFFERENTIAL", true);
+        trickle.create("order_count", "SELECT count(*) AS n, sum(total) AS total FROM app.order_sums", null, "DIFFERENTIAL",
+                true);
+        owner("ALTER SCHEMA app RENAME TO shop");
+        write("INSERT INTO shop.orders VALUES (6, 60)");
+        assertEquals(RefreshAction.DIFFERENTIAL, trickle.refresh("shop.order_sums", false).action(),
+                "the stream table is found by its table's new name");
+        assertEquals("shop", db.scalar("SELECT pgt_schema FROM pgtrickle.pgt_stream_tables WHERE pgt_name = 'order_sums'"));
+        try (Connection c = DriverManager.getConnection(ownerUrl)) {
+            Oracle.assertMatches(c, "shop", "order_sums", "SELECT id % 2 AS odd, sum(amount) AS total FROM shop.orders GROUP BY 1");
+        }
+        assertEquals(RefreshAction.DIFFERENTIAL, trickle.refresh("order_count", false).action());
+        assertOracle("order_count", "SELECT count(*) AS n, sum(total) AS total FROM shop.order_sums");
+
+        owner("ALTER TABLE shop.orders SET SCHEMA archive");
+        write("UPDATE archive.orders SET amount = amount + 1");
+        assertEquals(RefreshAction.DIFFERENTIAL, trickle.refresh("shop.order_sums", false).action());
+        try (Connection c = DriverManager.getConnection(ownerUrl)) {
+            Oracle.assertMatches(c, "shop", "order_sums", "SELECT id % 2 AS odd, sum(amount) AS total FROM archive.orders GROUP BY 1");
+        }
+    }
 }
