@@ -15,7 +15,7 @@ public final class DependencyRepository {
     /**
      * The fingerprint of a source, computed in the database by the one function run_refresh checks it
      * with: the columns used (names and types), a view's definition, a table's place in a partition
-     * or inheritance tree (migration 0.7.0.9). Binds the relation's OID, then the columns used.
+     * or inheritance tree (migration 0.7.0.10). Binds the relation's OID, then the columns used.
      */
     public static final String FINGERPRINT_SQL = "pgtrickle.column_fingerprint(?::oid::regclass, ?::text[])";
 
@@ -36,7 +36,7 @@ public final class DependencyRepository {
             ps.executeUpdate();
         } catch (SQLException e) {
             if ("23514".equals(e.getSQLState())) {
-                // A catalog older than 0.7.0.9 knows no SYSTEM or SEQUENCE sources.
+                // A catalog older than 0.7.0.10 knows no SYSTEM or SEQUENCE sources.
                 throw new io.trickle.engine.api.TrickleException.InvalidInputException("this catalog cannot record a source"
                         + " of type " + sourceType + "; upgrade it with 'trickle install'", e);
             }

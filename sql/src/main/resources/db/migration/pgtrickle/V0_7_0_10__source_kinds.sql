@@ -1,4 +1,4 @@
--- Trickle catalog, version 0.7.0.9: sources that are not plain tables (issue 19).
+-- Trickle catalog, version 0.7.0.10: sources that are not plain tables (issue 19).
 --
 -- 1. Sources whose changes cannot be captured (system catalogs and views, sequences) are recorded, so
 --    that a refresh reading one is FULL every time, never NO_DATA.
@@ -43,7 +43,7 @@ UPDATE pgtrickle.pgt_stream_tables st
 UPDATE pgtrickle.pgt_stream_tables st
    SET needs_reinit = true,
        reinit_reason = coalesce(st.reinit_reason || '; ', '') || 'writes naming a partition or inheritance child of a'
-                       || ' source, or its parent, were not captured by catalogs before 0.7.0.9'
+                       || ' source, or its parent, were not captured by catalogs before 0.7.0.10'
  WHERE EXISTS (SELECT 1 FROM pgtrickle.pgt_dependencies d JOIN pg_class c ON c.oid = d.source
                 WHERE d.pgt_id = st.pgt_id AND d.source_type IN ('TABLE', 'STREAM_TABLE')
                   AND (c.relkind = 'p' OR c.relispartition
