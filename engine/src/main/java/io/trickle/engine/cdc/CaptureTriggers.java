@@ -39,9 +39,9 @@ import java.util.Optional;
  * <p>Triggers are named after the buffer ({@code pgtrickle_capture_<id>_row}), so that a captured
  * table can be attached as a partition of another captured table: PostgreSQL refuses to clone a
  * trigger onto a partition that has one of the same name. Triggers are recognised by their function
- * and what they fire on, not by name (engines before 0.7.0.9 used fixed names).
+ * and what they fire on, not by name (engines before 0.7.0.10 used fixed names).
  */
-final class CaptureTriggers {
+public final class CaptureTriggers {
 
     private static final String PREFIX = "pgtrickle_capture_";
 
@@ -107,6 +107,14 @@ final class CaptureTriggers {
         String mode(String configured) {
             return inTree ? "row" : configured;
         }
+    }
+
+    /**
+     * Whether the relation is partitioned, a partition, or in an inheritance tree: a statement that
+     * names another member of its tree writes its rows without firing its statement triggers.
+     */
+    public static boolean inTree(Connection c, long sourceOid) throws SQLException {
+        return placement(c, sourceOid).inTree();
     }
 
     static Placement placement(Connection c, long sourceOid) throws SQLException {

@@ -3,6 +3,7 @@ package io.trickle.engine.refresh;
 import io.trickle.engine.api.EffectiveMode;
 import io.trickle.engine.api.RefreshMode;
 import io.trickle.engine.api.TrickleException.InvalidInputException;
+import io.trickle.engine.cdc.CaptureTriggers;
 import io.trickle.engine.db.PgQuote;
 import io.trickle.engine.dvm.DvmPlan;
 import io.trickle.engine.dvm.DvmPlanner;
@@ -91,7 +92,7 @@ public final class Deriver {
         try {
             DvmPlan plan = plan(c, catalog, defining, probe);
             if (requested == RefreshMode.IMMEDIATE) {
-                requireTriggers(plan);
+                requireTriggers(c, plan);
             }
             return new Derivation(text, probe, defining, StorageSpec.differential(plan, defining),
                     requested == RefreshMode.IMMEDIATE ? EffectiveMode.IMMEDIATE : EffectiveMode.DIFFERENTIAL, null, warnings);
@@ -107,14 +108,21 @@ public final class Deriver {
 
     /**
      * IMMEDIATE maintenance runs from triggers on every relation the delta reads: a materialized view,
-     * a foreign table or anything else whose changes fire no triggers cannot be a source.
+     * a foreign table or anything else whose changes fire no triggers cannot be a source. Nor can a
+     * member of a partition or inheritance tree: its statement triggers do not fire for a statement
+     * that names another member (the parent, a partition, a child), so such writes would be missed.
      */
-    private static void requireTriggers(DvmPlan plan) {
+    private static void requireTriggers(Connection c, DvmPlan plan) throws SQLException {
         for (Relation r : plan.sourceColumns().keySet()) {
             Optional<String> why = r.kind().uncapturedBecause().map(because -> r.qualifiedName() + ", " + because);
             if (why.isPresent()) {
                 throw new InvalidInputException("the query cannot be maintained in IMMEDIATE mode: it reads " + why.get()
                         + ", whose changes fire no triggers (use DIFFERENTIAL, AUTO or FULL)");
+            }
+            if (CaptureTriggers.inTree(c, r.oid())) {
+                throw new InvalidInputException("the query cannot be maintained in IMMEDIATE mode: it reads "
+                        + r.qualifiedName() + ", which is in a partition or inheritance tree, and a statement naming"
+                        + " another table of that tree would not be seen (use DIFFERENTIAL, AUTO or FULL)");
             }
         }
     }
