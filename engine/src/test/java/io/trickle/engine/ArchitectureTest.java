@@ -73,6 +73,19 @@ class ArchitectureTest {
             .because("dependencies follow the data flow of DESIGN §1; news travels back through listeners (STYLE §2)");
 
     @ArchTest
+    static final ArchRule apiIsTheFacadeNotAFrontEnd = noClasses().that().resideInAPackage("..engine.api..")
+            .should().dependOnClassesThat().resideInAnyPackage("..engine.demo..", "..engine.embedded..",
+                    "..engine.cli..", "..engine.metrics..")
+            .because("the facade serves the command line, the desktop and embedding applications; the demo is "
+                    + "installed where the embedded server lives, metrics subscribe through listeners (issue 15)");
+
+    @ArchTest
+    static final ArchRule onlyMetricsImportsPrometheus = noClasses().that().resideOutsideOfPackage("..engine.metrics..")
+            .should().dependOnClassesThat().resideInAnyPackage("io.prometheus..")
+            .because("the engine publishes to listener interfaces and one package turns them into Prometheus "
+                    + "metrics, as HikariCP keeps its metrics libraries behind a tracker factory (STYLE §1.4)");
+
+    @ArchTest
     static final ArchRule benchmarksDriveOnlyThePublicPaths = noClasses().that().resideInAPackage("..engine.bench..")
             .should().dependOnClassesThat().resideInAnyPackage("..engine.catalog..", "..engine.cdc..", "..engine.sql..",
                     "..engine.dvm..", "..engine.refresh..", "..engine.graph..", "..engine.scheduler..",

@@ -170,7 +170,7 @@ public final class CompositionRoot {
         jobs = new JobsModel();
         tasks = new FxTaskExecutor(jobs, message -> notices.error("Background job failed", message));
         EncryptedSecretStore secrets = new EncryptedSecretStore(home.resolve("secret.key"), workspace);
-        EngineService engineService = engineOverride != null ? engineOverride : new TrickleEngineService(demo);
+        EngineService engineService = engineOverride != null ? engineOverride : new TrickleEngineService(demo, new EngineDemoContent());
         SelectionService selection = new SelectionService();
         UndoManager undo = new UndoManager(100);
 

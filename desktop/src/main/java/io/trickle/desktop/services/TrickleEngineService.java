@@ -1,5 +1,9 @@
 package io.trickle.desktop.services;
 
+import io.trickle.engine.api.RefreshOptions;
+import io.trickle.engine.api.RefreshMode;
+import io.trickle.engine.api.CreateRequest;
+import io.trickle.engine.api.AlterRequest;
 import io.trickle.engine.api.Cancellation;
 import io.trickle.engine.api.CreateResult;
 import io.trickle.engine.api.EngineEvent;
@@ -51,9 +55,11 @@ public final class TrickleEngineService implements EngineService {
     static final int SCHEDULED_REFRESHES = 2;
 
     private final DemoDatabase demo;
+    private final DemoContent content;
 
-    public TrickleEngineService(DemoDatabase demo) {
+    public TrickleEngineService(DemoDatabase demo, DemoContent content) {
         this.demo = demo;
+        this.content = content;
     }
 
     @Override
@@ -73,7 +79,7 @@ public final class TrickleEngineService implements EngineService {
         return BackgroundTask.of("Connect to " + request.profile().name(), context -> {
             String url = url(request, context);
             Trickle trickle = connect(url, request.profile(), context);
-            return new Session(request.profile(), trickle);
+            return new Session(request.profile(), trickle, url, content);
         });
     }
 
@@ -118,10 +124,14 @@ public final class TrickleEngineService implements EngineService {
         private final ConnectionProfile profile;
         private final Trickle trickle;
         private final String databaseName;
+        private final String jdbcUrl;
+        private final DemoContent content;
 
-        Session(ConnectionProfile profile, Trickle trickle) {
+        Session(ConnectionProfile profile, Trickle trickle, String jdbcUrl, DemoContent content) {
             this.profile = profile;
             this.trickle = trickle;
+            this.jdbcUrl = jdbcUrl;
+            this.content = content;
             this.databaseName = trickle.databaseName();
         }
 
@@ -195,7 +205,7 @@ public final class TrickleEngineService implements EngineService {
         public BackgroundTask<ValidationResult> validate(String query, String mode) {
             return BackgroundTask.of("Validate query (" + mode + ")", context -> {
                 context.progress(-1, "Deriving the operator tree");
-                return trickle.validate(query, mode);
+                return trickle.validate(query, mode == null ? RefreshMode.AUTO : RefreshMode.parse(mode));
             });
         }
 
@@ -203,7 +213,9 @@ public final class TrickleEngineService implements EngineService {
         public BackgroundTask<CreateResult> create(StreamTableDraft draft) {
             return BackgroundTask.of("Create " + draft.name(), context -> {
                 context.progress(-1, draft.initialize() ? "Creating and populating" : "Creating");
-                return trickle.create(draft.name(), draft.query(), draft.schedule(), draft.mode(), draft.initialize());
+                return trickle.create(CreateRequest.of(draft.name(), draft.query()).schedule(draft.schedule())
+                        .mode(draft.mode() == null ? RefreshMode.AUTO : RefreshMode.parse(draft.mode()))
+                        .populated(draft.initialize()));
             });
         }
 
@@ -211,7 +223,11 @@ public final class TrickleEngineService implements EngineService {
         public BackgroundTask<StreamTableInfo> alter(String name, StreamTableChange change) {
             return BackgroundTask.of("Alter " + name, context -> {
                 context.progress(-1, change.rebuildsContents() ? "Re-deriving and repopulating" : "Altering");
-                return trickle.alter(name, change.query(), change.schedule(), change.mode(), change.status());
+                AlterRequest request = AlterRequest.of(name).query(change.query());
+                request = change.schedule() == null ? request : request.schedule(change.schedule());
+                request = change.mode() == null ? request : request.mode(RefreshMode.parse(change.mode()));
+                return trickle.alter(change.status() == null ? request
+                        : request.status(AlterRequest.Status.parse(change.status())));
             });
         }
 
@@ -224,7 +240,7 @@ public final class TrickleEngineService implements EngineService {
         public BackgroundTask<RefreshResult> refresh(String name, boolean full) {
             return BackgroundTask.of((full ? "Full refresh of " : "Refresh ") + name, context -> {
                 context.progress(-1, "Refreshing " + name);
-                return trickle.refresh(name, full);
+                return trickle.refresh(name, full ? RefreshOptions.FULL : RefreshOptions.DEFAULT);
             });
         }
 
@@ -241,7 +257,7 @@ public final class TrickleEngineService implements EngineService {
                     throw new IllegalStateException("the demo belongs to the embedded demo, not to " + profile.name());
                 }
                 context.progress(-1, "Creating the sample shop and its stream tables");
-                return trickle.installDemo();
+                return content.install(trickle, jdbcUrl);
             });
         }
 
@@ -288,7 +304,7 @@ public final class TrickleEngineService implements EngineService {
                     throw new IllegalStateException("only the embedded demo is reset, not " + profile.name());
                 }
                 context.progress(-1, "Dropping the demo and installing it again");
-                return trickle.resetDemo();
+                return content.reset(trickle, jdbcUrl);
             });
         }
 

@@ -1,5 +1,6 @@
 package io.trickle.desktop.app;
 
+import io.trickle.engine.api.InitiatedBy;
 import static io.trickle.desktop.app.WorkbenchFixture.await;
 
 import io.trickle.desktop.services.Workspace;
@@ -68,7 +69,7 @@ class BundledEngineFxTest extends AbstractSampleFxTest {
         await("the workbench to take over", 60, () -> engineStatus().equals("Engine: leader"));
         db.execute("INSERT INTO shop.orders VALUES (90001, 1, now(), 'open')");
         WaitForAsyncUtils.waitFor(90, TimeUnit.SECONDS, () -> SampleWorkbench.withEngine(db,
-                t -> t.history(null, 100).stream().anyMatch(e -> "SCHEDULER".equals(e.initiatedBy()))));
+                t -> t.history(null, 100).stream().anyMatch(e -> e.initiatedBy() == InitiatedBy.SCHEDULER)));
         WorkbenchFixture.dismissNotifications(robot.lookup("#workbench").query());
         Screenshots.of(robot.lookup("#status-bar").query(), "status-engine-leader.png");
 

@@ -1,5 +1,8 @@
 package io.trickle.desktop.services;
 
+import io.trickle.engine.api.EffectiveMode;
+import io.trickle.engine.api.InitiatedBy;
+import io.trickle.engine.api.RefreshMode;
 import io.trickle.engine.api.CreateResult;
 import io.trickle.engine.api.DependencyGraph;
 import io.trickle.engine.api.HistoryEntry;
@@ -37,7 +40,7 @@ public final class FakeCatalog {
     private final Map<String, Integer> sccs = new LinkedHashMap<>();
     private final List<HistoryEntry> history = new ArrayList<>();
     private final Map<String, String> refreshFailures = new LinkedHashMap<>();
-    private ValidationResult validation = new ValidationResult("DIFFERENTIAL", null, List.of("id integer"),
+    private ValidationResult validation = new ValidationResult(EffectiveMode.DIFFERENTIAL, null, List.of("id integer"),
             "Project [id]\n  Scan public.t", "keyed merge", "SELECT 1", List.of());
     private String validationRefusal;
     private final List<String> refreshed = new ArrayList<>();
@@ -53,7 +56,7 @@ public final class FakeCatalog {
 
     /** Adds a stream table reading {@code reads} (sources or stream tables), refreshed a second ago. */
     public FakeCatalog table(String name, String schedule, String... reads) {
-        tables.put(name, new StreamTableInfo(name, "ACTIVE", "AUTO", "DIFFERENTIAL", schedule, Instant.now(), 1.0, 0,
+        tables.put(name, new StreamTableInfo(name, "ACTIVE", RefreshMode.AUTO, EffectiveMode.DIFFERENTIAL, schedule, Instant.now(), 1.0, 0,
                 null, null, null, null, null));
         queries.put(name, "SELECT * FROM " + String.join(", ", reads));
         for (String source : reads) {
@@ -117,7 +120,7 @@ public final class FakeCatalog {
     /** A refresh the scheduler skipped because of a watermark group. */
     public FakeCatalog skipped(String name, String reason) {
         Instant now = Instant.now();
-        return addHistory(new HistoryEntry(nextRefreshId++, name, "SKIP", "SKIPPED", "SCHEDULER", 0, 0, now, null,
+        return addHistory(new HistoryEntry(nextRefreshId++, name, "SKIP", "SKIPPED", InitiatedBy.SCHEDULER, 0, 0, now, null,
                 null, reason, reason, null));
     }
 
@@ -283,12 +286,12 @@ public final class FakeCatalog {
         Instant now = Instant.now();
         String failure = refreshFailures.get(name);
         if (failure != null) {
-            addHistory(new HistoryEntry(nextRefreshId++, name, full ? "FULL" : "DIFFERENTIAL", "FAILED", "MANUAL", 0, 0,
+            addHistory(new HistoryEntry(nextRefreshId++, name, full ? "FULL" : "DIFFERENTIAL", "FAILED", InitiatedBy.MANUAL, 0, 0,
                     now, now, 1.0, null, failure, null));
             throw new TrickleException.ActionFailedException(failure);
         }
         RefreshAction action = full ? RefreshAction.FULL : RefreshAction.DIFFERENTIAL;
-        addHistory(new HistoryEntry(nextRefreshId++, name, action.name(), "COMPLETED", "MANUAL", 3, 1, now, now, 4.0,
+        addHistory(new HistoryEntry(nextRefreshId++, name, action.name(), "COMPLETED", InitiatedBy.MANUAL, 3, 1, now, now, 4.0,
                 null, null, null));
         StreamTableInfo t = tables.get(name);
         tables.put(name, new StreamTableInfo(name, t.status(), t.refreshMode(), t.effectiveMode(), t.schedule(), now,
@@ -313,10 +316,10 @@ public final class FakeCatalog {
             throw new TrickleException.InvalidInputException("stream table " + draft.name() + " already exists");
         }
         created.add(draft);
-        tables.put(draft.name(), new StreamTableInfo(draft.name(), "ACTIVE", draft.mode(), "DIFFERENTIAL",
+        tables.put(draft.name(), new StreamTableInfo(draft.name(), "ACTIVE", RefreshMode.parse(draft.mode()), EffectiveMode.DIFFERENTIAL,
                 draft.schedule(), Instant.now(), 0.0, 0, null, null, null, null, null));
         queries.put(draft.name(), draft.query());
-        return new CreateResult(draft.name(), draft.mode(), "DIFFERENTIAL", null, 42, draft.initialize(), List.of());
+        return new CreateResult(draft.name(), RefreshMode.parse(draft.mode()), EffectiveMode.DIFFERENTIAL, null, 42, draft.initialize(), List.of());
     }
 
     StreamTableInfo alter(String name, StreamTableChange change) {
@@ -326,7 +329,7 @@ public final class FakeCatalog {
             queries.put(name, change.query());
         }
         StreamTableInfo now = new StreamTableInfo(name, change.status() == null ? t.status() : change.status(),
-                change.mode() == null ? t.refreshMode() : change.mode(), t.effectiveMode(),
+                change.mode() == null ? t.refreshMode() : RefreshMode.parse(change.mode()), t.effectiveMode(),
                 change.schedule() == null ? t.schedule() : change.schedule(), t.lastRefreshAt(), t.stalenessSeconds(),
                 t.consecutiveErrors(), t.lastError(), null, null, null, null);
         tables.put(name, now);

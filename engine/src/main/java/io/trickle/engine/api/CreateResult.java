@@ -13,7 +13,7 @@ import java.util.List;
  * @param populated      whether the table was populated
  * @param warnings       things worth knowing (stable functions…)
  */
-public record CreateResult(String name, String refreshMode, String effectiveMode, String fallbackReason, long rowsInserted,
+public record CreateResult(String name, RefreshMode refreshMode, EffectiveMode effectiveMode, String fallbackReason, long rowsInserted,
                            boolean populated, List<String> warnings) {
 
     public CreateResult {

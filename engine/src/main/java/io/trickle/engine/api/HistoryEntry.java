@@ -10,13 +10,13 @@ import java.time.Instant;
  *                          COMPLETED), how many checks the row stands for; null for a refresh that ran
  * @param lastCheckedAt     the latest of those checks, or null
  */
-public record HistoryEntry(long refreshId, String name, String action, String status, String initiatedBy,
+public record HistoryEntry(long refreshId, String name, String action, String status, InitiatedBy initiatedBy,
                            long rowsInserted, long rowsDeleted, Instant startTime, Instant endTime, Double durationMs,
                            String reason, String errorMessage, Integer fixpointIteration, Integer quietChecks,
                            Instant lastCheckedAt) {
 
     /** A row of a refresh that ran (or was skipped or failed): no quiet checks. */
-    public HistoryEntry(long refreshId, String name, String action, String status, String initiatedBy,
+    public HistoryEntry(long refreshId, String name, String action, String status, InitiatedBy initiatedBy,
                         long rowsInserted, long rowsDeleted, Instant startTime, Instant endTime, Double durationMs,
                         String reason, String errorMessage, Integer fixpointIteration) {
         this(refreshId, name, action, status, initiatedBy, rowsInserted, rowsDeleted, startTime, endTime, durationMs,

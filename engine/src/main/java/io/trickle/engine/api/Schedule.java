@@ -6,14 +6,12 @@ import com.cronutils.model.definition.CronDefinition;
 import com.cronutils.model.definition.CronDefinitionBuilder;
 import com.cronutils.model.time.ExecutionTime;
 import com.cronutils.parser.CronParser;
-import java.math.BigInteger;
 import java.time.Duration;
 import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
@@ -31,7 +29,8 @@ public record Schedule(Kind kind, String text, Duration interval) {
     /** The three kinds of schedule. */
     public enum Kind { CALCULATED, DURATION, CRON }
 
-    private static final Pattern DURATION = Pattern.compile("(\\d+)([smhdw])");
+    /** The compact duration form the catalog stores as it was given. */
+    private static final Pattern COMPACT = Pattern.compile("\\d+|(\\d+[smhdw])+");
     private static final Map<String, String> ALIASES = Map.of(
             "@yearly", "0 0 1 1 *", "@annually", "0 0 1 1 *", "@monthly", "0 0 1 * *", "@weekly", "0 0 * * 0",
             "@daily", "0 0 * * *", "@midnight", "0 0 * * *", "@hourly", "0 * * * *");
@@ -51,51 +50,38 @@ public record Schedule(Kind kind, String text, Duration interval) {
             return CALCULATED;
         }
         String s = text.trim();
-        if (s.matches("\\d+")) {
-            return duration(text, s, new BigInteger(s));
+        Optional<Duration> period = Durations.parse(s);
+        if (period.isPresent()) {
+            // The catalog keeps the compact form the SQL side reads too (30s, 1h30m, 90).
+            String stored = COMPACT.matcher(s.toLowerCase(Locale.ROOT)).matches() ? s.toLowerCase(Locale.ROOT)
+                    : Durations.compact(period.get());
+            return duration(text, stored, period.get());
         }
         if (s.startsWith("@") || s.contains(" ")) {
             requireFires(text, cron(s));
             return new Schedule(Kind.CRON, s.replaceAll("\\s+", " "), null);
         }
-        Matcher m = DURATION.matcher(s.toLowerCase(Locale.ROOT));
-        BigInteger seconds = BigInteger.ZERO;
-        int end = 0;
-        while (m.find()) {
-            if (m.start() != end) {
-                break;
-            }
-            long unit = switch (m.group(2)) {
-                case "s" -> 1;
-                case "m" -> 60;
-                case "h" -> 3_600;
-                case "d" -> 86_400;
-                default -> 7 * 86_400;
-            };
-            seconds = seconds.add(new BigInteger(m.group(1)).multiply(BigInteger.valueOf(unit)));
-            end = m.end();
-        }
-        if (end != s.length() || end == 0) {
-            throw new TrickleException.InvalidInputException("invalid schedule '" + text
-                    + "': expected a duration such as 30s, 5m or 1h30m, a cron expression, or 'calculated'");
-        }
-        return duration(text, s.toLowerCase(Locale.ROOT), seconds);
+        throw new TrickleException.InvalidInputException("invalid schedule '" + text
+                + "': expected a duration such as 30s, 5m or 1h30m, a cron expression, or 'calculated'");
     }
 
     /**
-     * A period between one second and {@link #LONGEST}. Counted in a {@code BigInteger}, so that no
-     * number a person can type overflows on the way: every due time the scheduler computes from the
+     * A period between one second and {@link #LONGEST}: every due time the scheduler computes from the
      * period stays far inside what an {@code Instant} holds.
      */
-    private static Schedule duration(String given, String text, BigInteger seconds) {
-        if (seconds.signum() <= 0) {
+    private static Schedule duration(String given, String text, Duration d) {
+        if (d.isZero() || d.isNegative() || d.compareTo(Duration.ofSeconds(1)) < 0) {
             throw new TrickleException.InvalidInputException("invalid schedule '" + given + "': the period must be at least 1 second");
         }
-        if (seconds.compareTo(BigInteger.valueOf(LONGEST.getSeconds())) > 0) {
+        if (d.getNano() != 0) {
+            throw new TrickleException.InvalidInputException("invalid schedule '" + given
+                    + "': the period must be a whole number of seconds");
+        }
+        if (d.compareTo(LONGEST) > 0) {
             throw new TrickleException.InvalidInputException("invalid schedule '" + given + "': the period must be at most "
                     + LONGEST.toDays() + "d (about ten years)");
         }
-        return new Schedule(Kind.DURATION, text, Duration.ofSeconds(seconds.longValueExact()));
+        return new Schedule(Kind.DURATION, text, d);
     }
 
     /** A cron expression that never fires (30 February) would leave its table unrefreshed for ever. */

@@ -22,7 +22,7 @@ import java.util.List;
  * @param fullSql        the query a FULL refresh runs
  * @param lastError      the last failure, or null
  */
-public record StreamTableDetails(String name, String status, String refreshMode, String effectiveMode, String fallbackReason,
+public record StreamTableDetails(String name, String status, RefreshMode refreshMode, EffectiveMode effectiveMode, String fallbackReason,
                                  String schedule, String originalQuery, String definingQuery, List<String> columns,
                                  String rowIdentity, List<String> sources, String operatorTree, String strategy,
                                  String deltaSql, String fullSql, String lastError) {

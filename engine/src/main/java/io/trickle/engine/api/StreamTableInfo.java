@@ -7,8 +7,8 @@ import java.time.Instant;
  *
  * @param name              qualified name, quoted where PostgreSQL needs quotes
  * @param status            INITIALIZING, ACTIVE, SUSPENDED or ERROR
- * @param refreshMode       the mode asked for: AUTO, FULL or DIFFERENTIAL
- * @param effectiveMode     what the engine runs: FULL or DIFFERENTIAL
+ * @param refreshMode       the mode asked for
+ * @param effectiveMode     what the engine runs
  * @param schedule          as given ({@code calculated} when none was)
  * @param lastRefreshAt     last successful refresh of any action, from the database clock
  * @param stalenessSeconds  seconds since then, or {@code null} when never refreshed
@@ -23,13 +23,13 @@ import java.time.Instant;
  * @param lockHeldBy        when a session of a role that is not an engine role holds the table's refresh
  *                          lock (and so delays its refreshes): who, and how to end it; otherwise null
  */
-public record StreamTableInfo(String name, String status, String refreshMode, String effectiveMode, String schedule,
+public record StreamTableInfo(String name, String status, RefreshMode refreshMode, EffectiveMode effectiveMode, String schedule,
                               Instant lastRefreshAt, Double stalenessSeconds, int consecutiveErrors, String lastError,
                               String effectiveSchedule, Instant nextDueAt, Integer sccId,
                               Integer lastFixpointIterations, String lockHeldBy) {
 
     /** A table whose refresh lock nobody squats. */
-    public StreamTableInfo(String name, String status, String refreshMode, String effectiveMode, String schedule,
+    public StreamTableInfo(String name, String status, RefreshMode refreshMode, EffectiveMode effectiveMode, String schedule,
                            Instant lastRefreshAt, Double stalenessSeconds, int consecutiveErrors, String lastError,
                            String effectiveSchedule, Instant nextDueAt, Integer sccId, Integer lastFixpointIterations) {
         this(name, status, refreshMode, effectiveMode, schedule, lastRefreshAt, stalenessSeconds, consecutiveErrors,

@@ -14,8 +14,10 @@ import io.trickle.engine.db.ConnectionTarget;
 import io.trickle.engine.db.Database;
 import io.trickle.engine.catalog.RefreshHistoryRepository;
 import io.trickle.engine.catalog.StreamTableRepository;
+import io.trickle.engine.catalog.StreamTableRow;
+import io.trickle.engine.catalog.CycleRepository;
+import io.trickle.engine.catalog.HealthRepository;
 import io.trickle.engine.db.PgQuote;
-import io.trickle.engine.demo.DemoInstaller;
 import io.trickle.engine.events.NotificationListener;
 import io.trickle.engine.inspect.ConsoleSession;
 import io.trickle.engine.inspect.RelationReader;
@@ -29,17 +31,13 @@ import io.trickle.engine.lifecycle.ShowStreamTable;
 import io.trickle.engine.refresh.CycleRefresh;
 import io.trickle.engine.refresh.PlanCache;
 import io.trickle.engine.refresh.RefreshExecutor;
-import io.trickle.engine.refresh.RefreshListener;
 import io.trickle.engine.scheduler.ScheduleStatus;
 import io.trickle.engine.scheduler.SchedulerConfig;
 import io.trickle.engine.scheduler.SchedulerDaemon;
 import io.trickle.engine.watermark.GatedRefresh;
 import io.trickle.engine.watermark.Watermarks;
 import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -63,12 +61,14 @@ public final class Trickle implements AutoCloseable {
     private final GatedRefresh manualRefresh;
     private final Watermarks watermarks;
     private final List<SchedulerHandle> schedulers = new java.util.concurrent.CopyOnWriteArrayList<>();
+    private final EngineListeners listeners;
 
-    private Trickle(Database database, String applicationName) {
+    private Trickle(Database database, String applicationName, EngineListeners listeners) {
         this.database = database;
         this.applicationName = applicationName;
+        this.listeners = listeners;
         this.engineName = applicationName + "@" + hostName() + ":" + ProcessHandle.current().pid();
-        this.refresher = new RefreshExecutor(database, engineName, plans, RefreshListener.NONE);
+        this.refresher = new RefreshExecutor(database, engineName, plans, listeners.refresh());
         this.manualRefresh = new GatedRefresh(database, refresher);
         this.watermarks = new Watermarks(database);
     }
@@ -83,7 +83,9 @@ public final class Trickle implements AutoCloseable {
 
     /**
      * Connects to the database. Fails at once with {@link TrickleException.NoSessionException} when
-     * the server cannot be reached, the password is wrong or the database does not exist.
+     * the server cannot be reached, the password is wrong or the database does not exist. The
+     * options' {@link EngineOptions#listeners() listeners} hear every refresh this engine runs and
+     * every scheduler it starts.
      */
     public static Trickle open(EngineOptions options) {
         ConnectionTarget target;
@@ -94,7 +96,7 @@ public final class Trickle implements AutoCloseable {
         }
         Database db = Database.open(target, new Database.PoolOptions(options.maxConnections(),
                 options.applicationName(), options.connectTimeout()));
-        return new Trickle(db, options.applicationName());
+        return new Trickle(db, options.applicationName(), options.listeners());
     }
 
     /** {@code host:port/database} of the connected database. */
@@ -204,29 +206,16 @@ public final class Trickle implements AutoCloseable {
                 squatted.putIfAbsent(s.pgtId(), s.describe());
             }
             List<StreamTableInfo> out = new ArrayList<>();
-            try (PreparedStatement ps = c.prepareStatement("""
-                    SELECT pgt_schema, pgt_name, status, refresh_mode, effective_mode,
-                           CASE WHEN refresh_mode = 'IMMEDIATE' THEN 'immediate' ELSE coalesce(schedule, 'calculated') END,
-                           last_refresh_at,
-                           CASE WHEN refresh_mode = 'IMMEDIATE' AND status = 'ACTIVE' AND NOT needs_reinit THEN 0
-                                ELSE extract(epoch FROM now() - last_refresh_at)::float8 END,
-                           consecutive_errors, last_error, pgt_id, scc_id, last_fixpoint_iterations
-                      FROM pgtrickle.pgt_stream_tables
-                     ORDER BY pgt_schema, pgt_name
-                    """);
-                 ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    Timestamp last = rs.getTimestamp(7);
-                    double staleness = rs.getDouble(8);
-                    Double stalenessSeconds = rs.wasNull() ? null : staleness;
-                    ScheduleStatus sched = schedules.get(rs.getLong(11));
-                    out.add(new StreamTableInfo(displayName(rs.getString(1), rs.getString(2)), rs.getString(3),
-                            rs.getString(4), rs.getString(5), rs.getString(6), last == null ? null : last.toInstant(),
-                            stalenessSeconds, rs.getInt(9), rs.getString(10),
-                            sched == null ? null : sched.effectiveSchedule() + (sched.calculated() ? " (calculated)" : ""),
-                            sched == null ? null : sched.nextDueAt(), (Integer) rs.getObject(12), (Integer) rs.getObject(13),
-                            squatted.get(rs.getLong(11))));
-                }
+            for (StreamTableRepository.Listed listed : tables.listing(c)) {
+                StreamTableRow row = listed.row();
+                ScheduleStatus sched = schedules.get(row.id());
+                out.add(new StreamTableInfo(row.displayName(), row.status(), row.refreshMode(), row.effectiveMode(),
+                        row.refreshMode() == RefreshMode.IMMEDIATE ? "immediate"
+                                : row.schedule() == null ? "calculated" : row.schedule(), row.lastRefreshAt(),
+                        listed.stalenessSeconds(), row.consecutiveErrors(), row.lastError(),
+                        sched == null ? null : sched.effectiveSchedule() + (sched.calculated() ? " (calculated)" : ""),
+                        sched == null ? null : sched.nextDueAt(), row.sccId(), row.lastFixpointIterations(),
+                        squatted.get(row.id())));
             }
             return out;
         });
@@ -234,38 +223,56 @@ public final class Trickle implements AutoCloseable {
 
     /**
      * Creates a stream table: validates the query, creates the storage table, installs capture and
-     * (unless {@code initialize} is false) populates it.
+     * (unless the request says otherwise) populates it.
      *
-     * @throws TrickleException.InvalidInputException for a bad name, query, mode or schedule; nothing is left behind
+     * @throws TrickleException.InvalidInputException for a bad query, mode or schedule; nothing is left behind
      */
-    public CreateResult create(String name, String query, String schedule, String mode, boolean initialize) {
-        QualifiedName qn = QualifiedName.parse(name);
-        Schedule sched = Schedule.parse(schedule);
-        RefreshMode rm = mode == null ? RefreshMode.AUTO : RefreshMode.parse(mode);
-        if (query == null || query.isBlank()) {
-            throw new InvalidInputException("a stream table needs a query (--query)");
-        }
-        requireMaintainable(rm);
-        CreateStreamTable.Result r = CreateStreamTable.run(database,
-                new CreateStreamTable.Request(qn, query, sched, rm, initialize), engineName);
+    public CreateResult create(CreateRequest request) {
+        requireMaintainable(request.mode());
+        CreateStreamTable.Result r = CreateStreamTable.run(database, request, engineName);
         plans.put(r.pgtId(), r.derivation().definingQuery(), r.derivation().effectiveMode(), r.storageOid(),
                 r.derivation().storage());
-        return new CreateResult(qn.toString(), rm.name(), r.derivation().effectiveMode(), r.derivation().fallbackReason(),
-                r.rowsInserted(), initialize, r.derivation().warnings());
+        return new CreateResult(request.name().toString(), request.mode(), r.derivation().effectiveMode(),
+                r.derivation().fallbackReason(), r.rowsInserted(), request.initialize(), r.derivation().warnings());
     }
 
-    /** Changes a stream table; null arguments stay as they are. */
-    public StreamTableInfo alter(String name, String query, String schedule, String mode, String status) {
-        QualifiedName qn = QualifiedName.parse(name);
-        RefreshMode rm = mode == null ? null : RefreshMode.parse(mode);
-        if (rm == RefreshMode.IMMEDIATE) {
-            requireMaintainable(rm);
+    /**
+     * {@link #create(CreateRequest)} from text, as the command line reads it (null schedule: calculated,
+     * null mode: AUTO).
+     *
+     * @deprecated a run of strings and a boolean: use {@link #create(CreateRequest)}. Kept while the
+     *             branches of this round still call it; every call in this tree is gone.
+     */
+    @Deprecated(forRemoval = true)
+    public CreateResult create(String name, String query, String schedule, String mode, boolean initialize) {
+        return create(CreateRequest.of(name, query).schedule(schedule)
+                .mode(mode == null ? RefreshMode.AUTO : RefreshMode.parse(mode)).populated(initialize));
+    }
+
+    /** Changes a stream table; what the request leaves null stays as it is. */
+    public StreamTableInfo alter(AlterRequest request) {
+        if (request.mode() == RefreshMode.IMMEDIATE) {
+            requireMaintainable(request.mode());
         } else {
             requireCatalogInstalled();
         }
-        AlterStreamTable.run(database, new AlterStreamTable.Request(qn, query,
-                schedule == null ? null : Schedule.parse(schedule), rm, status), engineName);
-        return list().stream().filter(t -> t.name().equals(qn.toString())).findFirst().orElseThrow();
+        AlterStreamTable.run(database, request, engineName);
+        String name = request.name().toString();
+        return list().stream().filter(t -> t.name().equals(name)).findFirst().orElseThrow();
+    }
+
+    /**
+     * {@link #alter(AlterRequest)} from text; null arguments stay as they are.
+     *
+     * @deprecated a run of strings: use {@link #alter(AlterRequest)}. Kept while the branches of this
+     *             round still call it; every call in this tree is gone.
+     */
+    @Deprecated(forRemoval = true)
+    public StreamTableInfo alter(String name, String query, String schedule, String mode, String status) {
+        AlterRequest request = AlterRequest.of(name).query(query);
+        request = schedule == null ? request : request.schedule(schedule);
+        request = mode == null ? request : request.mode(RefreshMode.parse(mode));
+        return alter(status == null ? request : request.status(AlterRequest.Status.parse(status)));
     }
 
     /** Drops a stream table (and, with {@code cascade}, the stream tables that read it); returns what was dropped. */
@@ -277,24 +284,36 @@ public final class Trickle implements AutoCloseable {
     }
 
     /**
-     * Refreshes a stream table now and waits for the outcome. A member of a cycle is refreshed with
-     * its whole cycle, to a fixpoint ({@code full} recomputes the cycle from empty tables); the
-     * result is what the table's refreshes in that run added up to.
-     *
-     * @throws ActionFailedException when the refresh fails, or the cycle does not converge
+     * Refreshes a stream table now, differentially where it can, and waits for the outcome (see
+     * {@link #refresh(String, RefreshOptions)}).
      */
-    public RefreshResult refresh(String name, boolean full) {
-        return refresh(name, full, false);
+    public RefreshResult refresh(String name) {
+        return refresh(name, RefreshOptions.DEFAULT);
     }
 
     /**
-     * Refreshes now; with {@code respectWatermarks}, a misaligned watermark group over the table's
-     * sources skips the refresh (action SKIP) as the scheduler would. Without it the refresh runs and
-     * its reason says which group it overrode. A member of a cycle is refreshed with its whole cycle,
-     * to a fixpoint, as {@link #refresh(String, boolean)} says; with {@code respectWatermarks}, a
-     * misaligned group over any member skips the cycle.
+     * @deprecated a boolean that says nothing at the call: use {@link #refresh(String)} or
+     *             {@link #refresh(String, RefreshOptions)} with {@link RefreshOptions#FULL}. Kept while the
+     *             branches of this round still call it.
      */
-    public RefreshResult refresh(String name, boolean full, boolean respectWatermarks) {
+    @Deprecated(forRemoval = true)
+    public RefreshResult refresh(String name, boolean full) {
+        return refresh(name, full ? RefreshOptions.FULL : RefreshOptions.DEFAULT);
+    }
+
+    /**
+     * Refreshes a stream table now and waits for the outcome. A member of a cycle is refreshed with
+     * its whole cycle, to a fixpoint ({@code full} recomputes the cycle from empty tables); the
+     * result is what the table's refreshes in that run added up to. With
+     * {@link RefreshOptions#respectWatermarks()}, a misaligned watermark group over the table's
+     * sources (over any member's, for a cycle) skips the refresh (action SKIP) as the scheduler
+     * would; without it the refresh runs and its reason says which group it overrode.
+     *
+     * @throws ActionFailedException when the refresh fails, or the cycle does not converge
+     */
+    public RefreshResult refresh(String name, RefreshOptions options) {
+        boolean full = options.full();
+        boolean respectWatermarks = options.respectWatermarks();
         RefreshExecutor.Target target = refresher.lookup(QualifiedName.parse(name));
         long id = target.id();
         List<Long> cycle = target.cycle();
@@ -310,7 +329,7 @@ public final class Trickle implements AutoCloseable {
         } else {
             overrode = manualRefresh.cycleOverride(cycle);
         }
-        CycleRefresh.Outcome o = new CycleRefresh(refresher).run(cycle, "MANUAL", full, () -> false);
+        CycleRefresh.Outcome o = new CycleRefresh(refresher).run(cycle, InitiatedBy.MANUAL, full, () -> false);
         switch (o.status()) {
             case FAILED -> throw o.failure();
             case NOT_CONVERGED -> throw new ActionFailedException(o.message());
@@ -379,18 +398,53 @@ public final class Trickle implements AutoCloseable {
     public List<SccStatus> sccStatus() {
         return database.withConnection("reading the cycles", c -> {
             requireCatalog(c);
-            List<SccStatus> out = new ArrayList<>();
-            try (PreparedStatement ps = c.prepareStatement(
-                    "SELECT scc_id, members, last_iterations, last_converged_at FROM pgtrickle.pgt_scc_status()");
-                 ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    Timestamp converged = rs.getTimestamp(4);
-                    out.add(new SccStatus(rs.getInt(1), List.of((String[]) rs.getArray(2).getArray()),
-                            (Integer) rs.getObject(3), converged == null ? null : converged.toInstant()));
-                }
-            }
-            return out;
+            return new CycleRepository().status(c);
         });
+    }
+
+    // --- Health (issue 16) ----------------------------------------------------------------------
+
+    /** The problems {@code pgtrickle.health()} reports, worst first; empty when all is well. */
+    public List<HealthProblem> health() {
+        return database.withConnection("reading the health of the catalog", c -> {
+            requireCatalog(c);
+            return new HealthRepository().problems(c);
+        });
+    }
+
+    /** Every stream table's staleness against its schedule and its slowest upstream ({@code pgtrickle.stream_table_lag}). */
+    public List<StreamTableLag> lag() {
+        return database.withConnection("reading the lag of the stream tables", c -> {
+            requireCatalog(c);
+            return new HealthRepository().lag(c);
+        });
+    }
+
+    /** Every captured source's change buffer: pending changes, size, and their age ({@code pgtrickle.change_buffers()}). */
+    public List<ChangeBufferStatus> changeBuffers() {
+        return database.withConnection("reading the change buffers", c -> {
+            requireCatalog(c);
+            return new HealthRepository().changeBuffers(c);
+        });
+    }
+
+    /**
+     * Whether this engine can work against its database now: it answers, and its catalog is
+     * installed in a version this engine understands. Never throws: what is wrong is the reason.
+     */
+    public Readiness readiness() {
+        try {
+            return database.withConnection("checking readiness", c -> {
+                Optional<String> version = CatalogInstaller.installedVersion(c);
+                if (version.isEmpty()) {
+                    return new Readiness(false, null, "the Trickle catalog is not installed in " + databaseName());
+                }
+                Optional<String> refusal = CatalogCompatibility.THIS_ENGINE.refusal(version.get(), databaseName());
+                return new Readiness(refusal.isEmpty(), version.get(), refusal.orElse(null));
+            });
+        } catch (RuntimeException e) {
+            return new Readiness(false, null, "cannot reach " + databaseName() + ": " + e.getMessage());
+        }
     }
 
     /**
@@ -403,37 +457,11 @@ public final class Trickle implements AutoCloseable {
     public SchedulerHandle runScheduler(SchedulerOptions options) {
         SchedulerConfig config = SchedulerConfig.defaults(applicationName + " scheduler")
                 .withInterval(options.interval()).withMaxConcurrent(options.maxConcurrent());
-        SchedulerDaemon daemon = new SchedulerDaemon(database, refresher, config);
+        SchedulerDaemon daemon = new SchedulerDaemon(database, refresher, config, listeners.scheduler());
         daemon.start();
         SchedulerHandle handle = new SchedulerHandle(daemon);
         schedulers.add(handle);
         return handle;
-    }
-
-    /**
-     * Installs the demo that {@code trickle demo} and the workbench share (DESIGN §4): the sample shop's
-     * schemas, tables and data, and stream tables over them and over each other on several schedules.
-     * Idempotent: it makes only what is missing. The catalog must be installed.
-     *
-     * @return what it created, in order ({@code "table shop.orders"}, {@code "stream table shop.order_totals"});
-     *         empty when the demo was complete
-     */
-    public List<String> installDemo() {
-        requireCatalogInstalled();
-        return DemoInstaller.install(this, database);
-    }
-
-    /**
-     * Resets the demo to how a first install leaves it (DESIGN §4, {@code trickle demo --reset}): drops
-     * its schemas ({@code shop}, {@code reporting}, {@code etl}) with everything in them, every stream
-     * table stored there or reading from there, and its watermark group, then installs it anew. The
-     * catalog must be installed.
-     *
-     * @return what it dropped, then what it created
-     */
-    public List<String> resetDemo() {
-        requireCatalogInstalled();
-        return DemoInstaller.reset(this, database);
     }
 
     // --- What a DBA looks at besides stream tables (issue 20) -------------------------------------
@@ -497,9 +525,8 @@ public final class Trickle implements AutoCloseable {
         });
     }
 
-    /** What create would do with a query (mode, reason, tree, delta SQL), without creating anything. */
-    public ValidationResult validate(String query, String mode) {
-        RefreshMode rm = mode == null ? RefreshMode.AUTO : RefreshMode.parse(mode);
+    /** What create would do with a query in mode {@code rm} (reason, tree, delta SQL), without creating anything. */
+    public ValidationResult validate(String query, RefreshMode rm) {
         return database.withConnection("validating the query", c -> {
             requireCatalog(c);
             return ValidateQuery.run(c, query, rm);

@@ -5,7 +5,7 @@ import java.util.List;
 /**
  * What the engine would do with a query, without creating anything.
  *
- * @param effectiveMode  DIFFERENTIAL or FULL
+ * @param effectiveMode  what create would run
  * @param fallbackReason why AUTO would use FULL, or null
  * @param outputColumns  the storage table's user columns, {@code name type}
  * @param operatorTree   the differential engine's tree, or null when FULL
@@ -13,7 +13,7 @@ import java.util.List;
  * @param deltaSql       the delta query for one change window, or null when FULL
  * @param warnings       things worth knowing
  */
-public record ValidationResult(String effectiveMode, String fallbackReason, List<String> outputColumns,
+public record ValidationResult(EffectiveMode effectiveMode, String fallbackReason, List<String> outputColumns,
                                String operatorTree, String strategy, String deltaSql, List<String> warnings) {
 
     public ValidationResult {
@@ -22,6 +22,6 @@ public record ValidationResult(String effectiveMode, String fallbackReason, List
     }
 
     public boolean differential() {
-        return "DIFFERENTIAL".equals(effectiveMode);
+        return effectiveMode == EffectiveMode.DIFFERENTIAL;
     }
 }

@@ -29,7 +29,7 @@ public final class Isolation {
                    AND ((l.locktype = 'advisory' AND l.classid = ?::oid AND l.objid = 0 AND l.objsubid = 2)
                         OR (l.locktype = 'relation' AND l.mode = 'ExclusiveLock'
                             AND l.relation = pg_catalog.to_regclass('pgtrickle.pgt_leader')))""")) {
-            // The leader's lock on pgtrickle.pgt_leader, or the advisory lock of engines before 0.7.0.9.
+            // The leader's lock on pgtrickle.pgt_leader, or the advisory lock of engines before 0.7.0.11.
             ps.setLong(1, AdvisoryLocks.LEGACY_LEADER_CLASS & 0xffffffffL);
             try (ResultSet rs = ps.executeQuery()) {
                 if (rs.next()) {

@@ -22,7 +22,7 @@ public record CatalogCompatibility(String newestKnown, String oldestSupported) {
      * This build's catalog version: the highest migration in the {@code sql} module. Raise it with
      * every new migration ({@code CatalogCompatibilityTest} fails until it is).
      */
-    public static final String NEWEST = "0.7.0.9";
+    public static final String NEWEST = "0.7.0.11";
 
     /** The oldest catalog this build maintains stream tables in (below it: 'trickle install' first). */
     public static final String OLDEST_SUPPORTED = "0.6.0";
@@ -30,7 +30,8 @@ public record CatalogCompatibility(String newestKnown, String oldestSupported) {
     /**
      * The oldest catalog this build creates, alters and refreshes stream tables in: refreshes are
      * compiled into the catalog and read typed change buffers since 0.7.0.5. Older catalogs are still
-     * read (list, show, history) until {@code trickle install} upgrades them.
+     * read (list, show, history) until {@code trickle install} upgrades them. (In a 0.7.0.5 catalog a
+     * refresh does not watch partition trees or views' definitions, nor follow renames: 0.7.0.10 does.)
      */
     public static final String OLDEST_MAINTAINED = "0.7.0.5";
 

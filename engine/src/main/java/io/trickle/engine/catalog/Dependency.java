@@ -6,7 +6,7 @@ import java.util.List;
  * One row of {@code pgtrickle.pgt_dependencies}: a relation a stream table reads.
  *
  * @param columnTypes each used column as {@code name:type} when the query was derived, by name (empty
- *                    for rows written before catalog 0.7.0.9): what a change to them is told against
+ *                    for rows written before catalog 0.7.0.11): what a change to them is told against
  */
 public record Dependency(long pgtId, long sourceOid, String sourceSchema, String sourceName, String sourceType,
                          List<String> columnsUsed, String columnFingerprint, List<String> columnTypes) {

@@ -13,13 +13,11 @@ import java.util.List;
 public final class DependencyRepository {
 
     /**
-     * The fingerprint of a relation's columns, computed in the database so that the value stored at
-     * create time and the value checked before each refresh come from the same expression.
+     * The fingerprint of a source, computed in the database by the one function run_refresh checks it
+     * with: the columns used (names and types), a view's definition, a table's place in a partition
+     * or inheritance tree (migration 0.7.0.10). Binds the relation's OID, then the columns used.
      */
-    public static final String FINGERPRINT_SQL = """
-            (SELECT coalesce(md5(string_agg(a.attname || ':' || format_type(a.atttypid, a.atttypmod), ',' ORDER BY a.attname)), '')
-               FROM pg_attribute a
-              WHERE a.attrelid = ?::oid AND a.attnum > 0 AND NOT a.attisdropped AND a.attname = ANY (?::text[]))""";
+    public static final String FINGERPRINT_SQL = "pgtrickle.column_fingerprint(?::oid::regclass, ?::text[])";
 
     /** The used columns ({@code ?::oid}, {@code ?::text[]}) as {@code name:type}, by name: what {@link #FINGERPRINT_SQL} hashes. */
     public static final String COLUMN_TYPES_SQL = """
@@ -28,7 +26,7 @@ public final class DependencyRepository {
               WHERE a.attrelid = ?::oid AND a.attnum > 0 AND NOT a.attisdropped AND a.attname = ANY (?::text[]))""";
 
     public void insert(Connection c, long pgtId, long sourceOid, String sourceType, List<String> columns) throws SQLException {
-        // column_types came with catalog 0.7.0.9; an older catalog gets NULL's equivalent: nothing.
+        // column_types came with catalog 0.7.0.11; an older catalog gets NULL's equivalent: nothing.
         boolean withTypes = hasColumnTypes(c);
         try (PreparedStatement ps = c.prepareStatement("""
                 INSERT INTO pgtrickle.pgt_dependencies (pgt_id, source, source_schema, source_name, source_type,
@@ -51,6 +49,13 @@ public final class DependencyRepository {
             }
             ps.setLong(++i, sourceOid);
             ps.executeUpdate();
+        } catch (SQLException e) {
+            if ("23514".equals(e.getSQLState())) {
+                // A catalog older than 0.7.0.10 knows no SYSTEM or SEQUENCE sources.
+                throw new io.trickle.engine.api.TrickleException.InvalidInputException("this catalog cannot record a source"
+                        + " of type " + sourceType + "; upgrade it with 'trickle install'", e);
+            }
+            throw e;
         }
     }
 
@@ -87,7 +92,7 @@ public final class DependencyRepository {
     private List<Dependency> query(Connection c, String where, Object param) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement("""
                 SELECT pgt_id, source::oid, source_schema, source_name, source_type, columns_used, column_fingerprint,
-                       -- column_types came with catalog 0.7.0.9; read so that older catalogs still list
+                       -- column_types came with catalog 0.7.0.11; read so that older catalogs still list
                        ARRAY(SELECT jsonb_array_elements_text(CASE jsonb_typeof(to_jsonb(d) -> 'column_types')
                                                                   WHEN 'array' THEN to_jsonb(d) -> 'column_types' ELSE '[]' END))
                   FROM pgtrickle.pgt_dependencies d

@@ -31,7 +31,7 @@ public final class LockSquatters {
     private LockSquatters() {
     }
 
-    /** Every squatter, by table; empty against a catalog older than 0.7.0.9. */
+    /** Every squatter, by table; empty against a catalog older than 0.7.0.11. */
     public static List<Squatter> find(Connection c) throws SQLException {
         if (!available(c)) {
             return List.of();

@@ -1,5 +1,6 @@
 package io.trickle.engine.catalog;
 
+import io.trickle.engine.api.InitiatedBy;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -36,13 +37,13 @@ public final class RefreshHistoryRepository {
      * @param lastCheckedAt the latest of those checks, or null
      */
     public record Entry(long refreshId, long pgtId, String schema, String name, String action, String status,
-                        String initiatedBy, long rowsInserted, long rowsDeleted, Instant startTime, Instant endTime,
+                        InitiatedBy initiatedBy, long rowsInserted, long rowsDeleted, Instant startTime, Instant endTime,
                         Double durationMs, String reason, String errorMessage, Integer fixpointIteration,
                         Integer quietChecks, Instant lastCheckedAt) {
     }
 
     /** Opens a RUNNING row in its own (autocommit) statement, so that others see a refresh under way. */
-    public long start(Connection c, long pgtId, String schema, String name, String initiatedBy, String engine)
+    public long start(Connection c, long pgtId, String schema, String name, InitiatedBy initiatedBy, String engine)
             throws SQLException {
         try (PreparedStatement ps = c.prepareStatement("""
                 INSERT INTO pgtrickle.pgt_refresh_history (pgt_id, pgt_schema, pgt_name, action, status, initiated_by,
@@ -51,7 +52,7 @@ public final class RefreshHistoryRepository {
             ps.setLong(1, pgtId);
             ps.setString(2, schema);
             ps.setString(3, name);
-            ps.setString(4, initiatedBy);
+            ps.setString(4, initiatedBy.name());
             ps.setString(5, engine);
             try (ResultSet rs = ps.executeQuery()) {
                 rs.next();
@@ -128,13 +129,13 @@ public final class RefreshHistoryRepository {
     }
 
     /** Records a refresh that did not run (a skip), start and end at once. */
-    public long skipped(Connection c, long pgtId, String schema, String name, String initiatedBy, String reason,
+    public long skipped(Connection c, long pgtId, String schema, String name, InitiatedBy initiatedBy, String reason,
                         String engine) throws SQLException {
         return skipped(c, pgtId, schema, name, initiatedBy, reason, engine, null);
     }
 
     /** Records a refresh that did not run (a skip), in a cycle's round if {@code fixpointIteration} is set. */
-    public long skipped(Connection c, long pgtId, String schema, String name, String initiatedBy, String reason,
+    public long skipped(Connection c, long pgtId, String schema, String name, InitiatedBy initiatedBy, String reason,
                         String engine, Integer fixpointIteration) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement("""
                 INSERT INTO pgtrickle.pgt_refresh_history (pgt_id, pgt_schema, pgt_name, action, status, initiated_by,
@@ -143,7 +144,7 @@ public final class RefreshHistoryRepository {
             ps.setLong(1, pgtId);
             ps.setString(2, schema);
             ps.setString(3, name);
-            ps.setString(4, initiatedBy);
+            ps.setString(4, initiatedBy.name());
             ps.setString(5, reason);
             ps.setString(6, engine);
             ps.setObject(7, fixpointIteration);
@@ -155,7 +156,7 @@ public final class RefreshHistoryRepository {
     }
 
     /** Records a refresh that failed (in a transaction of its own: the refresh's rollback must not erase it). */
-    public long failed(Connection c, long pgtId, String schema, String name, String initiatedBy, String error,
+    public long failed(Connection c, long pgtId, String schema, String name, InitiatedBy initiatedBy, String error,
                        String engine) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement("""
                 INSERT INTO pgtrickle.pgt_refresh_history (pgt_id, pgt_schema, pgt_name, action, status, initiated_by,
@@ -164,7 +165,7 @@ public final class RefreshHistoryRepository {
             ps.setLong(1, pgtId);
             ps.setString(2, schema);
             ps.setString(3, name);
-            ps.setString(4, initiatedBy);
+            ps.setString(4, initiatedBy.name());
             ps.setString(5, error);
             ps.setString(6, engine);
             try (ResultSet rs = ps.executeQuery()) {
@@ -253,7 +254,7 @@ public final class RefreshHistoryRepository {
                     double d = rs.getDouble(12);
                     Double duration = rs.wasNull() ? null : d;
                     out.add(new Entry(rs.getLong(1), rs.getLong(2), rs.getString(3), rs.getString(4), rs.getString(5),
-                            rs.getString(6), rs.getString(7), rs.getLong(8), rs.getLong(9), rs.getTimestamp(10).toInstant(),
+                            rs.getString(6), InitiatedBy.valueOf(rs.getString(7)), rs.getLong(8), rs.getLong(9), rs.getTimestamp(10).toInstant(),
                             end == null ? null : end.toInstant(), duration, rs.getString(13), rs.getString(14),
                             (Integer) rs.getObject(15), (Integer) rs.getObject(16),
                             lastChecked == null ? null : lastChecked.toInstant()));

@@ -1,5 +1,7 @@
 package io.trickle.engine.catalog;
 
+import io.trickle.engine.api.RefreshMode;
+import io.trickle.engine.api.EffectiveMode;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -21,7 +23,7 @@ public final class StreamTableRepository {
 
     /** What a new stream table is created with. */
     public record NewStreamTable(String schema, String name, long storageOid, String definingQuery, String originalQuery,
-                                 String schedule, String refreshMode, String effectiveMode, String fallbackReason,
+                                 String schedule, RefreshMode refreshMode, EffectiveMode effectiveMode, String fallbackReason,
                                  boolean keyedRowIds, String timeZone, String searchPath) {
     }
 
@@ -36,8 +38,8 @@ public final class StreamTableRepository {
             ps.setString(4, t.definingQuery());
             ps.setString(5, t.originalQuery());
             ps.setString(6, t.schedule());
-            ps.setString(7, t.refreshMode());
-            ps.setString(8, t.effectiveMode());
+            ps.setString(7, t.refreshMode().name());
+            ps.setString(8, t.effectiveMode().name());
             ps.setString(9, t.fallbackReason());
             ps.setBoolean(10, t.keyedRowIds());
             ps.setString(11, t.timeZone());
@@ -49,8 +51,16 @@ public final class StreamTableRepository {
         }
     }
 
+    /**
+     * The stream table of that name, or else the one whose storage table is called so now (it was
+     * renamed, or its schema was, and no refresh has caught up with the new name yet).
+     */
     public Optional<StreamTableRow> byName(Connection c, String schema, String name) throws SQLException {
-        return one(c, "WHERE pgt_schema = ? AND pgt_name = ?", schema, name);
+        Optional<StreamTableRow> recorded = one(c, "WHERE pgt_schema = ? AND pgt_name = ?", schema, name);
+        if (recorded.isPresent()) {
+            return recorded;
+        }
+        return one(c, "WHERE storage::oid = to_regclass(quote_ident(?) || '.' || quote_ident(?))::oid", schema, name);
     }
 
     public Optional<StreamTableRow> byId(Connection c, long id) throws SQLException {
@@ -68,6 +78,27 @@ public final class StreamTableRepository {
 
     public List<StreamTableRow> all(Connection c) throws SQLException {
         return many(c, "ORDER BY pgt_schema, pgt_name");
+    }
+
+    /** A row as {@code list} shows it: with its staleness, from the database clock. */
+    public record Listed(StreamTableRow row, Double stalenessSeconds) {
+    }
+
+    /** Every stream table by schema and name, with its staleness (null when never refreshed). */
+    public List<Listed> listing(Connection c) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("SELECT " + COLUMNS
+                + ", CASE WHEN refresh_mode = 'IMMEDIATE' AND status = 'ACTIVE' AND NOT needs_reinit THEN 0"
+                + " ELSE extract(epoch FROM now() - last_refresh_at)::float8 END FROM pgtrickle.pgt_stream_tables"
+                + " ORDER BY pgt_schema, pgt_name");
+             ResultSet rs = ps.executeQuery()) {
+            List<Listed> out = new ArrayList<>();
+            int stalenessColumn = rs.getMetaData().getColumnCount();
+            while (rs.next()) {
+                double staleness = rs.getDouble(stalenessColumn);
+                out.add(new Listed(read(rs), rs.wasNull() ? null : staleness));
+            }
+            return out;
+        }
     }
 
     /** The ids of the members of {@code id}'s cycle (itself included), by id; empty when it is in none. */
@@ -109,24 +140,47 @@ public final class StreamTableRepository {
 
     /** The row at the cursor of a result selecting {@link #COLUMNS}. */
     public static StreamTableRow read(ResultSet rs) throws SQLException {
+        String storedMode = rs.getString(8);
+        String storedEffective = rs.getString(9);
+        RefreshMode mode = known(RefreshMode.class, storedMode);
+        EffectiveMode effective = known(EffectiveMode.class, storedEffective);
+        String invalidMode = mode == null ? "refresh mode '" + storedMode + "'"
+                : effective == null ? "effective mode '" + storedEffective + "'" : null;
         return new StreamTableRow(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getLong(4), rs.getString(5),
-                rs.getString(6), rs.getString(7), rs.getString(8), rs.getString(9), rs.getString(10), rs.getString(11),
+                rs.getString(6), rs.getString(7), mode == null ? RefreshMode.AUTO : mode,
+                effective == null ? EffectiveMode.FULL : effective,
+                rs.getString(10), rs.getString(11),
                 rs.getBoolean(12), rs.getBoolean(13), rs.getString(14), rs.getInt(15), rs.getString(16),
                 rs.getBoolean(17), (Integer) rs.getObject(18), (Integer) rs.getObject(19), rs.getString(20),
-                rs.getString(21), instant(rs.getTimestamp(22)), instant(rs.getTimestamp(23)), instant(rs.getTimestamp(24)));
+                rs.getString(21), instant(rs.getTimestamp(22)), instant(rs.getTimestamp(23)), instant(rs.getTimestamp(24)),
+                invalidMode);
+    }
+
+    /** The constant a stored text names; null for text no engine writes (a row edited by hand). */
+    private static <E extends Enum<E>> E known(Class<E> type, String stored) {
+        for (E e : type.getEnumConstants()) {
+            if (e.name().equals(stored)) {
+                return e;
+            }
+        }
+        return null;
     }
 
     private static java.time.Instant instant(Timestamp t) {
         return t == null ? null : t.toInstant();
     }
 
-    /** Sets columns by name; {@code assignments} are SQL fragments with bound values, e.g. {@code "status = ?"}. */
+    /**
+     * Sets columns by name; {@code assignments} are SQL fragments with bound values, e.g.
+     * {@code "status = ?"}. An enum value is bound as its name.
+     */
     public void update(Connection c, long id, String assignments, Object... params) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement("UPDATE pgtrickle.pgt_stream_tables SET " + assignments
                 + ", updated_at = now() WHERE pgt_id = ?")) {
             int i = 1;
             for (Object p : params) {
-                ps.setObject(i++, p);
+                // The catalog stores modes and statuses as their names.
+                ps.setObject(i++, p instanceof Enum<?> e ? e.name() : p);
             }
             ps.setLong(i, id);
             ps.executeUpdate();

@@ -1,18 +1,24 @@
 package io.trickle.engine.catalog;
 
 import io.trickle.engine.api.RefreshMode;
+import io.trickle.engine.api.EffectiveMode;
 import io.trickle.engine.api.Schedule;
 import io.trickle.engine.api.TrickleException.InvalidInputException;
 import java.time.Instant;
 import java.util.Optional;
 
-/** One row of {@code pgtrickle.pgt_stream_tables}, as the engine reads it. */
+/**
+ * One row of {@code pgtrickle.pgt_stream_tables}, as the engine reads it. A refresh or effective mode
+ * that no engine wrote (a row edited by hand) is read as {@code AUTO}/{@code FULL} with its stored text
+ * in {@code invalidMode}, so that listing and scheduling the other tables goes on; {@link #unusable()}
+ * reports it.
+ */
 public record StreamTableRow(long id, String schema, String name, long storageOid, String definingQuery,
-                             String originalQuery, String schedule, String refreshMode, String effectiveMode,
+                             String originalQuery, String schedule, RefreshMode refreshMode, EffectiveMode effectiveMode,
                              String fallbackReason, String status, boolean populated, boolean needsReinit,
                              String reinitReason, int consecutiveErrors, String lastError, boolean keyedRowIds,
                              Integer sccId, Integer lastFixpointIterations, String timeZone, String searchPath,
-                             Instant lastRefreshAt, Instant dataTimestamp, Instant createdAt) {
+                             Instant lastRefreshAt, Instant dataTimestamp, Instant createdAt, String invalidMode) {
 
     /** {@code schema.name}, quoted where needed. */
     public String displayName() {
@@ -37,11 +43,10 @@ public record StreamTableRow(long id, String schema, String name, long storageOi
      * @throws InvalidInputException when the stored text is not a mode, saying how to set one
      */
     public RefreshMode mode() {
-        try {
-            return RefreshMode.valueOf(refreshMode);
-        } catch (IllegalArgumentException | NullPointerException e) {
+        if (invalidMode != null) {
             throw new InvalidInputException(unusable().orElse("stream table " + displayName() + " has no usable refresh mode"));
         }
+        return refreshMode;
     }
 
     /**
@@ -58,13 +63,8 @@ public record StreamTableRow(long id, String schema, String name, long storageOi
                     + "); set one with 'trickle alter " + table + " --schedule S' and resume it with 'trickle alter "
                     + table + " --status ACTIVE'");
         }
-        boolean modeKnown = false;
-        for (RefreshMode m : RefreshMode.values()) {
-            modeKnown |= m.name().equals(refreshMode);
-        }
-        if (!modeKnown || !("FULL".equals(effectiveMode) || "DIFFERENTIAL".equals(effectiveMode))) {
-            String stored = modeKnown ? "effective mode '" + effectiveMode + "'" : "refresh mode '" + refreshMode + "'";
-            return Optional.of("stream table " + table + " has a stored " + stored + " that is not valid; set the mode"
+        if (invalidMode != null) {
+            return Optional.of("stream table " + table + " has a stored " + invalidMode + " that is not valid; set the mode"
                     + " with 'trickle alter " + table + " --mode AUTO|FULL|DIFFERENTIAL' and resume it with 'trickle alter "
                     + table + " --status ACTIVE'");
         }

@@ -21,7 +21,7 @@ import org.slf4j.LoggerFactory;
  * TRIGGER does): a write the later snapshot does not hold therefore ran the changed capture, and a
  * write the old capture wrote without a new column is in that snapshot. The engine needs only the
  * TRIGGER privilege for this; locking the source in the snapshot's own transaction, as engines before
- * catalog 0.7.0.9 did, needed UPDATE, DELETE or TRUNCATE on it.
+ * catalog 0.7.0.11 did, needed UPDATE, DELETE or TRUNCATE on it.
  *
  * <p>The reader's dependency rows do not exist yet, so the columns it reads are passed along. Another
  * engine may narrow the buffer again before the reader is recorded: the caller's transaction checks

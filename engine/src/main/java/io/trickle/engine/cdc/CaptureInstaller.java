@@ -37,8 +37,6 @@ public final class CaptureInstaller {
     /** Trigger statements kept back while {@link #deferTriggers} is in force, else null. */
     private List<String> deferred;
 
-    static final String TRIGGER_PREFIX = "pgtrickle_capture_";
-
     /** Capture of {@code sourceOid}, if installed. */
     public Optional<CaptureInfo> find(Connection c, long sourceOid) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement("""
@@ -54,30 +52,42 @@ public final class CaptureInstaller {
     }
 
     /**
-     * Whether capturing {@code source} for a reader of {@code columns} would install or change
-     * anything (the caller must then lock the source first).
+     * The tables to lock against writers before capturing {@code source} for a reader of
+     * {@code columns}, because that would install or change something: the source (whose lock
+     * covers its partitions and inheritance children) and any table whose capture triggers would be
+     * dropped (one that left the source's tree). Empty when capture is as it should be.
      */
-    public boolean needsChange(Connection c, Relation source, Set<String> columns) throws SQLException {
+    public List<Relation> toLock(Connection c, Relation source, Set<String> columns) throws SQLException {
         Optional<CaptureInfo> existing = find(c, source.oid());
         if (existing.isEmpty() || existing.get().format() != BufferFormat.TYPED) {
-            return true;
+            return List.of(source);
         }
         Map<String, String> buffer = bufferColumns(c, existing.get());
         SourceColumns now = SourceColumns.read(c, source.oid());
+        boolean columnsChange = false;
         for (String name : columns) {
             Optional<SourceColumns.Column> col = now.column(name);
             if (col.isPresent() && !col.get().definition().equals(buffer.get(name))) {
-                return true;
+                columnsChange = true;
             }
         }
-        return false;
+        CaptureTriggers.Placement placement = CaptureTriggers.placement(c, source.oid());
+        List<Relation> triggers = CaptureTriggers.toChange(c, existing.get(), placement,
+                placement.mode(existing.get().triggerMode()));
+        if (!columnsChange && triggers.isEmpty()) {
+            return List.of();
+        }
+        List<Relation> out = new ArrayList<>(List.of(source));
+        triggers.stream().filter(r -> r.oid() != source.oid()).forEach(out::add);
+        return out;
     }
 
     /**
      * Makes sure {@code source} is captured with every column its readers (the dependency rows
      * recorded for it) use: installs buffer, function and triggers when it is not captured, widens or
-     * converts the buffer when it must. The caller holds a lock on the source that excludes writers
-     * whenever this changes anything (see {@link #needsChange}).
+     * converts the buffer when it must, and puts its triggers where the source's place in a partition
+     * or inheritance tree needs them ({@link CaptureTriggers}). The caller holds locks that exclude
+     * writers on what this changes (see {@link #toLock}).
      */
     public CaptureInfo ensure(Connection c, Relation source, String triggerMode) throws SQLException {
         return ensure(c, source, triggerMode, Set.of());
@@ -94,14 +104,25 @@ public final class CaptureInstaller {
         List<String> recorded = wantedColumns(c, source.oid(), columns);
         List<String> wanted = columns.columns().keySet().stream()
                 .filter(name -> recorded.contains(name) || alsoWanted.contains(name)).toList();
+        CaptureTriggers.Placement placement = CaptureTriggers.placement(c, source.oid());
         if (existing.isEmpty()) {
-            return install(c, source, triggerMode, columns, wanted);
+            return install(c, source, placement.mode(triggerMode), columns, wanted, placement);
         }
         CaptureInfo info = existing.get();
-        if (info.format() == BufferFormat.JSON) {
-            return convert(c, info, source, columns, wanted);
+        info = info.format() == BufferFormat.JSON ? convert(c, info, source, columns, wanted) : reconcile(c, info, columns, wanted);
+        String mode = placement.mode(info.triggerMode());
+        CaptureTriggers.sync(c, info, placement, mode);
+        if (!mode.equals(info.triggerMode())) {
+            try (PreparedStatement ps = c.prepareStatement(
+                    "UPDATE pgtrickle.pgt_change_tracking SET trigger_mode = ? WHERE buffer_id = ?")) {
+                ps.setString(1, mode);
+                ps.setLong(2, info.bufferId());
+                ps.executeUpdate();
+            }
+            info = new CaptureInfo(info.bufferId(), info.sourceOid(), info.sourceName(), mode, info.format(),
+                    info.capturedColumns());
         }
-        return reconcile(c, info, columns, wanted);
+        return info;
     }
 
     /** The columns of the source that some reader uses, in the source's order. */
@@ -122,7 +143,7 @@ public final class CaptureInstaller {
     }
 
     private CaptureInfo install(Connection c, Relation source, String triggerMode, SourceColumns columns,
-                                List<String> wanted) throws SQLException {
+                                List<String> wanted, CaptureTriggers.Placement placement) throws SQLException {
         long bufferId;
         try (PreparedStatement ps = c.prepareStatement("""
                 INSERT INTO pgtrickle.pgt_change_tracking (source, source_schema, source_name, buffer_table, trigger_mode,
@@ -150,13 +171,11 @@ public final class CaptureInstaller {
         try (Statement st = c.createStatement()) {
             createBuffer(st, info, columns, wanted, source.qualifiedName());
             st.execute(CaptureFunction.ddl(info, wanted, columns.key(), columns));
-            for (String trigger : triggerDdl(info, PgQuote.qualified(source.schema(), source.name()))) {
-                if (deferred != null) {
-                    deferred.add(trigger);
-                } else {
-                    st.execute(trigger);
-                }
-            }
+        }
+        if (deferred != null) {
+            deferred.addAll(CaptureTriggers.creations(c, info, placement, triggerMode));
+        } else {
+            CaptureTriggers.sync(c, info, placement, triggerMode);
         }
         return info;
     }
@@ -288,43 +307,13 @@ public final class CaptureInstaller {
 
     /** The buffer's source columns (all but xid and action) with their definitions as {@link SourceColumns} writes them. */
     private static Map<String, String> bufferColumns(Connection c, CaptureInfo info) throws SQLException {
-        long oid;
-        try (PreparedStatement ps = c.prepareStatement("SELECT to_regclass(?)::oid")) {
-            ps.setString(1, info.qualifiedBuffer());
-            try (ResultSet rs = ps.executeQuery()) {
-                rs.next();
-                oid = rs.getLong(1);
-            }
-        }
         Map<String, String> out = new LinkedHashMap<>();
-        SourceColumns.columns(c, oid).forEach((name, col) -> {
-            if (!name.equals("xid") && !name.equals("action")) {
-                out.put(name, col.definition());
-            }
-        });
+        SourceColumns.ofBuffer(c, info.bufferId()).forEach((name, col) -> out.put(name, col.definition()));
         return out;
     }
 
     private static Array textArray(Connection c, List<String> values) throws SQLException {
         return c.createArrayOf("text", values.toArray());
-    }
-
-    private static List<String> triggerDdl(CaptureInfo info, String table) {
-        String fn = info.qualifiedFunction() + "()";
-        String truncate = "CREATE TRIGGER " + TRIGGER_PREFIX + "truncate AFTER TRUNCATE ON " + table
-                + " FOR EACH STATEMENT EXECUTE FUNCTION " + fn;
-        if ("row".equals(info.triggerMode())) {
-            return List.of("CREATE TRIGGER " + TRIGGER_PREFIX + "row AFTER INSERT OR UPDATE OR DELETE ON " + table
-                    + " FOR EACH ROW EXECUTE FUNCTION " + fn, truncate);
-        }
-        return List.of(
-                "CREATE TRIGGER " + TRIGGER_PREFIX + "insert AFTER INSERT ON " + table
-                        + " REFERENCING NEW TABLE AS __pgt_new FOR EACH STATEMENT EXECUTE FUNCTION " + fn,
-                "CREATE TRIGGER " + TRIGGER_PREFIX + "update AFTER UPDATE ON " + table
-                        + " REFERENCING OLD TABLE AS __pgt_old NEW TABLE AS __pgt_new FOR EACH STATEMENT EXECUTE FUNCTION " + fn,
-                "CREATE TRIGGER " + TRIGGER_PREFIX + "delete AFTER DELETE ON " + table
-                        + " REFERENCING OLD TABLE AS __pgt_old FOR EACH STATEMENT EXECUTE FUNCTION " + fn,
-                truncate);
     }
 
     /**
@@ -349,9 +338,10 @@ public final class CaptureInstaller {
             return false;
         }
         try (Statement st = c.createStatement()) {
-            // The triggers depend on the function and go with it. DROP TRIGGER itself would need
-            // ownership of the source, which the engine may not have (TRIGGER privilege suffices to
-            // capture, issue 18); dropping its own function needs none.
+            // The triggers depend on the function and go with it, wherever they are (a table that
+            // left the tree included). DROP TRIGGER itself would need ownership of the source, which
+            // the engine may not have (TRIGGER privilege suffices to capture, issue 18); dropping its
+            // own function needs none.
             st.execute("DROP FUNCTION IF EXISTS " + info.get().qualifiedFunction() + "() CASCADE");
             st.execute("DROP TABLE IF EXISTS " + info.get().qualifiedBuffer());
         }
@@ -395,17 +385,25 @@ public final class CaptureInstaller {
         return out;
     }
 
-    /** The statements {@link #lockForCapture} takes its locks with (captured sources only). */
+    /**
+     * The statements {@link #lockForCapture} takes its locks with: for each captured source, and each
+     * table of its tree whose capture triggers would change, one of Trickle's triggers on it written
+     * again ({@link TableLocks#againstWritersStatements}). A source not captured yet needs none.
+     */
     public List<String> lockStatements(Connection c, List<Relation> sources) throws SQLException {
-        List<String> statements = new java.util.ArrayList<>();
+        List<Long> oids = new ArrayList<>();
         for (Relation r : sources) {
             Optional<CaptureInfo> info = find(c, r.oid());
             if (info.isPresent()) {
-                statements.add("CREATE OR REPLACE TRIGGER " + TRIGGER_PREFIX + "truncate AFTER TRUNCATE ON "
-                        + PgQuote.qualified(r.schema(), r.name()) + " FOR EACH STATEMENT EXECUTE FUNCTION "
-                        + info.get().qualifiedFunction() + "()");
+                oids.add(r.oid());
+                CaptureTriggers.Placement placement = CaptureTriggers.placement(c, r.oid());
+                for (Relation t : CaptureTriggers.toChange(c, info.get(), placement, placement.mode(info.get().triggerMode()))) {
+                    if (!oids.contains(t.oid())) {
+                        oids.add(t.oid());
+                    }
+                }
             }
         }
-        return statements;
+        return TableLocks.againstWritersStatements(c, oids);
     }
 }

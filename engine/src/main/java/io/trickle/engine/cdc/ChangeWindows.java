@@ -104,17 +104,7 @@ public final class ChangeWindows {
     /** The types of a buffer's captured columns, by name. */
     public static Map<String, PgType> bufferTypes(Connection c, long bufferId) throws SQLException {
         Map<String, PgType> out = new LinkedHashMap<>();
-        try (PreparedStatement ps = c.prepareStatement("""
-                SELECT a.attname, format_type(a.atttypid, a.atttypmod) FROM pg_attribute a
-                 WHERE a.attrelid = to_regclass(?) AND a.attnum > 0 AND NOT a.attisdropped
-                   AND a.attname NOT IN ('xid', 'action') ORDER BY a.attnum""")) {
-            ps.setString(1, CaptureInfo.qualifiedBuffer(bufferId));
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    out.put(rs.getString(1), new PgType(rs.getString(2)));
-                }
-            }
-        }
+        SourceColumns.ofBuffer(c, bufferId).forEach((name, col) -> out.put(name, col.type()));
         return out;
     }
 }

@@ -11,16 +11,14 @@ import java.util.Set;
  * Grouping by exact image. Change windows are consolidated so that a row added and removed again
  * cancels — but only the very same row: values PostgreSQL's equality calls equal yet writes
  * differently (numeric 1.0 and 1.00, float 0 and -0, intervals of 1 day and 24 hours, 'a' and 'A'
- * under a case-insensitive collation) are different rows to a reader that shows them. So a window
- * is grouped by each column as it is only where the type's equality is byte equality, through
- * {@code COLLATE "C"} for strings, and through its text otherwise.
+ * under a case-insensitive collation) are different rows to a reader that shows them. So a value is
+ * grouped as it is only where its type's equality is byte equality ({@link PgType#oneFormPerValue}),
+ * strings under collation C, and anything else through its text under collation C — the collation
+ * must be named: the text of a value of a case-insensitive domain, or of an array of such strings,
+ * inherits the case-insensitive collation, and would merge 'a' and 'A' again.
  */
 public final class ExactImage {
 
-    /** Types whose equality holds exactly when the stored images are the same. */
-    private static final Set<String> IMAGE_EQUALITY = Set.of("smallint", "integer", "bigint", "boolean", "date",
-            "timestamp without time zone", "timestamp with time zone", "time without time zone", "uuid", "bytea",
-            "oid", "\"char\"", "name", "character", "money", "xid8", "pg_lsn");
     /** Numbers grouped by their value and what equality ignores. */
     private static final Set<String> NUMBERS = Set.of("numeric", "double precision", "real");
     /** String types: byte equality under collation C. */
@@ -35,22 +33,27 @@ public final class ExactImage {
      * is far cheaper to group by than text; otherwise its text.
      */
     public static String key(String expr, PgType type) {
-        if (type.isArray()) {
-            return expr + "::text";
-        }
-        if (IMAGE_EQUALITY.contains(type.base())) {
-            return expr;
-        }
-        if (STRINGS.contains(type.base())) {
+        if (!type.isArray() && STRINGS.contains(type.base())) {
             return "(" + expr + " COLLATE \"C\")";
         }
-        if (type.base().equals("numeric")) {
+        if (!type.isArray() && type.oneFormPerValue()) {
+            return expr;
+        }
+        if (!type.isArray() && type.base().equals("numeric")) {
             return expr + ", pg_catalog.scale(" + expr + ")";
         }
-        if (type.base().equals("double precision") || type.base().equals("real")) {
+        if (type.isFloat()) {
             return expr + ", (" + expr + " = 0 AND " + expr + "::text LIKE '-%')";
         }
-        return expr + "::text";
+        return "((" + expr + ")::text COLLATE \"C\")";
+    }
+
+    /**
+     * Whether {@code a} and {@code b} are the same image (both NULL included): their keys compared
+     * as rows, since a number's key has two parts.
+     */
+    public static String sameImage(String a, String b, PgType type) {
+        return "ROW(" + key(a, type) + ") IS NOT DISTINCT FROM ROW(" + key(b, type) + ")";
     }
 
     /**

@@ -17,7 +17,9 @@ import java.util.Set;
  * refresh each. A table needs a refresh when any of its sources has a row in its change window
  * (the window rule of {@link ChangeWindows}), was dropped, or had a used column changed (the
  * fingerprint of {@link DependencyRepository}); or when a source cannot be checked at all — it is not
- * captured (a view, say) or the table has no frontier for it.
+ * captured (a system catalog, say) or the table has no frontier for it. A view has no buffer of its
+ * own: its changes are those of the relations beneath it, recorded beside it, and only its definition
+ * (in its fingerprint) is checked.
  *
  * <p>Run it in a REPEATABLE READ transaction: the answer then holds for that transaction's snapshot,
  * which is what lets the scheduler treat a table found quiet as refreshed up to that snapshot.
@@ -30,6 +32,7 @@ public final class PendingChanges {
     private PendingChanges() {
     }
 
+    /** One source to check; {@code frontier} is null for a view (checked by fingerprint only). */
     private record Check(long pgtId, long sourceOid, String[] columns, String fingerprint, String frontier,
                          long bufferId) {
     }
@@ -42,7 +45,8 @@ public final class PendingChanges {
         }
         List<Check> checks = new ArrayList<>();
         try (PreparedStatement ps = tx.prepareStatement("""
-                SELECT d.pgt_id, d.source::oid, d.columns_used, d.column_fingerprint, f.snapshot::text, ct.buffer_id
+                SELECT d.pgt_id, d.source::oid, d.columns_used, d.column_fingerprint, f.snapshot::text, ct.buffer_id,
+                       d.source_type = 'VIEW'
                   FROM pgtrickle.pgt_dependencies d
                   LEFT JOIN pgtrickle.pgt_frontiers f ON f.pgt_id = d.pgt_id AND f.source = d.source
                   LEFT JOIN pgtrickle.pgt_change_tracking ct ON ct.source = d.source
@@ -53,7 +57,11 @@ public final class PendingChanges {
                     long pgtId = rs.getLong(1);
                     String frontier = rs.getString(5);
                     long bufferId = rs.getLong(6);
-                    if (frontier == null || rs.wasNull()) {
+                    boolean noBuffer = rs.wasNull();
+                    if (rs.getBoolean(7)) {
+                        checks.add(new Check(pgtId, rs.getLong(2), (String[]) rs.getArray(3).getArray(), rs.getString(4),
+                                null, -1));
+                    } else if (frontier == null || noBuffer) {
                         out.add(pgtId);
                     } else {
                         checks.add(new Check(pgtId, rs.getLong(2), (String[]) rs.getArray(3).getArray(), rs.getString(4),
@@ -76,9 +84,11 @@ public final class PendingChanges {
                 sql.append(" UNION ALL ");
             }
             sql.append("SELECT ?::bigint WHERE NOT EXISTS (SELECT 1 FROM pg_class WHERE oid = ?::oid) OR ")
-                    .append(DependencyRepository.FINGERPRINT_SQL).append(" IS DISTINCT FROM ? OR EXISTS (SELECT 1 FROM ")
-                    .append(CaptureInfo.qualifiedBuffer(c.bufferId())).append(" b WHERE ")
-                    .append(ChangeWindows.windowCondition("b")).append(")");
+                    .append(DependencyRepository.FINGERPRINT_SQL).append(" IS DISTINCT FROM ?");
+            if (c.frontier() != null) {
+                sql.append(" OR EXISTS (SELECT 1 FROM ").append(CaptureInfo.qualifiedBuffer(c.bufferId())).append(" b WHERE ")
+                        .append(ChangeWindows.windowCondition("b")).append(")");
+            }
         }
         Set<Long> out = new HashSet<>();
         try (PreparedStatement ps = tx.prepareStatement(sql.toString())) {
@@ -90,8 +100,10 @@ public final class PendingChanges {
                 ps.setLong(i++, c.sourceOid());
                 ps.setArray(i++, columns);
                 ps.setString(i++, c.fingerprint());
-                ps.setString(i++, c.frontier());
-                ps.setString(i++, c.frontier());
+                if (c.frontier() != null) {
+                    ps.setString(i++, c.frontier());
+                    ps.setString(i++, c.frontier());
+                }
             }
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {

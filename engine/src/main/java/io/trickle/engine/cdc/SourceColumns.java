@@ -14,8 +14,7 @@ import java.util.Optional;
 
 /**
  * The live columns of a captured source as capture needs them: type with modifiers (a domain's base
- * type), collation, and
- * whether a key can pair the old and new rows of an UPDATE.
+ * type) and collation ({@link PgType}), and whether a key can pair the old and new rows of an UPDATE.
  *
  * @param columns by name, in attribute order
  * @param key     the columns of the primary key, or else of a unique index on NOT NULL plain columns,
@@ -27,58 +26,47 @@ record SourceColumns(Map<String, Column> columns, List<String> key) {
     /**
      * One column.
      *
-     * @param collation the column's collation as SQL ({@code "pg_catalog"."C"}), or null for the type's default
+     * @param type the column's type with its collation when that is not the type's own (as
+     *             {@link PgType#columnSql} reads it, the one description every table the engine
+     *             writes is declared from)
      */
-    record Column(String name, PgType type, String collation) {
+    record Column(String name, PgType type) {
 
-        /**
-         * The column's definition in a buffer: same type, same collation — a domain's base type
-         * instead of the domain, whose CHECK (which may call a function of the source's owner) must
-         * not run as the engine when the capture function writes the buffer (issue 18).
-         */
+        /** The column's definition in a buffer: same type, same collation. */
         String definition() {
-            return PgQuote.ident(name) + " " + type.name() + (collation == null ? "" : " COLLATE " + collation);
+            return PgQuote.ident(name) + " " + type.declaration();
         }
     }
 
     static SourceColumns read(Connection c, long sourceOid) throws SQLException {
-        return new SourceColumns(columns(c, sourceOid), pairingKey(c, sourceOid).orElse(List.of()));
+        Map<String, Column> columns = new LinkedHashMap<>();
+        try (PreparedStatement ps = c.prepareStatement(COLUMNS + "a.attrelid = ? ORDER BY a.attnum")) {
+            ps.setLong(1, sourceOid);
+            columns.putAll(read(ps));
+        }
+        return new SourceColumns(columns, pairingKey(c, sourceOid).orElse(List.of()));
     }
 
-    /**
-     * The columns of a relation as a buffer defines them (domains in their base type), in attribute
-     * order: of a source, or of a buffer itself (a buffer written by an engine before 0.7.0.9 may
-     * hold a domain, which then compares equal to its base type and is kept as it is).
-     */
-    static Map<String, Column> columns(Connection c, long relid) throws SQLException {
-        Map<String, Column> columns = new LinkedHashMap<>();
-        try (PreparedStatement ps = c.prepareStatement("""
-                SELECT a.attname, format_type(b.typ, b.typmod),
-                       CASE WHEN a.attcollation <> 0 AND a.attcollation <> t.typcollation
-                            THEN format('%I.%I', cn.nspname, co.collname) END
-                  FROM pg_attribute a
-                  CROSS JOIN LATERAL (
-                      WITH RECURSIVE chain(typ, typmod, typtype, base, basemod, depth) AS (
-                          SELECT d.oid, a.atttypmod, d.typtype, d.typbasetype, d.typtypmod, 0
-                            FROM pg_type d WHERE d.oid = a.atttypid
-                          UNION ALL
-                          SELECT d.oid, chain.basemod, d.typtype, d.typbasetype, d.typtypmod, chain.depth + 1
-                            FROM chain JOIN pg_type d ON d.oid = chain.base
-                           WHERE chain.typtype = 'd')
-                      SELECT typ, typmod FROM chain WHERE typtype <> 'd' ORDER BY depth LIMIT 1) b
-                  JOIN pg_type t ON t.oid = b.typ
-                  LEFT JOIN pg_collation co ON co.oid = a.attcollation
-                  LEFT JOIN pg_namespace cn ON cn.oid = co.collnamespace
-                 WHERE a.attrelid = ? AND a.attnum > 0 AND NOT a.attisdropped
-                 ORDER BY a.attnum""")) {
-            ps.setLong(1, relid);
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    columns.put(rs.getString(1), new Column(rs.getString(1), new PgType(rs.getString(2)), rs.getString(3)));
-                }
+    /** The columns of a buffer (all but xid and action), described as a source's are. */
+    static Map<String, Column> ofBuffer(Connection c, long bufferId) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(COLUMNS
+                + "a.attrelid = to_regclass(?) AND a.attname NOT IN ('xid', 'action') ORDER BY a.attnum")) {
+            ps.setString(1, CaptureInfo.qualifiedBuffer(bufferId));
+            return read(ps);
+        }
+    }
+
+    private static final String COLUMNS = "SELECT a.attname, " + PgType.columnSql("a")
+            + " FROM pg_attribute a WHERE a.attnum > 0 AND NOT a.attisdropped AND ";
+
+    private static Map<String, Column> read(PreparedStatement ps) throws SQLException {
+        Map<String, Column> out = new LinkedHashMap<>();
+        try (ResultSet rs = ps.executeQuery()) {
+            while (rs.next()) {
+                out.put(rs.getString(1), new Column(rs.getString(1), PgType.read(rs, 2)));
             }
         }
-        return columns;
+        return out;
     }
 
     Optional<Column> column(String name) {

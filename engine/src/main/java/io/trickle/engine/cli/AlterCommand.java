@@ -1,9 +1,11 @@
 package io.trickle.engine.cli;
 
+import io.trickle.engine.api.AlterRequest;
 import io.trickle.engine.api.StreamTableInfo;
 import io.trickle.engine.api.Trickle;
 import io.trickle.engine.api.TrickleException.InvalidInputException;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -20,21 +22,20 @@ final class AlterCommand extends EngineCommand {
     @Option(names = "--query", paramLabel = "SQL", description = "a new defining query")
     String query;
 
-    @Option(names = "--schedule", paramLabel = "S", description = "a new schedule")
-    String schedule;
-
-    @Option(names = "--mode", paramLabel = "MODE", description = "AUTO, FULL or DIFFERENTIAL")
-    String mode;
+    @Mixin
+    DefinitionOptions definition;
 
     @Option(names = "--status", paramLabel = "STATUS", description = "ACTIVE or SUSPENDED")
     String status;
 
     @Override
     protected CliResult execute(Trickle trickle) {
-        if (query == null && schedule == null && mode == null && status == null) {
+        AlterRequest request = AlterRequest.of(name).query(query).schedule(definition.schedule).mode(definition.mode)
+                .status(status == null ? null : AlterRequest.Status.parse(status));
+        if (request.changesNothing()) {
             throw new InvalidInputException("nothing to change: give --query, --schedule, --mode or --status");
         }
-        StreamTableInfo info = trickle.alter(name, query, schedule, mode, status);
+        StreamTableInfo info = trickle.alter(request);
         return CliResult.of(info, out -> out.printf("Altered stream table %s: %s, %s, schedule %s%n", info.name(),
                 info.status(), info.effectiveMode(), info.schedule()));
     }

@@ -1,8 +1,11 @@
 package io.trickle.engine.cli;
 
+import io.trickle.engine.api.CreateRequest;
 import io.trickle.engine.api.CreateResult;
+import io.trickle.engine.api.RefreshMode;
 import io.trickle.engine.api.Trickle;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -19,22 +22,25 @@ final class CreateCommand extends EngineCommand {
     @Option(names = "--query", required = true, paramLabel = "SQL", description = "the defining query: exactly one SELECT")
     String query;
 
-    @Option(names = "--schedule", paramLabel = "S", defaultValue = "calculated",
-            description = "a duration (30s, 5m, 1h30m, or seconds), a cron expression (5 or 6 fields, @hourly…), or calculated (default)")
-    String schedule;
-
-    @Option(names = "--mode", paramLabel = "MODE", defaultValue = "AUTO", description = "AUTO (default), FULL or DIFFERENTIAL")
-    String mode;
+    @Mixin
+    DefinitionOptions definition;
 
     @Option(names = "--no-initialize", description = "create the table empty; the first refresh populates it")
     boolean noInitialize;
 
     @Override
     protected CliResult execute(Trickle trickle) {
-        CreateResult r = trickle.create(name, query, schedule, mode, !noInitialize);
+        CreateRequest request = CreateRequest.of(name, query).populated(!noInitialize);
+        if (definition.schedule != null) {
+            request = request.schedule(definition.schedule);
+        }
+        if (definition.mode != null) {
+            request = request.mode(definition.mode);
+        }
+        CreateResult r = trickle.create(request);
         return CliResult.of(r, out -> {
             out.printf("Created stream table %s (%s%s)%n", r.name(), r.effectiveMode(),
-                    r.refreshMode().equals("AUTO") ? " chosen by AUTO" : "");
+                    r.refreshMode() == RefreshMode.AUTO ? " chosen by AUTO" : "");
             if (r.fallbackReason() != null) {
                 out.printf("  FULL because: %s%n", r.fallbackReason());
             }

@@ -3,6 +3,7 @@ package io.trickle.engine.cli;
 import io.trickle.engine.api.EngineOptions;
 import io.trickle.engine.api.InstallResult;
 import io.trickle.engine.api.Trickle;
+import io.trickle.engine.embedded.Demo;
 import io.trickle.engine.embedded.EmbeddedServer;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -40,7 +41,7 @@ final class DemoCommand implements Callable<Integer> {
         try (EmbeddedServer server = EmbeddedServer.startOrAttach(EmbeddedServer.defaultHome());
              Trickle trickle = Trickle.open(EngineOptions.forUrl(server.jdbcUrl()).withMaxConnections(RunCommand.POOL_SIZE))) {
             InstallResult catalog = trickle.install();
-            List<String> created = reset ? trickle.resetDemo() : trickle.installDemo();
+            List<String> created = reset ? Demo.reset(trickle, server.jdbcUrl()) : Demo.install(trickle, server.jdbcUrl());
             root.err.printf("trickle demo: catalog %s in %s; %s%n", catalog.catalogVersion(), trickle.databaseName(),
                     created.isEmpty() ? "the demo was already there (--reset puts it back as first installed)"
                             : (reset ? "reset: " : "created ") + String.join(", ", created));

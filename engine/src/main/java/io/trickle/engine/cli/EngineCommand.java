@@ -27,6 +27,14 @@ abstract class EngineCommand implements Callable<Integer> {
     /** Does the work; the engine is open and closed around it. */
     protected abstract CliResult execute(Trickle trickle);
 
+    /**
+     * The options the engine opens with; the daemon adds its metrics' listeners here. Called before
+     * anything connects, so it may refuse bad input.
+     */
+    protected EngineOptions options(EngineOptions base) {
+        return base;
+    }
+
     /** How many sessions the command needs; the daemon overrides this. */
     protected int maxConnections() {
         return 2;
@@ -36,7 +44,7 @@ abstract class EngineCommand implements Callable<Integer> {
     public final Integer call() {
         TrickleCommand root = root();
         boolean json = jsonRequested();
-        Logging.configure(verboseRequested());
+        Logging.configure(verboseRequested(), logFormatRequested());
         EmbeddedServer embedded = null;
         try {
             String url;
@@ -53,7 +61,7 @@ abstract class EngineCommand implements Callable<Integer> {
                 }
             }
             CliResult result;
-            try (Trickle trickle = Trickle.open(EngineOptions.forUrl(url).withMaxConnections(maxConnections()))) {
+            try (Trickle trickle = Trickle.open(options(EngineOptions.forUrl(url).withMaxConnections(maxConnections())))) {
                 result = execute(trickle);
             }
             if (json) {
@@ -97,6 +105,16 @@ abstract class EngineCommand implements Callable<Integer> {
             }
         }
         return false;
+    }
+
+    private LogFormat logFormatRequested() {
+        for (CommandSpec s = spec; s != null; s = s.parent()) {
+            OutputOptions o = outputOf(s.userObject());
+            if (o != null && o.logFormat != null) {
+                return o.logFormat;
+            }
+        }
+        return LogFormat.TEXT;
     }
 
     private boolean embeddedRequested() {

@@ -29,7 +29,7 @@ final class HistoryCommand extends EngineCommand {
             TextTable t = new TextTable("ID", "STARTED (UTC)", "NAME", "ACTION", "STATUS", "BY", "+ROWS", "-ROWS", "MS", "REASON / ERROR");
             for (HistoryEntry e : entries) {
                 t.row(String.valueOf(e.refreshId()), TIME.format(e.startTime()), e.name(), e.action(), e.status(),
-                        e.initiatedBy(), String.valueOf(e.rowsInserted()), String.valueOf(e.rowsDeleted()),
+                        e.initiatedBy().name(), String.valueOf(e.rowsInserted()), String.valueOf(e.rowsDeleted()),
                         e.durationMs() == null ? "-" : String.format("%.1f", e.durationMs()),
                         e.errorMessage() != null ? e.errorMessage() : reason(e));
             }

@@ -22,8 +22,8 @@ final class ListCommand extends EngineCommand {
             TextTable t = new TextTable("NAME", "STATUS", "MODE", "SCHEDULE", "EFFECTIVE", "NEXT DUE", "STALENESS",
                     "ERRORS", "CYCLE");
             for (StreamTableInfo st : tables) {
-                t.row(st.name(), st.status(), st.refreshMode().equals(st.effectiveMode()) ? st.refreshMode()
-                                : st.refreshMode() + "→" + st.effectiveMode(), st.schedule(),
+                t.row(st.name(), st.status(), st.refreshMode().name().equals(st.effectiveMode().name())
+                                ? st.refreshMode().name() : st.refreshMode() + "→" + st.effectiveMode(), st.schedule(),
                         st.effectiveSchedule() == null ? "-" : st.effectiveSchedule(), nextDue(st),
                         TextTable.seconds(st.stalenessSeconds()), String.valueOf(st.consecutiveErrors()),
                         st.sccId() == null ? "-" : String.valueOf(st.sccId()));
@@ -39,7 +39,7 @@ final class ListCommand extends EngineCommand {
 
     /** UTC to the second; "in transaction" for IMMEDIATE tables, "not scheduled" for suspended and failed ones. */
     private static String nextDue(StreamTableInfo st) {
-        if (st.nextDueAt() == null && "IMMEDIATE".equals(st.refreshMode())) {
+        if (st.nextDueAt() == null && st.refreshMode() == io.trickle.engine.api.RefreshMode.IMMEDIATE) {
             return "in transaction";
         }
         if (st.nextDueAt() == null) {

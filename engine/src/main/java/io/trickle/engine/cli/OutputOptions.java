@@ -10,4 +10,8 @@ final class OutputOptions {
 
     @Option(names = {"-v", "--verbose"}, description = "log what the engine does, and show stack traces of failures")
     boolean verbose;
+
+    @Option(names = "--log-format", paramLabel = "FORMAT",
+            description = "how log lines on standard error look: text (default) or json (one JSON object per line)")
+    LogFormat logFormat;
 }

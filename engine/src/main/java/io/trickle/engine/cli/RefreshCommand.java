@@ -1,5 +1,6 @@
 package io.trickle.engine.cli;
 
+import io.trickle.engine.api.RefreshOptions;
 import io.trickle.engine.api.RefreshResult;
 import io.trickle.engine.api.Trickle;
 import java.util.LinkedHashMap;
@@ -30,7 +31,7 @@ final class RefreshCommand extends EngineCommand {
 
     @Override
     protected CliResult execute(Trickle trickle) {
-        RefreshResult r = trickle.refresh(name, full, respectWatermarks);
+        RefreshResult r = trickle.refresh(name, new RefreshOptions(full, respectWatermarks));
         Map<String, Object> json = new LinkedHashMap<>();
         json.put("name", r.name());
         json.put("action", r.action().name());

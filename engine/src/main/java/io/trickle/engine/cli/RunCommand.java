@@ -1,6 +1,11 @@
 package io.trickle.engine.cli;
 
+import io.trickle.engine.api.EngineOptions;
 import io.trickle.engine.api.Trickle;
+import io.trickle.engine.api.TrickleException.ActionFailedException;
+import io.trickle.engine.metrics.EngineMetrics;
+import io.trickle.engine.metrics.MetricsServer;
+import java.io.UncheckedIOException;
 import io.trickle.engine.api.TrickleException.InvalidInputException;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -19,8 +24,11 @@ final class RunCommand extends EngineCommand {
     static final int POOL_SIZE = 34;
 
     @Option(names = "--metrics-port", paramLabel = "PORT",
-            description = "not available yet: metrics arrive with the observability issue")
+            description = "serve Prometheus metrics at http://HOST:PORT/metrics, liveness at /health and readiness "
+                    + "at /ready (ready on leader and follower; the body says which)")
     Integer metricsPort;
+
+    private EngineMetrics metrics;
 
     @Override
     protected int maxConnections() {
@@ -28,12 +36,34 @@ final class RunCommand extends EngineCommand {
     }
 
     @Override
-    protected CliResult execute(Trickle trickle) {
-        if (metricsPort != null) {
-            throw new InvalidInputException("--metrics-port is not available yet: the metrics endpoint arrives with "
-                    + "the observability issue; run without it");
+    protected EngineOptions options(EngineOptions base) {
+        if (metricsPort == null) {
+            return base;
         }
-        SchedulerInForeground.run(trickle, root().err, "trickle run: scheduling " + trickle.databaseName());
+        if (metricsPort < 1 || metricsPort > 65_535) {
+            throw new InvalidInputException("invalid --metrics-port " + metricsPort + ": expected a TCP port from 1 to 65535");
+        }
+        metrics = new EngineMetrics();
+        return base.withListeners(metrics.listeners());
+    }
+
+    @Override
+    protected CliResult execute(Trickle trickle) {
+        if (metrics == null) {
+            SchedulerInForeground.run(trickle, root().err, "trickle run: scheduling " + trickle.databaseName());
+        } else {
+            metrics.attach(trickle);
+            MetricsServer server;
+            try {
+                server = MetricsServer.start(metricsPort, metrics, trickle);
+            } catch (UncheckedIOException e) {
+                throw new ActionFailedException(e.getMessage(), e);
+            }
+            try (server) {
+                SchedulerInForeground.run(trickle, root().err, "trickle run: scheduling " + trickle.databaseName()
+                        + "; metrics at http://localhost:" + server.port() + "/metrics");
+            }
+        }
         Map<String, Object> json = new LinkedHashMap<>();
         json.put("database", trickle.databaseName());
         json.put("stopped", true);

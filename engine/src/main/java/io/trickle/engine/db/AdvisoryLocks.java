@@ -17,7 +17,7 @@ public final class AdvisoryLocks {
     /** 'trik': a refresh of stream table objid is under way (transaction lock). */
     public static final int REFRESH_CLASS = 0x7472696B;
     /**
-     * 'tril': the leader's session lock until catalog 0.7.0.9. Leadership is now a lock on
+     * 'tril': the leader's session lock until catalog 0.7.0.11. Leadership is now a lock on
      * pgtrickle.pgt_leader, which only engine roles may take (issue 18, see LeaderSession); the
      * leader still holds this one too, so that older engines follow it.
      */

@@ -58,6 +58,7 @@ public final class Database implements AutoCloseable {
         config.setConnectionTimeout(Math.max(250, options.connectTimeout().toMillis()));
         config.setInitializationFailTimeout(1);
         config.setAutoCommit(true);
+        config.setExceptionOverrideClassName(FeatureErrorsKeepSessions.class.getName());
         config.addDataSourceProperty("ApplicationName", options.applicationName());
         config.addDataSourceProperty("connectTimeout", String.valueOf(Math.max(1, options.connectTimeout().toSeconds())));
         // The engine quotes every identifier itself and binds every value; keep the driver plain.
@@ -150,6 +151,27 @@ public final class Database implements AutoCloseable {
                     throw restore;
                 }
                 failure.addSuppressed(restore);
+            }
+        }
+    }
+
+    /**
+     * Runs {@code work} in a REPEATABLE READ transaction that only looks: one snapshot for every
+     * statement of {@code work}, rolled back afterwards whatever happened, the connection back in
+     * autocommit mode. What the scheduler's probes use to see the catalog, the locks and the buffers
+     * as of one instant. SQL errors reach the caller as they are.
+     */
+    public <T> T inSnapshot(SqlWork<T> work) throws SQLException {
+        try (Connection c = sessions.getConnection()) {
+            int previousIsolation = c.getTransactionIsolation();
+            c.setAutoCommit(false);
+            c.setTransactionIsolation(Connection.TRANSACTION_REPEATABLE_READ);
+            try {
+                return work.run(c);
+            } finally {
+                rollbackQuietly(c, null);
+                c.setAutoCommit(true);
+                c.setTransactionIsolation(previousIsolation);
             }
         }
     }

@@ -55,8 +55,16 @@ public final class TableLocks {
      * transaction must be READ COMMITTED (see above).
      */
     public static void lockAgainstWriters(Connection c, List<Long> tableOids) throws SQLException {
+        inAttempts(c, againstWritersStatements(c, tableOids));
+    }
+
+    /**
+     * The statements {@link #lockAgainstWriters} takes its locks with, to run with others in one
+     * {@link #inAttempts} (creating the no-op lock function first when one of them needs it).
+     */
+    public static List<String> againstWritersStatements(Connection c, List<Long> tableOids) throws SQLException {
         if (tableOids.isEmpty()) {
-            return;
+            return List.of();
         }
         List<String> statements = new ArrayList<>();
         boolean needsFunction = false;
@@ -64,7 +72,7 @@ public final class TableLocks {
                 SELECT format('%I.%I', n.nspname, r.relname),
                        (SELECT pg_get_triggerdef(t.oid) FROM pg_trigger t JOIN pg_proc p ON p.oid = t.tgfoid
                           JOIN pg_namespace pn ON pn.oid = p.pronamespace
-                         WHERE t.tgrelid = r.oid AND NOT t.tgisinternal AND pn.nspname = 'pgtrickle_changes'
+                         WHERE t.tgrelid = r.oid AND NOT t.tgisinternal AND t.tgparentid = 0 AND pn.nspname = 'pgtrickle_changes'
                            AND t.tgoldtable IS NULL AND t.tgnewtable IS NULL AND t.tgname <> ?
                          ORDER BY t.tgname LIMIT 1)
                   FROM unnest(?::bigint[]) WITH ORDINALITY AS o(oid, i)
@@ -89,7 +97,7 @@ public final class TableLocks {
         if (needsFunction) {
             createLockFunction(c);
         }
-        inAttempts(c, statements);
+        return statements;
     }
 
     private static void createLockFunction(Connection c) throws SQLException {

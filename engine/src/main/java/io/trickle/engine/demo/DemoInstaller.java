@@ -15,7 +15,7 @@ import java.util.List;
 
 /**
  * The demo that {@code trickle demo}, the workbench's {@code --demo} and its "Embedded demo" profile
- * share ({@link Trickle#installDemo()}): a small shop with customers, products, orders and their items,
+ * share ({@link io.trickle.engine.embedded.Demo}): a small shop with customers, products, orders and their items,
  * and stream tables over them and over each other on several schedules. Installing is idempotent:
  * every step makes only what is missing and reports what it made, so a second install reports nothing.
  *

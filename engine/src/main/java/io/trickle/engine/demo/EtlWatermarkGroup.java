@@ -1,5 +1,7 @@
 package io.trickle.engine.demo;
 
+import io.trickle.engine.api.RefreshMode;
+import io.trickle.engine.api.CreateRequest;
 import io.trickle.engine.api.StreamTableInfo;
 import io.trickle.engine.api.Trickle;
 import io.trickle.engine.db.Database;
@@ -46,10 +48,10 @@ final class EtlWatermarkGroup implements DemoStep {
         }));
         boolean exists = trickle.list().stream().map(StreamTableInfo::name).anyMatch(STREAM_TABLE::equals);
         if (!exists) {
-            trickle.create(STREAM_TABLE, """
+            trickle.create(CreateRequest.of(STREAM_TABLE, """
                     SELECT p.order_id, p.amount, s.loaded_at AS shipped_at
                       FROM etl.payments_feed p
-                      JOIN etl.shipments_feed s ON s.order_id = p.order_id""", "1m", "DIFFERENTIAL", true);
+                      JOIN etl.shipments_feed s ON s.order_id = p.order_id""").schedule("1m").mode(RefreshMode.DIFFERENTIAL));
             created.add("stream table " + STREAM_TABLE);
         }
         if (trickle.watermarkGroups().stream().noneMatch(g -> g.name().equals(GROUP))) {

@@ -1,5 +1,8 @@
 package io.trickle.engine.demo;
 
+import io.trickle.engine.api.RefreshMode;
+import io.trickle.engine.api.CreateRequest;
+import io.trickle.engine.api.AlterRequest;
 import io.trickle.engine.api.StreamTableInfo;
 import io.trickle.engine.api.Trickle;
 import io.trickle.engine.db.Database;
@@ -42,18 +45,18 @@ final class ReferralCycle implements DemoStep {
             return created;
         }
         trickle.setSetting("allow_circular", "true");
-        trickle.create(REACH, "SELECT referrer, referred FROM shop.referrals", "30s", "DIFFERENTIAL", true);
-        trickle.create(STEPS, """
+        trickle.create(CreateRequest.of(REACH, "SELECT referrer, referred FROM shop.referrals").schedule("30s").mode(RefreshMode.DIFFERENTIAL));
+        trickle.create(CreateRequest.of(STEPS, """
                 SELECT r.referrer, s.referred
                   FROM shop.referral_reach r
-                  JOIN shop.referrals s ON s.referrer = r.referred""", "calculated", "DIFFERENTIAL", true);
+                  JOIN shop.referrals s ON s.referrer = r.referred""").schedule("calculated").mode(RefreshMode.DIFFERENTIAL));
         // Closing the cycle: the reach grows by the steps, the steps by the reach.
-        trickle.alter(REACH, """
+        trickle.alter(AlterRequest.of(REACH).query("""
                 SELECT referrer, referred FROM shop.referrals
                 UNION
-                SELECT referrer, referred FROM shop.referral_steps""", null, null, null);
+                SELECT referrer, referred FROM shop.referral_steps"""));
         // Closing it leaves each member one step behind the other; one refresh runs the cycle to its fixpoint.
-        trickle.refresh(REACH, false);
+        trickle.refresh(REACH);
         created.add("stream table " + REACH);
         created.add("stream table " + STEPS + " (a cycle with " + REACH + ")");
         return created;

@@ -1,5 +1,7 @@
 package io.trickle.engine.demo;
 
+import io.trickle.engine.api.RefreshMode;
+import io.trickle.engine.api.CreateRequest;
 import io.trickle.engine.api.StreamTableInfo;
 import io.trickle.engine.api.Trickle;
 import io.trickle.engine.db.Database;
@@ -16,7 +18,7 @@ import java.util.stream.Collectors;
 final class ShopStreamTables implements DemoStep {
 
     /** One stream table of the demo, in creation order (upstream first). */
-    record Definition(String name, String query, String schedule, String mode) {
+    record Definition(String name, String query, String schedule, RefreshMode mode) {
     }
 
     static final List<Definition> DEFINITIONS = List.of(
@@ -24,29 +26,29 @@ final class ShopStreamTables implements DemoStep {
                     SELECT o.id AS order_id, o.customer_id, count(*) AS items, sum(i.quantity * i.unit_price) AS total
                       FROM shop.orders o
                       JOIN shop.order_items i ON i.order_id = o.id
-                     GROUP BY o.id, o.customer_id""", "30s", "AUTO"),
+                     GROUP BY o.id, o.customer_id""", "30s", RefreshMode.AUTO),
             new Definition("shop.open_orders", """
                     SELECT o.id, o.customer_id, o.ordered_at
                       FROM shop.orders o
-                     WHERE o.status = 'open'""", "10s", "DIFFERENTIAL"),
+                     WHERE o.status = 'open'""", "10s", RefreshMode.DIFFERENTIAL),
             new Definition("shop.customer_revenue", """
                     SELECT c.id, c.name, c.region, count(*) AS orders, sum(t.total) AS revenue
                       FROM shop.customers c
                       JOIN shop.order_totals t ON t.customer_id = c.id
-                     GROUP BY c.id, c.name, c.region""", "calculated", "AUTO"),
+                     GROUP BY c.id, c.name, c.region""", "calculated", RefreshMode.AUTO),
             new Definition("reporting.region_revenue", """
                     SELECT region, sum(orders) AS orders, sum(revenue) AS revenue
                       FROM shop.customer_revenue
-                     GROUP BY region""", "1m", "AUTO"),
+                     GROUP BY region""", "1m", RefreshMode.AUTO),
             new Definition("reporting.category_sales", """
                     SELECT p.category, sum(i.quantity) AS units, sum(i.quantity * i.unit_price) AS revenue
                       FROM shop.order_items i
                       JOIN shop.products p ON p.id = i.product_id
-                     GROUP BY p.category""", "5m", "AUTO"),
+                     GROUP BY p.category""", "5m", RefreshMode.AUTO),
             new Definition("reporting.customer_rank", """
                     SELECT id, name, revenue, rank() OVER by_revenue AS rank, clock_timestamp() AS ranked_at
                       FROM shop.customer_revenue
-                    WINDOW by_revenue AS (ORDER BY revenue DESC)""", "@hourly", "AUTO"));
+                    WINDOW by_revenue AS (ORDER BY revenue DESC)""", "@hourly", RefreshMode.AUTO));
 
     @Override
     public String title() {
@@ -59,7 +61,7 @@ final class ShopStreamTables implements DemoStep {
         List<String> created = new ArrayList<>();
         for (Definition d : DEFINITIONS) {
             if (!existing.contains(d.name())) {
-                trickle.create(d.name(), d.query(), d.schedule(), d.mode(), true);
+                trickle.create(CreateRequest.of(d.name(), d.query()).schedule(d.schedule()).mode(d.mode()));
                 created.add("stream table " + d.name());
             }
         }

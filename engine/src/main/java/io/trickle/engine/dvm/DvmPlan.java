@@ -106,7 +106,7 @@ public final class DvmPlan {
         StringBuilder sb = new StringBuilder(tree.explain());
         sb.append("Maintained: ").append(strategy()).append('\n');
         sb.append("Storage: ").append(storage().stream()
-                .map(c -> c.name() + " " + c.type().name()).collect(Collectors.joining(", "))).append('\n');
+                .map(c -> c.name() + " " + c.type().declaration()).collect(Collectors.joining(", "))).append('\n');
         RowIdentity id = identity();
         sb.append("Row id: ").append(id.keyed()
                 ? (id.keyColumns().isEmpty() ? "single row" : "hash of " + String.join(", ", id.keyColumns()) + " (unique)")

@@ -1,5 +1,7 @@
 package io.trickle.engine.lifecycle;
 
+import io.trickle.engine.api.AlterRequest;
+import io.trickle.engine.api.InitiatedBy;
 import io.trickle.engine.api.QualifiedName;
 import io.trickle.engine.api.RefreshMode;
 import io.trickle.engine.api.Schedule;
@@ -49,22 +51,15 @@ import java.util.Set;
  */
 public final class AlterStreamTable {
 
-    /** What to change; null fields stay as they are. */
-    public record Request(QualifiedName name, String query, Schedule schedule, RefreshMode mode, String status) {
-    }
-
     private AlterStreamTable() {
     }
 
-    public static StreamTableRow run(Database database, Request request, String engineName) {
-        String status = request.status() == null ? null : request.status().trim().toUpperCase(Locale.ROOT);
-        if (status != null && !status.equals("ACTIVE") && !status.equals("SUSPENDED")) {
-            throw new InvalidInputException("unknown status '" + request.status() + "'; expected ACTIVE or SUSPENDED");
-        }
+    public static StreamTableRow run(Database database, AlterRequest request, String engineName) {
+        String status = request.status() == null ? null : request.status().name();
         StreamTableRepository tables = new StreamTableRepository();
         StreamTableRow row = database.withConnection("reading " + request.name(), c -> find(c, tables, request.name()));
-        boolean wasImmediate = RefreshMode.IMMEDIATE.name().equals(row.refreshMode());
-        Sessions.requireNoScheduleIfImmediate(request.mode() != null ? request.mode() : RefreshMode.valueOf(row.refreshMode()),
+        boolean wasImmediate = row.refreshMode() == RefreshMode.IMMEDIATE;
+        Sessions.requireNoScheduleIfImmediate(request.mode() != null ? request.mode() : row.refreshMode(),
                 request.schedule());
         if (request.query() != null || request.mode() != null) {
             String query = request.query() != null ? request.query() : row.definingQuery();
@@ -142,7 +137,7 @@ public final class AlterStreamTable {
     }
 
     private static Void rederive(Connection c, StreamTableRow old, String query, Deriver.Origin origin, RefreshMode mode,
-                                 List<Long> toLock, Request request, String engineName) throws SQLException {
+                                 List<Long> toLock, AlterRequest request, String engineName) throws SQLException {
         Sessions.lock(c, toLock);
         String[] context = Sessions.context(c);
         Sessions.allowStorageWrites(c);
@@ -153,7 +148,7 @@ public final class AlterStreamTable {
         Derivation d = Deriver.derive(c, query, mode, origin);
         Dependencies.requireCaptured(c, d, "the sources of " + request.name());
         CycleCheck.require(c, row, d, mode);
-        boolean wasImmediate = RefreshMode.IMMEDIATE.name().equals(row.refreshMode());
+        boolean wasImmediate = row.refreshMode() == RefreshMode.IMMEDIATE;
         boolean immediate = mode == RefreshMode.IMMEDIATE;
         String storage = PgQuote.qualified(row.schema(), row.name());
         Population.reshape(c, row.storageOid(), storage, d.storage(), row.keyedRowIds());
@@ -180,7 +175,7 @@ public final class AlterStreamTable {
             }
         }
         RefreshHistoryRepository history = new RefreshHistoryRepository();
-        long historyId = history.start(c, row.id(), row.schema(), row.name(), "MANUAL", engineName);
+        long historyId = history.start(c, row.id(), row.schema(), row.name(), InitiatedBy.MANUAL, engineName);
         RefreshCompiler.compile(c, row.id(), row.schema(), row.name(), context[0], context[1], d.storage(), immediate);
         // The sources are locked against writers: this snapshot holds every change committed before, and
         // none comes after until the triggers or capture below are in place.

@@ -31,7 +31,7 @@ public final class CatalogGraph {
         List<GraphTable> tables = new ArrayList<>();
         for (StreamTableRow row : new StreamTableRepository().all(c)) {
             tables.add(new GraphTable(row.id(), row.displayName(), row.storageOid(), row.parsedSchedule(),
-                    "IMMEDIATE".equals(row.refreshMode())));
+                    row.refreshMode() == io.trickle.engine.api.RefreshMode.IMMEDIATE));
         }
         List<Read> reads = new ArrayList<>();
         for (Dependency d : new DependencyRepository().all(c)) {

@@ -1,8 +1,8 @@
 package io.trickle.engine.lifecycle;
 
-import io.trickle.engine.api.QualifiedName;
+import io.trickle.engine.api.CreateRequest;
+import io.trickle.engine.api.InitiatedBy;
 import io.trickle.engine.api.RefreshMode;
-import io.trickle.engine.api.Schedule;
 import io.trickle.engine.catalog.CatalogGeneration;
 import io.trickle.engine.catalog.FrontierRepository;
 import io.trickle.engine.catalog.RefreshHistoryRepository;
@@ -44,8 +44,6 @@ import java.util.Set;
 public final class CreateStreamTable {
 
     /** What to create. */
-    public record Request(QualifiedName name, String query, Schedule schedule, RefreshMode mode, boolean initialize) {
-    }
 
     /** What was created. */
     public record Result(long pgtId, long storageOid, Derivation derivation, long rowsInserted) {
@@ -54,7 +52,7 @@ public final class CreateStreamTable {
     private CreateStreamTable() {
     }
 
-    public static Result run(Database database, Request request, String engineName) {
+    public static Result run(Database database, CreateRequest request, String engineName) {
         Sessions.requireNoScheduleIfImmediate(request.mode(), request.schedule());
         for (int attempt = 1; ; attempt++) {
             Checked checked = database.withConnection("checking the query of " + request.name(), c -> {
@@ -99,7 +97,7 @@ public final class CreateStreamTable {
     private record Checked(Map<Relation, Set<String>> needs, List<Long> toLock) {
     }
 
-    private static Result create(Connection c, Request request, List<Long> toLock, String engineName) throws SQLException {
+    private static Result create(Connection c, CreateRequest request, List<Long> toLock, String engineName) throws SQLException {
         Sessions.lock(c, toLock);
         Sessions.requireFreeName(c, request.name());
         String[] context = Sessions.context(c);
@@ -110,7 +108,7 @@ public final class CreateStreamTable {
         long storageOid = StorageTables.create(c, request.name().schema(), request.name().name(), d.storage(), comment);
         long pgtId = new StreamTableRepository().insert(c, new StreamTableRepository.NewStreamTable(
                 request.name().schema(), request.name().name(), storageOid, d.definingQuery(), request.query().strip(),
-                request.schedule().text(), request.mode().name(), d.effectiveMode(), d.fallbackReason(),
+                request.schedule().text(), request.mode(), d.effectiveMode(), d.fallbackReason(),
                 d.storage().identity().keyed(), context[0], context[1]));
         String triggerMode = new SettingsRepository().load(c).get(Settings.CDC_TRIGGER_MODE);
         List<CaptureInfo> captures = Dependencies.record(c, pgtId, d, triggerMode);
@@ -120,7 +118,7 @@ public final class CreateStreamTable {
         long inserted = 0;
         if (request.initialize()) {
             RefreshHistoryRepository history = new RefreshHistoryRepository();
-            long historyId = history.start(c, pgtId, request.name().schema(), request.name().name(), "INITIAL", engineName);
+            long historyId = history.start(c, pgtId, request.name().schema(), request.name().name(), InitiatedBy.INITIAL, engineName);
             inserted = Population.populate(c, PgQuote.qualified(request.name().schema(), request.name().name()), d.storage());
             new FrontierRepository().advanceAll(c, pgtId, captures.stream().map(CaptureInfo::sourceOid).toList());
             new StreamTableRepository().update(c, pgtId, "is_populated = true, status = 'ACTIVE', "

@@ -56,8 +56,8 @@ final class CycleCheck {
                 + describe(path) + ", ";
         StreamTableRepository members = new StreamTableRepository();
         for (GraphTable member : cycle.members()) {
-            String memberMode = member.id() == row.id() ? mode.name() : members.byId(c, member.id()).orElseThrow().refreshMode();
-            if (memberMode.equals(RefreshMode.IMMEDIATE.name())) {
+            RefreshMode memberMode = member.id() == row.id() ? mode : members.byId(c, member.id()).orElseThrow().refreshMode();
+            if (memberMode == RefreshMode.IMMEDIATE) {
                 throw new InvalidInputException(refused + "but its member " + member.name() + " is IMMEDIATE: a cycle is"
                         + " refreshed to a fixpoint by the scheduler, never inside a writing transaction");
             }
@@ -69,8 +69,8 @@ final class CycleCheck {
         StreamTableRepository tables = new StreamTableRepository();
         for (GraphTable member : cycle.members()) {
             StreamTableRow m = member.id() == row.id() ? null : tables.byId(c, member.id()).orElseThrow();
-            String memberMode = m == null ? mode.name() : m.refreshMode();
-            if (!memberMode.equals(RefreshMode.DIFFERENTIAL.name())) {
+            RefreshMode memberMode = m == null ? mode : m.refreshMode();
+            if (memberMode != RefreshMode.DIFFERENTIAL) {
                 throw new InvalidInputException(refused + "but its member " + member.name() + " has refresh mode "
                         + memberMode + ": every member of a cycle must use refresh mode DIFFERENTIAL");
             }

@@ -64,7 +64,7 @@ public final class DropStreamTable {
     }
 
     private static boolean immediate(StreamTableRow row) {
-        return RefreshMode.IMMEDIATE.name().equals(row.refreshMode());
+        return row.refreshMode() == RefreshMode.IMMEDIATE;
     }
 
     /**

@@ -12,7 +12,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Run by {@code install} after the migrations: stream tables created before catalog 0.7.0.9 stored
+ * Run by {@code install} after the migrations: stream tables created before catalog 0.7.0.11 stored
  * their creator's search_path and were refreshed with it, so a role that may create objects in a
  * schema on it could slip a function or operator into their refreshes (issue 18). Each such query is
  * stored again so that it resolves under the pinned search_path, meaning exactly what it meant; one

@@ -1,5 +1,6 @@
 package io.trickle.engine.lifecycle;
 
+import io.trickle.engine.api.EffectiveMode;
 import io.trickle.engine.api.StreamTableDetails;
 import io.trickle.engine.api.TrickleException.NotFoundException;
 import io.trickle.engine.catalog.Dependency;
@@ -55,8 +56,8 @@ public final class ShowStreamTable {
             ps.setString(1, row.timeZone());
             ps.setString(2, row.searchPath());
             ps.executeQuery().close();
-            boolean immediate = "IMMEDIATE".equals(row.effectiveMode());
-            if ("DIFFERENTIAL".equals(row.effectiveMode()) || immediate) {
+            boolean immediate = row.effectiveMode() == EffectiveMode.IMMEDIATE;
+            if (row.effectiveMode() == EffectiveMode.DIFFERENTIAL || immediate) {
                 RelationCatalog catalog = new RelationCatalog(c);
                 ProbeResult probe = QueryProbe.probe(c, QueryText.check(row.definingQuery()), catalog);
                 DvmPlan plan = Deriver.plan(c, catalog, row.definingQuery(), probe);
@@ -85,7 +86,7 @@ public final class ShowStreamTable {
             c.setAutoCommit(true);
         }
         return new StreamTableDetails(row.displayName(), row.status(), row.refreshMode(), row.effectiveMode(),
-                row.fallbackReason(), "IMMEDIATE".equals(row.refreshMode()) ? "none: maintained in the writing transaction"
+                row.fallbackReason(), row.refreshMode() == io.trickle.engine.api.RefreshMode.IMMEDIATE ? "none: maintained in the writing transaction"
                         : row.schedule() == null ? "calculated" : row.schedule(), row.originalQuery(),
                 row.definingQuery(), columns, identity, sources, tree, strategy, delta, full, row.lastError());
     }

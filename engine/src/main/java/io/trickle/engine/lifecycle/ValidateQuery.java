@@ -25,7 +25,7 @@ public final class ValidateQuery {
         c.setAutoCommit(false);
         try {
             Derivation d = Deriver.derive(c, query, mode);
-            List<String> columns = d.storage().userColumns().stream().map(col -> col.name() + " " + col.type().name()).toList();
+            List<String> columns = d.storage().userColumns().stream().map(col -> col.name() + " " + col.type().declaration()).toList();
             DvmPlan plan = d.storage().plan();
             if (plan == null) {
                 return new ValidationResult(d.effectiveMode(), d.fallbackReason(), columns, null, null, null, d.warnings());

@@ -26,7 +26,7 @@ import java.util.List;
  *       derived key is not a key: the count comes back non-zero and the caller fails rather than
  *       corrupt the table.</li>
  *   <li>With shared content-hash ids (keyless results, duplicate rows), |w| copies of a removed row
- *       are deleted and w copies of an added one inserted.</li>
+ *       are deleted (by equality, exact images first) and w copies of an added one inserted.</li>
  * </ul>
  *
  * <p>Why one statement of writable CTEs and not MERGE: PostgreSQL 15 has MERGE but not
@@ -110,19 +110,40 @@ final class ApplyStatement {
                         + " AND NOT EXISTS (SELECT 1 FROM __pgt_updated u WHERE u.__pgt_row_id = y.__pgt_row_id) RETURNING 1\n)");
     }
 
+    /**
+     * With shared content-hash ids: |w| copies of a removed row deleted, w copies of an added one
+     * inserted. Copies are deleted by equality — a delta may name a removed value by another image
+     * of it, as a set operation's does — so the removed rows are first summed per value (two removed
+     * images of one value remove two copies of it), and among equal stored copies those written
+     * exactly as a removed row is go first.
+     */
     private static List<String> counted(String storage, StorageSpec spec) {
         List<String> same = new ArrayList<>();
         List<String> partition = new ArrayList<>();
+        List<String> removedColumns = new ArrayList<>();
+        List<String> removedGroup = new ArrayList<>();
+        List<String> sameImage = new ArrayList<>();
+        boolean imagesDiffer = false;
         partition.add("s.__pgt_row_id");
         for (StorageColumn col : spec.columns()) {
-            same.add(SqlWriter.sameValue("s." + ident(col.name()), "a." + ident(col.name()), col.type()));
-            partition.add(SqlWriter.comparable("s." + ident(col.name()), col.type()));
+            String name = ident(col.name());
+            same.add(SqlWriter.sameValue("s." + name, "n." + name, col.type()));
+            partition.add(SqlWriter.comparable("s." + name, col.type()));
+            removedColumns.add(col.type().hasEquality() ? "a." + name : "min((a." + name + ")::text) AS " + name);
+            removedGroup.add(SqlWriter.comparable("a." + name, col.type()));
+            sameImage.add(ExactImage.sameImage("s." + name, "e." + name, col.type()));
+            imagesDiffer |= !col.type().oneFormPerValue();
         }
+        String removed = "SELECT a.__pgt_row_id, " + String.join(", ", removedColumns) + ", sum(a.__pgt_w) AS __pgt_w FROM "
+                + CHANGE + " a WHERE a.__pgt_w < 0 GROUP BY a.__pgt_row_id, " + String.join(", ", removedGroup);
+        String exactFirst = imagesDiffer ? "(EXISTS (SELECT 1 FROM " + CHANGE + " e WHERE e.__pgt_w < 0"
+                + " AND e.__pgt_row_id = s.__pgt_row_id AND " + String.join(" AND ", sameImage) + ")) DESC, " : "";
         return List.of(
                 "__pgt_deleted AS (\n  DELETE FROM " + storage + " WHERE ctid = ANY (ARRAY(SELECT x.ctid FROM (SELECT s.ctid,"
-                        + " a.__pgt_w, row_number() OVER (PARTITION BY " + String.join(", ", partition) + " ORDER BY s.ctid)"
-                        + " AS rn FROM " + storage + " s JOIN " + CHANGE + " a ON a.__pgt_w < 0 AND s.__pgt_row_id = a.__pgt_row_id"
-                        + " AND " + String.join(" AND ", same) + ") x WHERE x.rn <= -x.__pgt_w)) RETURNING 1\n)",
+                        + " n.__pgt_w, row_number() OVER (PARTITION BY " + String.join(", ", partition) + " ORDER BY "
+                        + exactFirst + "s.ctid) AS rn FROM " + storage + " s JOIN (" + removed + ") n"
+                        + " ON s.__pgt_row_id = n.__pgt_row_id AND " + String.join(" AND ", same)
+                        + ") x WHERE x.rn <= -x.__pgt_w)) RETURNING 1\n)",
                 "__pgt_inserted AS (\n  INSERT INTO " + storage + " (__pgt_row_id, " + spec.columnList() + ") SELECT"
                         + " a.__pgt_row_id, " + spec.columnList("a") + " FROM " + CHANGE
                         + " a CROSS JOIN LATERAL generate_series(1, a.__pgt_w) WHERE a.__pgt_w > 0 RETURNING 1\n)");

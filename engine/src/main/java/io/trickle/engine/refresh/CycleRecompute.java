@@ -1,5 +1,8 @@
 package io.trickle.engine.refresh;
 
+import io.trickle.engine.api.ReasonCode;
+import io.trickle.engine.api.RefreshEvent;
+import io.trickle.engine.api.InitiatedBy;
 import io.trickle.engine.api.RefreshAction;
 import io.trickle.engine.api.TrickleException;
 import io.trickle.engine.api.TrickleException.ActionFailedException;
@@ -92,7 +95,7 @@ final class CycleRecompute {
     }
 
     /** One member's recompute in one round: its history row and what it did. */
-    private record Step(long pgtId, long historyId, RefreshAction action) {
+    private record Step(long pgtId, String name, long historyId, RefreshAction action, long inserted, long deleted) {
     }
 
     /**
@@ -103,7 +106,7 @@ final class CycleRecompute {
     private record Done(Result result, List<Step> steps, Map<Long, long[]> net) {
     }
 
-    Result run(List<Long> members, String initiatedBy, int maxRounds, String why, CycleRefresh.Tally tally) {
+    Result run(List<Long> members, InitiatedBy initiatedBy, int maxRounds, String why, CycleRefresh.Tally tally) {
         Done done = null;
         // Members that had to be derived again before the recompute could run: their first round is a
         // reinitialisation, and says why.
@@ -142,7 +145,10 @@ final class CycleRecompute {
         // A member's result is the net change of its table over the whole recompute (the rounds
         // pass through intermediate contents), with the most thorough action of its rounds.
         for (Step s : steps) {
-            tally.add(s.pgtId(), s.action(), 0, 0, durations.getOrDefault(s.historyId(), 0.0), null);
+            double ms = durations.getOrDefault(s.historyId(), 0.0);
+            tally.add(s.pgtId(), s.action(), 0, 0, ms, null);
+            refresher.publish(new RefreshEvent.Completed(s.name(), initiatedBy, s.action(), ReasonCode.CYCLE_RECOMPUTE,
+                    s.inserted(), s.deleted(), ms));
         }
         done.net().forEach((id, net) -> tally.add(id, RefreshAction.NO_DATA, net[0], net[1], 0, null));
         refresher.prune(members);
@@ -155,7 +161,7 @@ final class CycleRecompute {
         int round;
     }
 
-    private Done attempt(Connection tx, List<Long> members, String initiatedBy, int maxRounds, String why,
+    private Done attempt(Connection tx, List<Long> members, InitiatedBy initiatedBy, int maxRounds, String why,
                          Progress progress, Map<Long, String> reinitialized) throws SQLException {
         String ownXid = takeTransactionId(tx);
         SettingsSnapshot settings = new SettingsRepository().load(tx);
@@ -178,6 +184,8 @@ final class CycleRecompute {
             for (long id : members) {
                 progress.pgtId = id;
                 progress.round = round;
+                // A rename under a member makes its compiled refresh ask to be compiled again
+                // (NeedsPreparation): the preparation follows the rename, and the recompute starts over.
                 StreamTableRow row = tables.byIdForUpdate(tx, id)
                         .orElseThrow(() -> new NotFoundException("stream table " + rows.get(id).displayName() + " was dropped"));
                 RefreshExecutor.applySessionSettings(tx, row, settings);
@@ -190,7 +198,7 @@ final class CycleRecompute {
                 RefreshAction action = reinit != null ? RefreshAction.REINITIALIZE : o.action();
                 history.finish(tx, historyId, action.name(), "COMPLETED", net[0], net[1],
                         reinit != null && !why.contains(reinit) ? reason + "; " + reinit : reason, null, round);
-                steps.add(new Step(id, historyId, action));
+                steps.add(new Step(id, row.displayName(), historyId, action, net[0], net[1]));
                 changed += o.inserted() + o.deleted();
             }
             converged = changed == 0;
@@ -304,7 +312,7 @@ final class CycleRecompute {
      * Records the failure on the member whose step failed (in a transaction of its own: the
      * recompute's rollback must not erase it), and says where it happened.
      */
-    private MemberFailed failure(Progress progress, String initiatedBy, RuntimeException cause) {
+    private MemberFailed failure(Progress progress, InitiatedBy initiatedBy, RuntimeException cause) {
         long id = progress.pgtId;
         String message = cause.getMessage();
         try {
@@ -314,6 +322,7 @@ final class CycleRecompute {
                 message = RefreshExecutor.describe(row, cause, settings);
                 new FailureRecorder(database).record(row, initiatedBy, refresher.engineName(), message,
                         cause instanceof RefreshExecutor.SourceGoneException ? "ERROR" : null);
+                refresher.publish(new RefreshEvent.Failed(row.displayName(), initiatedBy, message));
             }
         } catch (RuntimeException recording) {
             LOG.error("could not record the failed recompute of stream table {}: {}", id, recording.getMessage());

@@ -1,5 +1,6 @@
 package io.trickle.engine.refresh;
 
+import io.trickle.engine.api.InitiatedBy;
 import io.trickle.engine.api.RefreshAction;
 import io.trickle.engine.api.RefreshResult;
 import io.trickle.engine.api.TrickleException.NotFoundException;
@@ -98,11 +99,11 @@ public final class CycleRefresh {
 
     /**
      * @param members     the cycle's members, in the order each round refreshes them
-     * @param initiatedBy SCHEDULER or MANUAL, for the history rows
+     * @param initiatedBy who asked, for the history rows
      * @param fromScratch recompute even when nothing calls for it ({@code refresh --full})
      * @param stopping    checked between refreshes
      */
-    public Outcome run(List<Long> members, String initiatedBy, boolean fromScratch, BooleanSupplier stopping) {
+    public Outcome run(List<Long> members, InitiatedBy initiatedBy, boolean fromScratch, BooleanSupplier stopping) {
         Plan plan = database.transaction("inspecting a cycle of stream tables", Connection.TRANSACTION_REPEATABLE_READ,
                 c -> inspect(c, members, fromScratch));
         Tally tally = new Tally(plan.names());

@@ -17,8 +17,10 @@ import java.util.HashMap;
 import java.util.Set;
 
 /**
- * Records what a stream table reads (the tables beneath any views, with the columns used) and makes
- * sure every table whose changes can be captured is captured.
+ * Records what a stream table reads (the relations beneath any views, with the columns used, and the
+ * views themselves, whose definitions are watched) and makes sure every table whose changes can be
+ * captured is captured. Relations whose changes cannot be captured (system catalogs, foreign tables,
+ * …) are recorded too: a refresh that reads one never concludes that nothing changed.
  */
 public final class Dependencies {
 
@@ -41,11 +43,14 @@ public final class Dependencies {
                 captured.add(installer.ensure(c, r, triggerMode));
             }
         }
+        for (Relation v : derivation.probe().views()) {
+            repo.insert(c, pgtId, v.oid(), "VIEW", List.copyOf(derivation.probe().columnsUsed().getOrDefault(v.oid(), Set.of())));
+        }
         return captured;
     }
 
     static boolean immediate(Derivation derivation) {
-        return "IMMEDIATE".equals(derivation.effectiveMode());
+        return derivation.effectiveMode() == io.trickle.engine.api.EffectiveMode.IMMEDIATE;
     }
 
     /**
@@ -84,8 +89,9 @@ public final class Dependencies {
     }
 
     /**
-     * Base relations whose capture must be installed or changed for this derivation (done first, in
-     * a transaction of its own: {@link io.trickle.engine.cdc.CaptureFirst}).
+     * Base relations whose capture must be installed or changed for this derivation — its columns,
+     * or where its triggers go in a partition or inheritance tree (done first, in a transaction of its
+     * own: {@link io.trickle.engine.cdc.CaptureFirst}).
      */
     public static List<Relation> needingCapture(Connection c, Derivation derivation) throws SQLException {
         return List.copyOf(captureNeeds(c, derivation).keySet());
@@ -101,7 +107,7 @@ public final class Dependencies {
         }
         for (Relation r : derivation.probe().baseRelations()) {
             Set<String> columns = read.getOrDefault(r.oid(), Set.of());
-            if (r.kind().capturable() && installer.needsChange(c, r, columns)) {
+            if (r.kind().capturable() && !installer.toLock(c, r, columns).isEmpty()) {
                 out.put(r, columns);
             }
         }
@@ -144,15 +150,25 @@ public final class Dependencies {
             return "STREAM_TABLE";
         }
         return switch (r.kind()) {
-            case TABLE, PARTITIONED_TABLE -> "TABLE";
+            case TABLE, PARTITIONED_TABLE, TEMPORARY_TABLE -> "TABLE";
             case VIEW -> "VIEW";
             case MATERIALIZED_VIEW -> "MATVIEW";
             case FOREIGN_TABLE -> "FOREIGN_TABLE";
-            case OTHER -> "TABLE";
+            case SEQUENCE -> "SEQUENCE";
+            case SYSTEM_TABLE, SYSTEM_VIEW, OTHER -> "SYSTEM";
         };
     }
 
+    /** Whether the source has a change buffer of its own. */
     static boolean capturable(String sourceType) {
         return sourceType.equals("TABLE") || sourceType.equals("STREAM_TABLE");
+    }
+
+    /**
+     * Whether the engine sees every change of the source: through its own buffer, or, for a view,
+     * through the buffers of the relations beneath it (recorded beside it).
+     */
+    static boolean changesSeen(String sourceType) {
+        return capturable(sourceType) || sourceType.equals("VIEW");
     }
 }

@@ -1,7 +1,9 @@
 package io.trickle.engine.refresh;
 
+import io.trickle.engine.api.EffectiveMode;
 import io.trickle.engine.api.RefreshMode;
 import io.trickle.engine.api.TrickleException.InvalidInputException;
+import io.trickle.engine.cdc.CaptureTriggers;
 import io.trickle.engine.db.PgQuote;
 import io.trickle.engine.db.SearchPaths;
 import io.trickle.engine.dvm.DvmPlan;
@@ -15,6 +17,7 @@ import io.trickle.engine.sql.QueryProbe;
 import io.trickle.engine.sql.QueryText;
 import io.trickle.engine.sql.Relation;
 import io.trickle.engine.sql.RelationCatalog;
+import io.trickle.engine.sql.RelationKind;
 import io.trickle.engine.sql.TypeProbe;
 import io.trickle.engine.sql.UnsupportedConstruct;
 import java.sql.Connection;
@@ -54,7 +57,7 @@ public final class Deriver {
     }
 
     /**
-     * The text to store for a query stored before catalog 0.7.0.9 with its creator's search_path: the
+     * The text to store for a query stored before catalog 0.7.0.11 with its creator's search_path: the
      * same query, resolving under the pinned search_path (see {@link QueryPinning}).
      *
      * @throws InvalidInputException when it uses objects it reaches only through that search_path
@@ -81,6 +84,13 @@ public final class Deriver {
         if (probe.outputColumns().isEmpty()) {
             throw new InvalidInputException("the query has no output columns");
         }
+        QueryProbe.requirePlannable(c, text);
+        for (Relation r : probe.baseRelations()) {
+            if (r.kind() == RelationKind.TEMPORARY_TABLE) {
+                throw new InvalidInputException("the query reads " + r.qualifiedName() + ", a temporary table: it belongs"
+                        + " to one session, and no refresh could read it");
+            }
+        }
         refuseSystemCatalogs(c, defining);
         List<String> warnings = new ArrayList<>();
         if (!probe.stableCalls().isEmpty()) {
@@ -100,13 +110,22 @@ public final class Deriver {
             }
             return full(text, probe, defining, "the query " + why, warnings);
         }
+        Optional<String> uncaptured = probe.uncaptured();
+        if (uncaptured.isPresent()) {
+            String why = "reads " + uncaptured.get() + ", whose changes cannot be captured";
+            if (requested == RefreshMode.DIFFERENTIAL) {
+                throw new InvalidInputException("the query cannot be maintained in DIFFERENTIAL mode: it " + why
+                        + " (use AUTO or FULL)");
+            }
+            return full(text, probe, defining, "the query " + why, warnings);
+        }
         try {
             DvmPlan plan = plan(c, catalog, defining, probe);
             if (requested == RefreshMode.IMMEDIATE) {
-                requireTriggers(plan);
+                requireTriggers(c, plan);
             }
             return new Derivation(text, probe, defining, StorageSpec.differential(plan, defining),
-                    requested == RefreshMode.IMMEDIATE ? "IMMEDIATE" : "DIFFERENTIAL", null, warnings);
+                    requested == RefreshMode.IMMEDIATE ? EffectiveMode.IMMEDIATE : EffectiveMode.DIFFERENTIAL, null, warnings);
         } catch (UnsupportedConstruct u) {
             fallback = "not maintainable differentially: " + u.construct();
             if (explicit) {
@@ -144,20 +163,27 @@ public final class Deriver {
 
     /**
      * IMMEDIATE maintenance runs from triggers on every relation the delta reads: a materialized view,
-     * a foreign table or anything else whose changes fire no triggers cannot be a source.
+     * a foreign table or anything else whose changes fire no triggers cannot be a source. Nor can a
+     * member of a partition or inheritance tree: its statement triggers do not fire for a statement
+     * that names another member (the parent, a partition, a child), so such writes would be missed.
      */
-    private static void requireTriggers(DvmPlan plan) {
+    private static void requireTriggers(Connection c, DvmPlan plan) throws SQLException {
         for (Relation r : plan.sourceColumns().keySet()) {
-            Optional<String> why = uncapturable(r);
+            Optional<String> why = r.kind().uncapturedBecause().map(because -> r.qualifiedName() + ", " + because);
             if (why.isPresent()) {
                 throw new InvalidInputException("the query cannot be maintained in IMMEDIATE mode: it reads " + why.get()
                         + ", whose changes fire no triggers (use DIFFERENTIAL, AUTO or FULL)");
+            }
+            if (CaptureTriggers.inTree(c, r.oid())) {
+                throw new InvalidInputException("the query cannot be maintained in IMMEDIATE mode: it reads "
+                        + r.qualifiedName() + ", which is in a partition or inheritance tree, and a statement naming"
+                        + " another table of that tree would not be seen (use DIFFERENTIAL, AUTO or FULL)");
             }
         }
     }
 
     private static Derivation full(QueryText text, ProbeResult probe, String defining, String reason, List<String> warnings) {
-        return new Derivation(text, probe, defining, StorageSpec.full(probe, defining), "FULL", reason, warnings);
+        return new Derivation(text, probe, defining, StorageSpec.full(probe, defining), EffectiveMode.FULL, reason, warnings);
     }
 
     /** The differential plan of a query already probed; used again when a stream table is loaded. */
@@ -190,7 +216,7 @@ public final class Deriver {
                 String name = "pg_temp.__pgt_verify_window_" + (++n);
                 List<String> defs = new ArrayList<>();
                 for (String col : e.getValue()) {
-                    defs.add(PgQuote.ident(col) + " " + e.getKey().column(col).orElseThrow().type().name());
+                    defs.add(PgQuote.ident(col) + " " + e.getKey().column(col).orElseThrow().type().declaration());
                 }
                 st.execute("CREATE TEMP TABLE " + name.substring("pg_temp.".length()) + " (" + String.join(", ", defs)
                         + ", __pgt_w bigint)");
@@ -199,7 +225,7 @@ public final class Deriver {
             List<String> storageDefs = new ArrayList<>();
             storageDefs.add("__pgt_row_id bigint");
             for (StorageColumn col : plan.storage()) {
-                storageDefs.add(PgQuote.ident(col.name()) + " " + col.type().name());
+                storageDefs.add(PgQuote.ident(col.name()) + " " + col.type().declaration());
             }
             st.execute("CREATE TEMP TABLE __pgt_verify_storage (" + String.join(", ", storageDefs) + ")");
             String sql = plan.fullSql();

@@ -1,5 +1,6 @@
 package io.trickle.engine.refresh;
 
+import io.trickle.engine.api.InitiatedBy;
 import io.trickle.engine.catalog.RefreshHistoryRepository;
 import io.trickle.engine.catalog.StreamTableRow;
 import io.trickle.engine.db.Database;
@@ -26,7 +27,7 @@ final class FailureRecorder {
      * @param newStatus ERROR when the table cannot be refreshed until a DBA acts (a source was
      *                  dropped); null to keep the status (the scheduler decides about suspension)
      */
-    void record(StreamTableRow row, String initiatedBy, String engine, String message, String newStatus) {
+    void record(StreamTableRow row, InitiatedBy initiatedBy, String engine, String message, String newStatus) {
         long pgtId = row.id();
         try {
             database.transaction("recording a failed refresh", c -> {
@@ -55,7 +56,7 @@ final class FailureRecorder {
      * Records a refresh that this engine cancelled because it stops: FAILED with the message, but the
      * table's error count and status stay as they were.
      */
-    void recordInterrupted(StreamTableRow row, String initiatedBy, String engine, String message) {
+    void recordInterrupted(StreamTableRow row, InitiatedBy initiatedBy, String engine, String message) {
         try {
             database.transaction("recording an interrupted refresh", c -> {
                 history.failed(c, row.id(), row.schema(), row.name(), initiatedBy, message, engine);

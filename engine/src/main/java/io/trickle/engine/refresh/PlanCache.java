@@ -1,5 +1,6 @@
 package io.trickle.engine.refresh;
 
+import io.trickle.engine.api.EffectiveMode;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -10,17 +11,17 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 public final class PlanCache {
 
-    private record Key(long pgtId, String definingQuery, String effectiveMode, long storageOid) {
+    private record Key(long pgtId, String definingQuery, EffectiveMode effectiveMode, long storageOid) {
     }
 
     private final Map<Key, StorageSpec> specs = new ConcurrentHashMap<>();
 
-    StorageSpec get(long pgtId, String definingQuery, String effectiveMode, long storageOid) {
+    StorageSpec get(long pgtId, String definingQuery, EffectiveMode effectiveMode, long storageOid) {
         return specs.get(new Key(pgtId, definingQuery, effectiveMode, storageOid));
     }
 
     /** Remembers a spec (create and alter hand over the one they derived, so the first refresh need not). */
-    public void put(long pgtId, String definingQuery, String effectiveMode, long storageOid, StorageSpec spec) {
+    public void put(long pgtId, String definingQuery, EffectiveMode effectiveMode, long storageOid, StorageSpec spec) {
         specs.keySet().removeIf(k -> k.pgtId() == pgtId);
         specs.put(new Key(pgtId, definingQuery, effectiveMode, storageOid), spec);
     }

@@ -1,14 +1,19 @@
 package io.trickle.engine.refresh;
 
+import io.trickle.engine.api.QualifiedName;
 import io.trickle.engine.db.PgQuote;
 import io.trickle.engine.dvm.translate.Names;
+import io.trickle.engine.sql.ParserWords;
 import io.trickle.engine.sql.Relation;
 import io.trickle.engine.sql.RelationCatalog;
 import java.sql.SQLException;
 import java.util.HashSet;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import net.sf.jsqlparser.expression.Alias;
 import net.sf.jsqlparser.parser.CCJSqlParserUtil;
+import net.sf.jsqlparser.schema.Column;
 import net.sf.jsqlparser.schema.Table;
 import net.sf.jsqlparser.statement.Statement;
 import net.sf.jsqlparser.statement.select.WithItem;
@@ -26,7 +31,7 @@ final class QueryQualifier {
 
     static Optional<String> qualify(String sql, RelationCatalog catalog) {
         try {
-            Statement statement = CCJSqlParserUtil.parse(sql);
+            Statement statement = CCJSqlParserUtil.parse(ParserWords.quoteNames(sql));
             Set<String> cteNames = cteNames(statement);
             SQLException[] failure = new SQLException[1];
             boolean[] unresolved = new boolean[1];
@@ -83,6 +88,49 @@ final class QueryQualifier {
         } catch (Exception | StackOverflowError e) {
             return java.util.List.of();
         }
+    }
+
+    /**
+     * The stored query with relations renamed ({@code old → new}, all at once, so that swapped names
+     * stay swapped): each renamed relation in FROM gets its old name as alias when it had none, so that
+     * the query's {@code t.col} references keep meaning what they meant. Empty when the parser cannot
+     * follow the query.
+     */
+    static Optional<String> rename(String sql, Map<QualifiedName, QualifiedName> renames) {
+        try {
+            Statement statement = CCJSqlParserUtil.parse(ParserWords.quoteNames(sql));
+            new TablesNamesFinder<Void>() {
+                @Override
+                public <S> Void visit(Table table, S context) {
+                    QualifiedName renamed = table.getSchemaName() == null ? null : renames.get(nameOf(table));
+                    if (renamed != null) {
+                        if (table.getAlias() == null) {
+                            table.setAlias(new Alias(PgQuote.ident(Names.normalize(table.getName())), true));
+                        }
+                        table.setSchemaName(PgQuote.ident(renamed.schema()));
+                        table.setName(PgQuote.ident(renamed.name()));
+                    }
+                    return null;
+                }
+
+                @Override
+                public <S> Void visit(Column column, S context) {
+                    // schema.table.column: after the rename the table is known by its alias only.
+                    Table table = column.getTable();
+                    if (table != null && table.getSchemaName() != null && renames.containsKey(nameOf(table))) {
+                        column.setTable(new Table(PgQuote.ident(Names.normalize(table.getName()))));
+                    }
+                    return null;
+                }
+            }.getTables(statement);
+            return Optional.of(statement.toString());
+        } catch (Exception | StackOverflowError e) {
+            return Optional.empty();
+        }
+    }
+
+    private static QualifiedName nameOf(Table table) {
+        return QualifiedName.of(Names.normalize(table.getSchemaName()), Names.normalize(table.getName()));
     }
 
     /** The names of all WITH items anywhere in the statement. */

@@ -52,7 +52,7 @@ public final class RefreshCompiler {
     /** Writes (or rewrites) the compiled refresh of a stream table and records it in the catalog. */
     static void compile(Connection c, StreamTableRow row, StorageSpec spec) throws SQLException {
         compile(c, row.id(), row.schema(), row.name(), row.timeZone(), row.searchPath(), spec,
-                RefreshMode.IMMEDIATE.name().equals(row.refreshMode()));
+                row.refreshMode() == RefreshMode.IMMEDIATE);
     }
 
     public static void compile(Connection c, long pgtId, String schema, String name, String timeZone, String searchPath,

@@ -35,7 +35,14 @@ record RefreshContext(StreamTableRow row, List<Long> cycle, SettingsSnapshot set
             + " FROM pgtrickle.pgt_stream_tables st WHERE pgt_id = ";
     private static final String REST = "; SELECT key, value FROM pgtrickle.pgt_settings; "
             + RefreshCostModel.SAMPLES.replace("pgt_id = ?", "pgt_id = %s");
-    private static final String BY_NAME = "(SELECT pgt_id FROM pgtrickle.pgt_stream_tables WHERE pgt_schema = ? AND pgt_name = ?)";
+    /**
+     * The table of that name, or else the one whose storage table is called so now (renamed, or its
+     * schema, and not refreshed since): binds schema and name.
+     */
+    private static final String BY_NAME = "(SELECT st.pgt_id FROM (VALUES (?::text, ?::text)) AS n(s, t)"
+            + " JOIN pgtrickle.pgt_stream_tables st ON (st.pgt_schema, st.pgt_name) = (n.s, n.t)"
+            + " OR st.storage = to_regclass(quote_ident(n.s) || '.' || quote_ident(n.t))"
+            + " ORDER BY (st.pgt_schema, st.pgt_name) = (n.s, n.t) DESC LIMIT 1)";
 
     static RefreshContext read(Connection c, long pgtId, CatalogCompatibility catalog) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement(ROW + "?" + REST.formatted("?"))) {
@@ -92,7 +99,7 @@ record RefreshContext(StreamTableRow row, List<Long> cycle, SettingsSnapshot set
             ps.getMoreResults();
             RefreshCostModel model;
             try (ResultSet rs = ps.getResultSet()) {
-                model = RefreshMode.valueOf(row.refreshMode()) == RefreshMode.AUTO && settings.get(Settings.AUTO_COST_MODEL)
+                model = row.refreshMode() == RefreshMode.AUTO && settings.get(Settings.AUTO_COST_MODEL)
                         ? RefreshCostModel.from(rs) : null;
             }
             return new RefreshContext(row, cycle, settings, model);

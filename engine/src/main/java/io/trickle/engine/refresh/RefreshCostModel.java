@@ -1,5 +1,7 @@
 package io.trickle.engine.refresh;
 
+import io.trickle.engine.api.RefreshAction;
+import io.trickle.engine.api.InitiatedBy;
 import io.trickle.engine.api.ReasonCode;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -70,7 +72,8 @@ final class RefreshCostModel {
         int fullForCost = 0;
         boolean countingRun = true;
         while (rs.next()) {
-            String action = rs.getString(1);
+            RefreshAction action = RefreshAction.valueOf(rs.getString(1));
+            InitiatedBy initiatedBy = InitiatedBy.valueOf(rs.getString(2));
             double ms = rs.getDouble(3);
             boolean hasMs = !rs.wasNull();
             long changes = rs.getLong(4);
@@ -78,7 +81,7 @@ final class RefreshCostModel {
             double abandoned = rs.getDouble(5);
             boolean wasAbandoned = !rs.wasNull();
             ReasonCode code = ReasonCode.of(rs.getString(6));
-            boolean forCost = "FULL".equals(action)
+            boolean forCost = action == RefreshAction.FULL
                     && (code == ReasonCode.COST_MODEL || code == ReasonCode.DIFFERENTIAL_ABANDONED);
             if (countingRun && forCost) {
                 fullForCost++;
@@ -88,10 +91,10 @@ final class RefreshCostModel {
             if (hasChanges && wasAbandoned && differential.size() < DIFFERENTIAL_SAMPLES) {
                 differential.add(new Sample(changes, abandoned));
             }
-            if ("DIFFERENTIAL".equals(action) && hasMs && hasChanges && differential.size() < DIFFERENTIAL_SAMPLES) {
+            if (action == RefreshAction.DIFFERENTIAL && hasMs && hasChanges && differential.size() < DIFFERENTIAL_SAMPLES) {
                 differential.add(new Sample(changes, ms));
-            } else if (("FULL".equals(action) || "REINITIALIZE".equals(action)) && hasMs) {
-                (("INITIAL".equals(rs.getString(2))) ? initial : full).add(ms - (wasAbandoned ? abandoned : 0));
+            } else if ((action == RefreshAction.FULL || action == RefreshAction.REINITIALIZE) && hasMs) {
+                (initiatedBy == InitiatedBy.INITIAL ? initial : full).add(ms - (wasAbandoned ? abandoned : 0));
             }
         }
         List<Double> fullTimes = full.isEmpty() ? initial : full;

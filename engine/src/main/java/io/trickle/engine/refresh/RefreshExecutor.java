@@ -1,5 +1,7 @@
 package io.trickle.engine.refresh;
 
+import io.trickle.engine.api.RefreshListener;
+import io.trickle.engine.api.RefreshEvent;
 import io.trickle.engine.api.QualifiedName;
 import io.trickle.engine.api.ReasonCode;
 import io.trickle.engine.api.RefreshAction;
@@ -192,16 +194,21 @@ public final class RefreshExecutor {
         }
         RefreshResult result = new RefreshResult(row.displayName(), outcome.action(), outcome.inserted(),
                 outcome.deleted(), outcome.durationMs(), outcome.reason());
-        LOG.info("{}: {} +{} -{} in {} ms{}", row.displayName(), outcome.action(), outcome.inserted(), outcome.deleted(),
-                Math.round(outcome.durationMs()), outcome.reason() == null ? "" : " (" + outcome.reason() + ")");
-        listener.refreshed(pgtId, result);
+        // The key-value pairs are what --log-format json adds to the line as fields of their own.
+        LOG.atInfo().addKeyValue("stream_table", row.displayName()).addKeyValue("action", outcome.action())
+                .addKeyValue("rows_inserted", outcome.inserted()).addKeyValue("rows_deleted", outcome.deleted())
+                .addKeyValue("duration_ms", outcome.durationMs())
+                .log("{}: {} +{} -{} in {} ms{}", row.displayName(), outcome.action(), outcome.inserted(), outcome.deleted(),
+                        Math.round(outcome.durationMs()), outcome.reason() == null ? "" : " (" + outcome.reason() + ")");
+        publish(new RefreshEvent.Completed(row.displayName(), request.initiatedBy(), outcome.action(), outcome.code(),
+                outcome.inserted(), outcome.deleted(), outcome.durationMs()));
         return result;
     }
 
     /** Records a refresh that cannot succeed until a DBA acts: the table goes to ERROR. */
     private ActionFailedException inError(StreamTableRow row, RefreshRequest request, SourceGoneException gone) {
         failures.record(row, request.initiatedBy(), engineName, gone.getMessage(), "ERROR");
-        listener.failed(row.id(), row.displayName(), gone.getMessage());
+        publish(new RefreshEvent.Failed(row.displayName(), request.initiatedBy(), gone.getMessage()));
         return new ActionFailedException("refresh of " + row.displayName() + " failed: " + gone.getMessage(), gone);
     }
 
@@ -227,7 +234,7 @@ public final class RefreshExecutor {
         }
         String message = describe(row, e, context.settings()) + squatted(e, pgtId);
         failures.record(row, request.initiatedBy(), engineName, message, null);
-        listener.failed(pgtId, row.displayName(), message);
+        publish(new RefreshEvent.Failed(row.displayName(), request.initiatedBy(), message));
         if (e instanceof TrickleException te && !(e instanceof ActionFailedException)) {
             return te;
         }
@@ -250,6 +257,15 @@ public final class RefreshExecutor {
                     .map(f -> new SourceGoneException(f.describe()));
         } catch (RuntimeException ignored) {
             return Optional.empty();
+        }
+    }
+
+    /** Tells the listeners; what they throw never reaches the refresh ({@link io.trickle.engine.api.EngineListeners}). */
+    void publish(RefreshEvent event) {
+        try {
+            listener.on(event);
+        } catch (RuntimeException e) {
+            LOG.warn("a refresh listener failed on {}: {}", event, e.toString());
         }
     }
 
@@ -310,7 +326,7 @@ public final class RefreshExecutor {
         RunRefresh call = callFor(row, request, settings, model);
         RefreshRequest current = request;
         List<String> lockFirst = List.of();
-        if (RefreshMode.IMMEDIATE.name().equals(row.refreshMode()) && (request.forceFull() || !row.populated())) {
+        if (row.refreshMode() == RefreshMode.IMMEDIATE && (request.forceFull() || !row.populated())) {
             lockFirst = database.withConnection("reading the sources of " + row.displayName(),
                     c -> ImmediateCompiler.sourcesToLock(c, row.id()));
         }

@@ -30,9 +30,10 @@ import org.slf4j.LoggerFactory;
 /**
  * What only the engine can do before a compiled refresh can run: derive the stored query again,
  * bring capture and the storage table to what the derivation needs, and compile the refresh —
- * because the table has never been compiled (or by another engine build), because its sources'
- * columns changed (then it is also recomputed: REINITIALIZE), or because a source's buffer is in an
- * older engine's format.
+ * because the table has never been compiled (or by another engine build), because a source or the
+ * table was renamed (the stored query is written with the new names first, {@link SourceRenames}),
+ * because its sources' columns or trees changed (then it is also recomputed: REINITIALIZE), or
+ * because a source's buffer is in an older engine's format.
  *
  * <p>Three transactions, as at create: the first (rolled back) derives the query to learn which
  * sources' capture must change; the second changes that capture and commits <em>before</em> the
@@ -84,8 +85,8 @@ final class RefreshPreparation {
                 c.setAutoCommit(false);
                 try {
                     SettingsSnapshot settings = new SettingsRepository().load(c);
-                    StreamTableRow row = tables.byId(c, pgtId)
-                            .orElseThrow(() -> new NotFoundException("stream table with id " + pgtId + " does not exist"));
+                    StreamTableRow row = SourceRenames.follow(c, tables.byId(c, pgtId)
+                            .orElseThrow(() -> new NotFoundException("stream table with id " + pgtId + " does not exist")), tables);
                     RefreshExecutor.applySessionSettings(c, row, settings);
                     Derivation d = derive(c, row, cause(c, row, reinitReason));
                     toLock.addAll(Dependencies.toLock(c, d, immediate(row)));
@@ -120,7 +121,7 @@ final class RefreshPreparation {
                     throw SqlErrors.isNoSession(e) ? SqlErrors.noSession(e, database.target())
                             : new RefreshExecutor.RefreshFailure(e);
                 }
-                LOG.debug("stream table {}: preparation met a concurrent refresh, retrying", pgtId);
+                LOG.debug("stream table {}: preparation met a concurrent change, retrying ({})", pgtId, e.getMessage());
             }
         }
     }
@@ -137,8 +138,8 @@ final class RefreshPreparation {
                 .orElseThrow(() -> new NotFoundException("stream table with id " + pgtId + " does not exist"));
         RefreshExecutor.applySessionSettings(tx, stale, settings);
         AdvisoryLocks.lockStreamTable(tx, pgtId);
-        StreamTableRow row = tables.byIdForUpdate(tx, pgtId)
-                .orElseThrow(() -> new NotFoundException("stream table " + stale.displayName() + " was dropped"));
+        StreamTableRow row = SourceRenames.follow(tx, tables.byIdForUpdate(tx, pgtId)
+                .orElseThrow(() -> new NotFoundException("stream table " + stale.displayName() + " was dropped")), tables);
         String reason = cause(tx, row, reinitReason);
         ReasonCode code = reinitCode;
         Derivation d = derive(tx, row, reason);
@@ -174,7 +175,7 @@ final class RefreshPreparation {
     }
 
     private static boolean immediate(StreamTableRow row) {
-        return RefreshMode.IMMEDIATE.name().equals(row.refreshMode());
+        return row.refreshMode() == RefreshMode.IMMEDIATE;
     }
 
     /**

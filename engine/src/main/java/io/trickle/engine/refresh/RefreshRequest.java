@@ -1,9 +1,11 @@
 package io.trickle.engine.refresh;
 
+import io.trickle.engine.api.InitiatedBy;
+
 /**
  * What started a refresh and how it should run.
  *
- * @param initiatedBy       SCHEDULER, MANUAL or INITIAL
+ * @param initiatedBy       who asked for it
  * @param forceFull         recompute in full even when DIFFERENTIAL would do (refresh --full)
  * @param fixpointIteration the iteration of a cycle's fixpoint this refresh belongs to, or null
  * @param sharedSnapshot    a snapshot exported by the scheduler ({@code pg_export_snapshot()}) that the
@@ -17,24 +19,24 @@ package io.trickle.engine.refresh;
  *                          misaligned in the refresh's own snapshot, as the scheduler does
  * @param noteWatermarks    refresh anyway, but say in the reason which misaligned groups it overrode
  */
-public record RefreshRequest(String initiatedBy, boolean forceFull, Integer fixpointIteration, String sharedSnapshot,
+public record RefreshRequest(InitiatedBy initiatedBy, boolean forceFull, Integer fixpointIteration, String sharedSnapshot,
                              String note, RefreshPrecondition precondition, boolean respectWatermarks,
                              boolean noteWatermarks) {
 
-    public RefreshRequest(String initiatedBy, boolean forceFull, Integer fixpointIteration) {
+    public RefreshRequest(InitiatedBy initiatedBy, boolean forceFull, Integer fixpointIteration) {
         this(initiatedBy, forceFull, fixpointIteration, null, null, null, false, false);
     }
 
-    public RefreshRequest(String initiatedBy, boolean forceFull, Integer fixpointIteration, String sharedSnapshot) {
+    public RefreshRequest(InitiatedBy initiatedBy, boolean forceFull, Integer fixpointIteration, String sharedSnapshot) {
         this(initiatedBy, forceFull, fixpointIteration, sharedSnapshot, null, null, false, false);
     }
 
     public static RefreshRequest manual(boolean full) {
-        return new RefreshRequest("MANUAL", full, null);
+        return new RefreshRequest(InitiatedBy.MANUAL, full, null);
     }
 
     public static RefreshRequest scheduled() {
-        return new RefreshRequest("SCHEDULER", false, null);
+        return new RefreshRequest(InitiatedBy.SCHEDULER, false, null);
     }
 
     public RefreshRequest withSharedSnapshot(String snapshotId) {

@@ -1,5 +1,6 @@
 package io.trickle.engine.refresh;
 
+import io.trickle.engine.api.InitiatedBy;
 import io.trickle.engine.api.ReasonCode;
 import io.trickle.engine.catalog.Settings;
 import io.trickle.engine.catalog.SettingsSnapshot;
@@ -19,7 +20,7 @@ final class RefreshWork {
     }
 
     /** A full recompute of {@code row} in {@code tx}, recorded by the caller under {@code reason}. */
-    static RunRefresh.Outcome recompute(Connection tx, StreamTableRow row, String initiatedBy, SettingsSnapshot settings,
+    static RunRefresh.Outcome recompute(Connection tx, StreamTableRow row, InitiatedBy initiatedBy, SettingsSnapshot settings,
                                         String engine, Integer round, String reason) throws SQLException {
         RunRefresh call = new RunRefresh(row.id(), initiatedBy, true, reason, ReasonCode.CYCLE_RECOMPUTE, engine,
                 settings.get(Settings.LOCK_TIMEOUT_MS), 0, null, null, false, round, null, null, null, null, false, false);

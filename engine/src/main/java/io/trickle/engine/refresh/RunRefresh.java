@@ -1,5 +1,6 @@
 package io.trickle.engine.refresh;
 
+import io.trickle.engine.api.InitiatedBy;
 import io.trickle.engine.api.ReasonCode;
 import io.trickle.engine.api.RefreshAction;
 import java.sql.Connection;
@@ -17,7 +18,7 @@ import java.sql.Types;
  * runs the call in a transaction the caller holds (cycles, preparations).
  *
  * @param pgtId            the stream table
- * @param initiatedBy      SCHEDULER, MANUAL or INITIAL
+ * @param initiatedBy      who asked for the refresh
  * @param forceFull        recompute in full, recording {@code fullReason} / {@code fullCode}
  * @param engine           the engine's name for the history
  * @param lockTimeoutMs    how long to wait for a refresh of the same table under way
@@ -34,7 +35,7 @@ import java.sql.Types;
  * @param noteWatermarks   tell (held_back) whether a watermark group beneath would have held the refresh
  *                         back, for a refresh by hand that overrides gating and says so
  */
-record RunRefresh(long pgtId, String initiatedBy, boolean forceFull, String fullReason, ReasonCode fullCode,
+record RunRefresh(long pgtId, InitiatedBy initiatedBy, boolean forceFull, String fullReason, ReasonCode fullCode,
                   String engine, long lockTimeoutMs, double maxChangeRatio, Long fullAboveChanges, String fullAboveReason,
                   boolean respectWatermarks, Integer fixpointIteration, String note, String reinitialize,
                   ReasonCode reinitializeCode, Double abandonedMs, boolean recordHistory, boolean noteWatermarks) {
@@ -142,7 +143,7 @@ record RunRefresh(long pgtId, String initiatedBy, boolean forceFull, String full
     private void bind(PreparedStatement ps) throws SQLException {
         int i = 0;
         ps.setLong(++i, pgtId);
-        ps.setString(++i, initiatedBy);
+        ps.setString(++i, initiatedBy.name());
         ps.setBoolean(++i, forceFull);
         ps.setString(++i, engine);
         ps.setString(++i, RefreshCompiler.VERSION);

@@ -36,7 +36,10 @@ final class SourceChecks {
         String describe() {
             return switch (kind) {
                 case GONE -> "source " + dependency.displayName() + " was dropped";
-                case COLUMNS_CHANGED -> "source " + dependency.displayName() + " changed (" + detail + ")";
+                case COLUMNS_CHANGED -> "VIEW".equals(dependency.sourceType())
+                        ? "view " + dependency.displayName() + " was redefined, or columns it yields to the query changed ("
+                                + detail + ")"
+                        : "source " + dependency.displayName() + " changed (" + detail + ")";
                 case ROW_SECURITY -> "row-level security on source " + dependency.displayName() + " now hides rows from"
                         + " role " + detail + ", so the stream table can no longer equal its query (and its change buffer"
                         + " keeps no row the policy hides); maintain it as a role the policy does not apply to (the table's"

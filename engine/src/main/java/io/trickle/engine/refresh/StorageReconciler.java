@@ -34,7 +34,7 @@ final class StorageReconciler {
             return false;
         }
         for (StorageColumn col : spec.columns()) {
-            if (!col.type().name().equals(now.get(col.name()))) {
+            if (!col.type().declaration().equals(now.get(col.name()))) {
                 return false;
             }
         }
@@ -55,16 +55,23 @@ final class StorageReconciler {
                     st.execute("ALTER TABLE " + table + " DROP COLUMN " + PgQuote.ident(name));
                 }
             }
+            boolean emptied = false;
             for (StorageColumn col : spec.columns()) {
                 String type = now.get(col.name());
-                if (type != null && !type.equals(col.type().name())) {
+                if (type != null && !type.equals(col.type().declaration())) {
+                    if (!emptied) {
+                        // A retyped column's values are gone (USING NULL): rows whose key became NULL
+                        // would share one row id. The full refresh that follows writes every row again.
+                        st.execute("DELETE FROM " + table);
+                        emptied = true;
+                    }
                     st.execute("ALTER TABLE " + table + " ALTER COLUMN " + PgQuote.ident(col.name()) + " TYPE "
-                            + col.type().name() + " USING NULL");
+                            + col.type().declaration() + " USING NULL");
                 }
             }
             for (StorageColumn col : spec.columns()) {
                 if (!now.containsKey(col.name())) {
-                    st.execute("ALTER TABLE " + table + " ADD COLUMN " + PgQuote.ident(col.name()) + " " + col.type().name());
+                    st.execute("ALTER TABLE " + table + " ADD COLUMN " + PgQuote.ident(col.name()) + " " + col.type().declaration());
                 }
             }
         } catch (SQLException e) {

@@ -2,6 +2,7 @@ package io.trickle.engine.refresh;
 
 import io.trickle.engine.db.PgQuote;
 import io.trickle.engine.dvm.StorageColumn;
+import io.trickle.engine.sql.PgType;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -29,7 +30,7 @@ public final class StorageTables {
         List<String> defs = new ArrayList<>();
         defs.add("__pgt_row_id bigint NOT NULL");
         for (StorageColumn col : spec.columns()) {
-            defs.add(PgQuote.ident(col.name()) + " " + col.type().name());
+            defs.add(PgQuote.ident(col.name()) + " " + col.type().declaration());
         }
         try (Statement st = c.createStatement()) {
             // A keyed table's differential refreshes update rows in place: with room left on each page
@@ -103,16 +104,15 @@ public final class StorageTables {
         }
     }
 
-    /** The columns the storage table has now (besides {@code __pgt_row_id}), name → type. */
+    /** The columns the storage table has now (besides {@code __pgt_row_id}), name → declared type (with its collation). */
     public static List<String[]> currentColumns(Connection c, long storageOid) throws SQLException {
         List<String[]> out = new ArrayList<>();
-        try (PreparedStatement ps = c.prepareStatement("""
-                SELECT attname, format_type(atttypid, atttypmod) FROM pg_attribute
-                 WHERE attrelid = ? AND attnum > 0 AND NOT attisdropped AND attname <> '__pgt_row_id' ORDER BY attnum""")) {
+        try (PreparedStatement ps = c.prepareStatement("SELECT a.attname, " + PgType.declaredColumnSql("a") + " FROM pg_attribute a"
+                + " WHERE a.attrelid = ? AND a.attnum > 0 AND NOT a.attisdropped AND a.attname <> '__pgt_row_id' ORDER BY a.attnum")) {
             ps.setLong(1, storageOid);
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
-                    out.add(new String[] {rs.getString(1), rs.getString(2)});
+                    out.add(new String[] {rs.getString(1), PgType.read(rs, 2).declaration()});
                 }
             }
         }

@@ -53,7 +53,7 @@ record CatalogView(long generation, DependencyGraph graph, Map<Long, EffectiveSc
         Map<Long, String> unusable = new HashMap<>();
         for (StreamTableRow row : new StreamTableRepository().all(c)) {
             tables.add(new GraphTable(row.id(), row.displayName(), row.storageOid(), row.parsedSchedule(),
-                    "IMMEDIATE".equals(row.refreshMode())));
+                    row.refreshMode() == io.trickle.engine.api.RefreshMode.IMMEDIATE));
             row.unusable().ifPresent(why -> unusable.put(row.id(), why));
         }
         List<Read> reads = new ArrayList<>();

@@ -1,5 +1,8 @@
 package io.trickle.engine.scheduler;
 
+import io.trickle.engine.api.SchedulerListener;
+import io.trickle.engine.api.SchedulerEvent;
+import io.trickle.engine.api.InitiatedBy;
 import io.trickle.engine.cdc.PendingChanges;
 import io.trickle.engine.db.Database;
 import io.trickle.engine.graph.Cycle;
@@ -51,18 +54,20 @@ final class FixpointRunner {
     private final CycleRefresh cycles;
     private final String engineName;
     private final Dispatcher.Gate gate;
+    private final SchedulerListener listener;
     private volatile List<Long> running = List.of();
 
     FixpointRunner(Database database, RefreshExecutor refresher) {
-        this(database, refresher, Dispatcher.Gate.OPEN);
+        this(database, refresher, Dispatcher.Gate.OPEN, SchedulerListener.NONE);
     }
 
-    FixpointRunner(Database database, RefreshExecutor refresher, Dispatcher.Gate gate) {
+    FixpointRunner(Database database, RefreshExecutor refresher, Dispatcher.Gate gate, SchedulerListener listener) {
         this.database = database;
         this.refresher = refresher;
         this.cycles = new CycleRefresh(refresher);
         this.engineName = refresher.engineName();
         this.gate = gate;
+        this.listener = listener;
     }
 
     List<TableOutcome> run(CatalogView view, TickState state, Set<Long> requested, LongPredicate heldBack,
@@ -124,31 +129,33 @@ final class FixpointRunner {
             LevelRun.markQuiet(database, new HashSet<>(ids), probedAt[0], engineName);
             return all(ids, Result.QUIET, null);
         }
-        return outcomes(ids, runCycle(ids, asked, stopping));
+        CycleRefresh.Outcome outcome = runCycle(ids, asked, stopping);
+        List<String> names = ids.stream().map(view::name).toList();
+        switch (outcome.status()) {
+            case CONVERGED -> listener.on(new SchedulerEvent.CycleConverged(names, outcome.iterations()));
+            case NOT_CONVERGED -> listener.on(new SchedulerEvent.CycleNotConverged(names, outcome.message()));
+            default -> {
+                // nothing to do, a failure (the member's refresh said so) or a stop: no fixpoint to report
+            }
+        }
+        return outcomes(ids, outcome);
     }
 
     /** Finds busy members; returns whether no member has anything to do (never when asked for). */
     private boolean probe(List<Long> ids, TickState state, boolean asked, Set<Long> busy, Instant[] at)
             throws SQLException {
-        try (Connection c = database.dataSource().getConnection()) {
-            c.setAutoCommit(false);
-            c.setTransactionIsolation(Connection.TRANSACTION_REPEATABLE_READ);
-            try {
-                at[0] = CatalogView.databaseNow(c);
-                busy.addAll(LevelRun.lockedTables(c, ids));
-                boolean mayBeQuiet = !asked && ids.stream().allMatch(id -> state.tables().get(id).mayBeQuiet());
-                return busy.isEmpty() && mayBeQuiet && PendingChanges.needingRefresh(c, ids).isEmpty();
-            } finally {
-                c.rollback();
-                c.setAutoCommit(true);
-            }
-        }
+        return database.inSnapshot(c -> {
+            at[0] = CatalogView.databaseNow(c);
+            busy.addAll(LevelRun.lockedTables(c, ids));
+            boolean mayBeQuiet = !asked && ids.stream().allMatch(id -> state.tables().get(id).mayBeQuiet());
+            return busy.isEmpty() && mayBeQuiet && PendingChanges.needingRefresh(c, ids).isEmpty();
+        });
     }
 
     private CycleRefresh.Outcome runCycle(List<Long> ids, boolean asked, BooleanSupplier stopping) {
         running = ids;
         try {
-            return cycles.run(ids, asked ? "MANUAL" : "SCHEDULER", false, stopping);
+            return cycles.run(ids, asked ? InitiatedBy.MANUAL : InitiatedBy.SCHEDULER, false, stopping);
         } catch (RuntimeException e) {
             return new CycleRefresh.Outcome(CycleRefresh.Status.FAILED, 0, null, Map.of(), ids.get(0), e,
                     e.getMessage());

@@ -43,7 +43,7 @@ final class LeaderSession implements AutoCloseable {
     static final String WATERMARK_CHANNEL = Watermarks.CHANNEL;
     /** The view whose lock is leadership; only engine roles may take a conflicting lock. */
     static final String LEADER_VIEW = "pgtrickle.pgt_leader";
-    /** 'tril': the advisory lock engines before catalog 0.7.0.9 lead by (see {@link #anOlderEngineLeads}). */
+    /** 'tril': the advisory lock engines before catalog 0.7.0.11 lead by (see {@link #anOlderEngineLeads}). */
     static final int LEGACY_LEADER_CLASS = io.trickle.engine.db.AdvisoryLocks.LEGACY_LEADER_CLASS;
 
     private final Connection listener;
@@ -112,7 +112,7 @@ final class LeaderSession implements AutoCloseable {
     }
 
     /**
-     * Engines before catalog 0.7.0.9 lead by the session advisory lock ({@code LEGACY_LEADER_CLASS},
+     * Engines before catalog 0.7.0.11 lead by the session advisory lock ({@code LEGACY_LEADER_CLASS},
      * 0). During a rolling upgrade one of them may lead still: the leader takes that lock too, so that
      * they follow it, and follows when an engine role holds it. A role that is not an engine role
      * holding it is a squatter, and is ignored.

@@ -1,5 +1,6 @@
 package io.trickle.engine.scheduler;
 
+import io.trickle.engine.api.InitiatedBy;
 import io.trickle.engine.api.RefreshAction;
 import io.trickle.engine.api.RefreshResult;
 import io.trickle.engine.api.TrickleException;
@@ -124,7 +125,7 @@ final class LevelRun {
     }
 
     private static RefreshRequest requestFor(Planned p) {
-        return new RefreshRequest(p.why() == Why.REQUESTED ? "MANUAL" : "SCHEDULER", false, null)
+        return new RefreshRequest(p.why() == Why.REQUESTED ? InitiatedBy.MANUAL : InitiatedBy.SCHEDULER, false, null)
                 .respectingWatermarks();
     }
 
@@ -212,34 +213,27 @@ final class LevelRun {
     private Instant probe(List<Planned> entries, TickState state, Set<Long> tied, Set<Long> busy, Set<Long> quiet)
             throws SQLException {
         List<Long> ids = entries.stream().map(Planned::id).toList();
-        try (Connection c = database.dataSource().getConnection()) {
-            c.setAutoCommit(false);
-            c.setTransactionIsolation(Connection.TRANSACTION_REPEATABLE_READ);
-            try {
-                Instant at = CatalogView.databaseNow(c);
-                busy.addAll(lockedTables(c, ids));
-                Set<Long> candidates = new HashSet<>();
-                for (Planned p : entries) {
-                    TickState.TableState s = state.tables().get(p.id());
-                    if (p.why() != Why.REQUESTED && s != null && s.mayBeQuiet() && !busy.contains(p.id())
-                            && !tied.contains(p.id())) {
-                        candidates.add(p.id());
-                    }
+        return database.inSnapshot(c -> {
+            Instant at = CatalogView.databaseNow(c);
+            busy.addAll(lockedTables(c, ids));
+            Set<Long> candidates = new HashSet<>();
+            for (Planned p : entries) {
+                TickState.TableState s = state.tables().get(p.id());
+                if (p.why() != Why.REQUESTED && s != null && s.mayBeQuiet() && !busy.contains(p.id())
+                        && !tied.contains(p.id())) {
+                    candidates.add(p.id());
                 }
-                try {
-                    Set<Long> needing = PendingChanges.needingRefresh(c, candidates);
-                    candidates.removeAll(needing);
-                    quiet.addAll(candidates);
-                } catch (SQLException e) {
-                    // A source dropped under the probe, say: let every candidate refresh and report for itself.
-                    LOG.debug("checking for pending changes failed, refreshing every due table: {}", e.getMessage());
-                }
-                return at;
-            } finally {
-                c.rollback();
-                c.setAutoCommit(true);
             }
-        }
+            try {
+                Set<Long> needing = PendingChanges.needingRefresh(c, candidates);
+                candidates.removeAll(needing);
+                quiet.addAll(candidates);
+            } catch (SQLException e) {
+                // A source dropped under the probe, say: let every candidate refresh and report for itself.
+                LOG.debug("checking for pending changes failed, refreshing every due table: {}", e.getMessage());
+            }
+            return at;
+        });
     }
 
     /** The advisory refresh locks of this database, taken or awaited, on tables among {@code ?} (a bigint[]). */

@@ -1,5 +1,7 @@
 package io.trickle.engine.scheduler;
 
+import io.trickle.engine.api.SchedulerListener;
+import io.trickle.engine.api.SchedulerEvent;
 import io.trickle.engine.api.RefreshResult;
 import io.trickle.engine.catalog.CatalogGeneration;
 import io.trickle.engine.catalog.Settings;
@@ -26,10 +28,12 @@ final class OutcomeHandler {
     private final Database database;
     private final RetryBackoff backoff;
     private final Map<Long, String> lastBlockedReason = new HashMap<>();
+    private final SchedulerListener listener;
 
-    OutcomeHandler(Database database, RetryBackoff backoff) {
+    OutcomeHandler(Database database, RetryBackoff backoff, SchedulerListener listener) {
         this.database = database;
         this.backoff = backoff;
+        this.listener = listener;
     }
 
     /**
@@ -59,8 +63,14 @@ final class OutcomeHandler {
                     if (!o.detail().equals(lastBlockedReason.put(o.id(), o.detail()))) {
                         LOG.info("{}: not refreshed: {}", name, o.detail());
                     }
+                    listener.on(o.result() == TableOutcome.Result.SKIPPED ? new SchedulerEvent.WatermarkHeld(name, o.detail())
+                            : new SchedulerEvent.TableSkipped(name, SchedulerEvent.SkipReason.BLOCKED, o.detail()));
                 }
-                case BUSY, GONE, STOPPED, NO_SESSION -> LOG.debug("{}: {}: {}", name, o.result(), o.detail());
+                case BUSY -> {
+                    LOG.debug("{}: {}: {}", name, o.result(), o.detail());
+                    listener.on(new SchedulerEvent.TableSkipped(name, SchedulerEvent.SkipReason.BUSY, o.detail()));
+                }
+                case GONE, STOPPED, NO_SESSION -> LOG.debug("{}: {}: {}", name, o.result(), o.detail());
                 default -> throw new IllegalStateException("unhandled outcome " + o.result());
             }
         }
@@ -101,7 +111,9 @@ final class OutcomeHandler {
             LOG.warn("{}: could not check whether to suspend it: {}", name, e.getMessage());
         }
         alerts.add(Alert.of("refresh_failed", name, "error", o.detail(), "consecutive_errors", errors[0]));
+        listener.on(new SchedulerEvent.TableFailed(name, errors[0], o.detail()));
         if (suspended) {
+            listener.on(new SchedulerEvent.TableSuspended(name, errors[0], o.detail()));
             backoff.clear(o.id());
             LOG.warn("{}: refresh failed ({} in a row), SUSPENDED after max_consecutive_errors {}; resume with "
                     + "'trickle alter {} --status ACTIVE': {}", name, errors[0], maxErrors, name, o.detail());

@@ -1,5 +1,7 @@
 package io.trickle.engine.scheduler;
 
+import io.trickle.engine.api.SchedulerListener;
+import io.trickle.engine.api.SchedulerEvent;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.trickle.engine.api.SchedulerRole;
@@ -80,6 +82,7 @@ public final class SchedulerDaemon {
     private final AlertPublisher alerts;
     private final StatusWatch watch = new StatusWatch();
     private final SquatWatch squats;
+    private final SchedulerListener listener;
     private final ObjectMapper json = new ObjectMapper();
     private final CountDownLatch terminated = new CountDownLatch(1);
     private final Object wakeUp = new Object();
@@ -96,8 +99,14 @@ public final class SchedulerDaemon {
     private String lastTickSummary = "nothing due";
     private boolean sweepDone;
 
-    public SchedulerDaemon(Database database, RefreshExecutor refresher, SchedulerConfig config) {
+    /**
+     * @param listener hears leadership, ticks, skips, failures and cycles ({@link SchedulerEvent}); the
+     *                 refreshes themselves reach the executor's own listener
+     */
+    public SchedulerDaemon(Database database, RefreshExecutor refresher, SchedulerConfig config,
+                           SchedulerListener listener) {
         this.database = database;
+        this.listener = listener;
         this.config = config;
         this.ticker = config.ticker();
         this.loop = Executors.newSingleThreadExecutor(named("trickle-scheduler", false));
@@ -110,8 +119,8 @@ public final class SchedulerDaemon {
         this.levels = new LevelRun(database, refresher, workers);
         WatermarkGating gating = new WatermarkGating(database, refresher.engineName(), () -> interval().dividedBy(2));
         this.dispatcher = new Dispatcher(levels::run, gating);
-        this.fixpoints = new FixpointRunner(database, refresher, gating);
-        this.outcomes = new OutcomeHandler(database, refreshBackoff);
+        this.fixpoints = new FixpointRunner(database, refresher, gating, this::publish);
+        this.outcomes = new OutcomeHandler(database, refreshBackoff, this::publish);
         this.alerts = new AlertPublisher(database);
         this.squats = new SquatWatch(database);
     }
@@ -222,6 +231,10 @@ public final class SchedulerDaemon {
             LOG.error("the scheduler loop stopped unexpectedly", e);
         } finally {
             closeSession();
+            if (role == SchedulerRole.LEADER) {
+                publish(new SchedulerEvent.LeadershipLost(database.target().describe(),
+                        failure != null ? failure : "the scheduler stopped"));
+            }
             role = SchedulerRole.STOPPED;
             terminated.countDown();
         }
@@ -253,6 +266,7 @@ public final class SchedulerDaemon {
     private void sessionLost(SQLException e) {
         if (role == SchedulerRole.LEADER) {
             LOG.warn("lost the leader session ({}); stopped scheduling until it is back", e.getMessage());
+            publish(new SchedulerEvent.LeadershipLost(database.target().describe(), "lost its session: " + e.getMessage()));
         } else {
             LOG.warn("lost the scheduler session: {}", e.getMessage());
         }
@@ -274,13 +288,17 @@ public final class SchedulerDaemon {
         view = null;
         watch.reset();
         sweepDone = false;
+        publish(new SchedulerEvent.LeadershipGained(database.target().describe()));
     }
 
     private void tickSafely() {
         long began = ticker.nanoTime();
         try (RefreshExecutor.PruneBatch prunedAtTheEnd = refresher.pruneInBatches()) {
-            tick();
-            noteLateTick(Duration.ofNanos(ticker.nanoTime() - began));
+            List<TableOutcome> results = tick();
+            Duration took = Duration.ofNanos(ticker.nanoTime() - began);
+            noteLateTick(took);
+            publish(new SchedulerEvent.TickCompleted(took, results.size(),
+                    (int) results.stream().filter(o -> o.result() == TableOutcome.Result.REFRESHED).count()));
         } catch (SQLException | TrickleException e) {
             LOG.warn("tick failed: {}", e.getMessage());
         } catch (RuntimeException e) {
@@ -288,20 +306,20 @@ public final class SchedulerDaemon {
         }
     }
 
-    /** One tick of the leader. */
-    private void tick() throws SQLException {
+    /** One tick of the leader; returns what became of the tables it planned. */
+    private List<TableOutcome> tick() throws SQLException {
         TickState state;
         try {
             state = database.withConnection("reading the catalog", TickState::read);
         } catch (TrickleException e) {
             if (catalogOutgrown()) {
-                return;
+                return List.of();
             }
             throw e;
         }
         if (view == null || view.generation() != state.generation()) {
             if (catalogOutgrown()) {
-                return;
+                return List.of();
             }
             view = database.transaction("reading the catalog", Connection.TRANSACTION_REPEATABLE_READ, CatalogView::read);
             applySettings(view);
@@ -333,6 +351,16 @@ public final class SchedulerDaemon {
             }
         }
         alerts.publish(pending);
+        return results;
+    }
+
+    /** Tells the listener; what it throws never stops the scheduler. */
+    private void publish(SchedulerEvent event) {
+        try {
+            listener.on(event);
+        } catch (RuntimeException e) {
+            LOG.warn("a scheduler listener failed on {}: {}", event, e.toString());
+        }
     }
 
     /**

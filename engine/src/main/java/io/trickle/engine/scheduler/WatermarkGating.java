@@ -1,5 +1,6 @@
 package io.trickle.engine.scheduler;
 
+import io.trickle.engine.api.InitiatedBy;
 import io.trickle.engine.db.Database;
 import io.trickle.engine.scheduler.TickPlanner.TickPlan;
 import io.trickle.engine.scheduler.TickPlanner.Why;
@@ -56,9 +57,9 @@ final class WatermarkGating implements Dispatcher.Gate {
             for (HeldBack h : held.values()) {
                 boolean requested = planned.get(h.pgtId()) == Why.REQUESTED;
                 if (requested) {
-                    skips.record(c, h, "MANUAL");
+                    skips.record(c, h, InitiatedBy.MANUAL);
                 } else if (SkipHistory.startsNewPeriod(lastSkips.get(h.pgtId()), view.schedules().get(h.pgtId()), dueBy)) {
-                    skips.record(c, h, "SCHEDULER");
+                    skips.record(c, h, InitiatedBy.SCHEDULER);
                 }
                 out.put(h.pgtId(), h.reason());
             }

@@ -34,6 +34,7 @@ public final class QueryProbe {
 
     private static final String VIEW = "__pgt_probe";
     private static final String PROBE_PREFIX = "CREATE TEMP VIEW " + VIEW + " AS ";
+    private static final String PLAN_PREFIX = "EXPLAIN (COSTS OFF) ";
 
     private QueryProbe() {
     }
@@ -51,7 +52,7 @@ public final class QueryProbe {
                 st.execute(PROBE_PREFIX + query.sql());
             } catch (SQLException e) {
                 c.rollback(sp);
-                throw translate(e, query, c);
+                throw translate(e, query, c, PROBE_PREFIX.length());
             }
             long viewOid = oidOf(c);
             // Types, objects and the query's text are named as they resolve without a search_path a
@@ -69,14 +70,15 @@ public final class QueryProbe {
             }
             Map<Long, Set<String>> baseUsed = new LinkedHashMap<>();
             List<Relation> base = new ArrayList<>();
-            expandViews(c, catalog, read, used, base, baseUsed);
+            List<Relation> views = new ArrayList<>();
+            expandViews(c, catalog, read, used, base, views, baseUsed);
             List<String> volatileCalls = new ArrayList<>();
             List<String> stableCalls = new ArrayList<>();
             volatility(c, viewOid, query, volatileCalls, stableCalls);
             Map<String, String> objects = objects(c, viewOid);
             String pinnedText = definition(c, viewOid);
             c.rollback(sp);
-            return new ProbeResult(out, read, base, baseUsed, volatileCalls, stableCalls, objects, pinnedText);
+            return new ProbeResult(out, read, base, views, baseUsed, volatileCalls, stableCalls, objects, pinnedText);
         } catch (SQLException | RuntimeException e) {
             try {
                 c.rollback(sp);
@@ -88,10 +90,29 @@ public final class QueryProbe {
     }
 
     /**
-     * PostgreSQL's refusal in its own words, with its error position moved from the probe's statement
-     * into the query as the user wrote it (as "line L, column C").
+     * Plans the query without running it ({@code EXPLAIN}), inside a savepoint. PostgreSQL accepts
+     * some queries as a view that it then refuses to plan ({@code FULL JOIN … ON t.a < u.a}); such a
+     * query is refused with PostgreSQL's own words before anything is created.
+     *
+     * @throws InvalidInputException when PostgreSQL cannot plan it
      */
-    private static InvalidInputException translate(SQLException e, QueryText query, Connection c)
+    public static void requirePlannable(Connection c, QueryText query) throws SQLException {
+        Savepoint sp = c.setSavepoint("__pgt_plan");
+        try (Statement st = c.createStatement()) {
+            st.execute(PLAN_PREFIX + query.sql());
+        } catch (SQLException e) {
+            c.rollback(sp);
+            throw translate(e, query, c, PLAN_PREFIX.length());
+        }
+        c.releaseSavepoint(sp);
+    }
+
+    /**
+     * PostgreSQL's refusal in its own words, with its error position moved from the probe's statement
+     * (whose text before the query is {@code prefixLength} long) into the query as the user wrote it
+     * (as "line L, column C").
+     */
+    private static InvalidInputException translate(SQLException e, QueryText query, Connection c, int prefixLength)
             throws SQLException {
         String message = e.getMessage();
         String state = e.getSQLState();
@@ -118,6 +139,7 @@ public final class QueryProbe {
             case "3F000" -> "the query names an unknown schema: ";
             case "42883" -> "the query calls an unknown function or operator: ";
             case "42701" -> "the query's output columns need distinct names (give them with AS): ";
+            case "0A000" -> "PostgreSQL cannot run the query: ";
             default -> "the query is not valid: ";
         };
         ServerErrorMessage server = e instanceof PSQLException p ? p.getServerErrorMessage() : null;
@@ -125,7 +147,7 @@ public final class QueryProbe {
             return new InvalidInputException(prefix + e.getMessage(), e);
         }
         String hint = server.getHint() == null ? "" : " (hint: " + server.getHint() + ")";
-        var where = query.locate(server.getPosition() - PROBE_PREFIX.length());
+        var where = query.locate(server.getPosition() - prefixLength);
         if (where.isEmpty()) {
             return new InvalidQueryException(prefix + server.getMessage() + hint, 0, 0, 0, e);
         }
@@ -144,12 +166,12 @@ public final class QueryProbe {
 
     private static List<ProbeResult.OutputColumn> outputColumns(Connection c, long viewOid) throws SQLException {
         List<ProbeResult.OutputColumn> out = new ArrayList<>();
-        try (PreparedStatement ps = c.prepareStatement("SELECT a.attname, " + PgType.baseTypeSql("a")
+        try (PreparedStatement ps = c.prepareStatement("SELECT a.attname, " + PgType.columnSql("a")
                 + " FROM pg_attribute a WHERE a.attrelid = ? AND a.attnum > 0 AND NOT a.attisdropped ORDER BY a.attnum")) {
             ps.setLong(1, viewOid);
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
-                    out.add(new ProbeResult.OutputColumn(rs.getString(1), new PgType(rs.getString(2))));
+                    out.add(new ProbeResult.OutputColumn(rs.getString(1), PgType.read(rs, 2)));
                 }
             }
         }
@@ -162,31 +184,46 @@ public final class QueryProbe {
         return out;
     }
 
-    /** Relations (and their columns) the view's rule depends on. */
+    /**
+     * Relations (and their columns) the view's rule reads. The relations come from the rule's range
+     * table, not from pg_depend: PostgreSQL records no dependency on pinned objects, so a query over
+     * {@code pg_class} or {@code pg_stat_activity} would otherwise seem to read nothing at all, and a
+     * stream table over it would believe nothing ever changed. pg_depend still gives the columns.
+     */
     private static void collectDependencies(Connection c, long viewOid, Set<Long> relations,
                                             Map<Long, Set<String>> used) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement("""
-                SELECT d.refobjid, a.attname
-                  FROM pg_depend d
-                  JOIN pg_rewrite r ON r.oid = d.objid
-                  JOIN pg_class rc ON rc.oid = d.refobjid
-                  LEFT JOIN pg_attribute a ON a.attrelid = d.refobjid AND a.attnum = d.refobjsubid AND d.refobjsubid > 0
-                 WHERE d.classid = 'pg_rewrite'::regclass AND d.refclassid = 'pg_class'::regclass
-                   AND r.ev_class = ? AND d.refobjid <> ? AND rc.relkind IN ('r', 'p', 'v', 'm', 'f')
-                 ORDER BY d.refobjid, d.refobjsubid""")) {
+                SELECT DISTINCT m.relid
+                  FROM pg_rewrite r
+                 CROSS JOIN LATERAL (SELECT x[1]::oid AS relid FROM regexp_matches(r.ev_action::text, ':relid (\\d+)', 'g') x) m
+                  JOIN pg_class rc ON rc.oid = m.relid
+                 WHERE r.ev_class = ? AND m.relid <> ?
+                 ORDER BY m.relid""")) {
             ps.setLong(1, viewOid);
             ps.setLong(2, viewOid);
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
-                    long oid = rs.getLong(1);
-                    relations.add(oid);
-                    Set<String> cols = used.computeIfAbsent(oid, k -> new TreeSet<>());
-                    String col = rs.getString(2);
-                    if (col != null) {
-                        cols.add(col);
-                    }
+                    relations.add(rs.getLong(1));
                 }
             }
+        }
+        try (PreparedStatement ps = c.prepareStatement("""
+                SELECT d.refobjid, a.attname
+                  FROM pg_depend d
+                  JOIN pg_rewrite r ON r.oid = d.objid
+                  JOIN pg_attribute a ON a.attrelid = d.refobjid AND a.attnum = d.refobjsubid
+                 WHERE d.classid = 'pg_rewrite'::regclass AND d.refclassid = 'pg_class'::regclass
+                   AND r.ev_class = ? AND d.refobjid <> ? AND d.refobjsubid > 0""")) {
+            ps.setLong(1, viewOid);
+            ps.setLong(2, viewOid);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    used.computeIfAbsent(rs.getLong(1), k -> new TreeSet<>()).add(rs.getString(2));
+                }
+            }
+        }
+        for (long oid : relations) {
+            used.computeIfAbsent(oid, k -> new TreeSet<>());
         }
     }
 
@@ -221,9 +258,13 @@ public final class QueryProbe {
         }
     }
 
-    /** Replaces views by the relations beneath them, recursively, merging the columns used. */
+    /**
+     * Replaces user views by the relations beneath them, recursively, merging the columns used, and
+     * lists the views so expanded. System views are not expanded: they stand for their own changes,
+     * which cannot be captured.
+     */
     private static void expandViews(Connection c, RelationCatalog catalog, List<Relation> read,
-                                    Map<Long, Set<String>> used, List<Relation> base,
+                                    Map<Long, Set<String>> used, List<Relation> base, List<Relation> views,
                                     Map<Long, Set<String>> baseUsed) throws SQLException {
         Deque<Relation> todo = new ArrayDeque<>(read);
         Map<Long, Set<String>> allUsed = new HashMap<>(used);
@@ -234,6 +275,7 @@ public final class QueryProbe {
                 continue;
             }
             if (r.kind() == RelationKind.VIEW) {
+                views.add(r);
                 Set<Long> beneath = new LinkedHashSet<>();
                 Map<Long, Set<String>> beneathUsed = new LinkedHashMap<>();
                 collectDependencies(c, r.oid(), beneath, beneathUsed);
@@ -247,6 +289,9 @@ public final class QueryProbe {
         }
         for (Relation r : base) {
             baseUsed.put(r.oid(), new TreeSet<>(allUsed.getOrDefault(r.oid(), Set.of())));
+        }
+        for (Relation v : views) {
+            baseUsed.put(v.oid(), new TreeSet<>(allUsed.getOrDefault(v.oid(), Set.of())));
         }
     }
 

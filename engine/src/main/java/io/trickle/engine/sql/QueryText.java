@@ -116,6 +116,17 @@ public final class QueryText {
         return words;
     }
 
+    /** A bare word of a query text (outside literals, quoted names and comments), lower-cased, with where it is. */
+    public record Word(String text, int start, int end) {
+    }
+
+    /** The bare words of {@code sql}, in order (the text need not be checked). */
+    public static List<Word> wordsOf(String sql) {
+        Lexer lexer = new Lexer(sql);
+        lexer.run();
+        return lexer.spans;
+    }
+
     /** Names that are immediately followed by an opening parenthesis: the functions the query calls. */
     public List<String> calledNames() {
         Lexer lexer = new Lexer(text);
@@ -130,6 +141,7 @@ public final class QueryText {
         int endOfFirstStatement;
         final List<String> words = new ArrayList<>();
         final List<String> calls = new ArrayList<>();
+        final List<Word> spans = new ArrayList<>();
         /** Each statement as [start, end) in the text, without its semicolon. */
         final List<int[]> ranges = new ArrayList<>();
         private boolean sawTokenInStatement;
@@ -182,6 +194,7 @@ public final class QueryText {
                     String word = s.substring(start, i).toLowerCase(Locale.ROOT);
                     token(start);
                     words.add(word);
+                    spans.add(new Word(word, start, i));
                     int j = i;
                     while (j < s.length() && Character.isWhitespace(s.charAt(j))) {
                         j++;

@@ -5,6 +5,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.ResultSetMetaData;
 import java.sql.SQLException;
+import java.sql.Savepoint;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -54,8 +55,9 @@ public final class RelationCatalog {
         String schema;
         String name;
         String relkind;
+        String persistence;
         try (PreparedStatement ps = connection.prepareStatement("""
-                SELECT n.nspname, c.relname, c.relkind
+                SELECT n.nspname, c.relname, c.relkind, c.relpersistence
                   FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
                  WHERE c.oid = ?""")) {
             ps.setLong(1, oid);
@@ -66,16 +68,16 @@ public final class RelationCatalog {
                 schema = rs.getString(1);
                 name = rs.getString(2);
                 relkind = rs.getString(3);
+                persistence = rs.getString(4);
             }
         }
         List<RelationColumn> columns = new ArrayList<>();
-        try (PreparedStatement ps = connection.prepareStatement("SELECT a.attname, " + PgType.baseTypeSql("a")
-                + ", a.attnotnull FROM pg_attribute a WHERE a.attrelid = ? AND a.attnum > 0 AND NOT a.attisdropped"
-                + " ORDER BY a.attnum")) {
+        try (PreparedStatement ps = connection.prepareStatement("SELECT a.attname, a.attnotnull, " + PgType.columnSql("a")
+                + " FROM pg_attribute a WHERE a.attrelid = ? AND a.attnum > 0 AND NOT a.attisdropped ORDER BY a.attnum")) {
             ps.setLong(1, oid);
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
-                    columns.add(new RelationColumn(rs.getString(1), new PgType(rs.getString(2)), rs.getBoolean(3)));
+                    columns.add(new RelationColumn(rs.getString(1), PgType.read(rs, 3), rs.getBoolean(2)));
                 }
             }
         }
@@ -94,7 +96,7 @@ public final class RelationCatalog {
                 }
             }
         }
-        Relation r = new Relation(oid, schema, name, RelationKind.fromRelkind(relkind), columns, pk, isStreamTable(oid));
+        Relation r = new Relation(oid, schema, name, RelationKind.of(relkind, schema, persistence), columns, pk, isStreamTable(oid));
         byOid.put(oid, r);
         return r;
     }
@@ -117,6 +119,40 @@ public final class RelationCatalog {
         }
     }
 
+    /**
+     * The definition of a view, as PostgreSQL prints it with every name it can qualify qualified (the
+     * search_path is narrowed to pg_catalog while it prints, then given back), so that the text means
+     * the same whatever search_path reads it later.
+     */
+    public String viewDefinition(long viewOid) throws SQLException {
+        String searchPath;
+        try (PreparedStatement ps = connection.prepareStatement("SELECT current_setting('search_path')");
+             ResultSet rs = ps.executeQuery()) {
+            rs.next();
+            searchPath = rs.getString(1);
+        }
+        try {
+            setSearchPath("pg_catalog");
+            try (PreparedStatement ps = connection.prepareStatement("SELECT pg_get_viewdef(?::oid)")) {
+                ps.setLong(1, viewOid);
+                try (ResultSet rs = ps.executeQuery()) {
+                    rs.next();
+                    String sql = rs.getString(1).strip();
+                    return sql.endsWith(";") ? sql.substring(0, sql.length() - 1) : sql;
+                }
+            }
+        } finally {
+            setSearchPath(searchPath);
+        }
+    }
+
+    private void setSearchPath(String value) throws SQLException {
+        try (PreparedStatement ps = connection.prepareStatement("SELECT set_config('search_path', ?, true)")) {
+            ps.setString(1, value);
+            ps.executeQuery().close();
+        }
+    }
+
     /** Names of every aggregate function visible in the database, built-in or user-defined. */
     public Set<String> aggregateNames() throws SQLException {
         if (aggregateNames == null) {
@@ -132,18 +168,28 @@ public final class RelationCatalog {
         return aggregateNames;
     }
 
+    /** A column of a query's output: the name PostgreSQL gives it and its type's name. */
+    public record OutputColumn(String name, String typeName) {
+    }
+
     /**
-     * The names PostgreSQL gives the output columns of a query the engine wrote (a set-returning
-     * function's columns, say), by running it with {@code LIMIT 0}.
+     * The output columns PostgreSQL gives a query the engine wrote (a set-returning function's, say),
+     * by running it with {@code LIMIT 0} inside a savepoint: a query PostgreSQL refuses leaves the
+     * transaction usable.
      */
-    public List<String> outputNames(String query) throws SQLException {
+    public List<OutputColumn> outputColumns(String query) throws SQLException {
+        Savepoint sp = connection.setSavepoint("__pgt_output_columns");
         try (PreparedStatement ps = connection.prepareStatement(query + " LIMIT 0"); ResultSet rs = ps.executeQuery()) {
             ResultSetMetaData md = rs.getMetaData();
-            List<String> names = new ArrayList<>();
+            List<OutputColumn> out = new ArrayList<>();
             for (int i = 1; i <= md.getColumnCount(); i++) {
-                names.add(md.getColumnLabel(i));
+                out.add(new OutputColumn(md.getColumnLabel(i), md.getColumnTypeName(i)));
             }
-            return names;
+            connection.releaseSavepoint(sp);
+            return out;
+        } catch (SQLException e) {
+            connection.rollback(sp);
+            throw e;
         }
     }
 }

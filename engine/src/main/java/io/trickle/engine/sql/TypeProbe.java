@@ -43,13 +43,12 @@ public final class TypeProbe {
                     throw e;
                 }
                 List<PgType> types = new ArrayList<>();
-                try (PreparedStatement ps = c.prepareStatement("SELECT " + PgType.baseTypeSql("a")
-                        + " FROM pg_attribute a WHERE a.attrelid = ('pg_temp.' || ?)::regclass AND a.attnum > 0"
-                        + " AND NOT a.attisdropped ORDER BY a.attnum")) {
+                try (PreparedStatement ps = c.prepareStatement("SELECT " + PgType.columnSql("a") + " FROM pg_attribute a"
+                        + " WHERE a.attrelid = ('pg_temp.' || ?)::regclass AND a.attnum > 0 AND NOT a.attisdropped ORDER BY a.attnum")) {
                     ps.setString(1, view);
                     try (ResultSet rs = ps.executeQuery()) {
                         while (rs.next()) {
-                            types.add(new PgType(rs.getString(1)));
+                            types.add(PgType.read(rs, 1));
                         }
                     }
                 }

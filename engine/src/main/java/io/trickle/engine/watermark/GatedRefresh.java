@@ -1,5 +1,6 @@
 package io.trickle.engine.watermark;
 
+import io.trickle.engine.api.InitiatedBy;
 import io.trickle.engine.api.QualifiedName;
 import io.trickle.engine.api.RefreshAction;
 import io.trickle.engine.api.RefreshResult;
@@ -59,7 +60,7 @@ public final class GatedRefresh {
                 return Optional.<RefreshResult>empty();
             }
             for (HeldBack h : held.values()) {
-                skips.record(c, h, "MANUAL");
+                skips.record(c, h, InitiatedBy.MANUAL);
             }
             HeldBack first = held.getOrDefault(asked, held.values().iterator().next());
             String name = new StreamTableRepository().byId(c, asked).map(r -> r.displayName()).orElse(first.name());

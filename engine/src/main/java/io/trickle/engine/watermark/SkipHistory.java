@@ -1,5 +1,6 @@
 package io.trickle.engine.watermark;
 
+import io.trickle.engine.api.InitiatedBy;
 import io.trickle.engine.catalog.RefreshHistoryRepository;
 import io.trickle.engine.graph.EffectiveSchedule;
 import io.trickle.engine.watermark.WatermarkGate.HeldBack;
@@ -70,7 +71,7 @@ public final class SkipHistory {
     }
 
     /** Writes the SKIP row of {@code held}. */
-    public void record(Connection c, HeldBack held, String initiatedBy) throws SQLException {
+    public void record(Connection c, HeldBack held, InitiatedBy initiatedBy) throws SQLException {
         history.skipped(c, held.pgtId(), held.schema(), held.name(), initiatedBy, held.reason(), engine);
     }
 }

@@ -65,7 +65,7 @@ public class DerivationBenchmark {
     @Benchmark
     public void wholeCorpus(Blackhole sink) {
         for (Corpus.Entry e : queries) {
-            ValidationResult r = trickle.validate(e.query(), "AUTO");
+            ValidationResult r = trickle.validate(e.query(), io.trickle.engine.api.RefreshMode.AUTO);
             sink.consume(r);
         }
     }

@@ -1,5 +1,7 @@
 package io.trickle.engine.catalog;
 
+import io.trickle.engine.api.RefreshMode;
+import io.trickle.engine.api.CreateRequest;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -51,7 +53,7 @@ class ClusterOriginIT {
                 "INSERT INTO ahead_src SELECT g, g FROM generate_series(1, 50) g");
         try (Trickle trickle = Trickle.open(EngineOptions.forUrl(db.jdbcUrl()))) {
             trickle.install();
-            trickle.create("ahead_sum", "SELECT sum(v) AS total, count(*) AS n FROM public.ahead_src", "1h", "DIFFERENTIAL", true);
+            trickle.create(CreateRequest.of("ahead_sum", "SELECT sum(v) AS total, count(*) AS n FROM public.ahead_src").schedule("1h").mode(RefreshMode.DIFFERENTIAL));
             db.execute("UPDATE pgtrickle.pgt_cluster_origin SET system_identifier = NULL",
                     "UPDATE pgtrickle.pgt_frontiers SET snapshot = '4000000000:4000000000:'",
                     "INSERT INTO ahead_src VALUES (51, 51)");
@@ -67,14 +69,14 @@ class ClusterOriginIT {
                     "SELECT buffer_table FROM pgtrickle.pgt_change_tracking WHERE source_name = 'ahead_src'")),
                     "foreign changes are dropped");
             assertFalse(db.strings("SELECT snapshot::text FROM pgtrickle.pgt_frontiers").contains("4000000000:4000000000:"));
-            RefreshResult r = trickle.refresh("ahead_sum", false);
+            RefreshResult r = trickle.refresh("ahead_sum");
             assertEquals(RefreshAction.REINITIALIZE, r.action());
             assertTrue(r.reason().contains("restored from another cluster"), r.reason());
             try (Connection c = db.connect()) {
                 Oracle.assertMatches(c, "public", "ahead_sum", "SELECT sum(v) AS total, count(*) AS n FROM public.ahead_src");
             }
             db.execute("DELETE FROM ahead_src WHERE id = 1");
-            assertEquals(RefreshAction.DIFFERENTIAL, trickle.refresh("ahead_sum", false).action());
+            assertEquals(RefreshAction.DIFFERENTIAL, trickle.refresh("ahead_sum").action());
             try (Connection c = db.connect()) {
                 Oracle.assertMatches(c, "public", "ahead_sum", "SELECT sum(v) AS total, count(*) AS n FROM public.ahead_src");
             }

@@ -1,5 +1,7 @@
 package io.trickle.engine.cdc;
 
+import io.trickle.engine.api.RefreshMode;
+import io.trickle.engine.api.CreateRequest;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.trickle.engine.api.EngineOptions;
@@ -70,8 +72,8 @@ class CaptureUpgradeIT {
                 "CREATE TABLE old_b (id int PRIMARY KEY, w int)", "INSERT INTO old_b SELECT i, i FROM generate_series(1, 40) i");
         String qa = "SELECT g, sum(v) AS total, count(*) AS n FROM old_a GROUP BY g";
         String qb = "SELECT id, w FROM old_b WHERE w > 5";
-        trickle.create("old_a_st", qa, null, "DIFFERENTIAL", true);
-        trickle.create("old_b_st", qb, null, "DIFFERENTIAL", true);
+        trickle.create(CreateRequest.of("old_a_st", qa).mode(RefreshMode.DIFFERENTIAL));
+        trickle.create(CreateRequest.of("old_b_st", qb).mode(RefreshMode.DIFFERENTIAL));
         asAnOlderEngineCapturedIt("old_a");
         asAnOlderEngineCapturedIt("old_b");
         db.execute("UPDATE old_a SET v = v + 1 WHERE id < 10", "DELETE FROM old_a WHERE id > 35",
@@ -80,14 +82,14 @@ class CaptureUpgradeIT {
 
         trickle.install();
         assertEquals("typed", db.scalar("SELECT buffer_format FROM pgtrickle.pgt_change_tracking WHERE source = 'old_a'::regclass"));
-        assertEquals(RefreshAction.DIFFERENTIAL, trickle.refresh("old_a_st", false).action());
-        assertEquals(RefreshAction.DIFFERENTIAL, trickle.refresh("old_b_st", false).action());
+        assertEquals(RefreshAction.DIFFERENTIAL, trickle.refresh("old_a_st").action());
+        assertEquals(RefreshAction.DIFFERENTIAL, trickle.refresh("old_b_st").action());
         assertOracle("old_a_st", qa);
         assertOracle("old_b_st", qb);
 
         asAnOlderEngineCapturedIt("old_b");
         db.execute("DELETE FROM old_b WHERE id = 20");
-        assertEquals(RefreshAction.DIFFERENTIAL, trickle.refresh("old_b_st", false).action(), "converted on the way");
+        assertEquals(RefreshAction.DIFFERENTIAL, trickle.refresh("old_b_st").action(), "converted on the way");
         assertOracle("old_b_st", qb);
         assertEquals(0, db.count("SELECT count(*) FROM pgtrickle.pgt_change_tracking WHERE buffer_format = 'json'"));
     }

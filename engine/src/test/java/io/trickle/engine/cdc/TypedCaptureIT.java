@@ -1,5 +1,7 @@
 package io.trickle.engine.cdc;
 
+import io.trickle.engine.api.RefreshMode;
+import io.trickle.engine.api.CreateRequest;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -72,7 +74,7 @@ class TypedCaptureIT {
         }
         db.execute(wide.append(")").toString(), "INSERT INTO wide (id, a, b) SELECT i, i, 'b' || i FROM generate_series(1, 200) i");
         String q = "SELECT id, a FROM wide WHERE a % 2 = 0";
-        trickle.create("wide_st", q, null, "DIFFERENTIAL", true);
+        trickle.create(CreateRequest.of("wide_st", q).mode(RefreshMode.DIFFERENTIAL));
         assertEquals(List.of("xid", "action", "id", "a"), db.strings("SELECT attname FROM pg_attribute WHERE attrelid = "
                 + "(SELECT ('pgtrickle_changes.' || quote_ident(buffer_table))::regclass FROM pgtrickle.pgt_change_tracking"
                 + " WHERE source = 'wide'::regclass) AND attnum > 0 AND NOT attisdropped ORDER BY attnum"),
@@ -81,7 +83,7 @@ class TypedCaptureIT {
         assertEquals(0, db.count("SELECT count(*) FROM " + buffer("wide")), "nobody reads pad7 or b");
         db.execute("UPDATE wide SET a = a + 1 WHERE id <= 10");
         assertEquals(20, db.count("SELECT count(*) FROM " + buffer("wide")), "the old and the new row of each");
-        RefreshResult r = trickle.refresh("wide_st", false);
+        RefreshResult r = trickle.refresh("wide_st");
         assertEquals(RefreshAction.DIFFERENTIAL, r.action());
         assertOracle("wide_st", q);
     }
@@ -90,14 +92,14 @@ class TypedCaptureIT {
     void aKeylessTableCapturesEveryUpdatedRowAndTheWindowCancelsWhatDidNotChange() throws Exception {
         db.execute("CREATE TABLE bag (a int, b text)", "INSERT INTO bag SELECT i % 5, 'x' FROM generate_series(1, 50) i");
         String q = "SELECT a, count(*) AS n FROM bag GROUP BY a";
-        trickle.create("bag_st", q, null, "DIFFERENTIAL", true);
+        trickle.create(CreateRequest.of("bag_st", q).mode(RefreshMode.DIFFERENTIAL));
         db.execute("UPDATE bag SET b = 'y'", "UPDATE bag SET a = a WHERE a = 1");
         assertEquals(0, db.count("SELECT count(*) FROM " + buffer("bag")),
                 "without a key, a statement's old and new rows are netted: nothing a reader sees changed");
         db.execute("UPDATE bag SET a = a + 10 WHERE a = 1");
         assertEquals(20, db.count("SELECT count(*) FROM " + buffer("bag")), "ten copies of a = 1 gone, ten of a = 11 added");
         db.execute("INSERT INTO bag VALUES (3, 'z')", "DELETE FROM bag WHERE b = 'z'");
-        RefreshResult r = trickle.refresh("bag_st", false);
+        RefreshResult r = trickle.refresh("bag_st");
         assertEquals(RefreshAction.DIFFERENTIAL, r.action());
         assertEquals(2, r.rowsInserted() + r.rowsDeleted(), "group 1 gone, group 11 added; the (3, z) row cancelled");
         assertOracle("bag_st", q);
@@ -106,9 +108,9 @@ class TypedCaptureIT {
     @Test
     void aRowAddedAndRemovedInOneWindowCancelsBeforeTheDelta() throws Exception {
         db.execute("CREATE TABLE blink (id int PRIMARY KEY, v int)", "INSERT INTO blink VALUES (1, 1)");
-        trickle.create("blink_st", "SELECT id, v FROM blink", null, "DIFFERENTIAL", true);
+        trickle.create(CreateRequest.of("blink_st", "SELECT id, v FROM blink").mode(RefreshMode.DIFFERENTIAL));
         db.execute("INSERT INTO blink VALUES (2, 2)", "DELETE FROM blink WHERE id = 2");
-        RefreshResult r = trickle.refresh("blink_st", false);
+        RefreshResult r = trickle.refresh("blink_st");
         assertEquals(0, r.rowsInserted() + r.rowsDeleted());
         assertOracle("blink_st", "SELECT id, v FROM blink");
     }
@@ -116,9 +118,9 @@ class TypedCaptureIT {
     @Test
     void valuesThatAreEqualButWrittenDifferentlyStayApart() throws Exception {
         db.execute("CREATE TABLE prices (id int PRIMARY KEY, amount numeric)", "INSERT INTO prices VALUES (1, 1.0)");
-        trickle.create("prices_st", "SELECT id, amount FROM prices", null, "DIFFERENTIAL", true);
+        trickle.create(CreateRequest.of("prices_st", "SELECT id, amount FROM prices").mode(RefreshMode.DIFFERENTIAL));
         db.execute("UPDATE prices SET amount = 1.00 WHERE id = 1");
-        trickle.refresh("prices_st", false);
+        trickle.refresh("prices_st");
         assertEquals("1.00", db.scalar("SELECT amount::text FROM prices_st WHERE id = 1"), "1.00 is not 1.0 to a reader");
     }
 
@@ -130,7 +132,7 @@ class TypedCaptureIT {
                 "ALTER TABLE live OWNER TO col_owner");
         assertEquals(false, db.scalar("SELECT rolsuper FROM pg_roles WHERE rolname = 'col_owner'"));
         String q = "SELECT id, v FROM live WHERE v % 3 <> 0";
-        trickle.create("live_st", q, null, "DIFFERENTIAL", true);
+        trickle.create(CreateRequest.of("live_st", q).mode(RefreshMode.DIFFERENTIAL));
         String ownerUrl = db.jdbcUrl("col_owner", "owner");
         try (Writer writer = new Writer(ownerUrl, "live")) {
             Eventually.await(Duration.ofSeconds(30), () -> writer.writes() > 20, "the application writes");
@@ -143,13 +145,13 @@ class TypedCaptureIT {
                 }
                 long before = writer.writes();
                 Eventually.await(Duration.ofSeconds(30), () -> writer.writes() > before + 10, "writes go on after: " + ddl);
-                trickle.refresh("live_st", false);
+                trickle.refresh("live_st");
             }
             long before = writer.writes();
             Eventually.await(Duration.ofSeconds(30), () -> writer.writes() > before + 10, "writes go on");
             assertNull(writer.failure(), () -> "a write failed: " + writer.failure());
         }
-        trickle.refresh("live_st", false);
+        trickle.refresh("live_st");
         assertOracle("live_st", q);
         assertEquals(List.of("REINITIALIZE"), db.strings("SELECT DISTINCT action FROM pgtrickle.pgt_refresh_history"
                 + " WHERE pgt_name = 'live_st' AND action = 'REINITIALIZE'"), "the retype reinitialised the table");

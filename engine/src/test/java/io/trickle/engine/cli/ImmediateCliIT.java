@@ -96,6 +96,25 @@ class ImmediateCliIT {
     }
 
     @Test
+    void aSourceInAPartitionOrInheritanceTreeIsRefusedWithExitTwo() {
+        db.execute("CREATE TABLE parted (id int, region text, amount numeric) PARTITION BY LIST (region)",
+                "CREATE TABLE parted_eu PARTITION OF parted FOR VALUES IN ('eu')",
+                "CREATE TABLE parted_rest PARTITION OF parted DEFAULT",
+                "CREATE TABLE kin (id int, amount numeric)", "CREATE TABLE kin_child () INHERITS (kin)");
+        long before = footprint();
+        // A write naming a partition or a child fires no statement trigger on the table the query reads.
+        for (String source : List.of("parted", "parted_eu", "kin", "kin_child")) {
+            CliRun r = run("create", "imm_tree", "--mode", "IMMEDIATE", "--query",
+                    "SELECT id, amount FROM " + source);
+            assertEquals(2, r.exitCode(), r::toString);
+            assertTrue(r.err().contains("public." + source + ", which is in a partition or inheritance tree"), r::toString);
+            assertEquals(before, footprint(), "nothing is left behind for " + source);
+        }
+        assertEquals(0, run("create", "diff_tree", "--mode", "DIFFERENTIAL", "--query", "SELECT id, amount FROM parted").exitCode());
+        assertEquals(0, run("drop", "diff_tree").exitCode());
+    }
+
+    @Test
     void aCycleCannotHaveAnImmediateMember() {
         assertEquals(0, run("config", "set", "allow_circular", "true").exitCode());
         db.execute("CREATE TABLE cyc_src (id int PRIMARY KEY, val int NOT NULL)", "INSERT INTO cyc_src VALUES (1, 10), (2, 20)");

@@ -59,7 +59,12 @@ class LifecycleCliIT {
                         "--mode", "DIFFERENTIAL", "window \"w\" does not exist"},
                 new String[] {"create", "bad11", "--query", "SELECT id, row_to_json(sales.*)::text FROM sales",
                         "--mode", "DIFFERENTIAL", "whole-row reference (sales.*)"},
-                new String[] {"create", "bad;name", "--query", "SELECT id FROM sales", "needs double quotes"});
+                new String[] {"create", "bad;name", "--query", "SELECT id FROM sales", "needs double quotes"},
+                // PostgreSQL accepts it as a view but will not plan it: its own words, exit 2 (issue 19)
+                new String[] {"create", "bad12", "--query", "SELECT a.id, b.id AS other FROM sales a FULL JOIN sales b ON a.id < b.id",
+                        "FULL JOIN is only supported with merge-joinable or hash-joinable join conditions"},
+                new String[] {"create", "bad13", "--query", "SELECT relname FROM pg_class", "--mode", "DIFFERENTIAL",
+                        "pg_catalog.pg_class, a system catalog, whose changes cannot be captured"});
         for (String[] c : cases) {
             String expected = c[c.length - 1];
             String[] args = java.util.Arrays.copyOf(c, c.length - 1);

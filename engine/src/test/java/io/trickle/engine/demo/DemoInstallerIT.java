@@ -1,5 +1,7 @@
 package io.trickle.engine.demo;
 
+import io.trickle.engine.embedded.Demo;
+import io.trickle.engine.api.RefreshOptions;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -19,7 +21,7 @@ import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
-/** The demo shared by {@code trickle demo} and the workbench, installed through the facade. */
+/** The demo shared by {@code trickle demo} and the workbench, installed where the embedded server lives. */
 class DemoInstallerIT {
 
     @RegisterExtension
@@ -29,11 +31,11 @@ class DemoInstallerIT {
     void installsTheShopAndItsStreamTablesOnceAndThenNothing() throws Exception {
         try (Trickle trickle = Trickle.open(EngineOptions.forUrl(db.jdbcUrl()))) {
             TrickleException refused = org.junit.jupiter.api.Assertions.assertThrows(TrickleException.class,
-                    trickle::installDemo);
+                    () -> Demo.install(trickle, db.jdbcUrl()));
             assertTrue(refused.getMessage().contains("catalog is not installed"), refused.getMessage());
             trickle.install();
 
-            List<String> created = trickle.installDemo();
+            List<String> created = Demo.install(trickle, db.jdbcUrl());
 
             assertEquals(List.of("schema shop", "schema reporting", "table shop.customers", "200 rows in shop.customers",
                     "table shop.products", "50 rows in shop.products", "table shop.orders", "2000 rows in shop.orders",
@@ -55,7 +57,7 @@ class DemoInstallerIT {
             WatermarkGroupStatus feeds = trickle.watermarkStatus().get(0);
             assertEquals("etl_feeds", feeds.name());
             assertFalse(feeds.aligned(), "the demo opens on a lagging loader");
-            assertEquals(RefreshAction.SKIP, trickle.refresh("etl.settled_orders", false, true).action());
+            assertEquals(RefreshAction.SKIP, trickle.refresh("etl.settled_orders", new RefreshOptions(false, true)).action());
             assertEquals(1, trickle.sccStatus().size());
             assertEquals(List.of("shop.referral_reach", "shop.referral_steps"), trickle.sccStatus().get(0).members());
             String reach = "WITH RECURSIVE r(referrer, referred) AS (SELECT referrer, referred FROM shop.referrals"
@@ -65,10 +67,10 @@ class DemoInstallerIT {
                 Oracle.assertMatches(c, "shop", "referral_reach", reach);
             }
 
-            assertEquals(List.of(), trickle.installDemo(), "a second install finds everything there");
+            assertEquals(List.of(), Demo.install(trickle, db.jdbcUrl()), "a second install finds everything there");
             db.execute("INSERT INTO shop.orders VALUES (5001, 7, now(), 'open')",
                     "INSERT INTO shop.order_items VALUES (5001, 1, 3, 2, 9.99)");
-            assertEquals(RefreshAction.DIFFERENTIAL, trickle.refresh("shop.open_orders", false).action());
+            assertEquals(RefreshAction.DIFFERENTIAL, trickle.refresh("shop.open_orders").action());
             assertEquals(201, db.count("SELECT count(*) FROM shop.open_orders"));
         }
     }

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.trickle.engine.api.EngineOptions;
 import io.trickle.engine.api.StreamTableInfo;
 import io.trickle.engine.api.Trickle;
+import io.trickle.engine.embedded.Demo;
 import io.trickle.engine.testing.TestDatabase;
 import java.time.Instant;
 import java.util.List;
@@ -29,7 +30,7 @@ class DemoResetIT {
     void putsTheDemoBackAsFirstInstalled() {
         try (Trickle trickle = Trickle.open(EngineOptions.forUrl(db.jdbcUrl()))) {
             trickle.install();
-            trickle.installDemo();
+            Demo.install(trickle, db.jdbcUrl());
             Set<String> demo = names(trickle);
             trickle.advanceWatermark("etl.shipments_feed", Instant.parse("2026-01-01T12:00:00Z"));
             assertTrue(trickle.watermarkStatus().get(0).aligned(), "the demo was already there, and aligned");
@@ -39,7 +40,7 @@ class DemoResetIT {
             trickle.create("public.my_orders", "SELECT id FROM shop.orders WHERE status = 'open'", null, null, true);
             trickle.create("public.my_notes", "SELECT id FROM public.notes", null, null, true);
 
-            List<String> done = trickle.resetDemo();
+            List<String> done = Demo.reset(trickle, db.jdbcUrl());
 
             assertTrue(done.containsAll(List.of("dropped stream table public.my_orders", "dropped watermark group etl_feeds",
                     "dropped schema shop", "dropped schema reporting", "dropped schema etl", "stream table shop.order_totals",
@@ -54,7 +55,7 @@ class DemoResetIT {
             assertEquals(1, db.count("SELECT count(*) FROM pgtrickle.pgt_watermarks w JOIN pg_class c ON c.oid = w.source"
                     + " WHERE c.relname = 'shipments_feed' AND w.watermark = timestamptz '2026-01-01 11:00Z'"));
 
-            List<String> again = trickle.resetDemo();
+            List<String> again = Demo.reset(trickle, db.jdbcUrl());
             assertTrue(again.contains("dropped stream table reporting.customer_rank")
                     && !again.contains("dropped stream table public.my_orders"), again.toString());
         }

@@ -10,6 +10,7 @@ import io.trickle.engine.dvm.op.Operator;
 import io.trickle.engine.dvm.op.Project;
 import io.trickle.engine.dvm.op.RecursiveCte;
 import io.trickle.engine.dvm.op.RecursiveRef;
+import io.trickle.engine.dvm.op.Values;
 import io.trickle.engine.dvm.op.Scan;
 import io.trickle.engine.dvm.op.SemiJoin;
 import io.trickle.engine.dvm.op.SetOp;
@@ -71,6 +72,8 @@ final class OperatorCases {
                     "SELECT t.id, g.n FROM t CROSS JOIN LATERAL generate_series(1, t.v) AS g(n)"),
             new Case("window", Window.class, "SELECT id, k, rank() OVER (PARTITION BY k ORDER BY v) AS r FROM t"),
             new Case("topk", TopK.class, "SELECT id, v FROM t ORDER BY v DESC NULLS LAST, id LIMIT 3"),
+            new Case("values", Values.class,
+                    "SELECT t.id, v.label FROM t JOIN (VALUES ('a', 'A'), ('b', 'B'), ('b', 'B')) AS v(k, label) ON v.k = t.k"),
             new Case("recursive", RecursiveCte.class, "WITH RECURSIVE reach(a, b) AS (SELECT src, dst FROM edges"
                     + " UNION SELECT r.a, e.dst FROM reach r JOIN edges e ON e.src = r.b) SELECT a, b FROM reach"),
             // A base that is an INTERSECT: monotone, so inserts grow the CTE semi-naively (issue 15).

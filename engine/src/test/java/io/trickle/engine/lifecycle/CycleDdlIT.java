@@ -1,5 +1,8 @@
 package io.trickle.engine.lifecycle;
 
+import io.trickle.engine.api.RefreshMode;
+import io.trickle.engine.api.CreateRequest;
+import io.trickle.engine.api.AlterRequest;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -58,8 +61,8 @@ class CycleDdlIT {
     private static void chain(String p) {
         db.execute("CREATE TABLE " + p + "_src (id int PRIMARY KEY, val int NOT NULL)",
                 "INSERT INTO " + p + "_src VALUES (1, 10), (2, 20), (3, 30)");
-        engine.create(p + "_a", "SELECT id, val FROM " + p + "_src", "1h", "DIFFERENTIAL", true);
-        engine.create(p + "_b", "SELECT id, val FROM " + p + "_a", "1h", "DIFFERENTIAL", true);
+        engine.create(CreateRequest.of(p + "_a", "SELECT id, val FROM " + p + "_src").schedule("1h").mode(RefreshMode.DIFFERENTIAL));
+        engine.create(CreateRequest.of(p + "_b", "SELECT id, val FROM " + p + "_a").schedule("1h").mode(RefreshMode.DIFFERENTIAL));
     }
 
     /** A's query reading B as well: closes the cycle A → B → A. */
@@ -94,7 +97,7 @@ class CycleDdlIT {
         List<List<Object>> before = footprint("dflt");
         String query = closing("dflt") + " UNION SELECT id, val FROM dflt_extra";
         InvalidInputException e = assertThrows(InvalidInputException.class,
-                () -> engine.alter("dflt_a", query, null, null, null));
+                () -> engine.alter(AlterRequest.of("dflt_a").query(query)));
         assertTrue(e.getMessage().contains("cycle public.dflt_a → public.dflt_b → public.dflt_a"), e.getMessage());
         assertTrue(e.getMessage().contains("allow_circular is off"), e.getMessage());
         assertEquals(before, footprint("dflt"), "a refused alter changes nothing, installs no capture");
@@ -117,12 +120,12 @@ class CycleDdlIT {
         allowCycles(true);
         db.execute("CREATE TABLE " + p + "_src (id int PRIMARY KEY, val int NOT NULL)",
                 "INSERT INTO " + p + "_src VALUES (1, 10), (2, 20), (3, 30)");
-        engine.create(p + "_a", "SELECT id, val FROM " + p + "_src", "1h", "DIFFERENTIAL", true);
-        engine.create(p + "_b", "SELECT id, val FROM " + p + "_src", "1h", "DIFFERENTIAL", true);
-        engine.alter(p + "_a", closing(p), null, null, null);
+        engine.create(CreateRequest.of(p + "_a", "SELECT id, val FROM " + p + "_src").schedule("1h").mode(RefreshMode.DIFFERENTIAL));
+        engine.create(CreateRequest.of(p + "_b", "SELECT id, val FROM " + p + "_src").schedule("1h").mode(RefreshMode.DIFFERENTIAL));
+        engine.alter(AlterRequest.of(p + "_a").query(closing(p)));
         List<List<Object>> before = footprint(p);
         InvalidInputException e = assertThrows(InvalidInputException.class,
-                () -> engine.alter(p + "_b", nonMonotone, null, null, null));
+                () -> engine.alter(AlterRequest.of(p + "_b").query(nonMonotone)));
         assertTrue(e.getMessage().contains("member public." + p + "_b is not monotone: its query uses " + named),
                 e.getMessage());
         assertTrue(e.getMessage().contains("cycle public." + p + "_b → public." + p + "_a → public." + p + "_b"),
@@ -134,16 +137,16 @@ class CycleDdlIT {
     void everyMemberMustBeDifferential() {
         allowCycles(true);
         db.execute("CREATE TABLE mode_src (id int PRIMARY KEY, val int NOT NULL)");
-        engine.create("mode_a", "SELECT id, val FROM mode_src", "1h", "DIFFERENTIAL", true);
-        engine.create("mode_b", "SELECT id, val FROM mode_a", "1h", "AUTO", true);
+        engine.create(CreateRequest.of("mode_a", "SELECT id, val FROM mode_src").schedule("1h").mode(RefreshMode.DIFFERENTIAL));
+        engine.create(CreateRequest.of("mode_b", "SELECT id, val FROM mode_a").schedule("1h"));
         InvalidInputException e = assertThrows(InvalidInputException.class,
-                () -> engine.alter("mode_a", closing("mode"), null, null, null));
+                () -> engine.alter(AlterRequest.of("mode_a").query(closing("mode"))));
         assertTrue(e.getMessage().contains("member public.mode_b has refresh mode AUTO"), e.getMessage());
 
-        engine.alter("mode_b", null, null, "DIFFERENTIAL", null);
-        engine.alter("mode_a", closing("mode"), null, null, null);
+        engine.alter(AlterRequest.of("mode_b").mode(RefreshMode.DIFFERENTIAL));
+        engine.alter(AlterRequest.of("mode_a").query(closing("mode")));
         InvalidInputException leaving = assertThrows(InvalidInputException.class,
-                () -> engine.alter("mode_a", null, null, "AUTO", null));
+                () -> engine.alter(AlterRequest.of("mode_a").mode(RefreshMode.AUTO)));
         assertTrue(leaving.getMessage().contains("member public.mode_a has refresh mode AUTO"), leaving.getMessage());
     }
 
@@ -151,7 +154,7 @@ class CycleDdlIT {
     void membersShareANumberThatStaysUntilTheCycleIsBrokenAndThenScheduleNormally() throws Exception {
         allowCycles(true);
         chain("num");
-        engine.alter("num_a", closing("num"), null, null, null);
+        engine.alter(AlterRequest.of("num_a").query(closing("num")));
         Integer scc = sccOf("num_a");
         assertNotNull(scc);
         assertEquals(scc, sccOf("num_b"));
@@ -160,8 +163,8 @@ class CycleDdlIT {
         assertNull(status.lastIterations(), "no fixpoint has run yet");
         assertEquals(2L, db.count("SELECT member_count FROM pgtrickle.pgt_scc_status() WHERE scc_id = ?", scc));
 
-        engine.alter("num_b", "SELECT id, val FROM num_a WHERE val > 0", null, null, null);
-        engine.alter("num_a", null, "5m", null, null);
+        engine.alter(AlterRequest.of("num_b").query("SELECT id, val FROM num_a WHERE val > 0"));
+        engine.alter(AlterRequest.of("num_a").schedule("5m"));
         assertEquals(scc, sccOf("num_a"), "the same members keep their number");
         JsonNode listed = CliRun.run("--url", db.jdbcUrl(), "list", "--json").json().get("stream_tables");
         for (JsonNode t : listed) {
@@ -172,14 +175,14 @@ class CycleDdlIT {
         CliRun show = CliRun.run("--url", db.jdbcUrl(), "show", "num_b");
         assertTrue(show.out().contains("cycle:    scc " + scc + " with public.num_a, public.num_b"), show.toString());
 
-        engine.alter("num_a", "SELECT id, val FROM num_src", null, null, null);
+        engine.alter(AlterRequest.of("num_a").query("SELECT id, val FROM num_src"));
         assertNull(sccOf("num_a"));
         assertNull(sccOf("num_b"));
         assertTrue(engine.sccStatus().stream().noneMatch(s -> s.sccId() == scc));
         db.execute("INSERT INTO num_src VALUES (4, 40)");
         long before = db.count("SELECT max(refresh_id) FROM pgtrickle.pgt_refresh_history");
-        engine.alter("num_a", null, "1s", null, null);
-        engine.alter("num_b", null, "1s", null, null);
+        engine.alter(AlterRequest.of("num_a").schedule("1s"));
+        engine.alter(AlterRequest.of("num_b").schedule("1s"));
         try (SchedulerHandle scheduler = engine.runScheduler(SchedulerOptions.defaults())) {
             Eventually.await(DEADLINE, () -> scheduler.role() == SchedulerRole.LEADER, "the scheduler leads");
             Eventually.succeeds(DEADLINE, () -> {
@@ -196,8 +199,8 @@ class CycleDdlIT {
     void droppingACycleTakesItsNumberAlong() {
         allowCycles(true);
         chain("drp");
-        engine.create("drp_reader", "SELECT id FROM drp_b", "1h", "DIFFERENTIAL", true);
-        engine.alter("drp_a", closing("drp"), null, null, null);
+        engine.create(CreateRequest.of("drp_reader", "SELECT id FROM drp_b").schedule("1h").mode(RefreshMode.DIFFERENTIAL));
+        engine.alter(AlterRequest.of("drp_a").query(closing("drp")));
         Integer scc = sccOf("drp_a");
         assertNotNull(scc);
         assertThrows(io.trickle.engine.api.TrickleException.ActionFailedException.class, () -> engine.drop("drp_a", false),

@@ -29,7 +29,7 @@ class QueryErrorIT {
         String query = "\n  SELECT id,\n         qty * 2 AS double_qty,\n         nope\n    FROM public.items";
         try (Trickle trickle = Trickle.open(EngineOptions.forUrl(db.jdbcUrl()))) {
             trickle.install();
-            InvalidQueryException e = assertThrows(InvalidQueryException.class, () -> trickle.validate(query, "AUTO"));
+            InvalidQueryException e = assertThrows(InvalidQueryException.class, () -> trickle.validate(query, io.trickle.engine.api.RefreshMode.AUTO));
             assertEquals(query.indexOf("nope") + 1, e.position());
             assertEquals(4, e.line());
             assertEquals(10, e.column());

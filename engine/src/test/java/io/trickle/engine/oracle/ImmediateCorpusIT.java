@@ -10,7 +10,9 @@ import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DynamicContainer;
 import org.junit.jupiter.api.DynamicTest;
@@ -73,7 +75,17 @@ class ImmediateCorpusIT {
         return sets.stream();
     }
 
+    /**
+     * The corpus's partitioned table and inheritance parent (issue 19). IMMEDIATE's statement triggers
+     * fire only for statements naming their own table, so IMMEDIATE refuses a source in such a tree
+     * ({@code ImmediateCliIT} checks the refusal): these queries are skipped here, naming the gap, until
+     * IMMEDIATE places its triggers as {@code cdc.CaptureTriggers} does (by row, or on every level).
+     */
+    private static final Pattern TREE_SOURCE = Pattern.compile("\\b(shipments|events)(_\\w+)?\\b");
+
     private static void check(String name, Corpus.Entry e, long seed, int firstId) throws Exception {
+        Assumptions.assumeFalse(TREE_SOURCE.matcher(e.query()).find(),
+                "IMMEDIATE refuses sources in a partition or inheritance tree (a write naming a partition or child fires no trigger on the source)");
         String st = "imm_" + name;
         trickle.create(st, e.query(), null, "IMMEDIATE", true);
         RandomChanges changes = new RandomChanges(seed, firstId);

@@ -16,7 +16,8 @@ import java.util.List;
  * Columns of types without equality (json, geometric) are compared through their text. Floating-point
  * columns are compared to 12 significant digits: a floating-point sum depends on the order of its
  * terms, so two correct evaluations of {@code avg(double precision)} over the same rows may differ in
- * the last bit. Every other type is compared exactly.
+ * the last bit, and -0 counts as 0. Every other type is compared with its own equality (under the
+ * column's collation: a case-insensitive one finds {@code 'a'} and {@code 'A'} equal, as PostgreSQL does).
  */
 public final class Oracle {
 
@@ -36,7 +37,8 @@ public final class Oracle {
                     String col = PgQuote.ident(rs.getString(1));
                     PgType type = new PgType(rs.getString(2));
                     if (!type.isArray() && (type.base().equals("double precision") || type.base().equals("real"))) {
-                        columns.add("to_char(" + col + ", '9.99999999999EEEE') AS " + col);
+                        // + 0 makes -0 into 0: the two are equal, and either may stand for both
+                        columns.add("to_char(" + col + " + 0, '9.99999999999EEEE') AS " + col);
                     } else {
                         columns.add(type.hasEquality() ? col : col + "::text AS " + col);
                     }
@@ -55,6 +57,37 @@ public final class Oracle {
             throw new AssertionError("stream table " + schema + "." + table + " differs from its query\n  query: " + query
                     + "\n  rows in the table but not in the query: " + extra
                     + "\n  rows in the query but not in the table: " + missing);
+        }
+    }
+
+    /**
+     * A stricter oracle for queries whose result rows are determined to the byte (no grouping picks
+     * one of several equal values): every value is compared by its text, so {@code 'a'} and
+     * {@code 'A'} under a case-insensitive collation, {@code 1.0} and {@code 1.00}, {@code 0} and
+     * {@code -0} all differ.
+     */
+    public static void assertSameImages(Connection c, String schema, String table, String query) throws SQLException {
+        List<String> columns = new ArrayList<>();
+        try (PreparedStatement ps = c.prepareStatement("""
+                SELECT a.attname FROM pg_attribute a
+                 WHERE a.attrelid = to_regclass(?) AND a.attnum > 0 AND NOT a.attisdropped AND a.attname NOT LIKE '\\_\\_pgt\\_%'
+                 ORDER BY a.attnum""")) {
+            ps.setString(1, PgQuote.qualified(schema, table));
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    String col = PgQuote.ident(rs.getString(1));
+                    columns.add("(" + col + ")::text COLLATE \"C\" AS " + col);
+                }
+            }
+        }
+        String cols = String.join(", ", columns);
+        String st = "SELECT " + cols + " FROM " + PgQuote.qualified(schema, table);
+        String q = "SELECT " + cols + " FROM (" + query + ") q";
+        List<String> extra = rows(c, "(" + st + ") EXCEPT ALL (" + q + ") LIMIT 10");
+        List<String> missing = rows(c, "(" + q + ") EXCEPT ALL (" + st + ") LIMIT 10");
+        if (!extra.isEmpty() || !missing.isEmpty()) {
+            throw new AssertionError("stream table " + schema + "." + table + " holds other images than its query\n  query: "
+                    + query + "\n  written so in the table only: " + extra + "\n  written so in the query only: " + missing);
         }
     }
 

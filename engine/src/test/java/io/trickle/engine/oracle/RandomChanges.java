@@ -24,7 +24,20 @@ public final class RandomChanges {
     private static final String[] NAMES = {"'ann'", "'bob'", "'cy'", "'eve'", "'fay'"};
     private static final String[] TAGS = {"red", "green", "blue", "red"};
     private static final String[] LABELS = {"'a'", "'b'", "'c'"};
+    /** Equal under the case-insensitive collation ci, written differently (ß = ss at its strength). */
+    private static final String[] CI_TEXTS = {"'a'", "'A'", "'b'", "'B'", "'Straße'", "'STRASSE'", "'strasse'", "NULL"};
+    /** Equal numerics of different scales. */
+    private static final String[] QTYS = {"1", "1.0", "1.00", "2.5", "2.50", "0", "0.000", "NULL"};
+    /** Floats with both zeros. */
+    private static final String[] RATIOS = {"0", "'-0'::float8", "1.5", "-1.5", "0.25", "NULL"};
+    private static final String[] CI_ARRAYS = {"ARRAY['a', 'B']", "ARRAY['A', 'b']", "ARRAY['strasse']", "ARRAY['Straße']",
+            "ARRAY[]::text[]", "NULL"};
+    private static final String[] NUM_ARRAYS = {"ARRAY[1.0, 2]", "ARRAY[1.00, 2.0]", "ARRAY[0.0]", "ARRAY[0]", "NULL"};
+    private static final String[] PAIRS = {"ROW(1.0, 'x')::tagged_amount", "ROW(1.00, 'X')::tagged_amount",
+            "ROW(2, 'y')::tagged_amount", "ROW(NULL, 'y')::tagged_amount", "NULL"};
 
+    private static final String[] SHIP_REGIONS = {"'eu'", "'us'", "'us'", "'apac'", "NULL"};
+    private static final String[] KINDS = {"'click'", "'view'", "'buy'", "NULL"};
     private final Random random;
     private int nextId;
 
@@ -83,6 +96,21 @@ public final class RandomChanges {
         for (int i = 1; i <= 16; i++) {
             sql.add(nodeInsert(i));
         }
+        for (int i = 1; i <= 14; i++) {
+            sql.add(labelInsert(i));
+        }
+        for (int i = 0; i < 12; i++) {
+            sql.add(labelLinkInsert());
+        }
+        for (int i = 1; i <= 10; i++) {
+            sql.add(calendarInsert(i));
+        }
+        for (int i = 1; i <= 16; i++) {
+            sql.add(shipmentInsert(i, "shipments", pick(SHIP_REGIONS), small(20)));
+        }
+        for (int i = 1; i <= 12; i++) {
+            sql.add(eventInsert(i));
+        }
         return sql;
     }
 
@@ -126,6 +154,36 @@ public final class RandomChanges {
 
     private String docInsert(int id) {
         return "INSERT INTO docs VALUES (" + id + ", " + nullable(String.valueOf(1 + small(14))) + ", " + tags() + ", " + attrs() + ")";
+    }
+
+    private String labelInsert(int id) {
+        return "INSERT INTO labels VALUES (" + id + ", " + pick(CI_TEXTS) + ", " + pick(CI_TEXTS) + ", " + pick(QTYS) + ", "
+                + pick(RATIOS) + ", " + pick(CI_ARRAYS) + ", " + pick(NUM_ARRAYS) + ", " + pick(PAIRS) + ")";
+    }
+
+    /** A shipment written into {@code table}, which must accept its region and weight. */
+    private String shipmentInsert(int id, String table, String region, int weight) {
+        return "INSERT INTO " + table + " VALUES (" + id + ", " + region + ", " + weight + ", " + nullable(String.valueOf(1 + small(14)))
+                + ")";
+    }
+
+    /** An event written into the parent or one of its children. */
+    private String eventInsert(int id) {
+        return switch (small(3)) {
+            case 0 -> "INSERT INTO events VALUES (" + id + ", " + pick(KINDS) + ", " + small(20) + ")";
+            case 1 -> "INSERT INTO events_web VALUES (" + id + ", " + pick(KINDS) + ", " + small(20) + ", 'u" + small(3) + "')";
+            default -> "INSERT INTO events_app VALUES (" + id + ", " + pick(KINDS) + ", " + small(20) + ")";
+        };
+    }
+
+    private String calendarInsert(int id) {
+        return "INSERT INTO calendar VALUES (" + id + ", " + (2024 + small(2)) + ", " + (1 + small(3)) + ", " + (1 + small(4)) + ", "
+                + nullable("'c" + small(3) + "'") + ")";
+    }
+
+    private String labelLinkInsert() {
+        String row = "(" + pick(CI_TEXTS) + ", " + small(3) + ")";
+        return "INSERT INTO label_links VALUES " + row + (random.nextInt(3) == 0 ? ", " + row : "");
     }
 
     /** A node's parent has a smaller id (or none): the forest has no cycles. */
@@ -206,6 +264,51 @@ public final class RandomChanges {
         if (random.nextInt(3) == 0) {
             sql.add("UPDATE nodes SET id = " + (nextId++) + " WHERE id = " + (1 + small(16)));
         }
+        // labels: values replaced by equal ones written differently (case, scale, the sign of zero)
+        sql.add(labelInsert(nextId++));
+        sql.add("UPDATE labels SET label = CASE WHEN label = lower(label) THEN upper(label) ELSE lower(label) END WHERE id % 3 = "
+                + small(3));
+        sql.add("UPDATE labels SET qty = qty + 0.000, ratio = -ratio WHERE id % 4 = " + small(4));
+        sql.add("UPDATE labels SET code = " + pick(CI_TEXTS) + ", names = " + pick(CI_ARRAYS) + ", nums = " + pick(NUM_ARRAYS)
+                + ", pair = " + pick(PAIRS) + " WHERE id = " + (1 + small(16)));
+        if (random.nextBoolean()) {
+            sql.add("DELETE FROM labels WHERE id = " + (1 + small(16)));
+        }
+        if (random.nextInt(3) == 0) {
+            sql.add("UPDATE labels SET id = " + (nextId++) + " WHERE id = " + (1 + small(14)));
+        }
+        sql.add(calendarInsert(nextId++));
+        sql.add("UPDATE calendar SET day = day % 4 + 1, \"current\" = " + nullable("'c" + small(3) + "'") + " WHERE id % 3 = "
+                + small(3));
+        if (random.nextBoolean()) {
+            sql.add("DELETE FROM calendar WHERE id = " + (1 + small(12)));
+        }
+        sql.add(labelLinkInsert());
+        sql.add("DELETE FROM label_links WHERE ctid IN (SELECT ctid FROM label_links WHERE weight = " + small(3) + " LIMIT 1)");
+        // shipments: written through the root, a partition, the sub-partitioned partition and a leaf;
+        // updates through the root move rows between partitions and sub-partitions
+        sql.add(shipmentInsert(nextId++, "shipments", pick(SHIP_REGIONS), small(20)));
+        sql.add(shipmentInsert(nextId++, "shipments_eu", "'eu'", small(20)));
+        sql.add(shipmentInsert(nextId++, "shipments_us", "'us'", small(20)));
+        sql.add(shipmentInsert(nextId++, "shipments_us_heavy", "'us'", 10 + small(10)));
+        sql.add("UPDATE shipments SET weight = weight + 7 WHERE id % 4 = " + small(4));
+        sql.add("UPDATE shipments SET region = " + pick(SHIP_REGIONS) + " WHERE id = " + (1 + small(20)));
+        sql.add("UPDATE shipments_eu SET cust_id = " + nullable(String.valueOf(1 + small(14))) + " WHERE id % 3 = " + small(3));
+        sql.add("UPDATE shipments_us SET weight = greatest(weight - 6, 0) WHERE id % 3 = " + small(3));
+        sql.add("DELETE FROM shipments_us_light WHERE id = " + (1 + small(20)));
+        if (random.nextBoolean()) {
+            sql.add("DELETE FROM shipments WHERE id = " + (1 + small(20)));
+        }
+        // events: written through the inheritance parent and each child
+        sql.add(eventInsert(nextId++));
+        sql.add(eventInsert(nextId++));
+        sql.add("UPDATE events SET n = n + 1 WHERE id % 3 = " + small(3));
+        sql.add("UPDATE events_web SET kind = " + pick(KINDS) + ", url = 'u" + small(3) + "' WHERE id % 2 = " + small(2));
+        sql.add("DELETE FROM events_app WHERE id = " + (1 + small(16)));
+        if (random.nextBoolean()) {
+            sql.add("DELETE FROM events WHERE id = " + (1 + small(16)));
+        }
+        sql.add("UPDATE label_links SET label = upper(label) WHERE ctid IN (SELECT ctid FROM label_links LIMIT 2)");
         // split into transactions of random sizes, in order
         List<List<String>> txs = new ArrayList<>();
         int i = 0;
@@ -234,6 +337,11 @@ public final class RandomChanges {
         for (int i = small(4); i >= 0; i--) {
             sql.add(nodeInsert(nextId++));
         }
+        sql.add(labelInsert(nextId++));
+        sql.add(labelLinkInsert());
+        sql.add(shipmentInsert(nextId++, "shipments", pick(SHIP_REGIONS), small(20)));
+        sql.add(shipmentInsert(nextId++, "shipments_us_light", "'us'", small(10)));
+        sql.add(eventInsert(nextId++));
         // a new node may hang under a node added in this round: recursion through new rows only
         sql.add("INSERT INTO nodes SELECT " + (nextId++) + ", max(id), " + pick(LABELS) + " FROM nodes");
         return List.of(sql);

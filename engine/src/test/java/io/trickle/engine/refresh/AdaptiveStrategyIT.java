@@ -1,5 +1,7 @@
 package io.trickle.engine.refresh;
 
+import io.trickle.engine.api.EffectiveMode;
+import io.trickle.engine.api.CreateRequest;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -55,7 +57,7 @@ class AdaptiveStrategyIT {
     void autoRefreshesInFullWhenItsHistorySaysThatIsCheaperAndProbesNowAndThen() throws Exception {
         db.execute("CREATE TABLE costly (id int PRIMARY KEY, v int)", "INSERT INTO costly SELECT i, i FROM generate_series(1, 50) i");
         String q = "SELECT id, v * 2 AS w FROM costly";
-        assertEquals("DIFFERENTIAL", trickle.create("costly_st", q, null, "AUTO", true).effectiveMode());
+        assertEquals(EffectiveMode.DIFFERENTIAL, trickle.create(CreateRequest.of("costly_st", q)).effectiveMode());
         for (int i = 0; i < 3; i++) {
             pastRefresh("costly_st", "FULL", 20, 40L);
             pastRefresh("costly_st", "DIFFERENTIAL", 900, 5L);
@@ -66,7 +68,7 @@ class AdaptiveStrategyIT {
         do {
             round++;
             db.execute("UPDATE costly SET v = v + 1 WHERE id = " + round);
-            r = trickle.refresh("costly_st", false);
+            r = trickle.refresh("costly_st");
             if (r.action() == RefreshAction.FULL) {
                 fullForCost++;
                 assertTrue(r.reason().startsWith(RefreshCostModel.REASON_PREFIX) && r.reason().contains("a full one about"),
@@ -84,7 +86,7 @@ class AdaptiveStrategyIT {
         trickle.setSetting("auto_cost_model", "false");
         try {
             db.execute("UPDATE costly SET v = v + 1 WHERE id = 40");
-            assertEquals(RefreshAction.DIFFERENTIAL, trickle.refresh("costly_st", false).action(), "the model can be switched off");
+            assertEquals(RefreshAction.DIFFERENTIAL, trickle.refresh("costly_st").action(), "the model can be switched off");
         } finally {
             trickle.resetSetting("auto_cost_model");
         }
@@ -99,12 +101,12 @@ class AdaptiveStrategyIT {
                         + " $$ BEGIN PERFORM pg_sleep(0.2); RETURN 2 * x; END $$",
                 "CREATE TABLE slowly (id int PRIMARY KEY, v int)", "INSERT INTO slowly SELECT i, i FROM generate_series(1, 12) i");
         String q = "SELECT id, public.slow_double(v) AS w FROM slowly";
-        assertEquals("DIFFERENTIAL", trickle.create("slowly_st", q, null, "AUTO", true).effectiveMode());
+        assertEquals(EffectiveMode.DIFFERENTIAL, trickle.create(CreateRequest.of("slowly_st", q)).effectiveMode());
         for (int i = 0; i < 3; i++) {
             pastRefresh("slowly_st", "FULL", 1, null);
         }
         db.execute("UPDATE slowly SET v = v + 100 WHERE id <= 10");
-        RefreshResult r = trickle.refresh("slowly_st", false);
+        RefreshResult r = trickle.refresh("slowly_st");
         assertEquals(RefreshAction.FULL, r.action());
         assertTrue(r.reason().contains("ran past its budget of 10") && r.reason().contains("was abandoned"), r.reason());
         Number abandoned = (Number) db.scalar("SELECT abandoned_differential_ms FROM pgtrickle.pgt_refresh_history"

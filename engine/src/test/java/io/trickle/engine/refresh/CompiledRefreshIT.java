@@ -1,5 +1,9 @@
 package io.trickle.engine.refresh;
 
+import io.trickle.engine.api.RefreshListener;
+import io.trickle.engine.api.RefreshOptions;
+import io.trickle.engine.api.RefreshMode;
+import io.trickle.engine.api.CreateRequest;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -67,7 +71,7 @@ class CompiledRefreshIT {
                 "CREATE TABLE rt_dim (g int PRIMARY KEY, label text)",
                 "INSERT INTO rt_dim SELECT i, 'g' || i FROM generate_series(0, 6) i");
         String q = "SELECT d.label, count(*) AS n, sum(s.v) AS total FROM rt_src s JOIN rt_dim d ON d.g = s.g GROUP BY d.label";
-        trickle.create("rt_st", q, null, "AUTO", true);
+        trickle.create(CreateRequest.of("rt_st", q));
         StatementLog log = new StatementLog();
         RefreshExecutor engine = counted(log);
         try {
@@ -95,17 +99,17 @@ class CompiledRefreshIT {
         db.execute("CREATE TABLE ddl_src (id int PRIMARY KEY, v int)",
                 "INSERT INTO ddl_src SELECT i, i FROM generate_series(1, 100) i");
         String q = "SELECT id, v FROM ddl_src WHERE v % 2 = 0";
-        trickle.create("ddl_st", q, null, "DIFFERENTIAL", true);
+        trickle.create(CreateRequest.of("ddl_st", q).mode(RefreshMode.DIFFERENTIAL));
         db.execute("CREATE TABLE ddl_log (tag text)",
                 "CREATE FUNCTION log_ddl() RETURNS event_trigger LANGUAGE plpgsql AS $$"
                         + " BEGIN INSERT INTO ddl_log VALUES (tg_tag); END $$",
                 "CREATE EVENT TRIGGER count_ddl ON ddl_command_start EXECUTE FUNCTION log_ddl()");
         try {
             db.execute("UPDATE ddl_src SET v = v + 1 WHERE id < 30", "INSERT INTO ddl_src VALUES (500, 2)");
-            assertEquals(RefreshAction.DIFFERENTIAL, trickle.refresh("ddl_st", false).action());
-            assertEquals(RefreshAction.NO_DATA, trickle.refresh("ddl_st", false).action());
+            assertEquals(RefreshAction.DIFFERENTIAL, trickle.refresh("ddl_st").action());
+            assertEquals(RefreshAction.NO_DATA, trickle.refresh("ddl_st").action());
             db.execute("DELETE FROM ddl_src WHERE id < 10");
-            assertEquals(RefreshAction.FULL, trickle.refresh("ddl_st", true).action());
+            assertEquals(RefreshAction.FULL, trickle.refresh("ddl_st", RefreshOptions.FULL).action());
             assertEquals(List.of(), db.strings("SELECT tag FROM ddl_log"), "no DDL (and no temporary table) per refresh");
         } finally {
             db.execute("DROP EVENT TRIGGER count_ddl", "DROP FUNCTION log_ddl()");
@@ -118,7 +122,7 @@ class CompiledRefreshIT {
         db.execute("CREATE TABLE sql_src (id int PRIMARY KEY, g text, v int)",
                 "INSERT INTO sql_src SELECT i, 'g' || (i % 3), i FROM generate_series(1, 60) i");
         String q = "SELECT g, sum(v) AS total FROM sql_src GROUP BY g";
-        trickle.create("sql_st", q, null, "DIFFERENTIAL", true);
+        trickle.create(CreateRequest.of("sql_st", q).mode(RefreshMode.DIFFERENTIAL));
         db.execute("UPDATE sql_src SET v = v * 2 WHERE id < 20");
         try (Connection c = db.connect()) {
             c.setAutoCommit(false);
@@ -141,7 +145,7 @@ class CompiledRefreshIT {
         SQLException uncompiled = assertThrows(SQLException.class, () -> inRepeatableRead("SELECT * FROM pgtrickle.refresh('sql_st')"));
         assertTrue(uncompiled.getMessage().contains("trickle refresh public.sql_st"), uncompiled.getMessage());
         db.execute("UPDATE sql_src SET v = 0 WHERE id = 1");
-        assertEquals(RefreshAction.DIFFERENTIAL, trickle.refresh("sql_st", false).action(), "the engine compiles it again");
+        assertEquals(RefreshAction.DIFFERENTIAL, trickle.refresh("sql_st").action(), "the engine compiles it again");
         assertNotNull(db.scalar("SELECT compiled_version FROM pgtrickle.pgt_stream_tables WHERE pgt_name = 'sql_st'"));
         assertOracle("sql_st", q);
     }
@@ -149,7 +153,7 @@ class CompiledRefreshIT {
     @Test
     void aRefreshUnderWayShowsWithItsSession() throws Exception {
         db.execute("CREATE TABLE prog_src (id int PRIMARY KEY)", "INSERT INTO prog_src VALUES (1)");
-        trickle.create("prog_st", "SELECT id FROM prog_src", null, "DIFFERENTIAL", true);
+        trickle.create(CreateRequest.of("prog_st", "SELECT id FROM prog_src").mode(RefreshMode.DIFFERENTIAL));
         long id = db.count("SELECT pgt_id FROM pgtrickle.pgt_stream_tables WHERE pgt_name = 'prog_st'");
         try (Connection holder = db.connect()) {
             holder.setAutoCommit(false);
@@ -171,30 +175,30 @@ class CompiledRefreshIT {
         db.execute("CREATE TABLE sat_src (id int PRIMARY KEY, g int, v int)",
                 "INSERT INTO sat_src SELECT i, i % 4, i FROM generate_series(1, 400) i");
         String q = "SELECT g, max(v) AS top, min(v) AS bottom FROM sat_src GROUP BY g";
-        trickle.create("sat_auto", q, null, "AUTO", true);
-        trickle.create("sat_diff", q, null, "DIFFERENTIAL", true);
+        trickle.create(CreateRequest.of("sat_auto", q));
+        trickle.create(CreateRequest.of("sat_diff", q).mode(RefreshMode.DIFFERENTIAL));
         db.execute("ANALYZE sat_auto", "ANALYZE sat_diff");
         db.execute("UPDATE sat_src SET v = v + 1000 WHERE id <= 12");
-        RefreshResult auto = trickle.refresh("sat_auto", false);
+        RefreshResult auto = trickle.refresh("sat_auto");
         assertEquals(RefreshAction.FULL, auto.action());
         assertTrue(auto.reason().contains("groups"), auto.reason());
         assertEquals("AGGREGATE_SATURATION", db.scalar("SELECT reason_code FROM pgtrickle.pgt_refresh_history"
                 + " WHERE pgt_name = 'sat_auto' ORDER BY refresh_id DESC LIMIT 1"));
-        assertEquals(RefreshAction.DIFFERENTIAL, trickle.refresh("sat_diff", false).action(), "explicit DIFFERENTIAL keeps its promise");
+        assertEquals(RefreshAction.DIFFERENTIAL, trickle.refresh("sat_diff").action(), "explicit DIFFERENTIAL keeps its promise");
         assertOracle("sat_auto", q);
         assertOracle("sat_diff", q);
         db.execute("UPDATE sat_src SET v = v + 1 WHERE id = 7");
-        assertEquals(RefreshAction.DIFFERENTIAL, trickle.refresh("sat_auto", false).action(), "one group touched");
+        assertEquals(RefreshAction.DIFFERENTIAL, trickle.refresh("sat_auto").action(), "one group touched");
         assertOracle("sat_auto", q);
     }
 
     @Test
     void theHistorySaysWhyInACode() throws Exception {
         db.execute("CREATE TABLE code_src (id int PRIMARY KEY, v int)", "INSERT INTO code_src VALUES (1, 1)");
-        trickle.create("code_st", "SELECT id, v FROM code_src", null, "DIFFERENTIAL", true);
+        trickle.create(CreateRequest.of("code_st", "SELECT id, v FROM code_src").mode(RefreshMode.DIFFERENTIAL));
         db.execute("TRUNCATE code_src");
-        assertEquals(RefreshAction.FULL, trickle.refresh("code_st", false).action());
-        assertEquals(RefreshAction.FULL, trickle.refresh("code_st", true).action());
+        assertEquals(RefreshAction.FULL, trickle.refresh("code_st").action());
+        assertEquals(RefreshAction.FULL, trickle.refresh("code_st", RefreshOptions.FULL).action());
         assertEquals(List.of("REQUESTED_FULL", "SOURCE_TRUNCATED"), db.strings("SELECT reason_code FROM pgtrickle.pgt_refresh_history"
                 + " WHERE pgt_name = 'code_st' AND initiated_by = 'MANUAL' ORDER BY refresh_id DESC"));
     }

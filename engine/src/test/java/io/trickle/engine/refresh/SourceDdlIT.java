@@ -1,5 +1,8 @@
 package io.trickle.engine.refresh;
 
+import io.trickle.engine.api.RefreshMode;
+import io.trickle.engine.api.CreateRequest;
+import io.trickle.engine.api.AlterRequest;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -80,16 +83,16 @@ class SourceDdlIT {
     void anAddedColumnIsAbsorbed() throws SQLException {
         source("add_src");
         String q = "SELECT id, v FROM add_src";
-        trickle.create("add_st", q, null, "DIFFERENTIAL", true);
+        trickle.create(CreateRequest.of("add_st", q).mode(RefreshMode.DIFFERENTIAL));
         owner("ALTER TABLE add_src ADD COLUMN later int DEFAULT 7");
         write("INSERT INTO add_src (id, v, later) VALUES (11, 110, 1)");
         write("UPDATE add_src SET v = v + 1, later = 2 WHERE id = 1");
-        RefreshResult r = trickle.refresh("add_st", false);
+        RefreshResult r = trickle.refresh("add_st");
         assertEquals(RefreshAction.DIFFERENTIAL, r.action());
         assertOracle("add_st", q);
         owner("ALTER TABLE add_src DROP COLUMN extra");
         write("DELETE FROM add_src WHERE id = 2");
-        assertEquals(RefreshAction.DIFFERENTIAL, trickle.refresh("add_st", false).action(), "an unused column may go");
+        assertEquals(RefreshAction.DIFFERENTIAL, trickle.refresh("add_st").action(), "an unused column may go");
         assertOracle("add_st", q);
     }
 
@@ -97,11 +100,11 @@ class SourceDdlIT {
     void aRetypedColumnReinitialisesTheTable() throws SQLException {
         source("type_src");
         String q = "SELECT id, v, v * 2 AS twice FROM type_src";
-        trickle.create("type_st", q, null, "DIFFERENTIAL", true);
+        trickle.create(CreateRequest.of("type_st", q).mode(RefreshMode.DIFFERENTIAL));
         write("UPDATE type_src SET v = 5 WHERE id = 1");
         owner("ALTER TABLE type_src ALTER COLUMN v TYPE bigint");
         write("INSERT INTO type_src (id, v) VALUES (12, 5000000000)");
-        RefreshResult r = trickle.refresh("type_st", false);
+        RefreshResult r = trickle.refresh("type_st");
         assertEquals(RefreshAction.REINITIALIZE, r.action());
         // Which source, which column, and how (issue 18).
         assertTrue(r.reason().contains("source public.type_src changed (column v was retyped from integer to bigint)"),
@@ -110,23 +113,23 @@ class SourceDdlIT {
                 + " WHERE attrelid = 'type_st'::regclass AND attname = 'v'"));
         assertOracle("type_st", q);
         write("UPDATE type_src SET v = 1 WHERE id = 12");
-        assertEquals(RefreshAction.DIFFERENTIAL, trickle.refresh("type_st", false).action());
+        assertEquals(RefreshAction.DIFFERENTIAL, trickle.refresh("type_st").action());
         assertOracle("type_st", q);
     }
 
     @Test
     void aRenamedColumnPutsTheTableInErrorNamingTheColumnUntilItsQueryIsAltered() throws SQLException {
         source("ren_src");
-        trickle.create("ren_st", "SELECT id, v FROM ren_src", null, "DIFFERENTIAL", true);
+        trickle.create(CreateRequest.of("ren_st", "SELECT id, v FROM ren_src").mode(RefreshMode.DIFFERENTIAL));
         owner("ALTER TABLE ren_src RENAME COLUMN v TO value");
         write("INSERT INTO ren_src (id, value) VALUES (13, 130)");
-        TrickleException e = assertThrows(TrickleException.class, () -> trickle.refresh("ren_st", false));
+        TrickleException e = assertThrows(TrickleException.class, () -> trickle.refresh("ren_st"));
         assertTrue(e.getMessage().contains("\"v\""), e.getMessage());
         assertEquals("ERROR", db.scalar("SELECT status FROM pgtrickle.pgt_stream_tables WHERE pgt_name = 'ren_st'"));
         write("UPDATE ren_src SET value = 1 WHERE id = 1");
 
         String fixed = "SELECT id, value AS v FROM ren_src";
-        trickle.alter("ren_st", fixed, null, null, null);
+        trickle.alter(AlterRequest.of("ren_st").query(fixed));
         assertEquals("ACTIVE", db.scalar("SELECT status FROM pgtrickle.pgt_stream_tables WHERE pgt_name = 'ren_st'"));
         assertOracle("ren_st", fixed);
     }
@@ -146,10 +149,10 @@ class SourceDdlIT {
     @Test
     void aDroppedColumnThatIsUsedPutsTheTableInError() throws SQLException {
         source("dropcol_src");
-        trickle.create("dropcol_st", "SELECT id, v FROM dropcol_src", null, "DIFFERENTIAL", true);
+        trickle.create(CreateRequest.of("dropcol_st", "SELECT id, v FROM dropcol_src").mode(RefreshMode.DIFFERENTIAL));
         owner("ALTER TABLE dropcol_src DROP COLUMN v");
         write("INSERT INTO dropcol_src (id) VALUES (14)");
-        TrickleException e = assertThrows(TrickleException.class, () -> trickle.refresh("dropcol_st", false));
+        TrickleException e = assertThrows(TrickleException.class, () -> trickle.refresh("dropcol_st"));
         assertTrue(e.getMessage().contains("\"v\""), e.getMessage());
         assertEquals("ERROR", db.scalar("SELECT status FROM pgtrickle.pgt_stream_tables WHERE pgt_name = 'dropcol_st'"));
     }
@@ -157,10 +160,10 @@ class SourceDdlIT {
     @Test
     void aDroppedSourcePutsItsReadersInErrorNamingIt() throws SQLException {
         source("gone_src");
-        trickle.create("gone_st", "SELECT id, v FROM gone_src", null, "DIFFERENTIAL", true);
-        trickle.create("gone_down", "SELECT count(*) AS n FROM gone_st", null, "DIFFERENTIAL", true);
+        trickle.create(CreateRequest.of("gone_st", "SELECT id, v FROM gone_src").mode(RefreshMode.DIFFERENTIAL));
+        trickle.create(CreateRequest.of("gone_down", "SELECT count(*) AS n FROM gone_st").mode(RefreshMode.DIFFERENTIAL));
         owner("DROP TABLE gone_src");
-        TrickleException e = assertThrows(TrickleException.class, () -> trickle.refresh("gone_st", false));
+        TrickleException e = assertThrows(TrickleException.class, () -> trickle.refresh("gone_st"));
         assertTrue(e.getMessage().contains("gone_src") && e.getMessage().contains("dropped"), e.getMessage());
         assertEquals("ERROR", db.scalar("SELECT status FROM pgtrickle.pgt_stream_tables WHERE pgt_name = 'gone_st'"));
         assertEquals("source public.gone_src was dropped",
@@ -170,5 +173,58 @@ class SourceDdlIT {
                 .contains("gone_src was dropped"));
         trickle.drop("gone_st", true);
         assertEquals(0, db.count("SELECT count(*) FROM pgtrickle.pgt_stream_tables WHERE pgt_name LIKE 'gone%'"));
+    }
+
+    @Test
+    void aRenamedSourceKeepsItsReadersWorkingUnderTheNewName() throws SQLException {
+        source("old_name");
+        source("partner");
+        String q = "SELECT old_name.id, old_name.v, p.extra FROM old_name LEFT JOIN partner p ON p.id = old_name.v / 10";
+        trickle.create("rename_st", q, null, "DIFFERENTIAL", true);
+        trickle.create("rename_down", "SELECT count(*) AS n, sum(v) AS total FROM rename_st", null, "DIFFERENTIAL", true);
+        owner("ALTER TABLE old_name RENAME TO new_name", "ALTER TABLE partner RENAME TO old_name");
+        write("INSERT INTO new_name VALUES (20, 30, 'y')");
+        write("UPDATE old_name SET extra = 'renamed' WHERE id = 3");
+        RefreshResult r = trickle.refresh("rename_st", false);
+        assertEquals(RefreshAction.DIFFERENTIAL, r.action(), "a rename is no reason to recompute");
+        String now = "SELECT n.id, n.v, p.extra FROM new_name n LEFT JOIN old_name p ON p.id = n.v / 10";
+        assertOracle("rename_st", now);
+        assertTrue(String.valueOf(db.scalar("SELECT defining_query FROM pgtrickle.pgt_stream_tables WHERE pgt_name = 'rename_st'"))
+                .contains("new_name"), "the stored query follows the names");
+        assertEquals(RefreshAction.DIFFERENTIAL, trickle.refresh("rename_down", false).action());
+        assertOracle("rename_down", "SELECT count(*) AS n, sum(v) AS total FROM rename_st");
+        write("DELETE FROM new_name WHERE id = 1");
+        assertEquals(RefreshAction.DIFFERENTIAL, trickle.refresh("rename_st", false).action());
+        assertOracle("rename_st", now);
+        assertTrue(trickle.show("rename_st").sources().toString().contains("public.new_name"));
+    }
+
+    @Test
+    void aRenamedOrMovedSchemaKeepsItsStreamTablesAndTheirReadersWorking() throws SQLException {
+        owner("CREATE SCHEMA app", "GRANT USAGE ON SCHEMA app TO ddl_writer", "CREATE SCHEMA archive",
+                "GRANT USAGE ON SCHEMA archive TO ddl_writer");
+        owner("CREATE TABLE app.orders (id int PRIMARY KEY, amount int)", "INSERT INTO app.orders SELECT i, i FROM generate_series(1, 5) i",
+                "GRANT SELECT, INSERT, UPDATE, DELETE ON app.orders TO ddl_writer");
+        trickle.create("app.order_sums", "SELECT id % 2 AS odd, sum(amount) AS total FROM app.orders GROUP BY 1", null,
+                "DIFFERENTIAL", true);
+        trickle.create("order_count", "SELECT count(*) AS n, sum(total) AS total FROM app.order_sums", null, "DIFFERENTIAL",
+                true);
+        owner("ALTER SCHEMA app RENAME TO shop");
+        write("INSERT INTO shop.orders VALUES (6, 60)");
+        assertEquals(RefreshAction.DIFFERENTIAL, trickle.refresh("shop.order_sums", false).action(),
+                "the stream table is found by its table's new name");
+        assertEquals("shop", db.scalar("SELECT pgt_schema FROM pgtrickle.pgt_stream_tables WHERE pgt_name = 'order_sums'"));
+        try (Connection c = DriverManager.getConnection(ownerUrl)) {
+            Oracle.assertMatches(c, "shop", "order_sums", "SELECT id % 2 AS odd, sum(amount) AS total FROM shop.orders GROUP BY 1");
+        }
+        assertEquals(RefreshAction.DIFFERENTIAL, trickle.refresh("order_count", false).action());
+        assertOracle("order_count", "SELECT count(*) AS n, sum(total) AS total FROM shop.order_sums");
+
+        owner("ALTER TABLE shop.orders SET SCHEMA archive");
+        write("UPDATE archive.orders SET amount = amount + 1");
+        assertEquals(RefreshAction.DIFFERENTIAL, trickle.refresh("shop.order_sums", false).action());
+        try (Connection c = DriverManager.getConnection(ownerUrl)) {
+            Oracle.assertMatches(c, "shop", "order_sums", "SELECT id % 2 AS odd, sum(amount) AS total FROM archive.orders GROUP BY 1");
+        }
     }
 }

@@ -1,5 +1,9 @@
 package io.trickle.engine.scheduler;
 
+import io.trickle.engine.api.RefreshOptions;
+import io.trickle.engine.api.RefreshMode;
+import io.trickle.engine.api.CreateRequest;
+import io.trickle.engine.api.AlterRequest;
 import static io.trickle.engine.scheduler.SchedulerFixture.DEADLINE;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
@@ -61,11 +65,10 @@ class CyclesIT {
     private static void reachability(String p, String schedule) {
         db.execute("CREATE TABLE " + p + "_edges (src int, dst int, PRIMARY KEY (src, dst))",
                 "INSERT INTO " + p + "_edges VALUES (1, 2), (2, 3), (3, 4), (4, 2)");
-        engine.create(p + "_a", "SELECT src, dst FROM " + p + "_edges", schedule, "DIFFERENTIAL", true);
-        engine.create(p + "_b", "SELECT src, dst FROM " + p + "_a UNION SELECT src, dst FROM " + p + "_edges", schedule,
-                "DIFFERENTIAL", true);
-        engine.alter(p + "_a", "SELECT src, dst FROM " + p + "_edges UNION SELECT b.src, e.dst FROM " + p + "_b b JOIN "
-                + p + "_edges e ON b.dst = e.src", null, null, null);
+        engine.create(CreateRequest.of(p + "_a", "SELECT src, dst FROM " + p + "_edges").schedule(schedule).mode(RefreshMode.DIFFERENTIAL));
+        engine.create(CreateRequest.of(p + "_b", "SELECT src, dst FROM " + p + "_a UNION SELECT src, dst FROM " + p + "_edges").schedule(schedule).mode(RefreshMode.DIFFERENTIAL));
+        engine.alter(AlterRequest.of(p + "_a").query("SELECT src, dst FROM " + p + "_edges UNION SELECT b.src, e.dst FROM " + p + "_b b JOIN "
+                + p + "_edges e ON b.dst = e.src"));
     }
 
     private static String closure(String p) {
@@ -127,7 +130,7 @@ class CyclesIT {
     void convergenceIsRecordedAndARunWithNothingToDoLeavesItAsItWas() {
         reachability("rec", "1h");
         long before = db.count("SELECT max(refresh_id) FROM pgtrickle.pgt_refresh_history");
-        RefreshResult first = engine.refresh("rec_a", false);
+        RefreshResult first = engine.refresh("rec_a");
         assertClosure("rec");
         int iterations = (Integer) db.scalar("SELECT last_fixpoint_iterations FROM pgtrickle.pgt_stream_tables"
                 + " WHERE pgt_name = 'rec_b'");
@@ -137,13 +140,13 @@ class CyclesIT {
         List<List<Object>> recorded = db.rows("SELECT pgt_name, last_fixpoint_iterations, last_converged_at"
                 + " FROM pgtrickle.pgt_stream_tables WHERE pgt_name LIKE 'rec\\_%' ORDER BY 1");
 
-        RefreshResult idle = engine.refresh("rec_b", false);
+        RefreshResult idle = engine.refresh("rec_b");
         assertEquals(RefreshAction.NO_DATA, idle.action());
         assertEquals(recorded, db.rows("SELECT pgt_name, last_fixpoint_iterations, last_converged_at"
                 + " FROM pgtrickle.pgt_stream_tables WHERE pgt_name LIKE 'rec\\_%' ORDER BY 1"));
 
         db.execute("INSERT INTO rec_edges VALUES (4, 5)");
-        RefreshResult grown = engine.refresh("rec_b", false);
+        RefreshResult grown = engine.refresh("rec_b");
         assertEquals(RefreshAction.DIFFERENTIAL, grown.action(), "additions are taken differentially");
         assertClosure("rec");
     }
@@ -162,13 +165,13 @@ class CyclesIT {
                 assertEquals(1, row.get(1));
             }
             engine.resetSetting("max_fixpoint_iterations");
-            engine.alter("nc_a", null, null, null, "ACTIVE");
-            engine.alter("nc_b", null, null, null, "ACTIVE");
+            engine.alter(AlterRequest.of("nc_a").status(AlterRequest.Status.ACTIVE));
+            engine.alter(AlterRequest.of("nc_b").status(AlterRequest.Status.ACTIVE));
             awaitClosure("nc", "once resumed");
         }
         engine.setSetting("max_fixpoint_iterations", "1");
         db.execute("INSERT INTO nc_edges VALUES (4, 7), (7, 8)");
-        ActionFailedException e = assertThrows(ActionFailedException.class, () -> engine.refresh("nc_a", false));
+        ActionFailedException e = assertThrows(ActionFailedException.class, () -> engine.refresh("nc_a"));
         assertTrue(e.getMessage().contains("did not converge"), e.getMessage());
         assertEquals("ERROR", status("nc_a"));
         assertEquals("ERROR", status("nc_b"));
@@ -179,10 +182,10 @@ class CyclesIT {
         db.execute("CREATE TABLE wm_edges (src int, dst int, PRIMARY KEY (src, dst))",
                 "CREATE TABLE wm_extra (src int, dst int, PRIMARY KEY (src, dst))",
                 "INSERT INTO wm_edges VALUES (1, 2), (2, 3)");
-        engine.create("wm_a", "SELECT src, dst FROM wm_edges", "1s", "DIFFERENTIAL", true);
-        engine.create("wm_b", "SELECT src, dst FROM wm_a UNION SELECT src, dst FROM wm_extra", "1s", "DIFFERENTIAL", true);
-        engine.alter("wm_a", "SELECT src, dst FROM wm_edges UNION SELECT b.src, e.dst FROM wm_b b JOIN wm_edges e"
-                + " ON b.dst = e.src", null, null, null);
+        engine.create(CreateRequest.of("wm_a", "SELECT src, dst FROM wm_edges").schedule("1s").mode(RefreshMode.DIFFERENTIAL));
+        engine.create(CreateRequest.of("wm_b", "SELECT src, dst FROM wm_a UNION SELECT src, dst FROM wm_extra").schedule("1s").mode(RefreshMode.DIFFERENTIAL));
+        engine.alter(AlterRequest.of("wm_a").query("SELECT src, dst FROM wm_edges UNION SELECT b.src, e.dst FROM wm_b b JOIN wm_edges e"
+                + " ON b.dst = e.src"));
         // wm_b = wm_a ∪ wm_extra is the closure of both edge tables; wm_a is its query over wm_b.
         String closure = "WITH RECURSIVE r(src, dst) AS (SELECT src, dst FROM wm_edges UNION SELECT src, dst FROM wm_extra"
                 + " UNION SELECT r.src, e.dst FROM r JOIN wm_edges e ON r.dst = e.src) SELECT src, dst FROM r";
@@ -192,7 +195,7 @@ class CyclesIT {
         db.execute("INSERT INTO wm_extra VALUES (3, 1)");
         long before = db.count("SELECT coalesce(max(refresh_id), 0) FROM pgtrickle.pgt_refresh_history");
 
-        RefreshResult respected = engine.refresh("wm_a", false, true);
+        RefreshResult respected = engine.refresh("wm_a", new RefreshOptions(false, true));
         assertEquals(0, db.count("SELECT count(*) FROM wm_b WHERE src = 3"), "skipped: nothing of wm_extra's load shows");
         assertEquals(RefreshAction.SKIP, respected.action(), "wm_a reads wm_extra only through wm_b, in its cycle");
         assertTrue(respected.reason().contains("watermark_misaligned") && respected.reason().contains("wm_extra"),
@@ -205,7 +208,7 @@ class CyclesIT {
             assertEquals(0, db.count("SELECT count(*) FROM pgtrickle.pgt_refresh_history WHERE refresh_id > ?"
                     + " AND action IN ('DIFFERENTIAL', 'FULL')", before), "no member refreshed");
         }
-        RefreshResult overridden = engine.refresh("wm_b", false);
+        RefreshResult overridden = engine.refresh("wm_b");
         assertTrue(overridden.reason().contains("overrode watermark gating: watermark_misaligned"), overridden.reason());
         assertEquals(1, db.count("SELECT count(*) FROM wm_b WHERE src = 3 AND dst = 1"), "the override ran the cycle");
         db.execute("INSERT INTO wm_extra VALUES (2, 7)");

@@ -1,5 +1,6 @@
 package io.trickle.engine.scheduler;
 
+import io.trickle.engine.api.CreateRequest;
 import static io.trickle.engine.scheduler.SchedulerFixture.DEADLINE;
 import static io.trickle.engine.scheduler.SchedulerFixture.awaitMatches;
 import static io.trickle.engine.scheduler.SchedulerFixture.source;
@@ -43,7 +44,7 @@ class LeaderElectionIT {
         source(url, "events");
         String query = "SELECT grp, count(*) AS cnt, sum(v) AS total FROM public.events GROUP BY grp";
         try (Trickle first = SchedulerFixture.engine(url); Trickle second = SchedulerFixture.engine(url)) {
-            first.create("event_totals", query, "1s", null, true);
+            first.create(CreateRequest.of("event_totals", query).schedule("1s"));
             SchedulerHandle leader = SchedulerFixture.leading(first);
             SchedulerHandle follower = second.runScheduler(SchedulerOptions.defaults());
             try (SourceWriter writer = new SourceWriter(url, "events", 7, 100_000)) {
@@ -70,7 +71,7 @@ class LeaderElectionIT {
         source(url, "readings");
         String query = "SELECT id, v FROM public.readings WHERE v > 3";
         try (Trickle engine = SchedulerFixture.engine(url)) {
-            engine.create("high_readings", query, "1s", null, true);
+            engine.create(CreateRequest.of("high_readings", query).schedule("1s"));
             try (SchedulerHandle scheduler = SchedulerFixture.leading(engine)) {
                 long killed = db.count("SELECT count(pg_terminate_backend(pid)) FROM pg_stat_activity"
                         + " WHERE datname = current_database() AND application_name LIKE 'trickle%'");

@@ -1,5 +1,6 @@
 package io.trickle.engine.scheduler;
 
+import io.trickle.engine.api.CreateRequest;
 import static io.trickle.engine.scheduler.SchedulerFixture.DEADLINE;
 import static io.trickle.engine.scheduler.SchedulerFixture.awaitMatches;
 import static io.trickle.engine.scheduler.SchedulerFixture.source;
@@ -48,7 +49,7 @@ class SchedulerFailuresIT {
         source(db, "ratios");
         String query = "SELECT id, 100 / v AS r FROM public.ratios WHERE v <> 0 OR id >= 1000";
         db.execute("DELETE FROM ratios WHERE v = 0");
-        engine.create("inverse", query, "1s", null, true);
+        engine.create(CreateRequest.of("inverse", query).schedule("1s"));
         try (AlertListener alerts = new AlertListener(db.jdbcUrl());
              SchedulerHandle scheduler = SchedulerFixture.leading(engine)) {
             // A setting changed while the scheduler runs applies from the next tick on.
@@ -79,7 +80,7 @@ class SchedulerFailuresIT {
     @Test
     void aQuietSourceKeepsItsTablesFreshAndItsChecksAddUpInOneHistoryRow() {
         source(db, "calm");
-        engine.create("calm_copy", "SELECT id, v FROM public.calm", "1s", null, true);
+        engine.create(CreateRequest.of("calm_copy", "SELECT id, v FROM public.calm").schedule("1s"));
         Object createdAt = db.scalar("SELECT last_refresh_at FROM pgtrickle.pgt_stream_tables WHERE pgt_name = 'calm_copy'");
         try (SchedulerHandle scheduler = SchedulerFixture.leading(engine)) {
             Eventually.await(DEADLINE, () -> db.count("SELECT count(*) FROM pgtrickle.pgt_stream_tables"
@@ -90,7 +91,7 @@ class SchedulerFailuresIT {
             assertEquals(2, db.count("SELECT count(*) FROM pgtrickle.pgt_refresh_history WHERE pgt_name = 'calm_copy'"),
                     "the initial population and one row for the run of checks");
             HistoryEntry run = engine.history("calm_copy", 1).get(0);
-            assertEquals(List.of("NO_DATA", "COMPLETED", "SCHEDULER"), List.of(run.action(), run.status(), run.initiatedBy()));
+            assertEquals(List.of("NO_DATA", "COMPLETED", "SCHEDULER"), List.of(run.action(), run.status(), run.initiatedBy().name()));
             assertTrue(run.isQuietRun() && run.quietChecks() >= 3 && run.lastCheckedAt().isAfter(run.startTime()),
                     run.toString());
 
@@ -113,7 +114,7 @@ class SchedulerFailuresIT {
     @Test
     void aManualRefreshOfABusyTableGivesUpAfterLockTimeout() throws Exception {
         source(db, "busy");
-        engine.create("busy_copy", "SELECT id, v FROM public.busy", "1s", null, true);
+        engine.create(CreateRequest.of("busy_copy", "SELECT id, v FROM public.busy").schedule("1s"));
         long id = db.count("SELECT pgt_id FROM pgtrickle.pgt_stream_tables WHERE pgt_name = 'busy_copy'");
         engine.setSetting("lock_timeout_ms", "300");
         try (AlertListener alerts = new AlertListener(db.jdbcUrl());

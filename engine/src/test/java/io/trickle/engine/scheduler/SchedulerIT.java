@@ -1,5 +1,7 @@
 package io.trickle.engine.scheduler;
 
+import io.trickle.engine.api.CreateRequest;
+import io.trickle.engine.api.AlterRequest;
 import static io.trickle.engine.scheduler.SchedulerFixture.DEADLINE;
 import static io.trickle.engine.scheduler.SchedulerFixture.awaitMatches;
 import static io.trickle.engine.scheduler.SchedulerFixture.source;
@@ -53,11 +55,11 @@ class SchedulerIT {
         String left = "SELECT id, v FROM public.orders";
         String right = "SELECT id, v FROM public.orders WHERE v >= 0";
         String meet = "SELECT l.id, l.v AS lv, r.v AS rv FROM public.left_side l JOIN public.right_side r ON l.id = r.id";
-        engine.create("totals", totals, "calculated", null, true);
-        engine.create("big", big, "1s", null, true);
-        engine.create("left_side", left, "1s", null, true);
-        engine.create("right_side", right, "5s", null, true);
-        engine.create("meet", meet, "1s", null, true);
+        engine.create(CreateRequest.of("totals", totals).schedule("calculated"));
+        engine.create(CreateRequest.of("big", big).schedule("1s"));
+        engine.create(CreateRequest.of("left_side", left).schedule("1s"));
+        engine.create(CreateRequest.of("right_side", right).schedule("5s"));
+        engine.create(CreateRequest.of("meet", meet).schedule("1s"));
         List<Long> mixed = new ArrayList<>();
         try (SchedulerHandle scheduler = SchedulerFixture.leading(engine);
              SourceWriter writer = new SourceWriter(db.jdbcUrl(), "orders", 42, 100_000)) {
@@ -84,11 +86,11 @@ class SchedulerIT {
     @Test
     void listShowsEffectiveSchedulesNextDueTimesAndStaleness() {
         source(db, "parts");
-        engine.create("parts_all", "SELECT id, v FROM public.parts", "calculated", null, true);
-        engine.create("parts_hourly", "SELECT id FROM public.parts_all", "@hourly", null, true);
-        engine.create("parts_fast", "SELECT id FROM public.parts_all WHERE v > 3", "30s", null, true);
-        engine.create("parts_later", "SELECT id, v FROM public.parts", "5m", null, false);
-        engine.alter("parts_later", null, null, null, "SUSPENDED");
+        engine.create(CreateRequest.of("parts_all", "SELECT id, v FROM public.parts").schedule("calculated"));
+        engine.create(CreateRequest.of("parts_hourly", "SELECT id FROM public.parts_all").schedule("@hourly"));
+        engine.create(CreateRequest.of("parts_fast", "SELECT id FROM public.parts_all WHERE v > 3").schedule("30s"));
+        engine.create(CreateRequest.of("parts_later", "SELECT id, v FROM public.parts").schedule("5m").withoutPopulating());
+        engine.alter(AlterRequest.of("parts_later").status(AlterRequest.Status.SUSPENDED));
         CliRun list = CliRun.run("--url", db.jdbcUrl(), "list", "--json");
         assertEquals(0, list.exitCode(), list::toString);
         StreamTableInfo all = info("parts_all");
@@ -108,7 +110,7 @@ class SchedulerIT {
     @Test
     void tablesCreatedWithoutDataArePopulatedAndRequestsWakeTheLeader() throws Exception {
         source(db, "items");
-        engine.create("items_hourly", "SELECT grp, count(*) AS cnt FROM public.items GROUP BY grp", "1h", null, true);
+        engine.create(CreateRequest.of("items_hourly", "SELECT grp, count(*) AS cnt FROM public.items GROUP BY grp").schedule("1h"));
         try (Connection c = db.connect(); Statement st = c.createStatement()) {
             st.execute("SELECT pgtrickle.request_refresh('items_hourly')");
             SQLWarning notice = st.getWarnings();
@@ -117,7 +119,7 @@ class SchedulerIT {
         }
         try (SchedulerHandle scheduler = SchedulerFixture.leading(engine)) {
             // Created while the scheduler runs, without data: picked up and populated without a restart.
-            engine.create("items_later", "SELECT id, v FROM public.items", "1h", null, false);
+            engine.create(CreateRequest.of("items_later", "SELECT id, v FROM public.items").schedule("1h").withoutPopulating());
             awaitMatches(db, "items_later", "SELECT id, v FROM public.items");
             db.execute("INSERT INTO items SELECT g, 1, 1 FROM generate_series(1000, 1010) g");
             try (Connection c = db.connect(); Statement st = c.createStatement()) {
@@ -139,9 +141,9 @@ class SchedulerIT {
     }
 
     @Test
-    void theMetricsPortIsRefusedUntilTheObservabilityIssue() {
-        CliRun run = CliRun.run("--url", db.jdbcUrl(), "run", "--metrics-port", "9100");
+    void aMetricsPortOutsideTheTcpRangeIsRefusedBeforeConnecting() {
+        CliRun run = CliRun.run("--url", "jdbc:postgresql://localhost:1/nowhere", "run", "--metrics-port", "70000");
         assertEquals(2, run.exitCode(), run::toString);
-        assertTrue(run.err().contains("--metrics-port is not available yet"), run::toString);
+        assertTrue(run.err().contains("invalid --metrics-port 70000: expected a TCP port from 1 to 65535"), run::toString);
     }
 }

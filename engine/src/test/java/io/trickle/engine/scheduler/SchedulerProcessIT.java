@@ -1,5 +1,6 @@
 package io.trickle.engine.scheduler;
 
+import io.trickle.engine.api.CreateRequest;
 import static io.trickle.engine.scheduler.SchedulerFixture.awaitMatches;
 import static io.trickle.engine.scheduler.SchedulerFixture.source;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -42,9 +43,9 @@ class SchedulerProcessIT {
         SchedulerFixture.install(db);
         source(db, "ledger");
         try (Trickle engine = SchedulerFixture.engine(db)) {
-            engine.create("ledger_totals", TOTALS, "calculated", null, true);
-            engine.create("ledger_positive", POSITIVE, "1s", null, true);
-            engine.create("ledger_rich", RICH, "1s", null, true);
+            engine.create(CreateRequest.of("ledger_totals", TOTALS).schedule("calculated"));
+            engine.create(CreateRequest.of("ledger_positive", POSITIVE).schedule("1s"));
+            engine.create(CreateRequest.of("ledger_rich", RICH).schedule("1s"));
         }
         Path log = Files.createTempFile("trickle-run", ".log");
         Process daemon = start(log);

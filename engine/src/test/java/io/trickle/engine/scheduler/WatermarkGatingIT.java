@@ -1,5 +1,6 @@
 package io.trickle.engine.scheduler;
 
+import io.trickle.engine.api.CreateRequest;
 import static io.trickle.engine.scheduler.SchedulerFixture.DEADLINE;
 import static io.trickle.engine.scheduler.SchedulerFixture.awaitMatches;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -56,7 +57,7 @@ class WatermarkGatingIT {
         loadFirstNight();
         String report = "SELECT o.day, o.id, o.customer, count(l.id) AS lines, coalesce(sum(l.qty), 0) AS qty"
                 + " FROM public.orders o LEFT JOIN public.order_lines l ON l.order_id = o.id GROUP BY o.day, o.id, o.customer";
-        engine.create("order_report", report, "1s", null, true);
+        engine.create(CreateRequest.of("order_report", report).schedule("1s"));
         try (SchedulerHandle scheduler = SchedulerFixture.leading(engine)) {
             for (int night = 2; night <= 3; night++) {
                 long loaded = lastHistoryId();
@@ -97,7 +98,7 @@ class WatermarkGatingIT {
         db.execute("SELECT pgtrickle.advance_watermark('trades', '2026-03-01 12:00:05+00')",
                 "SELECT pgtrickle.advance_watermark('quotes', '2026-03-01 12:00:02+00')");
         String notional = "SELECT t.id, t.qty * q.price AS notional FROM public.trades t JOIN public.quotes q USING (sym)";
-        engine.create("notional", notional, "1s", null, true);
+        engine.create(CreateRequest.of("notional", notional).schedule("1s"));
         try (SchedulerHandle scheduler = SchedulerFixture.leading(engine)) {
             etl("INSERT INTO trades VALUES (1, 'A', 5), (2, 'B', 1)",
                     "SELECT pgtrickle.advance_watermark('trades', '2026-03-01 12:00:07+00')");
@@ -139,9 +140,9 @@ class WatermarkGatingIT {
         String stockByRegion = "SELECT w.region, sum(k.units) AS units FROM public.stock k"
                 + " JOIN public.warehouses w ON w.id = k.warehouse GROUP BY w.region";
         String salesAndStock = "SELECT x.id, x.amount, k.units FROM public.sales x JOIN public.stock k ON k.id = x.id";
-        engine.create("sales_by_region", byRegion, "1s", null, true);
-        engine.create("stock_by_region", stockByRegion, "1s", null, true);
-        engine.create("sales_and_stock", salesAndStock, "1s", null, true);
+        engine.create(CreateRequest.of("sales_by_region", byRegion).schedule("1s"));
+        engine.create(CreateRequest.of("stock_by_region", stockByRegion).schedule("1s"));
+        engine.create(CreateRequest.of("sales_and_stock", salesAndStock).schedule("1s"));
         try (SchedulerHandle scheduler = SchedulerFixture.leading(engine)) {
             long loaded = lastHistoryId();
             etl("INSERT INTO sales SELECT g, 1 + g % 4, g FROM generate_series(1, 30) g",
@@ -179,8 +180,8 @@ class WatermarkGatingIT {
         String converted = "SELECT p.id, p.amount * r.rate AS usd FROM public.payments p JOIN public.fx_rates r USING (ccy)";
         String labelled = "SELECT p.id, n.name, p.amount * r.rate AS usd FROM public.payments p"
                 + " JOIN public.fx_rates r USING (ccy) JOIN public.fx_names n USING (ccy)";
-        engine.create("payments_usd", converted, "1s", null, true);
-        engine.create("payments_labelled", labelled, "1s", null, true);
+        engine.create(CreateRequest.of("payments_usd", converted).schedule("1s"));
+        engine.create(CreateRequest.of("payments_labelled", labelled).schedule("1s"));
         try (SchedulerHandle scheduler = SchedulerFixture.leading(engine)) {
             long loaded = lastHistoryId();
             etl("UPDATE fx_rates SET rate = 1.12 WHERE ccy = 'EUR'",
@@ -213,9 +214,9 @@ class WatermarkGatingIT {
         String clicksByPage = "SELECT page, count(*) AS clicks FROM public.clicks GROUP BY page";
         String conversion = "SELECT v.page, v.visits, coalesce(c.clicks, 0) AS clicks FROM public.visits_by_page v"
                 + " LEFT JOIN public.clicks_by_page c USING (page)";
-        engine.create("visits_by_page", visitsByPage, "1s", null, true);
-        engine.create("clicks_by_page", clicksByPage, "1s", null, true);
-        engine.create("conversion", conversion, "1s", null, true);
+        engine.create(CreateRequest.of("visits_by_page", visitsByPage).schedule("1s"));
+        engine.create(CreateRequest.of("clicks_by_page", clicksByPage).schedule("1s"));
+        engine.create(CreateRequest.of("conversion", conversion).schedule("1s"));
         try (SchedulerHandle scheduler = SchedulerFixture.leading(engine)) {
             long loaded = lastHistoryId();
             etl("INSERT INTO visits SELECT g, 'p' || g % 3 FROM generate_series(31, 60) g",
@@ -245,8 +246,8 @@ class WatermarkGatingIT {
         engine.createWatermarkGroup("books", List.of("ledger", "accounts"), Duration.ZERO);
         String balances = "SELECT a.owner, sum(l.amount) AS total FROM public.ledger l JOIN public.accounts a USING (id)"
                 + " GROUP BY a.owner";
-        engine.create("balances", balances, "1h", null, false);
-        engine.create("heartbeat_copy", "SELECT id FROM public.heartbeat", "1s", null, true);
+        engine.create(CreateRequest.of("balances", balances).schedule("1h").withoutPopulating());
+        engine.create(CreateRequest.of("heartbeat_copy", "SELECT id FROM public.heartbeat").schedule("1s"));
         try (SchedulerHandle scheduler = SchedulerFixture.leading(engine)) {
             Eventually.await(DEADLINE, () -> skips("balances") == 1, "the never-populated table is held back");
             awaitTicks("heartbeat_copy", 4);

@@ -1,5 +1,6 @@
 package io.trickle.engine.tpch;
 
+import io.trickle.engine.api.CreateRequest;
 import static org.junit.jupiter.api.Assertions.fail;
 
 import io.trickle.engine.api.CreateResult;
@@ -108,7 +109,7 @@ class TpchIT {
 
         void create(Trickle trickle, Connection c) {
             try {
-                created = trickle.create(table, query.sql(), null, "AUTO", true);
+                created = trickle.create(CreateRequest.of(table, query.sql()));
             } catch (RuntimeException e) {
                 failures.add(where(0) + "create failed: " + e);
                 return;
@@ -121,7 +122,7 @@ class TpchIT {
                 return;
             }
             try {
-                RefreshResult r = trickle.refresh(table, false);
+                RefreshResult r = trickle.refresh(table);
                 actions.add(r);
             } catch (RuntimeException e) {
                 failures.add(where(cycle) + "refresh failed: " + e);
@@ -170,7 +171,7 @@ class TpchIT {
         int differential = 0;
         int total = 0;
         for (Outcome o : outcomes) {
-            String mode = o.created == null ? "-" : o.created.effectiveMode();
+            String mode = o.created == null ? "-" : o.created.effectiveMode().name();
             differential += "DIFFERENTIAL".equals(mode) ? 1 : 0;
             total++;
             table.row(o.query.name(), o.loadedRows, mode, o.created == null ? "" : nullToEmpty(o.created.fallbackReason()),

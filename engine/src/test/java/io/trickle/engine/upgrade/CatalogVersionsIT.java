@@ -1,5 +1,8 @@
 package io.trickle.engine.upgrade;
 
+import io.trickle.engine.api.SchedulerListener;
+import io.trickle.engine.api.RefreshMode;
+import io.trickle.engine.api.CreateRequest;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -16,7 +19,7 @@ import io.trickle.engine.db.ConnectionTarget;
 import io.trickle.engine.db.Database;
 import io.trickle.engine.refresh.PlanCache;
 import io.trickle.engine.refresh.RefreshExecutor;
-import io.trickle.engine.refresh.RefreshListener;
+import io.trickle.engine.api.RefreshListener;
 import io.trickle.engine.scheduler.SchedulerConfig;
 import io.trickle.engine.scheduler.SchedulerDaemon;
 import io.trickle.engine.testing.Eventually;
@@ -55,8 +58,8 @@ class CatalogVersionsIT {
             upgradeToTheFuture(db.jdbcUrl());
             List<List<Object>> before = footprint(db);
 
-            for (Executable call : List.<Executable>of(trickle::list, () -> trickle.refresh("orders_by_customer", false),
-                    () -> trickle.create("another", "SELECT id FROM public.orders", "1h", "FULL", true),
+            for (Executable call : List.<Executable>of(trickle::list, () -> trickle.refresh("orders_by_customer"),
+                    () -> trickle.create(CreateRequest.of("another", "SELECT id FROM public.orders").schedule("1h").mode(RefreshMode.FULL)),
                     () -> trickle.drop("big_customers", false), trickle::settings,
                     () -> trickle.runScheduler(SchedulerOptions.defaults()))) {
                 ActionFailedException e = assertThrows(ActionFailedException.class, call);
@@ -96,7 +99,7 @@ class CatalogVersionsIT {
             CatalogCompatibility future = new CatalogCompatibility(FUTURE, CatalogCompatibility.OLDEST_SUPPORTED);
             SchedulerDaemon newer = new SchedulerDaemon(newerPool,
                     new RefreshExecutor(newerPool, "newer engine", new PlanCache(), RefreshListener.NONE, future),
-                    SchedulerConfig.defaults("trickle newer scheduler").withCatalog(future));
+                    SchedulerConfig.defaults("trickle newer scheduler").withCatalog(future), SchedulerListener.NONE);
             try {
                 newer.start();
                 Eventually.await(DEADLINE, () -> newer.role() == SchedulerRole.FOLLOWER, "the new engine follows");

@@ -90,7 +90,7 @@ class DumpRestoreIT {
         try (Trickle trickle = Trickle.open(EngineOptions.forUrl(restoredUrl))) {
             LiveStreamTables restored = source.live.at(restoredUrl);
             for (LiveStreamTables.Table t : restored.tables()) {
-                RefreshResult r = trickle.refresh(t.name(), false);
+                RefreshResult r = trickle.refresh(t.name());
                 if (r.action() != RefreshAction.NO_DATA) { // a cycle member may have been repopulated with its cycle
                     assertEquals(RefreshAction.REINITIALIZE, r.action(), t.name() + ": " + r.reason());
                     assertTrue(r.reason().contains("restored from another cluster"), r.reason());

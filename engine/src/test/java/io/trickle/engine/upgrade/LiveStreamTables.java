@@ -1,5 +1,8 @@
 package io.trickle.engine.upgrade;
 
+import io.trickle.engine.api.RefreshMode;
+import io.trickle.engine.api.CreateRequest;
+import io.trickle.engine.api.AlterRequest;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 
@@ -73,12 +76,12 @@ final class LiveStreamTables {
             return new Lifecycle() {
                 @Override
                 public void create(String name, String query, String schedule, String mode) {
-                    trickle.create(name, query, schedule, mode, true);
+                    trickle.create(CreateRequest.of(name, query).schedule(schedule).mode(RefreshMode.parse(mode)));
                 }
 
                 @Override
                 public void alter(String name, String query) {
-                    trickle.alter(name, query, null, null, null);
+                    trickle.alter(AlterRequest.of(name).query(query));
                 }
 
                 @Override
@@ -98,7 +101,7 @@ final class LiveStreamTables {
 
                 @Override
                 public void refresh(String name) {
-                    trickle.refresh(name, false);
+                    trickle.refresh(name);
                 }
             };
         }
@@ -198,7 +201,7 @@ final class LiveStreamTables {
     Map<String, RefreshAction> refreshAndCheck(Trickle trickle) throws SQLException {
         Map<String, RefreshAction> actions = new LinkedHashMap<>();
         for (Table t : tables) {
-            RefreshResult r = trickle.refresh(t.name(), false);
+            RefreshResult r = trickle.refresh(t.name());
             actions.put(t.name(), r.action());
             if (t.afterChange() != null) {
                 assertEquals(t.afterChange(), r.action(), t.name() + ": " + r.reason());

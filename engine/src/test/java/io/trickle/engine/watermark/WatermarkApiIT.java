@@ -1,5 +1,7 @@
 package io.trickle.engine.watermark;
 
+import io.trickle.engine.api.RefreshOptions;
+import io.trickle.engine.api.CreateRequest;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
@@ -137,20 +139,20 @@ class WatermarkApiIT {
     void aManualRefreshOverridesAMisalignedGroupAndSaysSo() throws Exception {
         String report = "SELECT o.id, o.customer, count(l.id) AS lines, coalesce(sum(l.qty), 0) AS qty"
                 + " FROM public.orders o LEFT JOIN public.order_lines l ON l.order_id = o.id GROUP BY o.id, o.customer";
-        trickle.create("order_report", report, "1h", null, true);
+        trickle.create(CreateRequest.of("order_report", report).schedule("1h"));
         trickle.createWatermarkGroup("nightly", List.of("orders", "order_lines"), Duration.ZERO);
         db.execute("INSERT INTO orders VALUES (101, 'c1')");
 
-        RefreshResult respected = trickle.refresh("order_report", false, true);
+        RefreshResult respected = trickle.refresh("order_report", new RefreshOptions(false, true));
         assertEquals(RefreshAction.SKIP, respected.action());
         assertEquals("watermark_misaligned: group nightly waits for public.order_lines, public.orders"
                 + " (no watermark yet; 0 of 2 sources reported)", respected.reason());
         HistoryEntry skip = trickle.history("order_report", 1).get(0);
         assertEquals(List.of("SKIP", "SKIPPED", "MANUAL", respected.reason()),
-                List.of(skip.action(), skip.status(), skip.initiatedBy(), skip.reason()));
+                List.of(skip.action(), skip.status(), skip.initiatedBy().name(), skip.reason()));
         assertEquals(0, db.count("SELECT count(*) FROM order_report WHERE id = 101"), "nothing was refreshed");
 
-        RefreshResult overridden = trickle.refresh("order_report", false);
+        RefreshResult overridden = trickle.refresh("order_report");
         assertNotEquals(RefreshAction.SKIP, overridden.action());
         assertTrue(overridden.reason().contains("overrode watermark gating: watermark_misaligned: group nightly"),
                 overridden.reason());
@@ -160,7 +162,7 @@ class WatermarkApiIT {
         trickle.advanceWatermark("orders", MARCH_1);
         trickle.advanceWatermark("order_lines", MARCH_1);
         db.execute("INSERT INTO orders VALUES (102, 'c2')");
-        RefreshResult aligned = trickle.refresh("order_report", false, true);
+        RefreshResult aligned = trickle.refresh("order_report", new RefreshOptions(false, true));
         assertNotEquals(RefreshAction.SKIP, aligned.action());
         assertTrue(aligned.reason() == null || !aligned.reason().contains("watermark"), "nothing to override");
         assertOracle("order_report", report);
@@ -177,28 +179,25 @@ class WatermarkApiIT {
         trickle.createWatermarkGroup("fx_feed", List.of("fx", "fx_meta"), Duration.ZERO);
         trickle.advanceWatermark("fx", MARCH_2);
         trickle.advanceWatermark("fx_meta", MARCH_1);
-        trickle.create("trades_fx", "SELECT t.id, t.amount * f.rate AS amount FROM public.trades t JOIN public.fx f USING (ccy)",
-                "1h", null, true);
-        trickle.create("fx_named", "SELECT f.ccy, f.rate, m.name FROM public.fx f JOIN public.fx_meta m USING (ccy)",
-                "1h", null, true);
-        trickle.create("fx_summary", "SELECT count(*) AS n FROM public.fx", "1h", null, true);
-        trickle.create("fx_meta_summary", "SELECT count(*) AS n FROM public.fx_meta", "1h", null, true);
-        trickle.create("fx_both", "SELECT a.n AS rates, b.n AS names FROM public.fx_summary a CROSS JOIN public.fx_meta_summary b",
-                "1h", null, true);
+        trickle.create(CreateRequest.of("trades_fx", "SELECT t.id, t.amount * f.rate AS amount FROM public.trades t JOIN public.fx f USING (ccy)").schedule("1h"));
+        trickle.create(CreateRequest.of("fx_named", "SELECT f.ccy, f.rate, m.name FROM public.fx f JOIN public.fx_meta m USING (ccy)").schedule("1h"));
+        trickle.create(CreateRequest.of("fx_summary", "SELECT count(*) AS n FROM public.fx").schedule("1h"));
+        trickle.create(CreateRequest.of("fx_meta_summary", "SELECT count(*) AS n FROM public.fx_meta").schedule("1h"));
+        trickle.create(CreateRequest.of("fx_both", "SELECT a.n AS rates, b.n AS names FROM public.fx_summary a CROSS JOIN public.fx_meta_summary b").schedule("1h"));
 
-        assertEquals(RefreshAction.NO_DATA, trickle.refresh("trades_fx", false, true).action(),
+        assertEquals(RefreshAction.NO_DATA, trickle.refresh("trades_fx", new RefreshOptions(false, true)).action(),
                 "one member of the group beneath it: the group does not concern it");
-        assertEquals(RefreshAction.NO_DATA, trickle.refresh("fx_summary", false, true).action());
-        RefreshResult named = trickle.refresh("fx_named", false, true);
+        assertEquals(RefreshAction.NO_DATA, trickle.refresh("fx_summary", new RefreshOptions(false, true)).action());
+        RefreshResult named = trickle.refresh("fx_named", new RefreshOptions(false, true));
         assertEquals(RefreshAction.SKIP, named.action());
         assertTrue(named.reason().contains("group fx_feed waits for public.fx_meta (at 2026-03-01T00:00:00Z, 1d behind"
                 + " the newest, 2026-03-02T00:00:00Z; tolerance 0s)"), named.reason());
-        RefreshResult both = trickle.refresh("fx_both", false, true);
+        RefreshResult both = trickle.refresh("fx_both", new RefreshOptions(false, true));
         assertEquals(RefreshAction.SKIP, both.action(), "fx and fx_meta are beneath it, through two stream tables");
         assertEquals(named.reason(), both.reason());
 
         trickle.advanceWatermark("fx_meta", MARCH_2);
-        assertEquals(RefreshAction.NO_DATA, trickle.refresh("fx_both", false, true).action());
+        assertEquals(RefreshAction.NO_DATA, trickle.refresh("fx_both", new RefreshOptions(false, true)).action());
         for (String t : List.of("fx_both", "fx_meta_summary", "fx_summary", "fx_named", "trades_fx")) {
             trickle.drop(t, false);
         }
@@ -215,13 +214,13 @@ class WatermarkApiIT {
             older.execute("CREATE TABLE src (id int PRIMARY KEY)", "INSERT INTO src VALUES (1)");
             try (Trickle old = Trickle.open(EngineOptions.forUrl(older.jdbcUrl()))) {
                 refused(InvalidInputException.class, "is version 0.6.1; this engine creates, alters and refreshes stream tables"
-                        + " in catalogs from 0.7.0.5 on", () -> old.create("src_copy", "SELECT id FROM public.src", "1h", null, true));
+                        + " in catalogs from 0.7.0.5 on", () -> old.create(CreateRequest.of("src_copy", "SELECT id FROM public.src").schedule("1h")));
                 assertEquals(0, older.count("SELECT count(*) FROM pg_class WHERE relname = 'src_copy'"), "nothing was created");
                 ActionFailedException e = assertThrows(ActionFailedException.class, old::watermarkStatus);
                 assertTrue(e.getMessage().contains("predates watermarks; upgrade it with 'trickle install'"), e.getMessage());
                 old.install();
-                old.create("src_copy", "SELECT id FROM public.src", "1h", null, true);
-                assertEquals(RefreshAction.NO_DATA, old.refresh("src_copy", false, true).action(), "no group holds it back");
+                old.create(CreateRequest.of("src_copy", "SELECT id FROM public.src").schedule("1h"));
+                assertEquals(RefreshAction.NO_DATA, old.refresh("src_copy", new RefreshOptions(false, true)).action(), "no group holds it back");
             }
         } finally {
             older.drop();

@@ -66,7 +66,7 @@ public final class CreateCommandCopy {
     /** The command line that creates the stream table as it is now (its query as the DBA wrote it). */
     static String createCommand(StreamTableDetails d) {
         return CliCommand.create(new StreamTableDraft(d.name(), d.originalQuery(), d.schedule() == null ? "calculated"
-                : d.schedule(), d.refreshMode(), true));
+                : d.schedule(), d.refreshMode().name(), true));
     }
 
     public WorkbenchCommand command() {

@@ -62,7 +62,7 @@ public enum StreamTableState {
                 if (info.consecutiveErrors() > 0) {
                     return ERROR;
                 }
-                if ("IMMEDIATE".equals(info.refreshMode())) {
+                if (info.refreshMode() == io.trickle.engine.api.RefreshMode.IMMEDIATE) {
                     return IMMEDIATE;
                 }
                 return isStale(info) ? STALE : FRESH;

@@ -146,7 +146,7 @@ public final class DependenciesViewModel {
     }
 
     private static String secondLine(StreamTableInfo info) {
-        if ("IMMEDIATE".equals(info.refreshMode())) {
+        if (info.refreshMode() == io.trickle.engine.api.RefreshMode.IMMEDIATE) {
             return "IMMEDIATE · no schedule"; // its writers maintain it
         }
         return info.schedule() + " · " + info.effectiveMode();

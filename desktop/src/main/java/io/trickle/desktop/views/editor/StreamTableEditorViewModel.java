@@ -158,7 +158,7 @@ public final class StreamTableEditorViewModel {
         details.set(shown);
         query.set(shown.originalQuery());
         schedule.set(shown.schedule() == null ? "calculated" : shown.schedule());
-        mode.set(shown.refreshMode());
+        mode.set(shown.refreshMode().name());
         status.set(STATUSES.contains(shown.status()) ? shown.status() : "ACTIVE");
         baseline.set(new Baseline(query.get(), EditorInput.normalisedSchedule(schedule.get()), mode.get(), status.get()));
         validation.set(new ValidationResult(shown.effectiveMode(), shown.fallbackReason(),
@@ -269,7 +269,7 @@ public final class StreamTableEditorViewModel {
     }
 
     static String createdText(CreateResult result) {
-        StringBuilder text = new StringBuilder(result.effectiveMode());
+        StringBuilder text = new StringBuilder(result.effectiveMode().name());
         if (result.fallbackReason() != null && !result.fallbackReason().isBlank()) {
             text.append(" (").append(result.fallbackReason()).append(')');
         }

@@ -25,7 +25,7 @@ public record HistoryFilter(String table, String action, String status, String t
                 && (action.isEmpty() || action.equalsIgnoreCase(entry.action()))
                 && (status.isEmpty() || status.equalsIgnoreCase(entry.status()))
                 && (text.isEmpty() || contains(entry.name()) || contains(entry.reason()) || contains(entry.errorMessage())
-                || contains(entry.initiatedBy()));
+                || contains(entry.initiatedBy().name()));
     }
 
     public boolean isEmpty() {

@@ -64,7 +64,7 @@ public final class RefreshHistoryView implements ViewPart {
                 column("Stream table", 136, HistoryEntry::name),
                 column("Action", 100, HistoryEntry::action),
                 column("Round", 62, e -> e.fixpointIteration() == null ? "" : e.fixpointIteration().toString()),
-                column("By", 86, e -> e.initiatedBy().toLowerCase(Locale.ROOT)),
+                column("By", 86, e -> e.initiatedBy().name().toLowerCase(Locale.ROOT)),
                 column("Outcome", 110, RefreshHistoryView::outcome),
                 reason));
         reason.prefWidthProperty().bind(javafx.beans.binding.Bindings.createDoubleBinding(() -> Math.max(reason.getMinWidth(),

@@ -171,7 +171,7 @@ public final class RefreshHistoryViewModel {
             return "";
         }
         StringBuilder text = new StringBuilder(entry.name()).append(" · ").append(entry.action()).append(" · ")
-                .append(entry.status()).append(" · ").append(entry.initiatedBy().toLowerCase(java.util.Locale.ROOT));
+                .append(entry.status()).append(" · ").append(entry.initiatedBy().name().toLowerCase(java.util.Locale.ROOT));
         if (entry.isQuietRun()) {
             text.append(" · ").append(checks(entry)).append(" from ").append(RefreshText.time(entry.startTime()))
                     .append(" to ").append(RefreshText.time(entry.lastCheckedAt()));

@@ -82,7 +82,7 @@ final class NavigatorTree {
                     table.name() + " reads " + source, List.of()));
         }
         // Short enough for the navigator's default width; the tooltip says it in full.
-        String detail = table.schedule() + " · " + RefreshText.shortMode(table.effectiveMode());
+        String detail = table.schedule() + " · " + RefreshText.shortMode(table.effectiveMode().name());
         StringBuilder tip = new StringBuilder(table.name()).append('\n').append(state.label())
                 .append(" · ").append(table.status()).append(" · runs ").append(table.effectiveMode())
                 .append(" · schedule ").append(table.schedule());

@@ -1,5 +1,6 @@
 package io.trickle.desktop.views.properties;
 
+import io.trickle.engine.api.EffectiveMode;
 import io.trickle.desktop.services.CatalogSnapshot;
 import io.trickle.desktop.views.catalog.ByteSizes;
 import io.trickle.desktop.views.catalog.CatalogItem;
@@ -41,10 +42,10 @@ final class PropertySheets {
         List<Row> table = new ArrayList<>();
         table.add(Row.of("Name", name));
         table.add(new Row("State", state.label() + " · " + info.status(), emphasis(state)));
-        table.add(Row.of("Refresh mode", info.refreshMode()));
+        table.add(Row.of("Refresh mode", info.refreshMode().name()));
         String reason = details == null ? null : details.fallbackReason();
         table.add(new Row("Runs as", info.effectiveMode() + (reason == null || reason.isBlank() ? "" : "\nbecause " + reason),
-                "DIFFERENTIAL".equals(info.effectiveMode()) ? Emphasis.GOOD : Emphasis.NONE));
+                info.effectiveMode() == EffectiveMode.DIFFERENTIAL ? Emphasis.GOOD : Emphasis.NONE));
         table.add(Row.of("Schedule", info.schedule()));
         table.add(Row.of("Last refresh", info.lastRefreshAt() == null ? "never" : TIME.format(info.lastRefreshAt())));
         table.add(new Row("Staleness", info.stalenessSeconds() == null ? "never refreshed"

@@ -1,43 +1,17 @@
 package io.trickle.desktop.views.watermarks;
 
 import java.time.Duration;
-import java.util.Locale;
 import java.util.Optional;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /** Tolerances and lags as a DBA reads and types them: {@code 0}, {@code 90s}, {@code 15m}, {@code 1h30m}, {@code 2d}. */
 final class Durations {
 
-    private static final Pattern PART = Pattern.compile("(\\d+)\\s*(d|h|m|min|s|sec)?", Pattern.CASE_INSENSITIVE);
-
     private Durations() {
     }
 
-    /** Parses a duration; a bare number is seconds. Empty when the text is not one. */
+    /** Parses a duration as the engine does ({@link io.trickle.engine.api.Durations#parse}). Empty when the text is not one. */
     static Optional<Duration> parse(String text) {
-        String t = text == null ? "" : text.trim().toLowerCase(Locale.ROOT).replace(" ", "");
-        if (t.isEmpty()) {
-            return Optional.empty();
-        }
-        Matcher m = PART.matcher(t);
-        Duration total = Duration.ZERO;
-        int at = 0;
-        while (at < t.length()) {
-            if (!m.find(at) || m.start() != at) {
-                return Optional.empty();
-            }
-            long n = Long.parseLong(m.group(1));
-            String unit = m.group(2) == null ? "s" : m.group(2);
-            total = total.plus(switch (unit) {
-                case "d" -> Duration.ofDays(n);
-                case "h" -> Duration.ofHours(n);
-                case "m", "min" -> Duration.ofMinutes(n);
-                default -> Duration.ofSeconds(n);
-            });
-            at = m.end();
-        }
-        return Optional.of(total);
+        return io.trickle.engine.api.Durations.parse(text);
     }
 
     /** "0 s", "45 s", "15 min", "1 h 30 min", "2 d 3 h". */

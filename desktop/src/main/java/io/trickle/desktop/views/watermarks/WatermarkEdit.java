@@ -1,5 +1,6 @@
 package io.trickle.desktop.views.watermarks;
 
+import io.trickle.engine.api.SqlQuote;
 import io.trickle.desktop.services.BackgroundTask;
 import io.trickle.desktop.services.EngineSession;
 import io.trickle.engine.api.WatermarkGroup;
@@ -147,7 +148,7 @@ sealed interface WatermarkEdit {
     }
 
     static String literal(String text) {
-        return "'" + text.replace("'", "''") + "'";
+        return SqlQuote.literal(text);
     }
 
     static String interval(Duration d) {

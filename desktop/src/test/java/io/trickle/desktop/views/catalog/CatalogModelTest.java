@@ -1,5 +1,7 @@
 package io.trickle.desktop.views.catalog;
 
+import io.trickle.engine.api.EffectiveMode;
+import io.trickle.engine.api.RefreshMode;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -72,7 +74,7 @@ class CatalogModelTest {
     void theLastRefreshIsTheLatestOfAnyTable() {
         CatalogFixture fixture = CatalogFixture.withShop();
         Instant later = Instant.parse("2030-01-01T12:00:00Z");
-        fixture.catalog().replace(new StreamTableInfo("reporting.category_sales", "ACTIVE", "AUTO", "DIFFERENTIAL", "5m",
+        fixture.catalog().replace(new StreamTableInfo("reporting.category_sales", "ACTIVE", RefreshMode.AUTO, EffectiveMode.DIFFERENTIAL, "5m",
                 later, 1.0, 0, null, null, null, null, null));
         fixture.connect();
         assertTrue(fixture.catalog.lastRefreshProperty().get().endsWith(" · reporting.category_sales"),

@@ -1,5 +1,7 @@
 package io.trickle.desktop.views.catalog;
 
+import io.trickle.engine.api.EffectiveMode;
+import io.trickle.engine.api.RefreshMode;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.trickle.engine.api.StreamTableInfo;
@@ -9,7 +11,7 @@ import org.junit.jupiter.api.Test;
 class StreamTableStateTest {
 
     private static StreamTableInfo table(String status, String schedule, Double staleness) {
-        return new StreamTableInfo("public.t", status, "AUTO", "DIFFERENTIAL", schedule,
+        return new StreamTableInfo("public.t", status, RefreshMode.AUTO, EffectiveMode.DIFFERENTIAL, schedule,
                 staleness == null ? null : Instant.now(), staleness, 0, null, null, null, null, null);
     }
 
@@ -36,18 +38,18 @@ class StreamTableStateTest {
 
     @Test
     void aFailedLastRefreshShowsAsAnErrorBeforeTheEngineSuspendsTheTable() {
-        StreamTableInfo failing = new StreamTableInfo("public.t", "ACTIVE", "AUTO", "DIFFERENTIAL", "1m", Instant.now(),
+        StreamTableInfo failing = new StreamTableInfo("public.t", "ACTIVE", RefreshMode.AUTO, EffectiveMode.DIFFERENTIAL, "1m", Instant.now(),
                 5.0, 1, "division by zero", null, null, null, null);
         assertEquals(StreamTableState.ERROR, StreamTableState.of(failing, false));
     }
 
     @Test
     void anActiveImmediateTableIsMaintainedInTransactionAndDrawnApart() {
-        StreamTableInfo immediate = new StreamTableInfo("public.t", "ACTIVE", "IMMEDIATE", "IMMEDIATE", "immediate", Instant.now(),
+        StreamTableInfo immediate = new StreamTableInfo("public.t", "ACTIVE", io.trickle.engine.api.RefreshMode.IMMEDIATE, io.trickle.engine.api.EffectiveMode.IMMEDIATE, "immediate", Instant.now(),
                 0.0, 0, null, null, null, null, null);
         assertEquals(StreamTableState.IMMEDIATE, StreamTableState.of(immediate, false));
         assertEquals("immediate", StreamTableState.IMMEDIATE.styleClass());
-        StreamTableInfo suspended = new StreamTableInfo("public.t", "SUSPENDED", "IMMEDIATE", "IMMEDIATE", "immediate",
+        StreamTableInfo suspended = new StreamTableInfo("public.t", "SUSPENDED", io.trickle.engine.api.RefreshMode.IMMEDIATE, io.trickle.engine.api.EffectiveMode.IMMEDIATE, "immediate",
                 Instant.now(), 0.0, 0, null, null, null, null, null);
         assertEquals(StreamTableState.SUSPENDED, StreamTableState.of(suspended, false));
     }

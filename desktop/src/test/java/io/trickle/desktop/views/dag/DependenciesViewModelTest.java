@@ -1,5 +1,7 @@
 package io.trickle.desktop.views.dag;
 
+import io.trickle.engine.api.EffectiveMode;
+import io.trickle.engine.api.RefreshMode;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertSame;
@@ -42,7 +44,7 @@ class DependenciesViewModelTest {
         Graph<CatalogItem.Relation, DefaultEdge> before = model.graphProperty().get();
         var status = model.statusOf(TOTALS);
         assertEquals("fresh", status.getValue());
-        fixture.catalog().replace(new StreamTableInfo("shop.order_totals", "ERROR", "AUTO", "DIFFERENTIAL", "30s",
+        fixture.catalog().replace(new StreamTableInfo("shop.order_totals", "ERROR", RefreshMode.AUTO, EffectiveMode.DIFFERENTIAL, "30s",
                 Instant.now(), 1.0, 1, "boom", null, null, null, null));
         fixture.catalog.reload();
         assertEquals("error", status.getValue());
@@ -61,8 +63,8 @@ class DependenciesViewModelTest {
         var label = model.sccLabel(Set.of(TOTALS, CatalogItem.Relation.streamTable("shop.customer_revenue")));
         assertEquals("SCC 3 · 2 tables · not run yet", label.getValue());
         for (String member : List.of("shop.order_totals", "shop.customer_revenue")) {
-            fixture.catalog().replace(new io.trickle.engine.api.StreamTableInfo(member, "ACTIVE", "DIFFERENTIAL",
-                    "DIFFERENTIAL", "1m", java.time.Instant.now(), 1.0, 0, null, null, null, 3, 4));
+            fixture.catalog().replace(new io.trickle.engine.api.StreamTableInfo(member, "ACTIVE", io.trickle.engine.api.RefreshMode.DIFFERENTIAL,
+                    io.trickle.engine.api.EffectiveMode.DIFFERENTIAL, "1m", java.time.Instant.now(), 1.0, 0, null, null, null, 3, 4));
         }
         fixture.connect();
         assertEquals("SCC 3 · 2 tables · 4 iterations", label.getValue(), "the label follows the catalog's reads");

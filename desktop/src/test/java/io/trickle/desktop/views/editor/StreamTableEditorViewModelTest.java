@@ -1,5 +1,6 @@
 package io.trickle.desktop.views.editor;
 
+import io.trickle.engine.api.EffectiveMode;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -74,7 +75,7 @@ class StreamTableEditorViewModelTest {
 
     @Test
     void validateSaysWhyNotDifferential() {
-        fixture.catalog().validateAs(new ValidationResult("FULL", "uses window function rank()", List.of("r bigint"),
+        fixture.catalog().validateAs(new ValidationResult(EffectiveMode.FULL, "uses window function rank()", List.of("r bigint"),
                 null, null, null, List.of()));
         StreamTableEditorViewModel editor = newEditor();
         editor.queryProperty().set("SELECT rank() OVER () AS r FROM shop.orders");

@@ -1,5 +1,6 @@
 package io.trickle.desktop.views.history;
 
+import io.trickle.engine.api.InitiatedBy;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -18,7 +19,7 @@ class RefreshHistoryViewModelTest {
 
     private static HistoryEntry entry(long id, String name, String action, String status, String reason, String error) {
         Instant at = Instant.parse("2026-11-24T10:00:00Z").plusSeconds(id);
-        return new HistoryEntry(id, name, action, status, "MANUAL", 2, 1, at, at, 5.0, reason, error, null);
+        return new HistoryEntry(id, name, action, status, InitiatedBy.MANUAL, 2, 1, at, at, 5.0, reason, error, null);
     }
 
     private void arrangeHistory() {
@@ -105,10 +106,10 @@ class RefreshHistoryViewModelTest {
     void aRunOfQuietChecksIsOneRowWhereItsLatestCheckIsAndACyclesRoundsAreNumbered() {
         arrangeHistory();
         Instant first = Instant.parse("2026-11-24T09:00:00Z");
-        fixture.catalog().addHistory(new HistoryEntry(5, "shop.order_totals", "NO_DATA", "COMPLETED", "SCHEDULER", 0, 0,
+        fixture.catalog().addHistory(new HistoryEntry(5, "shop.order_totals", "NO_DATA", "COMPLETED", io.trickle.engine.api.InitiatedBy.SCHEDULER, 0, 0,
                 first, first, 0.0, "checked: no change in any source since the last refresh", null, null, 12,
                 Instant.parse("2026-11-24T11:00:00Z")));
-        fixture.catalog().addHistory(new HistoryEntry(6, "shop.referral_reach", "FULL", "COMPLETED", "MANUAL", 4, 0,
+        fixture.catalog().addHistory(new HistoryEntry(6, "shop.referral_reach", "FULL", "COMPLETED", io.trickle.engine.api.InitiatedBy.MANUAL, 4, 0,
                 first, first, 2.0, "recomputing the cycle", null, 3));
         fixture.connect();
         assertEquals(5L, ids().get(0), "its latest check is the newest activity, although it began first");

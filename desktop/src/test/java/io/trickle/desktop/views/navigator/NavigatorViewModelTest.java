@@ -1,5 +1,7 @@
 package io.trickle.desktop.views.navigator;
 
+import io.trickle.engine.api.EffectiveMode;
+import io.trickle.engine.api.RefreshMode;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -88,7 +90,7 @@ class NavigatorViewModelTest {
 
     @Test
     void statesFollowTheCatalogAndRefreshesUnderWay() {
-        fixture.catalog().replace(new StreamTableInfo("shop.order_totals", "ERROR", "AUTO", "DIFFERENTIAL", "30s",
+        fixture.catalog().replace(new StreamTableInfo("shop.order_totals", "ERROR", RefreshMode.AUTO, EffectiveMode.DIFFERENTIAL, "30s",
                 Instant.now(), 5.0, 3, "division by zero", null, null, null, null));
         fixture.connect();
         assertEquals(StreamTableState.ERROR, line("shop.order_totals").state());

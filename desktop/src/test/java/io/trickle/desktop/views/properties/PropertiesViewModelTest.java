@@ -1,5 +1,7 @@
 package io.trickle.desktop.views.properties;
 
+import io.trickle.engine.api.EffectiveMode;
+import io.trickle.engine.api.RefreshMode;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -40,7 +42,7 @@ class PropertiesViewModelTest {
 
     @Test
     void aFailingTableShowsItsErrorHighlighted() {
-        fixture.catalog().replace(new StreamTableInfo("shop.order_totals", "ERROR", "AUTO", "DIFFERENTIAL", "30s",
+        fixture.catalog().replace(new StreamTableInfo("shop.order_totals", "ERROR", RefreshMode.AUTO, EffectiveMode.DIFFERENTIAL, "30s",
                 Instant.now(), 120.0, 3, "refresh of shop.order_totals failed: division by zero", null, null, null, null));
         fixture.connect();
         fixture.select(CatalogItem.Relation.streamTable("shop.order_totals"));
@@ -82,7 +84,7 @@ class PropertiesViewModelTest {
 
     @Test
     void aSchemaAndTheDatabaseCountTheirTablesAndProblems() {
-        fixture.catalog().replace(new StreamTableInfo("reporting.category_sales", "SUSPENDED", "AUTO", "FULL", "5m",
+        fixture.catalog().replace(new StreamTableInfo("reporting.category_sales", "SUSPENDED", RefreshMode.AUTO, EffectiveMode.FULL, "5m",
                 Instant.now(), 1.0, 0, null, null, null, null, null));
         fixture.connect();
         fixture.select(new CatalogItem.Schema("reporting"));

@@ -83,8 +83,8 @@ class WatermarksViewModelTest {
         assertFalse(model.cards().get(0).aligned());
         assertTrue(model.cards().get(0).gated().get(0).heldBack());
         engine.catalog().watermark("etl.shipments_feed", NOON);
-        engine.catalog().replace(new io.trickle.engine.api.StreamTableInfo("etl.settled_orders", "ACTIVE", "AUTO",
-                "DIFFERENTIAL", "1m", Instant.now().plusSeconds(5), 0.0, 0, null, null, null, null, null));
+        engine.catalog().replace(new io.trickle.engine.api.StreamTableInfo("etl.settled_orders", "ACTIVE", io.trickle.engine.api.RefreshMode.AUTO,
+                io.trickle.engine.api.EffectiveMode.DIFFERENTIAL, "1m", Instant.now().plusSeconds(5), 0.0, 0, null, null, null, null, null));
         int reads = tasks.executed();
         catalog.changed(new io.trickle.engine.api.EngineEvent(io.trickle.engine.api.EngineEvent.Kind.WATERMARK_CHANGED,
                 null, "etl.shipments_feed", ""));

@@ -1,5 +1,6 @@
 package io.trickle.engine.bench.tpch;
 
+import io.trickle.engine.api.CreateRequest;
 import io.trickle.engine.api.CreateResult;
 import io.trickle.engine.api.EngineOptions;
 import io.trickle.engine.api.Trickle;
@@ -105,11 +106,11 @@ public final class TpchBenchmark {
         TpchSummary summary = new TpchSummary();
         for (TpchQuery q : queries) {
             Instant start = Instant.now();
-            CreateResult auto = trickle.create(Twin.AUTO.table(o.schema(), q), q.sql(), null, "AUTO", true);
+            CreateResult auto = trickle.create(CreateRequest.of(Twin.AUTO.table(o.schema(), q), q.sql()));
             // The baseline is the same AUTO table refreshed with --full (issue 10: "refresh --full of the
             // same table"): same storage, same full path, so only the strategy differs.
-            trickle.create(Twin.FULL.table(o.schema(), q), q.sql(), null, "AUTO", true);
-            summary.created(q.name(), auto.effectiveMode(), auto.fallbackReason());
+            trickle.create(CreateRequest.of(Twin.FULL.table(o.schema(), q), q.sql()));
+            summary.created(q.name(), auto.effectiveMode().name(), auto.fallbackReason());
             out.printf(Locale.ROOT, "created %s (AUTO → %s) and its twin refreshed with --full in %s%n", q.name(), auto.effectiveMode(),
                     seconds(start));
             out.flush();

@@ -1,5 +1,6 @@
 package io.trickle.engine.bench.tpch;
 
+import io.trickle.engine.api.RefreshOptions;
 import io.trickle.engine.api.RefreshResult;
 import io.trickle.engine.api.Trickle;
 import io.trickle.engine.bench.BenchmarkCsv;
@@ -38,7 +39,7 @@ final class TwinRefreshes {
 
     void refresh(TpchQuery q, Twin twin, int cycle) throws SQLException, IOException {
         Instant started = Instant.now();
-        RefreshResult r = trickle.refresh(twin.table(run.schema(), q), twin == Twin.FULL);
+        RefreshResult r = trickle.refresh(twin.table(run.schema(), q), twin == Twin.FULL ? RefreshOptions.FULL : RefreshOptions.DEFAULT);
         if (twin == Twin.AUTO) {
             summary.autoRefreshed(q.name(), cycle, r);
         } else {

@@ -18,6 +18,7 @@ import io.trickle.engine.dvm.op.SetOp;
 import io.trickle.engine.dvm.op.SubqueryValue;
 import io.trickle.engine.dvm.op.TopK;
 import io.trickle.engine.dvm.op.UnionAll;
+import io.trickle.engine.dvm.op.Values;
 import io.trickle.engine.dvm.op.Window;
 import io.trickle.engine.dvm.render.ReservedNames;
 import io.trickle.engine.dvm.render.SqlWriter;
@@ -130,6 +131,17 @@ public final class Differentiator implements OperatorVisitor<String> {
             columns.add(SqlWriter.nullOf(ctx.type(c)) + " AS " + SqlWriter.ident(c));
         }
         return ctx.cte("recursive_ref", "SELECT " + String.join(", ", columns) + ", 0::bigint AS " + ReservedNames.WEIGHT
+                + " WHERE false");
+    }
+
+    /** Constant rows never change: no delta. */
+    @Override
+    public String visitValues(Values values) {
+        List<String> columns = new ArrayList<>();
+        for (ColumnId c : values.columns()) {
+            columns.add(SqlWriter.nullOf(ctx.type(c)) + " AS " + SqlWriter.ident(c));
+        }
+        return ctx.cte("values", "SELECT " + String.join(", ", columns) + ", 0::bigint AS " + ReservedNames.WEIGHT
                 + " WHERE false");
     }
 }

@@ -17,6 +17,7 @@ import io.trickle.engine.dvm.op.SetOp;
 import io.trickle.engine.dvm.op.SubqueryValue;
 import io.trickle.engine.dvm.op.TopK;
 import io.trickle.engine.dvm.op.UnionAll;
+import io.trickle.engine.dvm.op.Values;
 import io.trickle.engine.dvm.op.Window;
 import java.util.ArrayList;
 import java.util.List;
@@ -131,6 +132,11 @@ final class RecomputeNotes implements OperatorVisitor<Optional<String>> {
 
     @Override
     public Optional<String> visitRecursiveRef(RecursiveRef recursiveRef) {
+        return Optional.empty();
+    }
+
+    @Override
+    public Optional<String> visitValues(Values values) {
         return Optional.empty();
     }
 }

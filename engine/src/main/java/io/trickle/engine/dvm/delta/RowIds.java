@@ -12,6 +12,7 @@ import io.trickle.engine.dvm.op.OperatorVisitor;
 import io.trickle.engine.dvm.op.Project;
 import io.trickle.engine.dvm.op.Scan;
 import io.trickle.engine.dvm.op.UnionAll;
+import io.trickle.engine.dvm.op.Values;
 import io.trickle.engine.dvm.op.LateralFunction;
 import io.trickle.engine.dvm.op.LateralSubquery;
 import io.trickle.engine.dvm.op.RecursiveCte;
@@ -208,6 +209,12 @@ final class RowIds implements OperatorVisitor<Optional<List<ColumnId>>> {
 
     @Override
     public Optional<List<ColumnId>> visitRecursiveRef(RecursiveRef ref) {
+        return Optional.empty();
+    }
+
+    /** A VALUES list may repeat a row: no key. */
+    @Override
+    public Optional<List<ColumnId>> visitValues(Values values) {
         return Optional.empty();
     }
 }

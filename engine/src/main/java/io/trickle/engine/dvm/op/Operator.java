@@ -14,7 +14,7 @@ import java.util.Optional;
  * {@code OperatorCatalogTest} enumerates the permitted operators and checks each against a sample.
  */
 public sealed interface Operator permits Scan, Filter, Project, Join, Aggregate, Distinct, UnionAll, SetOp, SemiJoin,
-        SubqueryValue, LateralSubquery, LateralFunction, Window, TopK, RecursiveCte, RecursiveRef {
+        SubqueryValue, LateralSubquery, LateralFunction, Window, TopK, RecursiveCte, RecursiveRef, Values {
 
     /** The output columns, in order. */
     List<ColumnId> columns();

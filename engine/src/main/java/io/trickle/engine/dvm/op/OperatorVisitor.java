@@ -34,4 +34,6 @@ public interface OperatorVisitor<R> {
     R visitRecursiveCte(RecursiveCte recursiveCte);
 
     R visitRecursiveRef(RecursiveRef recursiveRef);
+
+    R visitValues(Values values);
 }

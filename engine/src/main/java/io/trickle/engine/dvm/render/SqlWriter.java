@@ -55,9 +55,9 @@ public final class SqlWriter {
         return e.render(columnSql);
     }
 
-    /** A typed NULL, so that UNION branches and CTEs agree on column types. */
+    /** A typed NULL, so that UNION branches and CTEs agree on column types (and collations). */
     public static String nullOf(PgType type) {
-        return "NULL::" + type.name();
+        return "NULL::" + type.declaration();
     }
 
     /** Conjunction of conditions; {@code true} when there are none. */
@@ -79,9 +79,10 @@ public final class SqlWriter {
     }
 
     /**
-     * The row identity hash over the given values (DESIGN §2): built-in hashes, NULL-safe, values of
-     * types that do not hash reliably hashed through their text. An empty list is the identity of
-     * the single row a scalar aggregate yields.
+     * The row identity hash over the given values (DESIGN §2): built-in hashes, which agree with the
+     * types' equality (under the values' collation, so {@code 'a'} and {@code 'A'} share an id under a
+     * case-insensitive one), NULL-safe, values of types that do not hash reliably hashed through their
+     * text. An empty list is the identity of the single row a scalar aggregate yields.
      */
     public static String rowId(List<String> values, List<PgType> types) {
         if (values.isEmpty()) {
@@ -93,7 +94,9 @@ public final class SqlWriter {
                 sb.append(", ");
             }
             PgType t = types.get(i);
-            sb.append(t.hashesReliably() ? values.get(i) : "(" + values.get(i) + ")::text");
+            String v = t.hashesReliably() ? values.get(i) : "(" + values.get(i) + ")::text";
+            // A float zero hashes to 0, as a NULL field does: the NULL is told apart by its own flag.
+            sb.append(t.isFloat() ? "(" + v + ") IS NULL, " + v : v);
         }
         // A one-field ROW(x) hashes the same as any other one-field record of x: stable across paths.
         return sb.append("), 0)").toString();

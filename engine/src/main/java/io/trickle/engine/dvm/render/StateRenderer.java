@@ -27,6 +27,7 @@ import io.trickle.engine.dvm.op.SemiJoin;
 import io.trickle.engine.dvm.op.SetOp;
 import io.trickle.engine.dvm.op.SubqueryValue;
 import io.trickle.engine.dvm.op.TopK;
+import io.trickle.engine.dvm.op.Values;
 import io.trickle.engine.dvm.op.Window;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -272,6 +273,20 @@ public final class StateRenderer implements OperatorVisitor<String> {
             throw new IllegalStateException("a recursive reference is only rendered inside its recursive term");
         }
         return "SELECT " + SqlWriter.names(ref.columns()) + " FROM " + bound;
+    }
+
+    /** The same rows in every state: {@code SELECT * FROM (VALUES …) AS v(cols)}. */
+    @Override
+    public String visitValues(Values values) {
+        List<String> rows = new ArrayList<>();
+        for (List<Expr> row : values.rows()) {
+            rows.add("(" + row.stream().map(e -> expr(e, id -> {
+                throw new IllegalStateException("a VALUES list reads no column");
+            })).collect(Collectors.joining(", ")) + ")");
+        }
+        String v = alias();
+        return "SELECT " + cols(v, values.columns()) + " FROM (VALUES " + String.join(", ", rows) + ") " + v + "("
+                + SqlWriter.names(values.columns()) + ")";
     }
 
     /** Renders a nested subtree in the same state and alias space. */

@@ -21,6 +21,7 @@ import io.trickle.engine.dvm.op.SetOp;
 import io.trickle.engine.dvm.op.SubqueryValue;
 import io.trickle.engine.dvm.op.TopK;
 import io.trickle.engine.dvm.op.UnionAll;
+import io.trickle.engine.dvm.op.Values;
 import io.trickle.engine.dvm.op.Window;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -189,5 +190,11 @@ final class PruneColumnsRewrite implements OperatorVisitor<Operator> {
     @Override
     public Operator visitRecursiveRef(RecursiveRef ref) {
         return ref;
+    }
+
+    /** Constant rows keep every column: their row count, not their columns, is what they contribute. */
+    @Override
+    public Operator visitValues(Values values) {
+        return values;
     }
 }

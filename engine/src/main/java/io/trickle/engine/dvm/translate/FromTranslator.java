@@ -6,7 +6,9 @@ import io.trickle.engine.dvm.op.Join;
 import io.trickle.engine.dvm.op.JoinKind;
 import io.trickle.engine.dvm.op.LateralFunction;
 import io.trickle.engine.dvm.op.LateralSubquery;
+import io.trickle.engine.dvm.op.NamedExpr;
 import io.trickle.engine.dvm.op.Operator;
+import io.trickle.engine.dvm.op.Project;
 import io.trickle.engine.dvm.op.RecursiveCte;
 import io.trickle.engine.dvm.op.RecursiveRef;
 import io.trickle.engine.dvm.op.Scan;
@@ -15,19 +17,24 @@ import io.trickle.engine.dvm.op.UnionAll;
 import io.trickle.engine.dvm.render.ReservedNames;
 import io.trickle.engine.dvm.render.SqlWriter;
 import io.trickle.engine.dvm.render.StateRenderer;
+import io.trickle.engine.sql.ParserWords;
 import io.trickle.engine.sql.Relation;
+import io.trickle.engine.sql.RelationCatalog;
 import io.trickle.engine.sql.RelationColumn;
+import io.trickle.engine.sql.RelationKind;
 import io.trickle.engine.sql.UnsupportedConstruct;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import net.sf.jsqlparser.JSQLParserException;
 import net.sf.jsqlparser.expression.Alias;
 import net.sf.jsqlparser.expression.BooleanValue;
 import net.sf.jsqlparser.expression.Expression;
 import net.sf.jsqlparser.expression.Function;
 import net.sf.jsqlparser.schema.Column;
+import net.sf.jsqlparser.parser.CCJSqlParserUtil;
 import net.sf.jsqlparser.schema.Table;
 import net.sf.jsqlparser.statement.select.FromItem;
 import net.sf.jsqlparser.statement.select.LateralSubSelect;
@@ -92,6 +99,10 @@ final class FromTranslator {
             return subquery(sub.getSelect(), sub.getAlias(), scope, ctes);
         }
         if (item instanceof ParenthesedFromItem nested) {
+            if (nested.getFromItem() instanceof net.sf.jsqlparser.statement.select.Values values
+                    && (nested.getJoins() == null || nested.getJoins().isEmpty())) {
+                return values(values, nested.getAlias(), scope);
+            }
             if (nested.getAlias() != null) {
                 throw new UnsupportedConstruct("an aliased parenthesized join");
             }
@@ -101,23 +112,61 @@ final class FromTranslator {
         throw new UnsupportedConstruct(kind + " in FROM");
     }
 
+    /**
+     * {@code (VALUES (…), (…)) AS v(a, b)}: constant rows, columns named {@code column1…} unless the
+     * alias names them, as PostgreSQL does. A value may not read a column or a subquery (PostgreSQL
+     * allows neither from another FROM item here, and a subquery would change under the constant).
+     */
+    private Operator values(net.sf.jsqlparser.statement.select.Values values, Alias alias, Scope scope) {
+        List<List<Expr>> rows = new ArrayList<>();
+        ExprWriter.Resolver noColumns = column -> {
+            throw new UnsupportedConstruct("a column reference inside VALUES (" + column + ")");
+        };
+        for (Expression row : values.getExpressions()) {
+            List<Expression> items = row instanceof net.sf.jsqlparser.expression.operators.relational.ParenthesedExpressionList<?> list
+                    ? new ArrayList<>(list) : row instanceof net.sf.jsqlparser.expression.RowConstructor<?> rc
+                    ? new ArrayList<>(rc) : List.of(row);
+            List<Expr> written = new ArrayList<>();
+            for (Expression e : items) {
+                written.add(ExprWriter.write(e, noColumns));
+            }
+            if (!rows.isEmpty() && written.size() != rows.get(0).size()) {
+                throw new UnsupportedConstruct("VALUES rows of different lengths");
+            }
+            rows.add(written);
+        }
+        if (rows.isEmpty()) {
+            throw new UnsupportedConstruct("an empty VALUES list");
+        }
+        List<String> defaults = new ArrayList<>();
+        for (int i = 1; i <= rows.get(0).size(); i++) {
+            defaults.add("column" + i);
+        }
+        List<String> names = aliasColumns(alias, defaults);
+        String name = alias != null ? Names.normalize(alias.getName()) : "values_" + (++anonymous);
+        List<ColumnId> columns = new ArrayList<>();
+        LinkedHashMap<String, ColumnId> byName = new LinkedHashMap<>();
+        for (String n : names) {
+            ColumnId id = query.ids().next(name + "_" + n);
+            columns.add(id);
+            byName.putIfAbsent(n, id);
+        }
+        scope.add(new Scope.Entry(name, null, true, byName));
+        return new io.trickle.engine.dvm.op.Values(columns, rows);
+    }
+
     private Operator table(Table table, Scope scope) throws SQLException {
         if (table.getSampleClause() != null) {
             throw new UnsupportedConstruct("TABLESAMPLE");
         }
         Relation r = query.catalog().byName(table.getFullyQualifiedName())
                 .orElseThrow(() -> new UnsupportedConstruct("cannot resolve relation " + table.getFullyQualifiedName()));
-        switch (r.kind()) {
-            case VIEW -> throw new UnsupportedConstruct("view " + r.qualifiedName() + " (changes beneath a view are not derived yet)");
-            case MATERIALIZED_VIEW -> throw new UnsupportedConstruct("materialized view " + r.qualifiedName()
-                    + " (its changes cannot be captured)");
-            case FOREIGN_TABLE -> throw new UnsupportedConstruct("foreign table " + r.qualifiedName()
-                    + " (its changes cannot be captured)");
-            case OTHER -> throw new UnsupportedConstruct("relation " + r.qualifiedName() + " of an unsupported kind");
-            default -> {
-                // tables and partitioned tables are captured with triggers
-            }
+        if (r.kind() == RelationKind.VIEW) {
+            return view(r, table.getAlias(), scope);
         }
+        r.kind().uncapturedBecause().ifPresent(why -> {
+            throw new UnsupportedConstruct(r.qualifiedName() + ", " + why + ", whose changes cannot be captured");
+        });
         Alias alias = table.getAlias();
         String name = alias != null ? Names.normalize(alias.getName()) : r.name();
         List<RelationColumn> cols = r.visibleColumns();
@@ -131,6 +180,27 @@ final class FromTranslator {
         }
         scope.add(new Scope.Entry(name, r, alias != null, byName));
         return new Scan(r, name, scanColumns);
+    }
+
+    /**
+     * A user view is expanded into its definition, a subquery over the relations beneath it, whose
+     * changes are captured; the view's own definition is watched for redefinition (see
+     * {@code DependencyRepository.FINGERPRINT_SQL}). The definition sees none of the query's CTEs.
+     */
+    private Operator view(Relation view, Alias alias, Scope scope) throws SQLException {
+        String definition = query.catalog().viewDefinition(view.oid());
+        net.sf.jsqlparser.statement.Statement parsed;
+        try {
+            parsed = CCJSqlParserUtil.parse(ParserWords.quoteNames(definition), parser -> parser.withTimeOut(10_000));
+        } catch (JSQLParserException e) {
+            throw new UnsupportedConstruct("view " + view.qualifiedName()
+                    + ", whose definition the differential engine's parser does not follow");
+        }
+        if (!(parsed instanceof Select select)) {
+            throw new UnsupportedConstruct("view " + view.qualifiedName() + " that is not a SELECT");
+        }
+        Translated inner = query.select(select, null, Ctes.none());
+        return register(inner, alias, alias != null ? Names.normalize(alias.getName()) : view.name(), scope);
     }
 
     private Operator subquery(Select select, Alias alias, Scope scope, Ctes ctes) throws SQLException {
@@ -271,15 +341,19 @@ final class FromTranslator {
                 }
             }
         }
+        List<NamedExpr> coalesced = new ArrayList<>();
         for (String col : using) {
-            ColumnId l = null;
-            for (Scope.Entry e : before) {
-                ColumnId id = e.columns().get(col);
-                if (id != null) {
-                    if (l != null) {
-                        throw new UnsupportedConstruct("USING column \"" + col + "\" is ambiguous on the left");
+            // A column an earlier USING merged is one column on the left, as in PostgreSQL.
+            ColumnId l = scope.mergedColumn(col).orElse(null);
+            if (l == null) {
+                for (Scope.Entry e : before) {
+                    ColumnId id = e.columns().get(col);
+                    if (id != null) {
+                        if (l != null) {
+                            throw new UnsupportedConstruct("USING column \"" + col + "\" is ambiguous on the left");
+                        }
+                        l = id;
                     }
-                    l = id;
                 }
             }
             ColumnId r = rightEntry.columns().get(col);
@@ -288,13 +362,34 @@ final class FromTranslator {
             }
             conditions.add(new Expr(Expr.marker(0) + " = " + Expr.marker(1), List.of(l, r)));
             switch (kind) {
-                case INNER, LEFT -> scope.addMerged(col, l);
-                case RIGHT -> scope.addMerged(col, r);
-                case FULL -> throw new UnsupportedConstruct("FULL JOIN with USING or NATURAL");
+                case INNER, LEFT -> scope.addMerged(col, l, joinedEntries(before, rightEntry));
+                case RIGHT -> scope.addMerged(col, r, joinedEntries(before, rightEntry));
+                case FULL -> {
+                    // The merged column of a FULL JOIN is whichever side has the row: COALESCE(l, r).
+                    ColumnId merged = query.ids().next(col);
+                    coalesced.add(new NamedExpr(merged, new Expr("COALESCE(" + Expr.marker(0) + ", " + Expr.marker(1) + ")",
+                            List.of(l, r))));
+                    scope.addMerged(col, merged, joinedEntries(before, rightEntry));
+                }
                 default -> throw new IllegalStateException();
             }
         }
-        return new Join(kind, left, right, conditions);
+        Join joined = new Join(kind, left, right, conditions);
+        if (coalesced.isEmpty()) {
+            return joined;
+        }
+        List<NamedExpr> outputs = new ArrayList<>();
+        for (ColumnId c : joined.columns()) {
+            outputs.add(new NamedExpr(c, Expr.column(c)));
+        }
+        outputs.addAll(coalesced);
+        return new Project(joined, outputs);
+    }
+
+    private static List<Scope.Entry> joinedEntries(List<Scope.Entry> left, Scope.Entry right) {
+        List<Scope.Entry> out = new ArrayList<>(left);
+        out.add(right);
+        return out;
     }
 
     /** A LATERAL subquery or a set-returning function, joined to everything to its left. */
@@ -375,6 +470,7 @@ final class FromTranslator {
         String name = alias != null ? Names.normalize(alias.getName()) : functionName;
         String definitions = null;
         List<String> visible;
+        boolean scalar = false;
         if (alias != null && alias.getAliasColumns() != null && !alias.getAliasColumns().isEmpty()
                 && alias.getAliasColumns().get(0).colDataType != null) {
             List<String> defs = new ArrayList<>();
@@ -385,7 +481,9 @@ final class FromTranslator {
             }
             definitions = String.join(", ", defs);
         } else {
-            visible = probeNames(left, call, alias == null ? null : alias.getName(), alias);
+            FunctionShape shape = probeNames(left, call, alias);
+            visible = shape.names();
+            scalar = shape.scalar();
         }
         List<String> functionColumns = new ArrayList<>();
         List<ColumnId> outputs = new ArrayList<>();
@@ -397,19 +495,44 @@ final class FromTranslator {
             byName.putIfAbsent(visible.get(i), id);
         }
         scope.add(new Scope.Entry(name, null, true, byName));
+        if (scalar) {
+            scope.addScalarItem(name, outputs.get(0));
+        }
         return new LateralFunction(left, call, definitions, functionColumns, outputs, leftJoin);
     }
 
-    /** The column names PostgreSQL gives a set-returning function's output, asked of the database through the catalog. */
-    private List<String> probeNames(Operator left, Expr call, String aliasName, Alias alias) throws SQLException {
-        String sql = "SELECT f.* FROM (" + StateRenderer.renderNew(left) + ") s CROSS JOIN LATERAL "
-                + SqlWriter.expr(call, "s") + " AS " + (aliasName == null ? "f" : aliasName)
-                + (alias != null && alias.getAliasColumns() != null && !alias.getAliasColumns().isEmpty()
-                ? "(" + String.join(", ", alias.getAliasColumns().stream().map(c -> c.name).toList()) + ")" : "");
-        if (aliasName != null) {
-            sql = sql.replace("SELECT f.*", "SELECT " + aliasName + ".*");
+    /** The columns of a set-returning function's output; {@code scalar} when it yields a base type, not rows. */
+    private record FunctionShape(List<String> names, boolean scalar) {
+    }
+
+    /**
+     * The column names PostgreSQL gives a set-returning function's output, asked of the database with
+     * the user's alias exactly as written (no alias of the engine's may shadow or rename it): the
+     * function's columns are those after the left side's. When the function yields a base type, its
+     * alias used as a value ({@code jsonb_array_elements(…) AS item}, then {@code item ->> 'sku'})
+     * means that one column, as in PostgreSQL.
+     */
+    private FunctionShape probeNames(Operator left, Expr call, Alias alias) throws SQLException {
+        String leftAlias = ReservedNames.PREFIX + "left";
+        String item = SqlWriter.expr(call, leftAlias) + (alias == null ? "" : " AS " + alias.getName()
+                + (alias.getAliasColumns() != null && !alias.getAliasColumns().isEmpty()
+                ? "(" + String.join(", ", alias.getAliasColumns().stream().map(c -> c.name).toList()) + ")" : ""));
+        String whole = alias == null ? "" : ", " + alias.getName();
+        String sql = "SELECT *" + whole + " FROM (" + StateRenderer.renderNew(left) + ") " + leftAlias
+                + " CROSS JOIN LATERAL " + item;
+        List<RelationCatalog.OutputColumn> columns;
+        try {
+            columns = query.catalog().outputColumns(sql);
+        } catch (SQLException e) {
+            throw new UnsupportedConstruct("a set-returning function the differential engine cannot place in FROM ("
+                    + e.getMessage().lines().findFirst().orElse("") + ")");
         }
-        return query.catalog().outputNames(sql);
+        int first = left.columns().size();
+        int end = columns.size() - (alias == null ? 0 : 1);
+        List<String> names = columns.subList(first, end).stream().map(RelationCatalog.OutputColumn::name).toList();
+        boolean scalar = alias != null && names.size() == 1
+                && columns.get(end - 1).typeName().equals(columns.get(end).typeName());
+        return new FunctionShape(names, scalar);
     }
 
     /** Kept for symmetry with the recursive term's rendering: a union of the operators given. */

@@ -12,6 +12,7 @@ import io.trickle.engine.dvm.op.SetOpKind;
 import io.trickle.engine.dvm.op.TopK;
 import io.trickle.engine.dvm.op.UnionAll;
 import io.trickle.engine.dvm.op.Window;
+import io.trickle.engine.sql.ParserWords;
 import io.trickle.engine.sql.RelationCatalog;
 import io.trickle.engine.sql.UnsupportedConstruct;
 import java.sql.SQLException;
@@ -66,7 +67,7 @@ public final class QueryTranslator {
     public static Operator translate(String sql, RelationCatalog catalog) throws SQLException {
         Statement statement;
         try {
-            statement = CCJSqlParserUtil.parse(sql, parser -> parser.withTimeOut(10_000));
+            statement = CCJSqlParserUtil.parse(ParserWords.quoteNames(sql), parser -> parser.withTimeOut(10_000));
         } catch (JSQLParserException e) {
             String why = e.getCause() != null && e.getCause().getMessage() != null ? e.getCause().getMessage() : e.getMessage();
             String first = why == null ? "parse error" : why.lines().findFirst().orElse(why);
@@ -372,9 +373,7 @@ public final class QueryTranslator {
                         .orElseThrow(() -> new UnsupportedConstruct("cannot resolve " + atc));
                 entry.columns().forEach((name, id) -> out.add(new SelectItem<>(new ProjectedColumn(id, name))));
             } else if (e instanceof AllColumns) {
-                for (Scope.Entry entry : scope.entries()) {
-                    entry.columns().forEach((name, id) -> out.add(new SelectItem<>(new ProjectedColumn(id, name))));
-                }
+                scope.starColumns().forEach(c -> out.add(new SelectItem<>(new ProjectedColumn(c.getValue(), c.getKey()))));
             } else {
                 out.add(item);
             }

@@ -21,8 +21,12 @@ final class Scope {
     }
 
     private final List<Entry> entries = new ArrayList<>();
+    /** FROM items that yield one value of a base type (a set-returning function's): their name used as a value. */
+    private final Map<String, ColumnId> scalarItems = new LinkedHashMap<>();
     /** Columns merged by USING/NATURAL: an unqualified reference means this id. */
     private final Map<String, ColumnId> merged = new LinkedHashMap<>();
+    /** Per FROM item, the names of its columns a USING/NATURAL join merged (left out of SELECT *). */
+    private final Map<String, java.util.Set<String>> hiddenByMerge = new LinkedHashMap<>();
     /** The enclosing query's scope, for correlated subqueries and LATERAL; null at the top. */
     private final Scope outer;
 
@@ -66,8 +70,46 @@ final class Scope {
         entries.add(entry);
     }
 
-    void addMerged(String name, ColumnId id) {
+    /**
+     * A FROM item whose rows are single values of a base type: as in PostgreSQL, its name, where no
+     * column of that name is visible, is a whole-row reference, which for such an item is the value.
+     */
+    void addScalarItem(String name, ColumnId id) {
+        scalarItems.put(name, id);
+    }
+
+    /**
+     * Records that a USING or NATURAL join merged the columns called {@code name} of the FROM items
+     * {@code joined} into the column {@code id}: a bare reference means {@code id}, and {@code SELECT *}
+     * shows it once, first, instead of each item's own.
+     */
+    void addMerged(String name, ColumnId id, List<Entry> joined) {
         merged.put(name, id);
+        for (Entry e : joined) {
+            hiddenByMerge.computeIfAbsent(e.alias(), k -> new java.util.HashSet<>()).add(name);
+        }
+    }
+
+    /** The columns {@code SELECT *} yields, name → id, in PostgreSQL's order: merged columns first. */
+    List<Map.Entry<String, ColumnId>> starColumns() {
+        List<Map.Entry<String, ColumnId>> out = new ArrayList<>();
+        if (!hiddenByMerge.isEmpty()) {
+            merged.forEach((name, id) -> out.add(Map.entry(name, id)));
+        }
+        for (Entry e : entries) {
+            java.util.Set<String> hidden = hiddenByMerge.getOrDefault(e.alias(), java.util.Set.of());
+            e.columns().forEach((name, id) -> {
+                if (!hidden.contains(name)) {
+                    out.add(Map.entry(name, id));
+                }
+            });
+        }
+        return out;
+    }
+
+    /** The column a USING or NATURAL join merged under {@code name}, if any. */
+    Optional<ColumnId> mergedColumn(String name) {
+        return Optional.ofNullable(merged.get(name));
     }
 
     List<Entry> entries() {
@@ -102,7 +144,7 @@ final class Scope {
                     found = id;
                 }
             }
-            return Optional.ofNullable(found);
+            return found != null ? Optional.of(found) : Optional.ofNullable(scalarItems.get(column));
         }
         return entry(schema, table).map(e -> e.columns().get(column));
     }

@@ -77,6 +77,7 @@ class OperatorCatalogTest {
         RecursiveRef ref = new RecursiveRef("r", cte);
         out.put(RecursiveCte.class, new RecursiveCte("r", scan("base"), ref, true, cte));
         out.put(RecursiveRef.class, ref);
+        out.put(Values.class, new Values(List.of(id("v")), List.of(List.of(Expr.constant("1")), List.of(Expr.constant("2")))));
         return out;
     }
 
@@ -102,6 +103,7 @@ class OperatorCatalogTest {
         out.put("TopK", "OLD_STATE not monotone");
         out.put("RecursiveCte", "OLD_STATE monotone");
         out.put("RecursiveRef", "INPUT_DELTAS monotone");
+        out.put("Values", "INPUT_DELTAS monotone");
         return out;
     }
 

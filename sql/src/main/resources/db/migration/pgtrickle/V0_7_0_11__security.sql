@@ -1,4 +1,4 @@
--- Trickle catalog, version 0.7.0.9: nobody acts as the engine (issue 18).
+-- Trickle catalog, version 0.7.0.11: nobody acts as the engine (issue 18).
 --
 -- The engine role is the role that installed the catalog: the owner of schema pgtrickle. An engine
 -- role is any role that has its privileges (pg_has_role ... 'USAGE': itself, its members that

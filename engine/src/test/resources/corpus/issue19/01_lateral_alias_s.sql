@@ -1,0 +1,1 @@
+SELECT d.id, s.x FROM docs d CROSS JOIN LATERAL unnest(d.tags) AS s(x)

@@ -1,0 +1,1 @@
+SELECT id AS unknown, name AS current, region AS between FROM customers

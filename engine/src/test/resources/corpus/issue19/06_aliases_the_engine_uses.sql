@@ -1,0 +1,1 @@
+SELECT s.sku, o.amount, d.tags, n.name, f.points FROM orders o JOIN customers n ON n.id = o.cust_id JOIN docs d ON d.owner_id = n.id JOIN items s ON s.order_id = o.id LEFT JOIN scores f ON f.game = o.qty

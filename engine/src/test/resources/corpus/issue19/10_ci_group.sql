@@ -1,0 +1,1 @@
+SELECT label, count(*) AS n, sum(qty) AS total FROM labels GROUP BY label

@@ -1,0 +1,1 @@
+SELECT DISTINCT label FROM labels

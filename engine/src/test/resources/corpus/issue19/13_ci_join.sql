@@ -1,0 +1,1 @@
+SELECT t.id, t.label, l.weight FROM labels t JOIN label_links l ON l.label = t.label

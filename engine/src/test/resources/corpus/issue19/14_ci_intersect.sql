@@ -1,0 +1,1 @@
+SELECT label FROM labels INTERSECT SELECT label FROM label_links

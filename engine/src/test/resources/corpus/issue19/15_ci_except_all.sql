@@ -1,0 +1,1 @@
+SELECT label FROM label_links EXCEPT ALL SELECT code FROM labels

@@ -1,0 +1,1 @@
+SELECT label FROM labels UNION SELECT label FROM label_links

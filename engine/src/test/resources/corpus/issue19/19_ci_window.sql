@@ -1,0 +1,1 @@
+SELECT id, label, rank() OVER (PARTITION BY label ORDER BY id) AS r FROM labels

@@ -1,0 +1,1 @@
+SELECT qty, count(*) AS n FROM labels GROUP BY qty

@@ -1,0 +1,1 @@
+SELECT DISTINCT ratio FROM labels

@@ -1,0 +1,1 @@
+SELECT names, count(*) AS n FROM labels GROUP BY names

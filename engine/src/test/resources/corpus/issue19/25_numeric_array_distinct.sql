@@ -1,0 +1,1 @@
+SELECT DISTINCT nums FROM labels

@@ -1,0 +1,1 @@
+SELECT pair, count(*) AS n FROM labels GROUP BY pair

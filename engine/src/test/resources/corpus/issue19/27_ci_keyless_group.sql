@@ -1,0 +1,1 @@
+SELECT weight, label, count(*) AS n FROM label_links GROUP BY weight, label

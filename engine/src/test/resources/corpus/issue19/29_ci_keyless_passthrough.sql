@@ -1,0 +1,1 @@
+SELECT label, weight FROM label_links

@@ -1,0 +1,1 @@
+SELECT DISTINCT ON (label) label, id FROM labels ORDER BY label, id

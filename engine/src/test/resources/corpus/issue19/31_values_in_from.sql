@@ -1,0 +1,1 @@
+SELECT v.label, count(o.id) AS n, sum(o.amount) AS total FROM (VALUES ('open', 'Open'), ('done', 'Done'), ('hold', 'On hold')) AS v(status, label) LEFT JOIN orders o ON o.status = v.status GROUP BY v.label

@@ -1,0 +1,1 @@
+SELECT id, region, weight, cust_id FROM shipments

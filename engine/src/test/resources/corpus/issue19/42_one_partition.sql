@@ -1,0 +1,1 @@
+SELECT id, weight FROM shipments_us_heavy

@@ -1,0 +1,1 @@
+SELECT id, kind, n FROM events

@@ -1,0 +1,1 @@
+SELECT id, url FROM events_web
