@@ -84,7 +84,7 @@ public final class Deriver {
         if (probe.outputColumns().isEmpty()) {
             throw new InvalidInputException("the query has no output columns");
         }
-        QueryProbe.requirePlannable(c, text);
+        QueryProbe.requirePlannable(c, QueryText.check(defining));
         for (Relation r : probe.baseRelations()) {
             if (r.kind() == RelationKind.TEMPORARY_TABLE) {
                 throw new InvalidInputException("the query reads " + r.qualifiedName() + ", a temporary table: it belongs"
