@@ -91,7 +91,6 @@ public final class Deriver {
                         + " to one session, and no refresh could read it");
             }
         }
-        refuseSystemCatalogs(c, defining);
         List<String> warnings = new ArrayList<>();
         if (!probe.stableCalls().isEmpty()) {
             warnings.add("the query calls stable functions (" + String.join(", ", probe.stableCalls())
@@ -134,31 +133,6 @@ public final class Deriver {
             }
         }
         return full(text, probe, defining, fallback, warnings);
-    }
-
-    /**
-     * A system catalog's changes cannot be captured, and PostgreSQL records no dependency on one: a
-     * stream table over it would never see a change.
-     */
-    private static void refuseSystemCatalogs(Connection c, String defining) throws SQLException {
-        for (String name : QueryQualifier.relationNames(defining)) {
-            try (PreparedStatement ps = c.prepareStatement("""
-                    SELECT format('%I.%I', n.nspname, c.relname) FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
-                     WHERE c.oid = to_regclass(?) AND (n.nspname IN ('pg_catalog', 'information_schema')
-                           OR n.nspname LIKE 'pg\\_toast%')""")) {
-                ps.setString(1, name);
-                try (ResultSet rs = ps.executeQuery()) {
-                    if (rs.next()) {
-                        throw new InvalidInputException("the query reads " + rs.getString(1) + ", a system catalog, whose"
-                                + " changes cannot be captured: a stream table over it would never see one");
-                    }
-                }
-            } catch (SQLException e) {
-                if (!"42601".equals(e.getSQLState()) && !"42602".equals(e.getSQLState())) {
-                    throw e;
-                }
-            }
-        }
     }
 
     /**

@@ -66,31 +66,6 @@ final class QueryQualifier {
     }
 
     /**
-     * The relations a query names (CTEs left out), as written; empty when the parser cannot follow it.
-     * PostgreSQL records no dependency on system catalogs, so this is how a query that reads one is
-     * found.
-     */
-    static java.util.List<String> relationNames(String sql) {
-        try {
-            Statement statement = CCJSqlParserUtil.parse(sql);
-            Set<String> cteNames = cteNames(statement);
-            java.util.List<String> out = new java.util.ArrayList<>();
-            new TablesNamesFinder<Void>() {
-                @Override
-                public <S> Void visit(Table table, S context) {
-                    if (table.getSchemaName() != null || !cteNames.contains(Names.normalize(table.getName()))) {
-                        out.add(table.getFullyQualifiedName());
-                    }
-                    return null;
-                }
-            }.getTables(statement);
-            return out;
-        } catch (Exception | StackOverflowError e) {
-            return java.util.List.of();
-        }
-    }
-
-    /**
      * The stored query with relations renamed ({@code old → new}, all at once, so that swapped names
      * stay swapped): each renamed relation in FROM gets its old name as alias when it had none, so that
      * the query's {@code t.col} references keep meaning what they meant. Empty when the parser cannot
