@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.trickle.engine.api.CreateResult;
+import io.trickle.engine.api.EffectiveMode;
 import io.trickle.engine.api.EngineOptions;
 import io.trickle.engine.api.RefreshAction;
 import io.trickle.engine.api.RefreshResult;
@@ -68,7 +69,7 @@ class SourceKindsIT {
     /** AUTO picks FULL naming the relation; each refresh after a change of it is FULL, and right. */
     private static void assertFullEveryTime(String st, String query, String relation, String change) throws SQLException {
         CreateResult created = trickle.create(st, query, null, "AUTO", true);
-        assertEquals("FULL", created.effectiveMode());
+        assertEquals(EffectiveMode.FULL, created.effectiveMode());
         assertTrue(created.fallbackReason().contains(relation), created.fallbackReason());
         db.execute(change);
         RefreshResult r = trickle.refresh(st, false);
@@ -121,7 +122,7 @@ class SourceKindsIT {
                 "CREATE FOREIGN TABLE sk_foreign (line text) SERVER sk_files OPTIONS (filename '/dev/null')");
         assertRefusedNaming("SELECT line FROM sk_foreign", "public.sk_foreign", "a foreign table");
         CreateResult created = trickle.create("sk_from_foreign", "SELECT line FROM sk_foreign", null, "AUTO", true);
-        assertEquals("FULL", created.effectiveMode());
+        assertEquals(EffectiveMode.FULL, created.effectiveMode());
         assertEquals(RefreshAction.FULL, trickle.refresh("sk_from_foreign", false).action());
     }
 
@@ -150,7 +151,7 @@ class SourceKindsIT {
                 "CREATE VIEW sk_named AS SELECT b.id, b.doubled, c.name FROM sk_big_orders b JOIN sk_customers c ON c.id = b.cust");
         String query = "SELECT n.name, count(*) AS n, sum(n.doubled) AS total FROM sk_named n GROUP BY n.name";
         CreateResult created = trickle.create("sk_view", query, null, "DIFFERENTIAL", true);
-        assertEquals("DIFFERENTIAL", created.effectiveMode());
+        assertEquals(EffectiveMode.DIFFERENTIAL, created.effectiveMode());
         assertTrue(trickle.show("sk_view").sources().containsAll(java.util.List.of("public.sk_orders (table)",
                 "public.sk_customers (table)", "public.sk_big_orders (view)", "public.sk_named (view)")),
                 trickle.show("sk_view").sources().toString());
