@@ -1,1 +1,1 @@
-SELECT cust_id, product_agg(qty::numeric) FROM orders GROUP BY cust_id
+SELECT cust_id, public.product_agg(qty::numeric) FROM orders GROUP BY cust_id

@@ -35,6 +35,9 @@ public record QualifiedName(String schema, String name) {
             "xmlattributes", "xmlconcat", "xmlelement", "xmlexists", "xmlforest", "xmlnamespaces", "xmlparse",
             "xmlpi", "xmlroot", "xmlserialize", "xmltable");
 
+    /** NAMEDATALEN - 1: the longest identifier PostgreSQL keeps, in bytes. */
+    public static final int MAX_BYTES = 63;
+
     public QualifiedName {
         Objects.requireNonNull(schema, "schema");
         Objects.requireNonNull(name, "name");
@@ -115,11 +118,24 @@ public record QualifiedName(String schema, String name) {
         if (parts.size() > 2) {
             throw invalid(text, "expected [schema.]name");
         }
+        for (String part : parts) {
+            int bytes = part.getBytes(java.nio.charset.StandardCharsets.UTF_8).length;
+            if (bytes > MAX_BYTES) {
+                // PostgreSQL would cut it to 63 bytes, and the name stored would not be the name given.
+                throw invalid(text, "a name part may be at most " + MAX_BYTES + " bytes long, \""
+                        + abbreviate(part) + "\" has " + bytes);
+            }
+        }
         return parts.size() == 1 ? new QualifiedName("public", parts.get(0)) : new QualifiedName(parts.get(0), parts.get(1));
     }
 
     private static TrickleException.InvalidInputException invalid(String text, String why) {
-        return new TrickleException.InvalidInputException("invalid name '" + text + "': " + why);
+        return new TrickleException.InvalidInputException("invalid name '" + abbreviate(text) + "': " + why);
+    }
+
+    /** Long input is quoted by its beginning only, so that a message stays a sentence. */
+    private static String abbreviate(String text) {
+        return text.length() <= 80 ? text : text.substring(0, 60) + "…(" + text.length() + " characters)";
     }
 
     /** One part as PostgreSQL would print it: bare when that reads back the same, quoted otherwise. */

@@ -4,8 +4,11 @@ import com.cronutils.model.Cron;
 import com.cronutils.model.CronType;
 import com.cronutils.model.definition.CronDefinition;
 import com.cronutils.model.definition.CronDefinitionBuilder;
+import com.cronutils.model.time.ExecutionTime;
 import com.cronutils.parser.CronParser;
 import java.time.Duration;
+import java.time.ZoneOffset;
+import java.time.ZonedDateTime;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
@@ -36,6 +39,9 @@ public record Schedule(Kind kind, String text, Duration interval) {
 
     public static final Schedule CALCULATED = new Schedule(Kind.CALCULATED, null, null);
 
+    /** The longest period a duration schedule may have. */
+    public static final Duration LONGEST = Duration.ofDays(3650);
+
     /**
      * @throws TrickleException.InvalidInputException naming the text and what is wrong with it
      */
@@ -49,25 +55,46 @@ public record Schedule(Kind kind, String text, Duration interval) {
             // The catalog keeps the compact form the SQL side reads too (30s, 1h30m, 90).
             String stored = COMPACT.matcher(s.toLowerCase(Locale.ROOT)).matches() ? s.toLowerCase(Locale.ROOT)
                     : Durations.compact(period.get());
-            return duration(stored, period.get());
+            return duration(text, stored, period.get());
         }
         if (s.startsWith("@") || s.contains(" ")) {
-            cron(s);
+            requireFires(text, cron(s));
             return new Schedule(Kind.CRON, s.replaceAll("\\s+", " "), null);
         }
         throw new TrickleException.InvalidInputException("invalid schedule '" + text
                 + "': expected a duration such as 30s, 5m or 1h30m, a cron expression, or 'calculated'");
     }
 
-    private static Schedule duration(String text, Duration d) {
+    /**
+     * A period between one second and {@link #LONGEST}: every due time the scheduler computes from the
+     * period stays far inside what an {@code Instant} holds.
+     */
+    private static Schedule duration(String given, String text, Duration d) {
         if (d.isZero() || d.isNegative() || d.compareTo(Duration.ofSeconds(1)) < 0) {
-            throw new TrickleException.InvalidInputException("invalid schedule '" + text + "': the period must be at least 1 second");
+            throw new TrickleException.InvalidInputException("invalid schedule '" + given + "': the period must be at least 1 second");
         }
         if (d.getNano() != 0) {
-            throw new TrickleException.InvalidInputException("invalid schedule '" + text
+            throw new TrickleException.InvalidInputException("invalid schedule '" + given
                     + "': the period must be a whole number of seconds");
         }
+        if (d.compareTo(LONGEST) > 0) {
+            throw new TrickleException.InvalidInputException("invalid schedule '" + given + "': the period must be at most "
+                    + LONGEST.toDays() + "d (about ten years)");
+        }
         return new Schedule(Kind.DURATION, text, d);
+    }
+
+    /** A cron expression that never fires (30 February) would leave its table unrefreshed for ever. */
+    private static void requireFires(String text, Cron cron) {
+        boolean fires;
+        try {
+            fires = ExecutionTime.forCron(cron).nextExecution(ZonedDateTime.now(ZoneOffset.UTC)).isPresent();
+        } catch (RuntimeException e) {
+            fires = false;
+        }
+        if (!fires) {
+            throw new TrickleException.InvalidInputException("invalid schedule '" + text + "': the cron expression never fires");
+        }
     }
 
     /** The cron-utils model of a cron schedule (UTC). */

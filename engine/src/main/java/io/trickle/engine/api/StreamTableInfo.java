@@ -20,9 +20,19 @@ import java.time.Instant;
  *                          null when it is not scheduled (SUSPENDED or ERROR)
  * @param sccId             the strongly connected component (cycle) the table belongs to, or null
  * @param lastFixpointIterations iterations of its component's last fixpoint run, or null
+ * @param lockHeldBy        when a session of a role that is not an engine role holds the table's refresh
+ *                          lock (and so delays its refreshes): who, and how to end it; otherwise null
  */
 public record StreamTableInfo(String name, String status, RefreshMode refreshMode, EffectiveMode effectiveMode, String schedule,
                               Instant lastRefreshAt, Double stalenessSeconds, int consecutiveErrors, String lastError,
                               String effectiveSchedule, Instant nextDueAt, Integer sccId,
-                              Integer lastFixpointIterations) {
+                              Integer lastFixpointIterations, String lockHeldBy) {
+
+    /** A table whose refresh lock nobody squats. */
+    public StreamTableInfo(String name, String status, RefreshMode refreshMode, EffectiveMode effectiveMode, String schedule,
+                           Instant lastRefreshAt, Double stalenessSeconds, int consecutiveErrors, String lastError,
+                           String effectiveSchedule, Instant nextDueAt, Integer sccId, Integer lastFixpointIterations) {
+        this(name, status, refreshMode, effectiveMode, schedule, lastRefreshAt, stalenessSeconds, consecutiveErrors,
+                lastError, effectiveSchedule, nextDueAt, sccId, lastFixpointIterations, null);
+    }
 }

@@ -4,6 +4,7 @@ import io.trickle.engine.api.TrickleException.ActionFailedException;
 import io.trickle.engine.api.TrickleException.InvalidInputException;
 import io.trickle.engine.catalog.CatalogCompatibility;
 import io.trickle.engine.catalog.CatalogInstaller;
+import io.trickle.engine.catalog.LockSquatters;
 import io.trickle.engine.cdc.CaptureUpgrade;
 import io.trickle.engine.catalog.Setting;
 import io.trickle.engine.catalog.Settings;
@@ -24,6 +25,7 @@ import io.trickle.engine.lifecycle.AlterStreamTable;
 import io.trickle.engine.lifecycle.CreateStreamTable;
 import io.trickle.engine.lifecycle.DropStreamTable;
 import io.trickle.engine.lifecycle.GraphQuery;
+import io.trickle.engine.lifecycle.PinStoredQueries;
 import io.trickle.engine.lifecycle.ValidateQuery;
 import io.trickle.engine.lifecycle.ShowStreamTable;
 import io.trickle.engine.refresh.CycleRefresh;
@@ -109,10 +111,13 @@ public final class Trickle implements AutoCloseable {
     /** Installs the catalog, or upgrades an older one in place. Idempotent. */
     public InstallResult install() {
         CatalogInstaller.InstallOutcome outcome = new CatalogInstaller(database).install();
+        List<String> warnings = PinStoredQueries.run(database);
         // Change buffers of engines before 0.7.0.5 hold JSON; the compiled refresh reads typed columns.
         CaptureUpgrade.convertAll(database);
+        // Capture functions of catalogs 0.7.0.5 to 0.7.0.7 lack the row-level-security check (issue 18).
+        CaptureUpgrade.rewriteFunctions(database);
         return new InstallResult(outcome.previousVersion().orElse(null), outcome.currentVersion(),
-                outcome.migrationsApplied(), databaseName());
+                outcome.migrationsApplied(), databaseName(), warnings);
     }
 
     /** Removes everything the engine installed. Storage tables stay as plain tables. */
@@ -196,6 +201,10 @@ public final class Trickle implements AutoCloseable {
         return database.transaction("listing stream tables", Connection.TRANSACTION_REPEATABLE_READ, c -> {
             requireCatalog(c);
             Map<Long, ScheduleStatus> schedules = ScheduleStatus.read(c);
+            Map<Long, String> squatted = new java.util.HashMap<>();
+            for (LockSquatters.Squatter s : LockSquatters.find(c)) {
+                squatted.putIfAbsent(s.pgtId(), s.describe());
+            }
             List<StreamTableInfo> out = new ArrayList<>();
             for (StreamTableRepository.Listed listed : tables.listing(c)) {
                 StreamTableRow row = listed.row();
@@ -205,7 +214,8 @@ public final class Trickle implements AutoCloseable {
                                 : row.schedule() == null ? "calculated" : row.schedule(), row.lastRefreshAt(),
                         listed.stalenessSeconds(), row.consecutiveErrors(), row.lastError(),
                         sched == null ? null : sched.effectiveSchedule() + (sched.calculated() ? " (calculated)" : ""),
-                        sched == null ? null : sched.nextDueAt(), row.sccId(), row.lastFixpointIterations()));
+                        sched == null ? null : sched.nextDueAt(), row.sccId(), row.lastFixpointIterations(),
+                        squatted.get(row.id())));
             }
             return out;
         });

@@ -25,9 +25,12 @@ public final class Isolation {
         try (PreparedStatement ps = c.prepareStatement("""
                 SELECT l.pid, a.application_name, a.client_addr::text
                   FROM pg_catalog.pg_locks l LEFT JOIN pg_catalog.pg_stat_activity a ON a.pid = l.pid
-                 WHERE l.locktype = 'advisory' AND l.granted AND l.classid = ?::oid AND l.objid = 0 AND l.objsubid = 2
-                   AND l.database = (SELECT oid FROM pg_catalog.pg_database WHERE datname = current_database())""")) {
-            ps.setLong(1, AdvisoryLocks.LEADER_CLASS & 0xffffffffL);
+                 WHERE l.granted AND l.database = (SELECT oid FROM pg_catalog.pg_database WHERE datname = current_database())
+                   AND ((l.locktype = 'advisory' AND l.classid = ?::oid AND l.objid = 0 AND l.objsubid = 2)
+                        OR (l.locktype = 'relation' AND l.mode = 'ExclusiveLock'
+                            AND l.relation = pg_catalog.to_regclass('pgtrickle.pgt_leader')))""")) {
+            // The leader's lock on pgtrickle.pgt_leader, or the advisory lock of engines before 0.7.0.11.
+            ps.setLong(1, AdvisoryLocks.LEGACY_LEADER_CLASS & 0xffffffffL);
             try (ResultSet rs = ps.executeQuery()) {
                 if (rs.next()) {
                     String who = rs.getString(2) == null || rs.getString(2).isBlank() ? "" : " '" + rs.getString(2) + "'";

@@ -22,7 +22,7 @@ public record CatalogCompatibility(String newestKnown, String oldestSupported) {
      * This build's catalog version: the highest migration in the {@code sql} module. Raise it with
      * every new migration ({@code CatalogCompatibilityTest} fails until it is).
      */
-    public static final String NEWEST = "0.7.0.10";
+    public static final String NEWEST = "0.7.0.11";
 
     /** The oldest catalog this build maintains stream tables in (below it: 'trickle install' first). */
     public static final String OLDEST_SUPPORTED = "0.6.0";

@@ -1,6 +1,7 @@
 package io.trickle.engine.catalog;
 
 import io.trickle.engine.api.TrickleException.ActionFailedException;
+import io.trickle.engine.api.TrickleException.InvalidInputException;
 import io.trickle.engine.db.Database;
 import io.trickle.engine.db.SqlErrors;
 import java.sql.Connection;
@@ -163,7 +164,7 @@ public final class CatalogInstaller {
                 if (!ok) {
                     String what = canCreateInCatalog != null ? "CREATE privilege on schema \"" + SCHEMA + "\""
                             : "CREATE privilege on database \"" + db + "\"";
-                    throw new ActionFailedException("cannot install the Trickle catalog: role \"" + role
+                    throw new InvalidInputException("cannot install the Trickle catalog: role \"" + role
                             + "\" lacks the " + what + " (GRANT CREATE ON DATABASE " + quote(db) + " TO " + quote(role)
                             + "); nothing was installed");
                 }

@@ -19,20 +19,35 @@ public final class DependencyRepository {
      */
     public static final String FINGERPRINT_SQL = "pgtrickle.column_fingerprint(?::oid::regclass, ?::text[])";
 
+    /** The used columns ({@code ?::oid}, {@code ?::text[]}) as {@code name:type}, by name: what {@link #FINGERPRINT_SQL} hashes. */
+    public static final String COLUMN_TYPES_SQL = """
+            (SELECT coalesce(array_agg(a.attname || ':' || format_type(a.atttypid, a.atttypmod) ORDER BY a.attname), '{}')
+               FROM pg_attribute a
+              WHERE a.attrelid = ?::oid AND a.attnum > 0 AND NOT a.attisdropped AND a.attname = ANY (?::text[]))""";
+
     public void insert(Connection c, long pgtId, long sourceOid, String sourceType, List<String> columns) throws SQLException {
+        // column_types came with catalog 0.7.0.11; an older catalog gets NULL's equivalent: nothing.
+        boolean withTypes = hasColumnTypes(c);
         try (PreparedStatement ps = c.prepareStatement("""
                 INSERT INTO pgtrickle.pgt_dependencies (pgt_id, source, source_schema, source_name, source_type,
-                    columns_used, column_fingerprint)
-                SELECT ?, c.oid::regclass, n.nspname, c.relname, ?, ?::text[], """ + FINGERPRINT_SQL + """
+                    columns_used, column_fingerprint""" + (withTypes ? ", column_types" : "") + """
+                )
+                SELECT ?, c.oid::regclass, n.nspname, c.relname, ?, ?::text[], """ + FINGERPRINT_SQL
+                + (withTypes ? ", " + COLUMN_TYPES_SQL : "") + """
 
                   FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace WHERE c.oid = ?""")) {
             Array cols = c.createArrayOf("text", columns.toArray());
-            ps.setLong(1, pgtId);
-            ps.setString(2, sourceType);
-            ps.setArray(3, cols);
-            ps.setLong(4, sourceOid);
-            ps.setArray(5, cols);
-            ps.setLong(6, sourceOid);
+            int i = 0;
+            ps.setLong(++i, pgtId);
+            ps.setString(++i, sourceType);
+            ps.setArray(++i, cols);
+            ps.setLong(++i, sourceOid);
+            ps.setArray(++i, cols);
+            if (withTypes) {
+                ps.setLong(++i, sourceOid);
+                ps.setArray(++i, cols);
+            }
+            ps.setLong(++i, sourceOid);
             ps.executeUpdate();
         } catch (SQLException e) {
             if ("23514".equals(e.getSQLState())) {
@@ -41,6 +56,16 @@ public final class DependencyRepository {
                         + " of type " + sourceType + "; upgrade it with 'trickle install'", e);
             }
             throw e;
+        }
+    }
+
+    private static boolean hasColumnTypes(Connection c) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("""
+                SELECT EXISTS (SELECT 1 FROM pg_attribute WHERE attrelid = 'pgtrickle.pgt_dependencies'::regclass
+                                  AND attname = 'column_types' AND NOT attisdropped)""");
+             ResultSet rs = ps.executeQuery()) {
+            rs.next();
+            return rs.getBoolean(1);
         }
     }
 
@@ -66,8 +91,11 @@ public final class DependencyRepository {
 
     private List<Dependency> query(Connection c, String where, Object param) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement("""
-                SELECT pgt_id, source::oid, source_schema, source_name, source_type, columns_used, column_fingerprint
-                  FROM pgtrickle.pgt_dependencies
+                SELECT pgt_id, source::oid, source_schema, source_name, source_type, columns_used, column_fingerprint,
+                       -- column_types came with catalog 0.7.0.11; read so that older catalogs still list
+                       ARRAY(SELECT jsonb_array_elements_text(CASE jsonb_typeof(to_jsonb(d) -> 'column_types')
+                                                                  WHEN 'array' THEN to_jsonb(d) -> 'column_types' ELSE '[]' END))
+                  FROM pgtrickle.pgt_dependencies d
                 """ + " " + where)) {
             if (param != null) {
                 ps.setObject(1, param);
@@ -76,8 +104,10 @@ public final class DependencyRepository {
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
                     String[] cols = (String[]) rs.getArray(6).getArray();
+                    java.sql.Array types = rs.getArray(8);
                     out.add(new Dependency(rs.getLong(1), rs.getLong(2), rs.getString(3), rs.getString(4), rs.getString(5),
-                            Arrays.asList(cols), rs.getString(7)));
+                            Arrays.asList(cols), rs.getString(7),
+                            types == null ? List.of() : Arrays.asList((String[]) types.getArray())));
                 }
             }
             return out;

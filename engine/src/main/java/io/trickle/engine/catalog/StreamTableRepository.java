@@ -140,12 +140,30 @@ public final class StreamTableRepository {
 
     /** The row at the cursor of a result selecting {@link #COLUMNS}. */
     public static StreamTableRow read(ResultSet rs) throws SQLException {
+        String storedMode = rs.getString(8);
+        String storedEffective = rs.getString(9);
+        RefreshMode mode = known(RefreshMode.class, storedMode);
+        EffectiveMode effective = known(EffectiveMode.class, storedEffective);
+        String invalidMode = mode == null ? "refresh mode '" + storedMode + "'"
+                : effective == null ? "effective mode '" + storedEffective + "'" : null;
         return new StreamTableRow(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getLong(4), rs.getString(5),
-                rs.getString(6), rs.getString(7), RefreshMode.valueOf(rs.getString(8)), EffectiveMode.valueOf(rs.getString(9)),
+                rs.getString(6), rs.getString(7), mode == null ? RefreshMode.AUTO : mode,
+                effective == null ? EffectiveMode.FULL : effective,
                 rs.getString(10), rs.getString(11),
                 rs.getBoolean(12), rs.getBoolean(13), rs.getString(14), rs.getInt(15), rs.getString(16),
                 rs.getBoolean(17), (Integer) rs.getObject(18), (Integer) rs.getObject(19), rs.getString(20),
-                rs.getString(21), instant(rs.getTimestamp(22)), instant(rs.getTimestamp(23)), instant(rs.getTimestamp(24)));
+                rs.getString(21), instant(rs.getTimestamp(22)), instant(rs.getTimestamp(23)), instant(rs.getTimestamp(24)),
+                invalidMode);
+    }
+
+    /** The constant a stored text names; null for text no engine writes (a row edited by hand). */
+    private static <E extends Enum<E>> E known(Class<E> type, String stored) {
+        for (E e : type.getEnumConstants()) {
+            if (e.name().equals(stored)) {
+                return e;
+            }
+        }
+        return null;
     }
 
     private static java.time.Instant instant(Timestamp t) {

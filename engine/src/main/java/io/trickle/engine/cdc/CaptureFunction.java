@@ -21,6 +21,9 @@ import java.util.stream.Collectors;
  * statement's old and new rows are netted per distinct captured row (by exact image), so unchanged
  * rows write nothing either.
  *
+ * <p>While row-level security is active on the source for the function's owner (the engine), it
+ * writes a truncate marker and no row: a policy's hidden rows never reach the buffer (issue 18).
+ *
  * <p>Why it cannot fail the application's write: it runs as its owner (SECURITY DEFINER) with a
  * fixed search_path, copies values in their own types (no cast, no function of a tenant's runs), and
  * traps any error — a column dropped, renamed or retyped since the function was written — by writing
@@ -38,6 +41,13 @@ final class CaptureFunction {
         String target = buffer + " (action" + prefixed("", columns) + ")";
         return "CREATE OR REPLACE FUNCTION " + capture.qualifiedFunction() + "() RETURNS trigger LANGUAGE plpgsql"
                 + " SECURITY DEFINER SET search_path = pg_catalog, pg_temp AS $pgt$\nBEGIN\n"
+                // Row-level security that hides rows of the source from the engine's role (this
+                // function runs as it): keep none of the rows; a truncate marker makes every reader
+                // recompute, where the policy is found and the table put in ERROR (issue 18).
+                + "  IF row_security_active(TG_RELID) THEN\n"
+                + "    INSERT INTO " + buffer + " (action) VALUES ('T');\n"
+                + "    RETURN NULL;\n"
+                + "  END IF;\n"
                 + "  BEGIN\n"
                 + "    IF TG_LEVEL = 'STATEMENT' THEN\n"
                 + "      IF TG_OP = 'INSERT' THEN\n"

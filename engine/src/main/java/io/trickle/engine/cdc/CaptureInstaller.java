@@ -27,11 +27,15 @@ import java.util.Set;
  * <p>The buffer follows its readers: when a reader needs a column the buffer lacks, or a captured
  * column changed type, the buffer is altered and the function written again; columns no reader uses
  * any more are dropped, so that their later DDL cannot disturb capture. Every such change is made
- * under a lock on the source that waits for the writers in flight ({@link #lockForCapture}), so that
- * no row is captured with a column missing that a reader's first window would read. A buffer in the
+ * under a lock on the source that waits for the writers in flight ({@link #lockForCapture}), committed
+ * before the reader's first snapshot ({@link CaptureFirst}), so that no row is captured with a column
+ * missing that a reader's first window would read. A buffer in the
  * JSON format of engines before 0.7.0.5 is converted the same way, its pending rows decoded once.
  */
 public final class CaptureInstaller {
+
+    /** Trigger statements kept back while {@link #deferTriggers} is in force, else null. */
+    private List<String> deferred;
 
     /** Capture of {@code sourceOid}, if installed. */
     public Optional<CaptureInfo> find(Connection c, long sourceOid) throws SQLException {
@@ -86,9 +90,20 @@ public final class CaptureInstaller {
      * writers on what this changes (see {@link #toLock}).
      */
     public CaptureInfo ensure(Connection c, Relation source, String triggerMode) throws SQLException {
+        return ensure(c, source, triggerMode, Set.of());
+    }
+
+    /**
+     * As {@link #ensure(Connection, Relation, String)}, keeping {@code alsoWanted} as well: the columns
+     * of a reader whose dependency rows are not recorded yet ({@link CaptureFirst}).
+     */
+    public CaptureInfo ensure(Connection c, Relation source, String triggerMode, Set<String> alsoWanted)
+            throws SQLException {
         Optional<CaptureInfo> existing = find(c, source.oid());
         SourceColumns columns = SourceColumns.read(c, source.oid());
-        List<String> wanted = wantedColumns(c, source.oid(), columns);
+        List<String> recorded = wantedColumns(c, source.oid(), columns);
+        List<String> wanted = columns.columns().keySet().stream()
+                .filter(name -> recorded.contains(name) || alsoWanted.contains(name)).toList();
         CaptureTriggers.Placement placement = CaptureTriggers.placement(c, source.oid());
         if (existing.isEmpty()) {
             return install(c, source, placement.mode(triggerMode), columns, wanted, placement);
@@ -157,7 +172,11 @@ public final class CaptureInstaller {
             createBuffer(st, info, columns, wanted, source.qualifiedName());
             st.execute(CaptureFunction.ddl(info, wanted, columns.key(), columns));
         }
-        CaptureTriggers.sync(c, info, placement, triggerMode);
+        if (deferred != null) {
+            deferred.addAll(CaptureTriggers.creations(c, info, placement, triggerMode));
+        } else {
+            CaptureTriggers.sync(c, info, placement, triggerMode);
+        }
         return info;
     }
 
@@ -270,6 +289,22 @@ public final class CaptureInstaller {
         }
     }
 
+    /**
+     * Writes the capture function of {@code info} again for the columns and key it captures now;
+     * false (nothing written) when a captured column is gone from the source — its readers
+     * reinitialise, and capture is reconciled then.
+     */
+    boolean rewriteFunction(Connection c, CaptureInfo info) throws SQLException {
+        SourceColumns columns = SourceColumns.read(c, info.sourceOid());
+        if (!columns.columns().keySet().containsAll(info.capturedColumns())) {
+            return false;
+        }
+        try (Statement st = c.createStatement()) {
+            st.execute(CaptureFunction.ddl(info, info.capturedColumns(), storedKey(c, info), columns));
+        }
+        return true;
+    }
+
     /** The buffer's source columns (all but xid and action) with their definitions as {@link SourceColumns} writes them. */
     private static Map<String, String> bufferColumns(Connection c, CaptureInfo info) throws SQLException {
         Map<String, String> out = new LinkedHashMap<>();
@@ -302,8 +337,11 @@ public final class CaptureInstaller {
         if (info.isEmpty()) {
             return false;
         }
-        CaptureTriggers.dropAll(c, info.get());
         try (Statement st = c.createStatement()) {
+            // The triggers depend on the function and go with it, wherever they are (a table that
+            // left the tree included). DROP TRIGGER itself would need ownership of the source, which
+            // the engine may not have (TRIGGER privilege suffices to capture, issue 18); dropping its
+            // own function needs none.
             st.execute("DROP FUNCTION IF EXISTS " + info.get().qualifiedFunction() + "() CASCADE");
             st.execute("DROP TABLE IF EXISTS " + info.get().qualifiedBuffer());
         }
@@ -315,11 +353,57 @@ public final class CaptureInstaller {
     }
 
     /**
-     * Locks sources whose capture is about to be installed or changed so that no writer runs between
-     * the change and the snapshot that populates or reads the stream table. Must be the transaction's
-     * first statements in REPEATABLE READ (LOCK takes no snapshot).
+     * Holds the writers of sources whose capture is about to change off until the transaction ends,
+     * after waiting for those in flight: every write then either committed before the change or runs
+     * the changed capture. The lock is the one CREATE TRIGGER takes (SHARE ROW EXCLUSIVE), taken by
+     * writing the source's TRUNCATE trigger again as it is — the TRIGGER privilege suffices for that,
+     * where LOCK TABLE in that mode needs UPDATE, DELETE or TRUNCATE on the source (issue 18). A source
+     * not captured yet needs nothing: installing capture creates its triggers, which takes the lock.
+     *
+     * <p>The statement takes a snapshot before it waits: in a REPEATABLE READ transaction that
+     * snapshot would miss the writers it waited for. Call it in a READ COMMITTED transaction that
+     * commits before the snapshot that must hold those writes is taken ({@link CaptureFirst}).
      */
-    public static void lockForCapture(Connection c, List<Relation> sources) throws SQLException {
-        TableLocks.lock(c, sources.stream().map(r -> PgQuote.qualified(r.schema(), r.name())).toList(), "SHARE ROW EXCLUSIVE");
+    public void lockForCapture(Connection c, List<Relation> sources) throws SQLException {
+        // In short attempts, so that a writer of two sources is never the one a deadlock aborts.
+        TableLocks.inAttempts(c, lockStatements(c, sources));
+    }
+
+    /**
+     * From now on, capture installed on a new source creates its buffer and function but keeps its
+     * triggers (which wait for the source's writers) for {@link #takeDeferredTriggers}, so that the
+     * caller can take every source's lock in one bounded attempt ({@link CaptureFirst}).
+     */
+    public void deferTriggers() {
+        deferred = new ArrayList<>();
+    }
+
+    /** The triggers deferred since {@link #deferTriggers}, to run under {@link TableLocks#inAttempts}. */
+    public List<String> takeDeferredTriggers() {
+        List<String> out = deferred == null ? List.of() : List.copyOf(deferred);
+        deferred = null;
+        return out;
+    }
+
+    /**
+     * The statements {@link #lockForCapture} takes its locks with: for each captured source, and each
+     * table of its tree whose capture triggers would change, one of Trickle's triggers on it written
+     * again ({@link TableLocks#againstWritersStatements}). A source not captured yet needs none.
+     */
+    public List<String> lockStatements(Connection c, List<Relation> sources) throws SQLException {
+        List<Long> oids = new ArrayList<>();
+        for (Relation r : sources) {
+            Optional<CaptureInfo> info = find(c, r.oid());
+            if (info.isPresent()) {
+                oids.add(r.oid());
+                CaptureTriggers.Placement placement = CaptureTriggers.placement(c, r.oid());
+                for (Relation t : CaptureTriggers.toChange(c, info.get(), placement, placement.mode(info.get().triggerMode()))) {
+                    if (!oids.contains(t.oid())) {
+                        oids.add(t.oid());
+                    }
+                }
+            }
+        }
+        return TableLocks.againstWritersStatements(c, oids);
     }
 }

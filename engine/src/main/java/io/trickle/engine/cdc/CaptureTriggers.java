@@ -242,14 +242,19 @@ public final class CaptureTriggers {
         }
     }
 
-    /** Drops every trigger of a capture, wherever it is (a table that left the tree included). */
-    static void dropAll(Connection c, CaptureInfo info) throws SQLException {
-        List<Existing> all = existing(c, info);
-        try (Statement st = c.createStatement()) {
-            for (Existing e : all) {
-                st.execute("DROP TRIGGER IF EXISTS " + PgQuote.ident(e.name()) + " ON " + e.table().qualified());
+    /**
+     * The statements that create the triggers a capture lacks, run later by the caller under its own
+     * bounded lock attempt (capture installed first, {@link CaptureFirst}): CREATE TRIGGER takes the
+     * lock on its table that waits for the writers in flight.
+     */
+    static List<String> creations(Connection c, CaptureInfo info, Placement placement, String mode) throws SQLException {
+        List<String> out = new ArrayList<>();
+        for (Map.Entry<Holder, List<Kind>> e : difference(c, info, placement, mode).create().entrySet()) {
+            for (Kind k : e.getValue()) {
+                out.add(k.ddl(info, e.getKey().qualified()));
             }
         }
+        return out;
     }
 
     private static boolean lockedAgainstWriters(Connection c, long relationOid) throws SQLException {

@@ -44,10 +44,12 @@ public final class CaptureUpgrade {
         });
         List<String> converted = new ArrayList<>();
         for (Relation source : pending) {
+            // READ COMMITTED: the copy of the pending rows reads after the lock has waited the
+            // writers out (a REPEATABLE READ snapshot would be older than the lock).
             database.transaction("converting the change buffer of " + source.qualifiedName(),
-                    Connection.TRANSACTION_REPEATABLE_READ, c -> {
-                        CaptureInstaller.lockForCapture(c, List.of(source));
+                    Connection.TRANSACTION_READ_COMMITTED, c -> {
                         CaptureInstaller installer = new CaptureInstaller();
+                        installer.lockForCapture(c, List.of(source));
                         String mode = installer.find(c, source.oid()).map(CaptureInfo::triggerMode).orElse("statement");
                         installer.ensure(c, source, mode);
                         return null;
@@ -56,5 +58,32 @@ public final class CaptureUpgrade {
             converted.add(source.qualifiedName());
         }
         return converted;
+    }
+
+    /**
+     * Writes every typed capture function again with this engine's {@link CaptureFunction}: engines
+     * of catalogs 0.7.0.5 to 0.7.0.7 wrote them without the row-level-security check (issue 18).
+     * The buffer's columns stay as they are, so writers need not be held off. Returns how many.
+     */
+    public static int rewriteFunctions(Database database) {
+        return database.transaction("writing the capture functions again", c -> {
+            CaptureInstaller installer = new CaptureInstaller();
+            int n = 0;
+            List<Long> sources = new ArrayList<>();
+            try (PreparedStatement ps = c.prepareStatement(
+                    "SELECT source::oid FROM pgtrickle.pgt_change_tracking WHERE buffer_format = 'typed'");
+                 ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    sources.add(rs.getLong(1));
+                }
+            }
+            for (long oid : sources) {
+                var info = installer.find(c, oid);
+                if (info.isPresent() && installer.rewriteFunction(c, info.get())) {
+                    n++;
+                }
+            }
+            return n;
+        });
     }
 }

@@ -13,8 +13,8 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * The live columns of a captured source as capture needs them: type with modifiers and collation
- * ({@link PgType}), and whether a key can pair the old and new rows of an UPDATE.
+ * The live columns of a captured source as capture needs them: type with modifiers (a domain's base
+ * type) and collation ({@link PgType}), and whether a key can pair the old and new rows of an UPDATE.
  *
  * @param columns by name, in attribute order
  * @param key     the columns of the primary key, or else of a unique index on NOT NULL plain columns,

@@ -61,8 +61,14 @@ public record TransitionTables(long pgtId, long changed, Event event) implements
         };
     }
 
+    /**
+     * A transition table's columns have the source's types, domains included; the delta reads them in
+     * the domain's base type, as every other window (issue 18: a value written into a domain runs its
+     * CHECK, which may call the domain owner's functions, as the engine). Domain to base is a relabel.
+     */
     private static String rows(String alias, String table, Map<String, PgType> columns, String weight) {
-        String cols = columns.keySet().stream().map(col -> alias + "." + PgQuote.ident(col) + ", ").collect(Collectors.joining());
+        String cols = columns.entrySet().stream().map(e -> "CAST(" + alias + "." + PgQuote.ident(e.getKey()) + " AS "
+                + e.getValue().name() + ") AS " + PgQuote.ident(e.getKey()) + ", ").collect(Collectors.joining());
         return "SELECT " + cols + weight + "::bigint AS __pgt_w FROM " + table + " " + alias;
     }
 }

@@ -22,6 +22,7 @@ final class InstallCommand extends EngineCommand {
         json.put("catalog_version", r.catalogVersion());
         json.put("migrations_applied", r.migrationsApplied());
         json.put("changed", r.changed());
+        json.put("warnings", r.warnings());
         return CliResult.of(json, out -> {
             if (r.previousVersion() == null) {
                 out.printf("Installed the Trickle catalog into %s: version %s%n", r.database(), r.catalogVersion());
@@ -32,6 +33,7 @@ final class InstallCommand extends EngineCommand {
                 out.printf("The Trickle catalog in %s is up to date: version %s (nothing changed)%n", r.database(),
                         r.catalogVersion());
             }
+            r.warnings().forEach(w -> out.printf("warning: %s%n", w));
         });
     }
 }

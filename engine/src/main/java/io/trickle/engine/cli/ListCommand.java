@@ -29,6 +29,11 @@ final class ListCommand extends EngineCommand {
                         st.sccId() == null ? "-" : String.valueOf(st.sccId()));
             }
             t.print(out);
+            for (StreamTableInfo st : tables) {
+                if (st.lockHeldBy() != null) {
+                    out.printf("warning: %s: %s%n", st.name(), st.lockHeldBy());
+                }
+            }
         });
     }
 

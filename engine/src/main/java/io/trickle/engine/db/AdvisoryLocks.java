@@ -8,14 +8,20 @@ import java.sql.SQLException;
 /**
  * The engine's advisory locks, in the two-integer form with fixed class ids so that they never
  * collide with an application's own advisory locks (DESIGN §2). A DBA sees them in {@code pg_locks}
- * with {@code classid} = the class below and {@code objid} = the stream table's id.
+ * with {@code classid} = the class below and {@code objid} = the stream table's id. Any role that may
+ * connect can take an advisory lock: {@code pgtrickle.lock_squatters()} names the sessions of other
+ * roles that hold one, and the engine reports them instead of waiting in silence.
  */
 public final class AdvisoryLocks {
 
     /** 'trik': a refresh of stream table objid is under way (transaction lock). */
     public static final int REFRESH_CLASS = 0x7472696B;
-    /** 'tril': the session that holds it is the scheduling leader (session lock, objid 0). */
-    public static final int LEADER_CLASS = 0x7472696C;
+    /**
+     * 'tril': the leader's session lock until catalog 0.7.0.11. Leadership is now a lock on
+     * pgtrickle.pgt_leader, which only engine roles may take (issue 18, see LeaderSession); the
+     * leader still holds this one too, so that older engines follow it.
+     */
+    public static final int LEGACY_LEADER_CLASS = 0x7472696C;
 
     private AdvisoryLocks() {
     }

@@ -2,6 +2,7 @@ package io.trickle.engine.db;
 
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
+import com.zaxxer.hikari.SQLExceptionOverride;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
@@ -62,6 +63,18 @@ public final class Database implements AutoCloseable {
         config.addDataSourceProperty("connectTimeout", String.valueOf(Math.max(1, options.connectTimeout().toSeconds())));
         // The engine quotes every identifier itself and binds every value; keep the driver plain.
         config.addDataSourceProperty("stringtype", "unspecified");
+        // No function or operator a tenant creates may ever be chosen in the engine's SQL (issue 18).
+        config.setConnectionInitSql(SearchPaths.SESSION_INIT);
+        // HikariCP takes SQLSTATE 0A000 (feature_not_supported) for a dead session; PostgreSQL raises it
+        // for a statement it refuses — a view with a data-modifying WITH, say — on a session that is
+        // fine. Evicting it closed the connection under the caller, who then reported "Connection is
+        // closed" instead of PostgreSQL's words (issue 18, F13).
+        config.setExceptionOverride(new SQLExceptionOverride() {
+            @java.lang.Override
+            public Override adjudicate(SQLException e) {
+                return "0A000".equals(e.getSQLState()) ? Override.DO_NOT_EVICT : Override.CONTINUE_EVICT;
+            }
+        });
         try {
             HikariDataSource pool = new HikariDataSource(config);
             return new Database(pool, pool, target);
@@ -114,20 +127,31 @@ public final class Database implements AutoCloseable {
         c.setAutoCommit(false);
         c.setTransactionIsolation(isolation);
         boolean committed = false;
+        Throwable failure = null;
         try {
             T result = work.run(c);
             c.commit();
             committed = true;
             return result;
         } catch (SQLException | RuntimeException | Error e) {
+            failure = e;
             rollbackQuietly(c, e);
             throw e;
         } finally {
             if (!committed) {
                 rollbackQuietly(c, null);
             }
-            c.setAutoCommit(true);
-            c.setTransactionIsolation(previousIsolation);
+            try {
+                c.setAutoCommit(true);
+                c.setTransactionIsolation(previousIsolation);
+            } catch (SQLException restore) {
+                // A session that died under the work (terminated, server restarted) is closed by the
+                // pool: its "Connection is closed" must not hide why the work failed.
+                if (failure == null) {
+                    throw restore;
+                }
+                failure.addSuppressed(restore);
+            }
         }
     }
 

@@ -20,12 +20,20 @@ public final class SqlErrors {
     private SqlErrors() {
     }
 
-    /** Is this failure the absence of a session (server down, authentication, missing database)? */
+    /**
+     * Is this failure the absence of a session (server down or restarting, the session terminated,
+     * authentication, missing database)?
+     */
     public static boolean isNoSession(Throwable t) {
         SQLException sql = findSqlException(t);
         String state = sql == null ? null : sql.getSQLState();
         if (state != null && (state.startsWith("08") || state.startsWith("28") || state.equals("3D000")
-                || state.equals("57P03"))) {
+                || state.equals("57P01") || state.equals("57P02") || state.equals("57P03"))) {
+            return true;
+        }
+        // HikariCP closes a connection whose session died; a later call on it fails with this (and no
+        // SQLSTATE), which may be the first failure a caller sees of the session's end.
+        if (sql != null && state == null && "Connection is closed".equals(sql.getMessage())) {
             return true;
         }
         return findCause(t, ConnectException.class) != null || findCause(t, UnknownHostException.class) != null;
@@ -42,6 +50,9 @@ public final class SqlErrors {
                     + " (database \"" + target.database() + "\"): check the user and password in the URL";
         } else if (state.equals("3D000")) {
             message = "database \"" + target.database() + "\" does not exist on the server at " + where;
+        } else if (state.equals("57P01") || state.equals("57P02")) {
+            message = "the session with PostgreSQL at " + where + "/" + target.database() + " ended: "
+                    + sql.getMessage().strip() + " (a server restart, or pg_terminate_backend)";
         } else if (state.equals("57P03")) {
             message = "the server at " + where + " is not accepting connections yet (starting up or shutting down)";
         } else if (findCause(failure, UnknownHostException.class) != null) {

@@ -104,6 +104,10 @@ public final class EffectiveSchedule {
         Instant fire = nextFire(reference);
         for (int i = 0; i < 4; i++) {
             Instant following = nextFire(fire);
+            if (following.equals(Instant.MAX)) {
+                // An expression that stops firing is as loose as a schedule can be.
+                return shortest != null ? shortest : Duration.ofDays(36_500);
+            }
             Duration gap = Duration.between(fire, following);
             shortest = shortest == null || gap.compareTo(shortest) < 0 ? gap : shortest;
             fire = following;
@@ -111,10 +115,18 @@ public final class EffectiveSchedule {
         return shortest;
     }
 
+    /** The next fire time, or {@link Instant#MAX} when the expression fires no more (or past what a date holds). */
     private Instant nextFire(Instant after) {
-        return cron.nextExecution(ZonedDateTime.ofInstant(after, ZoneOffset.UTC))
-                .map(ZonedDateTime::toInstant)
-                .orElse(Instant.MAX);
+        if (after.equals(Instant.MAX)) {
+            return Instant.MAX;
+        }
+        try {
+            return cron.nextExecution(ZonedDateTime.ofInstant(after, ZoneOffset.UTC))
+                    .map(ZonedDateTime::toInstant)
+                    .orElse(Instant.MAX);
+        } catch (java.time.DateTimeException | ArithmeticException e) {
+            return Instant.MAX;
+        }
     }
 
     /** As {@code list} shows it: {@code 30s}, {@code 1h30m}, {@code 0 * * * *}. */

@@ -5,6 +5,8 @@ import io.trickle.engine.api.InitiatedBy;
 import io.trickle.engine.api.QualifiedName;
 import io.trickle.engine.api.RefreshMode;
 import io.trickle.engine.api.Schedule;
+import io.trickle.engine.api.TrickleException.ActionFailedException;
+import io.trickle.engine.api.TrickleException.InvalidInputException;
 import io.trickle.engine.api.TrickleException.NotFoundException;
 import io.trickle.engine.catalog.CatalogGeneration;
 import io.trickle.engine.catalog.Dependency;
@@ -15,6 +17,7 @@ import io.trickle.engine.catalog.Settings;
 import io.trickle.engine.catalog.SettingsRepository;
 import io.trickle.engine.catalog.StreamTableRepository;
 import io.trickle.engine.catalog.StreamTableRow;
+import io.trickle.engine.cdc.CaptureFirst;
 import io.trickle.engine.cdc.CaptureInfo;
 import io.trickle.engine.cdc.CaptureInstaller;
 import io.trickle.engine.db.AdvisoryLocks;
@@ -31,6 +34,9 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
 
 /**
  * Changes a stream table. Schedule and status are catalog updates. A new query (or a new mode) is
@@ -57,20 +63,47 @@ public final class AlterStreamTable {
                 request.schedule());
         if (request.query() != null || request.mode() != null) {
             String query = request.query() != null ? request.query() : row.definingQuery();
-            RefreshMode mode = request.mode() != null ? request.mode() : row.refreshMode();
-            List<Relation> toLock = database.withConnection("checking the new query of " + request.name(), c -> {
-                c.setAutoCommit(false);
+            Deriver.Origin origin = request.query() != null ? Deriver.Origin.USER : Deriver.Origin.STORED;
+            RefreshMode mode = request.mode() != null ? request.mode() : row.mode();
+            for (int attempt = 1; ; attempt++) {
+                Checked checked = database.withConnection("checking the new query of " + request.name(), c -> {
+                    c.setAutoCommit(false);
+                    try {
+                        Derivation d = Deriver.derive(c, query, mode, origin);
+                        Map<Relation, Set<String>> needing = Dependencies.captureNeeds(c, d);
+                        long[] oldSources = new DependencyRepository().of(c, row.id()).stream()
+                                .mapToLong(Dependency::sourceOid).toArray();
+                        List<Relation> toLock = Dependencies.toLock(c, d, wasImmediate, oldSources);
+                        java.util.LinkedHashSet<Relation> checkedSources = new java.util.LinkedHashSet<>(needing.keySet());
+                        checkedSources.addAll(toLock);
+                        SourceRights.requireSources(c, "alter stream table " + request.name(), d.probe(),
+                                List.copyOf(checkedSources));
+                        return new Checked(needing, Sessions.oids(toLock));
+                    } finally {
+                        c.rollback();
+                        c.setAutoCommit(true);
+                    }
+                });
+                List<Long> installed = CaptureFirst.install(database, checked.needs(), request.name().toString());
                 try {
-                    long[] oldSources = new DependencyRepository().of(c, row.id()).stream()
-                            .mapToLong(Dependency::sourceOid).toArray();
-                    return Dependencies.toLock(c, Deriver.derive(c, query, mode), wasImmediate, oldSources);
-                } finally {
-                    c.rollback();
-                    c.setAutoCommit(true);
+                    // Locking IMMEDIATE sources takes DDL, which takes its snapshot before it waits: READ
+                    // COMMITTED then, whose later statements see the sources as the locks leave them.
+                    int isolation = checked.toLock().isEmpty() ? Connection.TRANSACTION_REPEATABLE_READ
+                            : Connection.TRANSACTION_READ_COMMITTED;
+                    database.transaction("altering stream table " + request.name(), isolation,
+                            c -> rederive(c, row, query, origin, mode, checked.toLock(), request, engineName));
+                    break;
+                } catch (CaptureFirst.Moved moved) {
+                    CaptureFirst.releaseUnused(database, installed);
+                    if (attempt >= CaptureFirst.ATTEMPTS) {
+                        throw new ActionFailedException("could not alter stream table " + request.name() + ": "
+                                + moved.getMessage() + " " + attempt + " times; try again", moved);
+                    }
+                } catch (RuntimeException e) {
+                    CaptureFirst.releaseUnused(database, installed);
+                    throw e;
                 }
-            });
-            database.transaction("altering stream table " + request.name(), Connection.TRANSACTION_REPEATABLE_READ,
-                    c -> rederive(c, row, query, mode, toLock, request, engineName));
+            }
         }
         return database.transaction("altering stream table " + request.name(), c -> {
             List<String> sets = new ArrayList<>();
@@ -99,16 +132,21 @@ public final class AlterStreamTable {
                 .orElseThrow(() -> new NotFoundException("stream table " + name + " does not exist"));
     }
 
-    private static Void rederive(Connection c, StreamTableRow old, String query, RefreshMode mode, List<Relation> toLock,
-                                 AlterRequest request, String engineName) throws SQLException {
-        Sessions.lock(c, Sessions.qualified(toLock));
+    /** What the check found: capture to install first, and the tables to lock against writers. */
+    private record Checked(Map<Relation, Set<String>> needs, List<Long> toLock) {
+    }
+
+    private static Void rederive(Connection c, StreamTableRow old, String query, Deriver.Origin origin, RefreshMode mode,
+                                 List<Long> toLock, AlterRequest request, String engineName) throws SQLException {
+        Sessions.lock(c, toLock);
         String[] context = Sessions.context(c);
         Sessions.allowStorageWrites(c);
         AdvisoryLocks.lockStreamTable(c, old.id());
         StreamTableRepository tables = new StreamTableRepository();
         StreamTableRow row = tables.byIdForUpdate(c, old.id())
                 .orElseThrow(() -> new NotFoundException("stream table " + request.name() + " was dropped"));
-        Derivation d = Deriver.derive(c, query, mode);
+        Derivation d = Deriver.derive(c, query, mode, origin);
+        Dependencies.requireCaptured(c, d, "the sources of " + request.name());
         CycleCheck.require(c, row, d, mode);
         boolean wasImmediate = row.refreshMode() == RefreshMode.IMMEDIATE;
         boolean immediate = mode == RefreshMode.IMMEDIATE;

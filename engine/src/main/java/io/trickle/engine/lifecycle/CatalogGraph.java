@@ -1,6 +1,5 @@
 package io.trickle.engine.lifecycle;
 
-import io.trickle.engine.api.Schedule;
 import io.trickle.engine.catalog.Dependency;
 import io.trickle.engine.catalog.DependencyRepository;
 import io.trickle.engine.catalog.StreamTableRepository;
@@ -31,7 +30,7 @@ public final class CatalogGraph {
     public static DependencyGraph read(Connection c, long pgtId, Collection<Long> sourceOids) throws SQLException {
         List<GraphTable> tables = new ArrayList<>();
         for (StreamTableRow row : new StreamTableRepository().all(c)) {
-            tables.add(new GraphTable(row.id(), row.displayName(), row.storageOid(), Schedule.parse(row.schedule()),
+            tables.add(new GraphTable(row.id(), row.displayName(), row.storageOid(), row.parsedSchedule(),
                     row.refreshMode() == io.trickle.engine.api.RefreshMode.IMMEDIATE));
         }
         List<Read> reads = new ArrayList<>();

@@ -19,19 +19,27 @@ import io.trickle.engine.refresh.Deriver;
 import io.trickle.engine.refresh.Population;
 import io.trickle.engine.refresh.RefreshCompiler;
 import io.trickle.engine.refresh.StorageTables;
+import io.trickle.engine.cdc.CaptureFirst;
+import io.trickle.engine.api.TrickleException.ActionFailedException;
 import io.trickle.engine.sql.Relation;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 
 /**
- * Creates a stream table in two steps. First the query is derived in a transaction that is rolled
- * back: everything that can be wrong with the request is found there, before anything exists.
- * Then, in one REPEATABLE READ transaction: the sources that need capture (for an IMMEDIATE table,
- * every source) are locked against writers (so that no write falls between the triggers and the
- * snapshot), the storage table, catalog rows and capture or IMMEDIATE triggers are created, and the
- * table is populated from that transaction's snapshot, which becomes its first frontier. A failure
- * leaves nothing behind.
+ * Creates a stream table in three steps. First the query is derived in a transaction that is rolled
+ * back: everything that can be wrong with the request — the query, the name, the rights the engine's
+ * role needs ({@link SourceRights}) — is found there, before anything exists. Then capture is
+ * installed or widened on the sources that need it, in a transaction of its own ({@link CaptureFirst}).
+ * Then, in one transaction, the storage table and catalog rows are created and the table is
+ * populated from that transaction's snapshot, which becomes its first frontier. An IMMEDIATE table's
+ * sources (and those beneath its IMMEDIATE sources) are first locked against writers with the
+ * TRIGGER privilege only ({@link Sessions#lock}), so that no write falls between the population and
+ * its triggers; that transaction is READ COMMITTED (the lock is taken by DDL, which takes a snapshot
+ * before it waits), the others REPEATABLE READ. A failure leaves nothing behind: capture installed
+ * for it is released again.
  */
 public final class CreateStreamTable {
 
@@ -46,28 +54,56 @@ public final class CreateStreamTable {
 
     public static Result run(Database database, CreateRequest request, String engineName) {
         Sessions.requireNoScheduleIfImmediate(request.mode(), request.schedule());
-        List<Relation> toLock = database.withConnection("checking the query of " + request.name(), c -> {
-            c.setAutoCommit(false);
+        for (int attempt = 1; ; attempt++) {
+            Checked checked = database.withConnection("checking the query of " + request.name(), c -> {
+                c.setAutoCommit(false);
+                try {
+                    Sessions.requireSchema(c, request.name().schema());
+                    SourceRights.requirePlace(c, request.name());
+                    Sessions.requireFreeName(c, request.name());
+                    Derivation d = Deriver.derive(c, request.query(), request.mode());
+                    Map<Relation, Set<String>> needing = Dependencies.captureNeeds(c, d);
+                    List<Relation> toLock = Dependencies.toLock(c, d, false);
+                    java.util.LinkedHashSet<Relation> checkedSources = new java.util.LinkedHashSet<>(needing.keySet());
+                    checkedSources.addAll(toLock);
+                    SourceRights.requireSources(c, "create stream table " + request.name(), d.probe(),
+                            List.copyOf(checkedSources));
+                    return new Checked(needing, Sessions.oids(toLock));
+                } finally {
+                    c.rollback();
+                    c.setAutoCommit(true);
+                }
+            });
+            List<Long> installed = CaptureFirst.install(database, checked.needs(), request.name().toString());
             try {
-                Sessions.requireSchema(c, request.name().schema());
-                Sessions.requireFreeName(c, request.name());
-                Derivation d = Deriver.derive(c, request.query(), request.mode());
-                return Dependencies.toLock(c, d, false);
-            } finally {
-                c.rollback();
-                c.setAutoCommit(true);
+                int isolation = checked.toLock().isEmpty() ? Connection.TRANSACTION_REPEATABLE_READ
+                        : Connection.TRANSACTION_READ_COMMITTED;
+                return database.transaction("creating stream table " + request.name(), isolation,
+                        c -> create(c, request, checked.toLock(), engineName));
+            } catch (CaptureFirst.Moved moved) {
+                CaptureFirst.releaseUnused(database, installed);
+                if (attempt >= CaptureFirst.ATTEMPTS) {
+                    throw new ActionFailedException("could not create stream table " + request.name() + ": "
+                            + moved.getMessage() + " " + attempt + " times; try again", moved);
+                }
+            } catch (RuntimeException e) {
+                CaptureFirst.releaseUnused(database, installed);
+                throw e;
             }
-        });
-        return database.transaction("creating stream table " + request.name(), Connection.TRANSACTION_REPEATABLE_READ,
-                c -> create(c, request, toLock, engineName));
+        }
     }
 
-    private static Result create(Connection c, CreateRequest request, List<Relation> toLock, String engineName) throws SQLException {
-        Sessions.lock(c, Sessions.qualified(toLock));
+    /** What the check found: capture to install first, and the tables to lock against writers. */
+    private record Checked(Map<Relation, Set<String>> needs, List<Long> toLock) {
+    }
+
+    private static Result create(Connection c, CreateRequest request, List<Long> toLock, String engineName) throws SQLException {
+        Sessions.lock(c, toLock);
         Sessions.requireFreeName(c, request.name());
         String[] context = Sessions.context(c);
         Sessions.allowStorageWrites(c);
         Derivation d = Deriver.derive(c, request.query(), request.mode());
+        Dependencies.requireCaptured(c, d, "the sources of " + request.name());
         String comment = "Trickle stream table, maintained by its query: " + d.text().sql();
         long storageOid = StorageTables.create(c, request.name().schema(), request.name().name(), d.storage(), comment);
         long pgtId = new StreamTableRepository().insert(c, new StreamTableRepository.NewStreamTable(

@@ -78,17 +78,8 @@ public final class DropStreamTable {
                 new DependencyRepository().of(c, t.id()).stream().map(Dependency::sourceOid).forEach(sources::add);
             }
         }
-        List<String> names = new ArrayList<>();
-        try (java.sql.PreparedStatement ps = c.prepareStatement("SELECT format('%I.%I', n.nspname, r.relname) FROM pg_class r"
-                + " JOIN pg_namespace n ON n.oid = r.relnamespace WHERE r.oid::bigint = ANY (?) AND r.relkind IN ('r', 'p') ORDER BY r.oid")) {
-            ps.setArray(1, c.createArrayOf("bigint", sources.toArray()));
-            try (java.sql.ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    names.add(rs.getString(1));
-                }
-            }
-        }
-        Sessions.lock(c, names);
+        // In the order of their OIDs, as every transaction that locks IMMEDIATE sources; with TRIGGER only.
+        Sessions.lock(c, List.copyOf(sources));
     }
 
     /** Readers first, then the table itself. */

@@ -4,7 +4,7 @@ import io.trickle.engine.api.QualifiedName;
 import io.trickle.engine.api.RefreshMode;
 import io.trickle.engine.api.Schedule;
 import io.trickle.engine.api.TrickleException.InvalidInputException;
-import io.trickle.engine.db.PgQuote;
+import io.trickle.engine.db.SearchPaths;
 import io.trickle.engine.db.TableLocks;
 import io.trickle.engine.sql.Relation;
 import java.sql.Connection;
@@ -19,12 +19,16 @@ final class Sessions {
     private Sessions() {
     }
 
-    /** The session's TimeZone and search_path: the context a new query is read in and refreshed with. */
+    /**
+     * The session's TimeZone and the search_path a stream table is refreshed with: the creator's
+     * TimeZone, and the pinned search_path ({@link SearchPaths}), under which its stored query means
+     * what the creator's query meant.
+     */
     static String[] context(Connection c) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("SELECT current_setting('TimeZone'), current_setting('search_path')");
+        try (PreparedStatement ps = c.prepareStatement("SELECT current_setting('TimeZone')");
              ResultSet rs = ps.executeQuery()) {
             rs.next();
-            return new String[] {rs.getString(1), rs.getString(2)};
+            return new String[] {rs.getString(1), SearchPaths.PINNED};
         }
     }
 
@@ -71,14 +75,15 @@ final class Sessions {
     }
 
     /**
-     * {@code LOCK TABLE} on sources that are about to get capture or IMMEDIATE triggers; must come
-     * before any query. Waits for writers under way without deadlocking with them ({@link TableLocks}).
+     * Keeps the writers of sources that are about to get or lose IMMEDIATE triggers out until the
+     * transaction ends, with the TRIGGER privilege only ({@link TableLocks#lockAgainstWriters}); the
+     * transaction must be READ COMMITTED. Waits for writers under way without deadlocking with them.
      */
-    static void lock(Connection c, List<String> qualifiedTables) throws SQLException {
-        TableLocks.lock(c, qualifiedTables, "SHARE ROW EXCLUSIVE");
+    static void lock(Connection c, List<Long> tableOids) throws SQLException {
+        TableLocks.lockAgainstWriters(c, tableOids);
     }
 
-    static List<String> qualified(List<Relation> relations) {
-        return relations.stream().map(r -> PgQuote.qualified(r.schema(), r.name())).toList();
+    static List<Long> oids(List<Relation> relations) {
+        return relations.stream().map(Relation::oid).toList();
     }
 }

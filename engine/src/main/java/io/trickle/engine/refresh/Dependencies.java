@@ -54,16 +54,17 @@ public final class Dependencies {
     }
 
     /**
-     * What a lifecycle transaction that installs, changes or removes this derivation's capture or
-     * IMMEDIATE triggers must lock against writers first: the sources whose capture changes, and for
-     * an IMMEDIATE table (before or after, {@code immediateBefore}) every source, together with the
+     * What a lifecycle transaction that installs, changes or removes this derivation's IMMEDIATE
+     * triggers must lock against writers first (capture changes are committed before, by
+     * {@link io.trickle.engine.cdc.CaptureFirst}): for an IMMEDIATE table (before or after,
+     * {@code immediateBefore}) every source, together with the
      * sources beneath the IMMEDIATE tables it reads (their writers maintain it in cascade and would
      * otherwise hold its lock while waiting for the sources this transaction locked). In the order
      * of their OIDs, so that two such transactions take them alike.
      */
     public static List<Relation> toLock(Connection c, Derivation derivation, boolean immediateBefore, long... moreSources)
             throws SQLException {
-        List<Relation> out = new ArrayList<>(needingCapture(c, derivation));
+        List<Relation> out = new ArrayList<>();
         if (!immediate(derivation) && !immediateBefore) {
             return out;
         }
@@ -88,23 +89,39 @@ public final class Dependencies {
     }
 
     /**
-     * Relations to lock against writers before capture is installed or changed for this derivation
-     * (first thing in the caller's transaction, see {@link CaptureInstaller#lockForCapture}): base
-     * relations whose capture changes, and tables whose capture triggers go.
+     * Base relations whose capture must be installed or changed for this derivation — its columns,
+     * or where its triggers go in a partition or inheritance tree (done first, in a transaction of its
+     * own: {@link io.trickle.engine.cdc.CaptureFirst}).
      */
     public static List<Relation> needingCapture(Connection c, Derivation derivation) throws SQLException {
+        return List.copyOf(captureNeeds(c, derivation).keySet());
+    }
+
+    /** As {@link #needingCapture}, with the columns the derivation reads of each. */
+    public static Map<Relation, Set<String>> captureNeeds(Connection c, Derivation derivation) throws SQLException {
         CaptureInstaller installer = new CaptureInstaller();
         Map<Long, Set<String>> read = columnsRead(derivation);
-        List<Relation> out = new ArrayList<>();
+        Map<Relation, Set<String>> out = new java.util.LinkedHashMap<>();
         if (immediate(derivation)) {
             return out;
         }
         for (Relation r : derivation.probe().baseRelations()) {
-            if (r.kind().capturable()) {
-                out.addAll(installer.toLock(c, r, read.getOrDefault(r.oid(), Set.of())));
+            Set<String> columns = read.getOrDefault(r.oid(), Set.of());
+            if (r.kind().capturable() && !installer.toLock(c, r, columns).isEmpty()) {
+                out.put(r, columns);
             }
         }
         return out;
+    }
+
+    /**
+     * Throws {@link io.trickle.engine.cdc.CaptureFirst.Moved} when capture of this derivation's
+     * sources needs a change after all (in a transaction that must not change it: its snapshot is taken).
+     */
+    public static void requireCaptured(Connection c, Derivation derivation, String what) throws SQLException {
+        if (!captureNeeds(c, derivation).isEmpty()) {
+            throw new io.trickle.engine.cdc.CaptureFirst.Moved(what);
+        }
     }
 
     /**

@@ -5,6 +5,7 @@ import io.trickle.engine.api.RefreshMode;
 import io.trickle.engine.api.TrickleException.InvalidInputException;
 import io.trickle.engine.cdc.CaptureTriggers;
 import io.trickle.engine.db.PgQuote;
+import io.trickle.engine.db.SearchPaths;
 import io.trickle.engine.dvm.DvmPlan;
 import io.trickle.engine.dvm.DvmPlanner;
 import io.trickle.engine.dvm.StorageColumn;
@@ -20,6 +21,8 @@ import io.trickle.engine.sql.RelationKind;
 import io.trickle.engine.sql.TypeProbe;
 import io.trickle.engine.sql.UnsupportedConstruct;
 import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Savepoint;
 import java.sql.Statement;
@@ -45,23 +48,49 @@ public final class Deriver {
     private Deriver() {
     }
 
+    /** Where a query's text comes from: it decides how its names are read. */
+    public enum Origin {
+        /** Written by a person now: read with their search_path, then stored as {@link QueryPinning} says. */
+        USER,
+        /** Stored by create or alter: already resolves under the pinned search_path. */
+        STORED
+    }
+
+    /**
+     * The text to store for a query stored before catalog 0.7.0.11 with its creator's search_path: the
+     * same query, resolving under the pinned search_path (see {@link QueryPinning}).
+     *
+     * @throws InvalidInputException when it uses objects it reaches only through that search_path
+     */
+    public static String pinStored(Connection c, String storedQuery, String storedSearchPath) throws SQLException {
+        return QueryPinning.pin(c, QueryText.check(storedQuery), storedSearchPath);
+    }
+
+    /** Derives a query a person has just written. */
     public static Derivation derive(Connection c, String query, RefreshMode requested) throws SQLException {
+        return derive(c, query, requested, Origin.USER);
+    }
+
+    /**
+     * Derives a query. Whatever its origin, everything after reading it runs with the pinned
+     * search_path, which stays in force for the rest of the caller's transaction.
+     */
+    public static Derivation derive(Connection c, String query, RefreshMode requested, Origin origin) throws SQLException {
         QueryText text = QueryText.check(query);
+        String defining = origin == Origin.USER ? QueryPinning.pin(c, text) : text.sql();
+        SearchPaths.pin(c);
         RelationCatalog catalog = new RelationCatalog(c);
-        ProbeResult probe = QueryProbe.probe(c, text, catalog);
+        ProbeResult probe = QueryProbe.probe(c, QueryText.check(defining), catalog);
         if (probe.outputColumns().isEmpty()) {
             throw new InvalidInputException("the query has no output columns");
         }
-        QueryProbe.requirePlannable(c, text);
+        QueryProbe.requirePlannable(c, QueryText.check(defining));
         for (Relation r : probe.baseRelations()) {
             if (r.kind() == RelationKind.TEMPORARY_TABLE) {
                 throw new InvalidInputException("the query reads " + r.qualifiedName() + ", a temporary table: it belongs"
                         + " to one session, and no refresh could read it");
             }
         }
-        String defining = QueryQualifier.qualify(text.sql(), catalog)
-                .filter(q -> sameShape(c, q, probe, catalog))
-                .orElse(text.sql());
         List<String> warnings = new ArrayList<>();
         if (!probe.stableCalls().isEmpty()) {
             warnings.add("the query calls stable functions (" + String.join(", ", probe.stableCalls())
@@ -190,12 +219,9 @@ public final class Deriver {
         c.rollback(sp);
     }
 
-    /** Whether the qualified query yields exactly the columns of the original. */
-    private static boolean sameShape(Connection c, String qualified, ProbeResult original, RelationCatalog catalog) {
-        try {
-            return QueryProbe.probe(c, QueryText.check(qualified), catalog).outputColumns().equals(original.outputColumns());
-        } catch (SQLException | RuntimeException e) {
-            return false;
-        }
+    /** Kept for callers that need to know whether a relation can be captured. */
+    static Optional<String> uncapturable(Relation r) {
+        return r.kind().capturable() ? Optional.empty()
+                : Optional.of(r.qualifiedName() + " is a " + r.kind().name().toLowerCase(java.util.Locale.ROOT).replace('_', ' '));
     }
 }

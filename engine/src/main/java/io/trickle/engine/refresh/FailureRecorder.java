@@ -52,6 +52,21 @@ final class FailureRecorder {
         }
     }
 
+    /**
+     * Records a refresh that this engine cancelled because it stops: FAILED with the message, but the
+     * table's error count and status stay as they were.
+     */
+    void recordInterrupted(StreamTableRow row, InitiatedBy initiatedBy, String engine, String message) {
+        try {
+            database.transaction("recording an interrupted refresh", c -> {
+                history.failed(c, row.id(), row.schema(), row.name(), initiatedBy, message, engine);
+                return null;
+            });
+        } catch (RuntimeException e) {
+            LOG.error("could not record the interruption of the refresh of {}: {}", row.displayName(), e.getMessage());
+        }
+    }
+
     /** Stream tables that read this one, directly or not, cannot be right either: they go to ERROR too. */
     private static void markReadersInError(java.sql.Connection c, long pgtId, String message) throws java.sql.SQLException {
         try (var ps = c.prepareStatement("""

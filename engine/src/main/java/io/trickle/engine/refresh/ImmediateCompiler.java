@@ -8,6 +8,8 @@ import io.trickle.engine.cdc.TransitionTables;
 import io.trickle.engine.cdc.TransitionTables.Event;
 import io.trickle.engine.db.AdvisoryLocks;
 import io.trickle.engine.db.PgQuote;
+import io.trickle.engine.db.SearchPaths;
+import io.trickle.engine.db.TableLocks;
 import io.trickle.engine.sql.PgType;
 import io.trickle.engine.sql.Relation;
 import java.sql.Connection;
@@ -52,8 +54,8 @@ import java.util.regex.Pattern;
  *       FULL half, once the statements under way finished).</li>
  * </ul>
  *
- * <p>The functions run as the engine's role ({@code SECURITY DEFINER}) with the creator's TimeZone and
- * search_path ({@code pg_temp} last) and row security off; the guard's permission is set only while
+ * <p>The functions run as the engine's role ({@code SECURITY DEFINER}) with the creator's TimeZone,
+ * the pinned search_path ({@code pg_catalog, pg_temp}, as the compiled refresh) and row security off; the guard's permission is set only while
  * the storage table is written and reset after. An error that means the compiled SQL no longer fits
  * the sources (a column renamed or dropped, a type changed: SQLSTATE classes 42 and 0A) does not fail
  * the application's write: the table is marked for reinitialisation, the engine is asked to act, and
@@ -102,7 +104,10 @@ public final class ImmediateCompiler {
         }
         drop(c, pgtId);
         String storage = PgQuote.qualified(schema, name);
-        String settings = " SET search_path TO " + definerSearchPath(searchPath) + " SET \"TimeZone\" TO "
+        // Never the creator's path: these run as the engine inside every writer's transaction, and a name
+        // in a schema a tenant can write to must not resolve to the tenant's objects (issue 18). Stored
+        // queries are pinned to resolve without one, as for the compiled refresh.
+        String settings = " SET search_path TO " + RefreshCompiler.searchPathClause(SearchPaths.PINNED) + " SET \"TimeZone\" TO "
                 + PgQuote.literal(timeZone) + " SET row_security TO off SET jit TO off";
         try (PreparedStatement ps = c.prepareStatement(
                 "INSERT INTO pgtrickle.pgt_immediate (pgt_id) VALUES (?) ON CONFLICT (pgt_id) DO NOTHING")) {
@@ -148,9 +153,9 @@ public final class ImmediateCompiler {
                 st.execute(s);
             }
             st.execute("REVOKE ALL ON FUNCTION " + function(pgtId, "pending") + "() FROM PUBLIC");
-            for (String s : triggers) {
-                st.execute(s);
-            }
+            // CREATE TRIGGER waits for the sources' writers: in short attempts, so that a writer of two
+            // sources is never the one a deadlock aborts (a no-op when the caller locked them first).
+            TableLocks.inAttempts(c, triggers);
             // Each writer's session plans the maintenance once and keeps the plan: statistics of a new
             // storage table (none yet) would give it a plan that scans the table for every row id.
             st.execute("ANALYZE " + storage);
@@ -259,20 +264,11 @@ public final class ImmediateCompiler {
 
     /** Removes an IMMEDIATE table's triggers, functions, stashes and token row (nothing when it has none). */
     public static void drop(Connection c, long pgtId) throws SQLException {
+        // The triggers go with their functions (CASCADE): DROP TRIGGER needs ownership of the source,
+        // and the engine has only TRIGGER on it (issue 18).
         List<String> ddl = new ArrayList<>();
         try (PreparedStatement ps = c.prepareStatement("""
-                SELECT format('DROP TRIGGER IF EXISTS %I ON %I.%I', t.tgname, n.nspname, r.relname)
-                  FROM pg_trigger t JOIN pg_class r ON r.oid = t.tgrelid JOIN pg_namespace n ON n.oid = r.relnamespace
-                 WHERE t.tgname ~ ?""")) {
-            ps.setString(1, "^pgtrickle_ivm_" + pgtId + "_[0-9]+_");
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    ddl.add(rs.getString(1));
-                }
-            }
-        }
-        try (PreparedStatement ps = c.prepareStatement("""
-                SELECT format('DROP FUNCTION IF EXISTS %I.%I()', n.nspname, p.proname)
+                SELECT format('DROP FUNCTION IF EXISTS %I.%I() CASCADE', n.nspname, p.proname)
                   FROM pg_proc p JOIN pg_namespace n ON n.oid = p.pronamespace
                  WHERE n.nspname = ? AND p.proname ~ ?""")) {
             ps.setString(1, CaptureInfo.SCHEMA);
@@ -293,12 +289,6 @@ public final class ImmediateCompiler {
             ps.setLong(1, pgtId);
             ps.executeUpdate();
         }
-    }
-
-    /** The creator's search_path for a function that runs as the engine: temporary objects come last. */
-    static String definerSearchPath(String searchPath) {
-        String clause = RefreshCompiler.searchPathClause(searchPath);
-        return clause.contains("\"pg_temp\"") || clause.contains("pg_temp") ? clause : clause + ", pg_temp";
     }
 
     private static String definer(String name, String settings, String body) {

@@ -6,6 +6,10 @@ import io.trickle.engine.catalog.StreamTableRow;
 import io.trickle.engine.cdc.BufferedWindows;
 import io.trickle.engine.cdc.CaptureInfo;
 import io.trickle.engine.db.PgQuote;
+import io.trickle.engine.db.SearchPaths;
+import io.trickle.engine.dvm.render.SourceWindows;
+import io.trickle.engine.sql.PgType;
+import io.trickle.engine.sql.Relation;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
@@ -36,7 +40,7 @@ import java.util.List;
 public final class RefreshCompiler {
 
     /** What compiled a refresh: raise the revision whenever the generated SQL changes shape. */
-    static final String VERSION = "c3/" + Version.engine();
+    static final String VERSION = "c5/" + Version.engine();
 
     private RefreshCompiler() {
     }
@@ -67,7 +71,10 @@ public final class RefreshCompiler {
         String delimiter = delimiterFor(body);
         String ddl = "CREATE OR REPLACE FUNCTION " + CaptureInfo.SCHEMA + "." + PgQuote.ident(functionName(pgtId))
                 + "(__pgt_op text, OUT __pgt_inserted bigint, OUT __pgt_deleted bigint) LANGUAGE plpgsql"
-                + " SET search_path TO " + searchPathClause(searchPath)
+                // Never the creator's path: the function runs as whoever refreshes (the engine), and
+                // names in a schema a tenant can write to must not resolve to the tenant's objects
+                // (issue 18); stored queries are pinned to resolve without one.
+                + " SET search_path TO " + searchPathClause(SearchPaths.PINNED)
                 + " SET \"TimeZone\" TO " + PgQuote.literal(timeZone)
                 + " AS " + delimiter + "\n" + body + delimiter;
         try (Statement st = c.createStatement()) {

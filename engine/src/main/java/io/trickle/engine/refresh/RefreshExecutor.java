@@ -11,6 +11,8 @@ import io.trickle.engine.api.TrickleException;
 import io.trickle.engine.api.TrickleException.ActionFailedException;
 import io.trickle.engine.catalog.CatalogCompatibility;
 import io.trickle.engine.catalog.ClusterOrigin;
+import io.trickle.engine.catalog.DependencyRepository;
+import io.trickle.engine.catalog.LockSquatters;
 import io.trickle.engine.catalog.RefreshHistoryRepository;
 import io.trickle.engine.catalog.Settings;
 import io.trickle.engine.catalog.SettingsSnapshot;
@@ -73,6 +75,8 @@ public final class RefreshExecutor {
     private final RefreshPreparation preparation;
     private volatile PruneBatch batch;
     private final CatalogCompatibility catalog;
+    /** Tables whose refresh this engine is cancelling because it stops: interrupted, not failed. */
+    private final Set<Long> interrupting = ConcurrentHashMap.newKeySet();
 
     public RefreshExecutor(Database database, String engineName, PlanCache plans, RefreshListener listener) {
         this(database, engineName, plans, listener, CatalogCompatibility.THIS_ENGINE);
@@ -93,6 +97,15 @@ public final class RefreshExecutor {
     /** The name this engine writes to the {@code engine} column of the history rows. */
     public String engineName() {
         return engineName;
+    }
+
+    /**
+     * The refreshes of {@code ids} are about to be cancelled because this engine stops (SIGTERM past
+     * the grace period): a stop is not an error, so they are recorded as interrupted and do not count
+     * towards suspension (issue 18).
+     */
+    public void interrupting(Collection<Long> ids) {
+        interrupting.addAll(ids);
     }
 
     Database database() {
@@ -162,22 +175,15 @@ public final class RefreshExecutor {
             if (outcome.heldBack() && request.noteWatermarks() && outcome.action() != RefreshAction.SKIP) {
                 outcome = noteOverride(row, outcome);
             }
+        } catch (RefreshFailure e) {
+            Optional<SourceGoneException> hidden = rowSecurity(row, e);
+            throw hidden.isPresent() ? inError(row, request, hidden.get()) : failed(row, request, context, e);
         } catch (SourceGoneException gone) {
-            failures.record(row, request.initiatedBy(), engineName, gone.getMessage(), "ERROR");
-            publish(new RefreshEvent.Failed(row.displayName(), request.initiatedBy(), gone.getMessage()));
-            throw new ActionFailedException("refresh of " + row.displayName() + " failed: " + gone.getMessage(), gone);
+            throw inError(row, request, gone);
         } catch (RuntimeException e) {
-            if (e instanceof RefreshFailure f && f.getCause() instanceof SQLException sql && catalogError(sql).isPresent()) {
-                throw catalogError(sql).get();
-            }
-            String message = describe(row, e, context.settings());
-            failures.record(row, request.initiatedBy(), engineName, message, null);
-            publish(new RefreshEvent.Failed(row.displayName(), request.initiatedBy(), message));
-            if (e instanceof TrickleException te && !(e instanceof ActionFailedException)) {
-                throw te;
-            }
-            throw new ActionFailedException(message, e);
+            throw failed(row, request, context, e);
         }
+        interrupting.remove(pgtId);
         if (outcome.action() != RefreshAction.SKIP) {
             PruneBatch collecting = batch;
             if (collecting != null) {
@@ -197,6 +203,61 @@ public final class RefreshExecutor {
         publish(new RefreshEvent.Completed(row.displayName(), request.initiatedBy(), outcome.action(), outcome.code(),
                 outcome.inserted(), outcome.deleted(), outcome.durationMs()));
         return result;
+    }
+
+    /** Records a refresh that cannot succeed until a DBA acts: the table goes to ERROR. */
+    private ActionFailedException inError(StreamTableRow row, RefreshRequest request, SourceGoneException gone) {
+        failures.record(row, request.initiatedBy(), engineName, gone.getMessage(), "ERROR");
+        publish(new RefreshEvent.Failed(row.displayName(), request.initiatedBy(), gone.getMessage()));
+        return new ActionFailedException("refresh of " + row.displayName() + " failed: " + gone.getMessage(), gone);
+    }
+
+    /** Records a refresh that failed (or was interrupted) and returns what to throw. */
+    private RuntimeException failed(StreamTableRow row, RefreshRequest request, RefreshContext context, RuntimeException e) {
+        long pgtId = row.id();
+        if (e instanceof RefreshFailure f && f.getCause() instanceof SQLException sql && catalogError(sql).isPresent()) {
+            return catalogError(sql).get();
+        }
+        if (interrupting.remove(pgtId) && SqlErrors.hasState(e, "57014")) {
+            String message = "interrupted: engine " + engineName + " stopped during the refresh of "
+                    + row.displayName() + ", which was rolled back; it runs again when an engine schedules it";
+            failures.recordInterrupted(row, request.initiatedBy(), engineName, message);
+            return new ActionFailedException(message, e);
+        }
+        if (SqlErrors.isNoSession(e)) {
+            // The session went away (terminated, the server restarting): no fault of the table's.
+            SQLException sql = SqlErrors.findSqlException(e);
+            failures.recordInterrupted(row, request.initiatedBy(), engineName, "interrupted: the session of the refresh of "
+                    + row.displayName() + " was lost (" + (sql == null ? SqlErrors.rootMessage(e) : sql.getMessage().strip())
+                    + "); it was rolled back and runs again");
+            return e;
+        }
+        String message = describe(row, e, context.settings()) + squatted(e, pgtId);
+        failures.record(row, request.initiatedBy(), engineName, message, null);
+        publish(new RefreshEvent.Failed(row.displayName(), request.initiatedBy(), message));
+        if (e instanceof TrickleException te && !(e instanceof ActionFailedException)) {
+            return te;
+        }
+        return new ActionFailedException(message, e);
+    }
+
+    /**
+     * A refresh that failed because row-level security now hides rows of a source from the engine
+     * (run_refresh turns row security off, so PostgreSQL refuses rather than filters): the table goes
+     * to ERROR saying which source and what to do (issue 18).
+     */
+    private Optional<SourceGoneException> rowSecurity(StreamTableRow row, RefreshFailure e) {
+        if (!SqlErrors.hasState(e, "42501")) {
+            return Optional.empty();
+        }
+        try {
+            return database.withConnection("checking the sources of " + row.displayName(),
+                    c -> SourceChecks.check(c, new DependencyRepository().of(c, row.id())))
+                    .filter(f -> f.kind() == SourceChecks.Finding.Kind.ROW_SECURITY)
+                    .map(f -> new SourceGoneException(f.describe()));
+        } catch (RuntimeException ignored) {
+            return Optional.empty();
+        }
     }
 
     /** Tells the listeners; what they throw never reaches the refresh ({@link io.trickle.engine.api.EngineListeners}). */
@@ -525,6 +586,20 @@ public final class RefreshExecutor {
             ps.setString(1, name);
             ps.setString(2, value);
             ps.executeQuery().close();
+        }
+    }
+
+    /** Who holds the table's refresh lock when a refresh gave up waiting for it ("" when nobody is known). */
+    private String squatted(RuntimeException e, long pgtId) {
+        if (!SqlErrors.hasState(e, "55P03")) {
+            return "";
+        }
+        try {
+            List<LockSquatters.Squatter> holders = database.withConnection("reading who holds the refresh lock",
+                    c -> LockSquatters.of(c, pgtId));
+            return holders.isEmpty() ? "" : "; " + holders.get(0).describe();
+        } catch (RuntimeException ignored) {
+            return "";
         }
     }
 

@@ -107,7 +107,7 @@ public final class StorageTables {
     /** The columns the storage table has now (besides {@code __pgt_row_id}), name → declared type (with its collation). */
     public static List<String[]> currentColumns(Connection c, long storageOid) throws SQLException {
         List<String[]> out = new ArrayList<>();
-        try (PreparedStatement ps = c.prepareStatement("SELECT a.attname, " + PgType.columnSql("a") + " FROM pg_attribute a"
+        try (PreparedStatement ps = c.prepareStatement("SELECT a.attname, " + PgType.declaredColumnSql("a") + " FROM pg_attribute a"
                 + " WHERE a.attrelid = ? AND a.attnum > 0 AND NOT a.attisdropped AND a.attname <> '__pgt_row_id' ORDER BY a.attnum")) {
             ps.setLong(1, storageOid);
             try (ResultSet rs = ps.executeQuery()) {

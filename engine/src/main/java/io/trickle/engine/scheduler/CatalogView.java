@@ -1,6 +1,5 @@
 package io.trickle.engine.scheduler;
 
-import io.trickle.engine.api.Schedule;
 import io.trickle.engine.catalog.CatalogGeneration;
 import io.trickle.engine.catalog.Dependency;
 import io.trickle.engine.catalog.DependencyRepository;
@@ -21,6 +20,7 @@ import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -34,18 +34,27 @@ import java.util.Map;
  * @param schedules  effective schedule of every stream table, by id
  * @param settings   the settings as stored
  * @param readAt     the database clock when the view was read
+ * @param unusable   tables whose stored row cannot be scheduled (a schedule or mode no engine wrote),
+ *                   with the message that says so; they are left out of every plan and go to ERROR
  */
 record CatalogView(long generation, DependencyGraph graph, Map<Long, EffectiveSchedule> schedules,
-                   SettingsSnapshot settings, Instant readAt) {
+                   SettingsSnapshot settings, Instant readAt, Map<Long, String> unusable) {
+
+    CatalogView(long generation, DependencyGraph graph, Map<Long, EffectiveSchedule> schedules,
+                SettingsSnapshot settings, Instant readAt) {
+        this(generation, graph, schedules, settings, readAt, Map.of());
+    }
 
     static CatalogView read(Connection c) throws SQLException {
         long generation = CatalogGeneration.current(c);
         Instant now = databaseNow(c);
         SettingsSnapshot settings = new SettingsRepository().load(c);
         List<GraphTable> tables = new ArrayList<>();
+        Map<Long, String> unusable = new HashMap<>();
         for (StreamTableRow row : new StreamTableRepository().all(c)) {
-            tables.add(new GraphTable(row.id(), row.displayName(), row.storageOid(), Schedule.parse(row.schedule()),
+            tables.add(new GraphTable(row.id(), row.displayName(), row.storageOid(), row.parsedSchedule(),
                     row.refreshMode() == io.trickle.engine.api.RefreshMode.IMMEDIATE));
+            row.unusable().ifPresent(why -> unusable.put(row.id(), why));
         }
         List<Read> reads = new ArrayList<>();
         for (Dependency d : new DependencyRepository().all(c)) {
@@ -53,7 +62,8 @@ record CatalogView(long generation, DependencyGraph graph, Map<Long, EffectiveSc
         }
         DependencyGraph graph = DependencyGraph.of(tables, reads);
         Duration fallback = Duration.ofSeconds(settings.get(Settings.DEFAULT_SCHEDULE_SECONDS));
-        return new CatalogView(generation, graph, SchedulePropagation.effectiveSchedules(graph, fallback, now), settings, now);
+        return new CatalogView(generation, graph, SchedulePropagation.effectiveSchedules(graph, fallback, now), settings, now,
+                Map.copyOf(unusable));
     }
 
     static Instant databaseNow(Connection c) throws SQLException {

@@ -50,6 +50,7 @@ import java.util.function.LongPredicate;
 final class FixpointRunner {
 
     private final Database database;
+    private final RefreshExecutor refresher;
     private final CycleRefresh cycles;
     private final String engineName;
     private final Dispatcher.Gate gate;
@@ -62,6 +63,7 @@ final class FixpointRunner {
 
     FixpointRunner(Database database, RefreshExecutor refresher, Dispatcher.Gate gate, SchedulerListener listener) {
         this.database = database;
+        this.refresher = refresher;
         this.cycles = new CycleRefresh(refresher);
         this.engineName = refresher.engineName();
         this.gate = gate;
@@ -167,7 +169,7 @@ final class FixpointRunner {
      * period): its transaction rolls back, and the rounds committed before it stay.
      */
     void cancelRunning() {
-        LevelRun.cancel(database, running);
+        LevelRun.cancel(database, refresher, running);
     }
 
     private static List<TableOutcome> outcomes(List<Long> ids, CycleRefresh.Outcome o) {

@@ -256,14 +256,18 @@ final class LevelRun {
      * each table in flight, among the sessions of this engine's pool.
      */
     void cancelRunning() {
-        cancel(database, List.copyOf(inFlight));
+        cancel(database, refresher, List.copyOf(inFlight));
     }
 
-    /** Cancels this engine's refreshes of {@code ids} (see {@link #cancelRunning()}). */
-    static void cancel(Database database, List<Long> ids) {
+    /**
+     * Cancels this engine's refreshes of {@code ids} (see {@link #cancelRunning()}); they are recorded
+     * as interrupted, not failed.
+     */
+    static void cancel(Database database, RefreshExecutor refresher, List<Long> ids) {
         if (ids.isEmpty()) {
             return;
         }
+        refresher.interrupting(ids);
         try {
             database.withConnection("cancelling refreshes", c -> {
                 try (PreparedStatement ps = c.prepareStatement("SELECT count(pg_cancel_backend(l.pid)) " + REFRESH_LOCKS

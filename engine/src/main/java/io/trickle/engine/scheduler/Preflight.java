@@ -10,8 +10,9 @@ import java.sql.SQLException;
 
 /**
  * Whether a database can be scheduled at all, checked once before the loop starts: not a standby
- * (stream tables cannot be written there, DESIGN §2), and a catalog recent enough to have the
- * scheduler's SQL API and not newer than this engine knows ({@link CatalogCompatibility}).
+ * (stream tables cannot be written there, DESIGN §2), a catalog recent enough to have the
+ * scheduler's SQL API and its leader lock and not newer than this engine knows
+ * ({@link CatalogCompatibility}), and a role that may take that lock (an engine role).
  */
 final class Preflight {
 
@@ -33,12 +34,24 @@ final class Preflight {
         }
         compatibility.require(c, database);
         try (PreparedStatement ps = c.prepareStatement(
-                "SELECT to_regprocedure('pgtrickle.request_refresh(text)') IS NOT NULL");
+                "SELECT to_regclass('pgtrickle.pgt_leader') IS NOT NULL, current_user");
              ResultSet rs = ps.executeQuery()) {
             rs.next();
             if (!rs.getBoolean(1)) {
                 throw new ActionFailedException("the Trickle catalog in " + database
-                        + " predates the scheduler; upgrade it with 'trickle install'");
+                        + " predates this scheduler; upgrade it with 'trickle install'");
+            }
+        }
+        // Leadership is a lock only engine roles may take (see LeaderSession): say so now, not by
+        // following for ever.
+        try (PreparedStatement ps = c.prepareStatement("""
+                SELECT pgtrickle.is_engine_role(current_user), current_user, pgtrickle.engine_role()::text""");
+             ResultSet rs = ps.executeQuery()) {
+            rs.next();
+            if (!rs.getBoolean(1)) {
+                throw new ActionFailedException("cannot schedule " + database + ": role " + rs.getString(2)
+                        + " is not a Trickle engine role (GRANT " + rs.getString(3) + " TO " + rs.getString(2)
+                        + ", or run the scheduler as " + rs.getString(3) + ")");
             }
         }
     }

@@ -31,6 +31,10 @@ public record ScheduleStatus(String effectiveSchedule, boolean calculated, Insta
             if (schedule == null) {
                 continue;
             }
+            if (view.unusable().containsKey(s.id())) {
+                out.put(s.id(), new ScheduleStatus("none (the stored row is not usable)", false, null));
+                continue;
+            }
             Instant next = null;
             if (s.schedulable()) {
                 Optional<Cycle> cycle = view.graph().cycleOf(s.id());
@@ -43,6 +47,9 @@ public record ScheduleStatus(String effectiveSchedule, boolean calculated, Insta
 
     private static Instant dueAt(TickState.TableState s, EffectiveSchedule schedule, Instant now) {
         Instant due = s.populated() && !s.needsReinit() ? schedule.nextDue(s.lastRefreshAt()) : null;
+        if (Instant.MAX.equals(due)) {
+            return null;
+        }
         return due == null || due.isBefore(now) ? now : due;
     }
 
@@ -56,7 +63,7 @@ public record ScheduleStatus(String effectiveSchedule, boolean calculated, Insta
                 return null;
             }
             Instant due = dueAt(member, schedule, state.now());
-            first = first == null || due.isBefore(first) ? due : first;
+            first = due == null ? first : first == null || due.isBefore(first) ? due : first;
         }
         return first;
     }

@@ -81,6 +81,7 @@ public final class SchedulerDaemon {
     private final OutcomeHandler outcomes;
     private final AlertPublisher alerts;
     private final StatusWatch watch = new StatusWatch();
+    private final SquatWatch squats;
     private final SchedulerListener listener;
     private final ObjectMapper json = new ObjectMapper();
     private final CountDownLatch terminated = new CountDownLatch(1);
@@ -121,6 +122,7 @@ public final class SchedulerDaemon {
         this.fixpoints = new FixpointRunner(database, refresher, gating, this::publish);
         this.outcomes = new OutcomeHandler(database, refreshBackoff, this::publish);
         this.alerts = new AlertPublisher(database);
+        this.squats = new SquatWatch(database);
     }
 
     // ---------------------------------------------------------------------------------------------
@@ -325,6 +327,7 @@ public final class SchedulerDaemon {
         }
         sweepInterrupted();
         List<Alert> pending = new ArrayList<>(watch.observe(view, state));
+        pending.addAll(UnusableRows.markErrors(database, view, state));
         Set<Long> asked = drainRequests(state);
         TickPlan plan = TickPlanner.plan(view, state, asked, refreshBackoff::holds, interval().dividedBy(2));
         List<TableOutcome> results = new ArrayList<>(fixpoints.run(view, state, asked, refreshBackoff::holds,
@@ -333,6 +336,7 @@ public final class SchedulerDaemon {
             results.addAll(dispatcher.run(view, state, plan, () -> stopping));
         }
         if (!results.isEmpty()) {
+            pending.addAll(squats.observe(results));
             outcomes.handle(view, results, pending, stopping);
             lastTickSummary = summary(results);
             LOG.debug("tick: {}", lastTickSummary);

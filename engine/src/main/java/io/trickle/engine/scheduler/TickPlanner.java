@@ -64,7 +64,8 @@ final class TickPlanner {
         Map<Long, Why> due = new LinkedHashMap<>();
         for (GraphTable t : graph.tables()) {
             TickState.TableState s = state.tables().get(t.id());
-            if (s == null || !s.schedulable() || graph.cyclicTables().contains(t.id())) {
+            if (s == null || !s.schedulable() || graph.cyclicTables().contains(t.id())
+                    || view.unusable().containsKey(t.id())) {
                 continue;
             }
             Why why = ownReason(s, view.schedules().get(t.id()), requested.contains(t.id()), dueBy);
@@ -82,12 +83,12 @@ final class TickPlanner {
                 for (long up : graph.upstreamTables(t.id())) {
                     boolean calculated = graph.table(up).map(u -> u.schedule().kind() == Schedule.Kind.CALCULATED
                             && !u.immediate()).orElse(false);
-                    if (calculated && schedulable(state, up)) {
+                    if (calculated && schedulable(view, state, up)) {
                         due.putIfAbsent(up, Why.FOR_READER);
                     }
                 }
                 for (long member : graph.consistencySet(t.id())) {
-                    if (schedulable(state, member) && !graph.table(member).map(GraphTable::immediate).orElse(false)) {
+                    if (schedulable(view, state, member) && !graph.table(member).map(GraphTable::immediate).orElse(false)) {
                         due.putIfAbsent(member, Why.FOR_CONSISTENCY);
                     }
                 }
@@ -123,8 +124,8 @@ final class TickPlanner {
         return null;
     }
 
-    private static boolean schedulable(TickState state, long id) {
+    private static boolean schedulable(CatalogView view, TickState state, long id) {
         TickState.TableState s = state.tables().get(id);
-        return s != null && s.schedulable();
+        return s != null && s.schedulable() && !view.unusable().containsKey(id);
     }
 }

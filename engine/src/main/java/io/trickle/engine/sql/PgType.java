@@ -50,12 +50,30 @@ public record PgType(String name, String collation, Boolean hashable, boolean de
     /**
      * The select-list items that describe the type of a column of {@code pg_attribute} (aliased
      * {@code alias}) as {@link #read} reads them: format_type, collation, whether it hashes, whether
-     * its collation is deterministic. Hashing is judged part by part — a domain by its base type, an
-     * array by its element, a composite by its fields (one level), an enum or a range as such — each
-     * part needing a default hash operator class. Written with index lookups only, so that the planner's
+     * its collation is deterministic. A domain is described as its base type (with the typmod the
+     * domain gives it) and the column's collation when that is not the base type's own: Trickle keeps
+     * a domain's values in its base type (buffers, storage tables, the expressions of a refresh), since
+     * writing a value into a domain evaluates its CHECK constraints, which may call functions of the
+     * domain's owner, and a refresh runs as the engine (issue 18); the source checked them already
+     * when the value was written. Hashing is judged part by part — a domain by its base type, an array
+     * by its element, a composite by its fields (one level), an enum or a range as such — each part
+     * needing a default hash operator class. Written with index lookups only, so that the planner's
      * estimate stays far below what would make it compile the query (JIT).
      */
     public static String columnSql(String alias) {
+        return columnSql(alias, true);
+    }
+
+    /**
+     * As {@link #columnSql(String)}, but a domain described as itself: for a table the engine wrote,
+     * whose declared types are compared with what it should have now (a storage table an older
+     * engine declared with a domain is laid out again once).
+     */
+    public static String declaredColumnSql(String alias) {
+        return columnSql(alias, false);
+    }
+
+    private static String columnSql(String alias, boolean followDomains) {
         String a = alias + ".";
         String resolved = "(SELECT CASE WHEN d.typtype = 'd' THEN d.typbasetype ELSE d.oid END FROM pg_type d WHERE d.oid = %s)";
         String part = "(SELECT CASE WHEN e.typcategory = 'A' AND e.typelem <> 0 THEN e.typelem ELSE e.oid END"
@@ -67,13 +85,32 @@ public record PgType(String name, String collation, Boolean hashable, boolean de
         String own = hashes.formatted(a + "atttypid");
         String fields = "NOT EXISTS (SELECT 1 FROM pg_attribute f WHERE f.attrelid = c.typrelid AND f.attnum > 0"
                 + " AND NOT f.attisdropped AND NOT " + hashes.formatted("f.atttypid") + ")";
-        return "format_type(" + a + "atttypid, " + a + "atttypmod), "
+        String type = followDomains ? baseType(alias, "pg_catalog.format_type(ch.typ, ch.typmod)")
+                : "format_type(" + a + "atttypid, " + a + "atttypmod)";
+        String typeOid = followDomains ? baseType(alias, "ch.typ") : a + "atttypid";
+        return type + ", "
                 + "(SELECT quote_ident(cn.nspname) || '.' || quote_ident(co.collname) FROM pg_collation co"
                 + " JOIN pg_namespace cn ON cn.oid = co.collnamespace WHERE co.oid = " + a + "attcollation"
-                + " AND " + a + "attcollation <> (SELECT ty.typcollation FROM pg_type ty WHERE ty.oid = " + a + "atttypid)), "
+                + " AND " + a + "attcollation <> (SELECT ty.typcollation FROM pg_type ty WHERE ty.oid = " + typeOid + ")), "
                 + "(SELECT " + own + " AND (c.typtype <> 'c' OR " + fields + ") FROM pg_type c WHERE c.oid = "
                 + part.formatted(a + "atttypid") + "), "
                 + "coalesce((SELECT co.collisdeterministic FROM pg_collation co WHERE co.oid = " + a + "attcollation), true)";
+    }
+
+    /**
+     * {@code select} (over {@code ch.typ}, {@code ch.typmod}) of the type a column of
+     * {@code pg_attribute} under {@code alias} has once its domains are followed to their base type.
+     */
+    private static String baseType(String alias, String select) {
+        return """
+                (WITH RECURSIVE __pgt_chain(typ, typmod, typtype, base, basemod) AS (
+                     SELECT d.oid, %1$s.atttypmod, d.typtype, d.typbasetype, d.typtypmod
+                       FROM pg_catalog.pg_type d WHERE d.oid = %1$s.atttypid
+                     UNION ALL
+                     SELECT d.oid, ch.basemod, d.typtype, d.typbasetype, d.typtypmod
+                       FROM __pgt_chain ch JOIN pg_catalog.pg_type d ON d.oid = ch.base WHERE ch.typtype = 'd')
+                 SELECT %2$s FROM __pgt_chain ch WHERE ch.typtype <> 'd')"""
+                .formatted(alias, select);
     }
 
     /** The type described by the four columns of {@link #columnSql} starting at {@code first}. */

@@ -18,10 +18,15 @@ import java.util.Set;
  * @param columnsUsed     per base relation and view OID, the columns the query (or its views) reads
  * @param volatileCalls   functions called that are VOLATILE
  * @param stableCalls     functions called that are STABLE
+ * @param objects         what the query uses besides relations and built-ins — functions, operators,
+ *                        types, collations… — by {@code catalog:oid}, with how PostgreSQL describes each
+ *                        ({@code function public.f(integer)}); built-ins are never listed
+ * @param pinnedText      the query as PostgreSQL prints it under {@code search_path = pg_catalog, pg_temp}:
+ *                        everything outside {@code pg_catalog} schema-qualified
  */
 public record ProbeResult(List<OutputColumn> outputColumns, List<Relation> readRelations, List<Relation> baseRelations,
                           List<Relation> views, Map<Long, Set<String>> columnsUsed, List<String> volatileCalls,
-                          List<String> stableCalls) {
+                          List<String> stableCalls, Map<String, String> objects, String pinnedText) {
 
     /** One output column of a query. */
     public record OutputColumn(String name, PgType type) {
@@ -35,6 +40,7 @@ public record ProbeResult(List<OutputColumn> outputColumns, List<Relation> readR
         columnsUsed = Map.copyOf(columnsUsed);
         volatileCalls = List.copyOf(volatileCalls);
         stableCalls = List.copyOf(stableCalls);
+        objects = Map.copyOf(objects);
     }
 
     /** The first relation read whose changes cannot be captured, described ("pg_catalog.pg_class, a system catalog"). */

@@ -2,6 +2,7 @@ package io.trickle.engine.sql;
 
 import io.trickle.engine.api.TrickleException.InvalidInputException;
 import io.trickle.engine.api.TrickleException.InvalidQueryException;
+import io.trickle.engine.db.SearchPaths;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -18,6 +19,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.TreeSet;
 import org.postgresql.util.PSQLException;
 import org.postgresql.util.ServerErrorMessage;
@@ -50,9 +52,14 @@ public final class QueryProbe {
                 st.execute(PROBE_PREFIX + query.sql());
             } catch (SQLException e) {
                 c.rollback(sp);
-                throw translate(e, query, PROBE_PREFIX.length());
+                throw translate(e, query, c, PROBE_PREFIX.length());
             }
             long viewOid = oidOf(c);
+            // Types, objects and the query's text are named as they resolve without a search_path a
+            // tenant could write to (the savepoint's rollback restores the caller's).
+            try (Statement st = c.createStatement()) {
+                st.execute("SELECT set_config('search_path', '" + SearchPaths.PINNED + "', true)");
+            }
             List<ProbeResult.OutputColumn> out = outputColumns(c, viewOid);
             Map<Long, Set<String>> used = new LinkedHashMap<>();
             Set<Long> direct = new LinkedHashSet<>();
@@ -68,8 +75,10 @@ public final class QueryProbe {
             List<String> volatileCalls = new ArrayList<>();
             List<String> stableCalls = new ArrayList<>();
             volatility(c, viewOid, query, volatileCalls, stableCalls);
+            Map<String, String> objects = objects(c, viewOid);
+            String pinnedText = definition(c, viewOid);
             c.rollback(sp);
-            return new ProbeResult(out, read, base, views, baseUsed, volatileCalls, stableCalls);
+            return new ProbeResult(out, read, base, views, baseUsed, volatileCalls, stableCalls, objects, pinnedText);
         } catch (SQLException | RuntimeException e) {
             try {
                 c.rollback(sp);
@@ -93,7 +102,12 @@ public final class QueryProbe {
             st.execute(PLAN_PREFIX + query.sql());
         } catch (SQLException e) {
             c.rollback(sp);
-            throw translate(e, query, PLAN_PREFIX.length());
+            if ("42501".equals(e.getSQLState())) {
+                // Planning checks the caller's privileges: a missing grant is told, with the GRANT
+                // to run, by the source checks that follow (SourceRights), not as an invalid query.
+                return;
+            }
+            throw translate(e, query, c, PLAN_PREFIX.length());
         }
         c.releaseSavepoint(sp);
     }
@@ -103,8 +117,26 @@ public final class QueryProbe {
      * (whose text before the query is {@code prefixLength} long) into the query as the user wrote it
      * (as "line L, column C").
      */
-    private static InvalidInputException translate(SQLException e, QueryText query, int prefixLength) {
+    private static InvalidInputException translate(SQLException e, QueryText query, Connection c, int prefixLength)
+            throws SQLException {
+        String message = e.getMessage();
         String state = e.getSQLState();
+        java.util.regex.Matcher schema = java.util.regex.Pattern.compile("permission denied for schema (\\S+)")
+                .matcher(message == null ? "" : message);
+        if ("42501".equals(state) && schema.find()) {
+            String role;
+            try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery("SELECT current_user")) {
+                rs.next();
+                role = rs.getString(1);
+            }
+            return new InvalidInputException("role " + role + " may not read the query's relations in schema "
+                    + schema.group(1) + " (GRANT USAGE ON SCHEMA " + schema.group(1) + " TO "
+                    + io.trickle.engine.api.QualifiedName.display(role) + ")", e);
+        }
+        if (message != null && message.contains("data-modifying statements")) {
+            return new InvalidInputException("the query cannot modify data: a stream table's query reads only"
+                    + " (it has an INSERT, UPDATE, DELETE or MERGE in WITH)", e);
+        }
         String prefix = switch (state == null ? "" : state) {
             case "42601" -> "the query has a syntax error: ";
             case "42P01" -> "the query names an unknown relation: ";
@@ -197,6 +229,37 @@ public final class QueryProbe {
         }
         for (long oid : relations) {
             used.computeIfAbsent(oid, k -> new TreeSet<>());
+        }
+    }
+
+    /**
+     * Everything but relations that the view's rule depends on. PostgreSQL records no dependency on
+     * built-in objects, so these are exactly the functions, operators, types and collations that
+     * someone created: what a search_path could resolve differently.
+     */
+    private static Map<String, String> objects(Connection c, long viewOid) throws SQLException {
+        Map<String, String> out = new TreeMap<>();
+        try (PreparedStatement ps = c.prepareStatement("""
+                SELECT DISTINCT d.refclassid::regclass::text || ':' || d.refobjid, pg_describe_object(d.refclassid, d.refobjid, 0)
+                  FROM pg_depend d JOIN pg_rewrite r ON r.oid = d.objid
+                 WHERE d.classid = 'pg_rewrite'::regclass AND r.ev_class = ? AND d.refclassid <> 'pg_class'::regclass""")) {
+            ps.setLong(1, viewOid);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    out.put(rs.getString(1), rs.getString(2));
+                }
+            }
+        }
+        return out;
+    }
+
+    private static String definition(Connection c, long viewOid) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("SELECT pg_get_viewdef(?::oid)")) {
+            ps.setLong(1, viewOid);
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                return rs.getString(1).strip();
+            }
         }
     }
 

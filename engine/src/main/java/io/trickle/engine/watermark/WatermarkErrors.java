@@ -30,11 +30,23 @@ final class WatermarkErrors {
         if (state.startsWith("22") || state.equals("42710") || state.equals("42809")) {
             return new InvalidInputException(message, e);
         }
+        if (state.equals("42501")) {
+            // The functions check who calls them and refuse before anything changes (issue 18).
+            return new InvalidInputException(message + hint(e), e);
+        }
         if (state.equals("42883")) {
             return new ActionFailedException(doing + " failed: the Trickle catalog in " + target.describe()
                     + " predates watermarks; upgrade it with 'trickle install'", e);
         }
         return SqlErrors.acting(doing, e, target);
+    }
+
+    /** The server's hint, as a sentence of its own, or nothing. */
+    static String hint(SQLException e) {
+        if (e instanceof PSQLException p && p.getServerErrorMessage() != null && p.getServerErrorMessage().getHint() != null) {
+            return " (" + p.getServerErrorMessage().getHint().replaceAll("\\.$", "") + ")";
+        }
+        return "";
     }
 
     /** The server's own message, without the severity, hint and context lines the driver adds. */

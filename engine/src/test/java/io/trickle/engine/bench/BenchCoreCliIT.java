@@ -99,7 +99,7 @@ class BenchCoreCliIT {
     void anotherSchedulingEngineIsRefusedBeforeAnythingChanges() throws Exception {
         try (Connection other = db.connect();
              PreparedStatement lock = other.prepareStatement("SELECT pg_advisory_lock(?, 0)")) {
-            lock.setInt(1, AdvisoryLocks.LEADER_CLASS);
+            lock.setInt(1, AdvisoryLocks.LEGACY_LEADER_CLASS);
             lock.executeQuery().close();
             CliRun run = CliRun.run("bench", "core", "--url", db.jdbcUrl(), "--rows", "200", "--out",
                     dir.resolve("x.csv").toString(), "--schema", "refused_here");

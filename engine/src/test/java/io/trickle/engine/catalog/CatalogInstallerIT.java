@@ -9,6 +9,7 @@ import io.trickle.engine.api.EngineOptions;
 import io.trickle.engine.api.InstallResult;
 import io.trickle.engine.api.Trickle;
 import io.trickle.engine.api.TrickleException.ActionFailedException;
+import io.trickle.engine.api.TrickleException.InvalidInputException;
 import io.trickle.engine.testing.TestDatabase;
 import java.util.List;
 import org.flywaydb.core.Flyway;
@@ -77,7 +78,8 @@ class CatalogInstallerIT {
             String url = other.createPlainRole("trickle_no_create", "pw-no-create", false);
             other.execute("REVOKE CREATE ON DATABASE " + other.name() + " FROM PUBLIC");
             try (Trickle trickle = Trickle.open(EngineOptions.forUrl(url))) {
-                ActionFailedException e = assertThrows(ActionFailedException.class, trickle::install);
+                // Refused before anything changed: exit 2 (issue 18).
+                InvalidInputException e = assertThrows(InvalidInputException.class, trickle::install);
                 assertTrue(e.getMessage().contains("lacks the CREATE privilege on database"), e.getMessage());
                 assertTrue(e.getMessage().contains("trickle_no_create"), e.getMessage());
             }

@@ -100,7 +100,7 @@ class AdaptiveStrategyIT {
         db.execute("CREATE FUNCTION slow_double(x int) RETURNS int LANGUAGE plpgsql IMMUTABLE AS"
                         + " $$ BEGIN PERFORM pg_sleep(0.2); RETURN 2 * x; END $$",
                 "CREATE TABLE slowly (id int PRIMARY KEY, v int)", "INSERT INTO slowly SELECT i, i FROM generate_series(1, 12) i");
-        String q = "SELECT id, slow_double(v) AS w FROM slowly";
+        String q = "SELECT id, public.slow_double(v) AS w FROM slowly";
         assertEquals(EffectiveMode.DIFFERENTIAL, trickle.create(CreateRequest.of("slowly_st", q)).effectiveMode());
         for (int i = 0; i < 3; i++) {
             pastRefresh("slowly_st", "FULL", 1, null);

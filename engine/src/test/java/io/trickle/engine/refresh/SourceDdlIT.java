@@ -106,7 +106,9 @@ class SourceDdlIT {
         write("INSERT INTO type_src (id, v) VALUES (12, 5000000000)");
         RefreshResult r = trickle.refresh("type_st");
         assertEquals(RefreshAction.REINITIALIZE, r.action());
-        assertTrue(r.reason().contains("type_src"), r.reason());
+        // Which source, which column, and how (issue 18).
+        assertTrue(r.reason().contains("source public.type_src changed (column v was retyped from integer to bigint)"),
+                r.reason());
         assertEquals("bigint", db.scalar("SELECT format_type(atttypid, atttypmod) FROM pg_attribute"
                 + " WHERE attrelid = 'type_st'::regclass AND attname = 'v'"));
         assertOracle("type_st", q);
@@ -130,6 +132,18 @@ class SourceDdlIT {
         trickle.alter(AlterRequest.of("ren_st").query(fixed));
         assertEquals("ACTIVE", db.scalar("SELECT status FROM pgtrickle.pgt_stream_tables WHERE pgt_name = 'ren_st'"));
         assertOracle("ren_st", fixed);
+    }
+
+    @Test
+    void aRetypeThatBreaksTheQuerySaysWhichChangeBrokeIt() throws SQLException {
+        source("sum_src");
+        trickle.create("sum_st", "SELECT sum(v) AS total FROM sum_src", null, "DIFFERENTIAL", true);
+        owner("ALTER TABLE sum_src ALTER COLUMN v TYPE text");
+        write("INSERT INTO sum_src (id, v) VALUES (15, '150')");
+        TrickleException e = assertThrows(TrickleException.class, () -> trickle.refresh("sum_st", false));
+        assertTrue(e.getMessage().contains("no longer resolves after source public.sum_src changed (column v was retyped"
+                + " from integer to text)") && e.getMessage().contains("sum(text)"), e.getMessage());
+        assertEquals("ERROR", db.scalar("SELECT status FROM pgtrickle.pgt_stream_tables WHERE pgt_name = 'sum_st'"));
     }
 
     @Test

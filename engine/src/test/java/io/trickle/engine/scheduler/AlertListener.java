@@ -13,13 +13,13 @@ import org.postgresql.PGConnection;
 import org.postgresql.PGNotification;
 
 /** A DBA's session LISTENing on {@code pgtrickle_alert}; collects the alerts as JSON. */
-final class AlertListener implements AutoCloseable {
+public final class AlertListener implements AutoCloseable {
 
     private final Connection connection;
     private final List<JsonNode> received = new ArrayList<>();
     private final ObjectMapper json = new ObjectMapper();
 
-    AlertListener(String jdbcUrl) throws SQLException {
+    public AlertListener(String jdbcUrl) throws SQLException {
         connection = DriverManager.getConnection(jdbcUrl);
         try (Statement st = connection.createStatement()) {
             st.execute("LISTEN pgtrickle_alert");
@@ -27,7 +27,7 @@ final class AlertListener implements AutoCloseable {
     }
 
     /** Every alert received so far (polls the session briefly). */
-    synchronized List<JsonNode> alerts() {
+    public synchronized List<JsonNode> alerts() {
         try {
             PGNotification[] got = connection.unwrap(PGConnection.class).getNotifications(10);
             if (got != null) {
@@ -41,12 +41,12 @@ final class AlertListener implements AutoCloseable {
         return List.copyOf(received);
     }
 
-    boolean has(String event, String streamTable) {
+    public boolean has(String event, String streamTable) {
         return alerts().stream().anyMatch(a -> a.get("event").asText().equals(event)
                 && a.get("stream_table").asText().equals(streamTable));
     }
 
-    JsonNode first(String event, String streamTable) {
+    public JsonNode first(String event, String streamTable) {
         return alerts().stream().filter(a -> a.get("event").asText().equals(event)
                 && a.get("stream_table").asText().equals(streamTable)).findFirst().orElseThrow();
     }

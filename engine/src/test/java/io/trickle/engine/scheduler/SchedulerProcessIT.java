@@ -18,6 +18,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
 import org.junit.jupiter.api.Test;
@@ -75,6 +76,37 @@ class SchedulerProcessIT {
         assertEquals(0, db.count("SELECT count(*) FROM pgtrickle.pgt_refresh_history WHERE status = 'RUNNING'"));
         assertEquals(0, db.count("SELECT count(*) FROM pg_locks WHERE locktype = 'advisory'"
                 + " AND database = (SELECT oid FROM pg_database WHERE datname = current_database())"));
+    }
+
+    /**
+     * Issue 18, point 7: a stop is not an error. A refresh still running when SIGTERM's grace period
+     * ends is cancelled and recorded as interrupted; however often that happens, the table's error
+     * count stays at zero and it is never suspended.
+     */
+    @Test
+    void aSigtermDuringARefreshIsRecordedAsInterruptedAndNeverSuspendsTheTable() throws Exception {
+        SchedulerFixture.install(db);
+        source(db, "slow_src");
+        try (Trickle engine = SchedulerFixture.engine(db)) {
+            // Never populated, so every daemon starts with its ten-second first population.
+            engine.create("slow_copy", "SELECT id, v FROM public.slow_src WHERE pg_sleep(0.1) IS NOT NULL", "1s", null, false);
+        }
+        Path log = Files.createTempFile("trickle-run", ".log");
+        for (int round = 0; round < 3; round++) {
+            Process daemon = start(log);
+            awaitLeader(daemon, log);
+            Eventually.await(DEADLINE, () -> db.count("SELECT count(*) FROM pgtrickle.refreshes_in_progress"
+                    + " WHERE pgt_name = 'slow_copy'") == 1, "the slow refresh runs");
+            daemon.destroy();
+            assertTrue(daemon.waitFor(10, TimeUnit.SECONDS), "SIGTERM stops the daemon within 10 s\n" + readQuietly(log));
+            assertEquals(0, daemon.exitValue(), () -> "exit code after SIGTERM\n" + readQuietly(log));
+        }
+        List<String> failures = db.strings("SELECT error_message FROM pgtrickle.pgt_refresh_history"
+                + " WHERE pgt_name = 'slow_copy' AND status = 'FAILED'");
+        assertEquals(3, failures.size(), failures::toString);
+        assertTrue(failures.stream().allMatch(m -> m.startsWith("interrupted: engine ")), failures::toString);
+        assertEquals(List.of("INITIALIZING", "0"), db.strings("SELECT unnest(ARRAY[status, consecutive_errors::text])"
+                + " FROM pgtrickle.pgt_stream_tables WHERE pgt_name = 'slow_copy'"));
     }
 
     private static Process start(Path log) throws IOException {

@@ -208,11 +208,12 @@ class WatermarkSqlIT {
     }
 
     @Test
-    void anEtlRoleNeedsOnlyTheCatalogSchemaAndTheWatermarkTable() throws Exception {
+    void anEtlRoleNeedsOnlyTheCatalogSchemaAndTheRightToWriteItsSource() throws Exception {
         db.execute("CREATE TABLE etl_target (id int)");
         String url = db.createPlainRole("trickle_etl_loader", "pw-etl-loader", false);
+        // The README's grants (issue 18): no privilege on the watermark table itself.
         db.execute("GRANT USAGE ON SCHEMA pgtrickle TO trickle_etl_loader",
-                "GRANT SELECT, INSERT, UPDATE ON pgtrickle.pgt_watermarks TO trickle_etl_loader");
+                "GRANT INSERT ON public.etl_target TO trickle_etl_loader");
         try (Connection c = DriverManager.getConnection(url); Statement st = c.createStatement()) {
             st.execute("SELECT pgtrickle.advance_watermark('public.etl_target', '2026-03-01')");
             st.execute("SELECT pgtrickle.advance_watermark('public.etl_target', '2026-03-02')");
