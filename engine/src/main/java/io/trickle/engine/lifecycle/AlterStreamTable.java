@@ -29,14 +29,11 @@ import io.trickle.engine.refresh.ImmediateCompiler;
 import io.trickle.engine.refresh.Deriver;
 import io.trickle.engine.refresh.Population;
 import io.trickle.engine.refresh.RefreshCompiler;
-import io.trickle.engine.sql.Relation;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
-import java.util.Set;
 
 /**
  * Changes a stream table. Schedule and status are catalog updates. A new query (or a new mode) is
@@ -66,19 +63,14 @@ public final class AlterStreamTable {
             Deriver.Origin origin = request.query() != null ? Deriver.Origin.USER : Deriver.Origin.STORED;
             RefreshMode mode = request.mode() != null ? request.mode() : row.mode();
             for (int attempt = 1; ; attempt++) {
-                Checked checked = database.withConnection("checking the new query of " + request.name(), c -> {
+                CheckedSources checked = database.withConnection("checking the new query of " + request.name(), c -> {
                     c.setAutoCommit(false);
                     try {
                         Derivation d = Deriver.derive(c, query, mode, origin);
-                        Map<Relation, Set<String>> needing = Dependencies.captureNeeds(c, d);
                         long[] oldSources = new DependencyRepository().of(c, row.id()).stream()
                                 .mapToLong(Dependency::sourceOid).toArray();
-                        List<Relation> toLock = Dependencies.toLock(c, d, wasImmediate, oldSources);
-                        java.util.LinkedHashSet<Relation> checkedSources = new java.util.LinkedHashSet<>(needing.keySet());
-                        checkedSources.addAll(toLock);
-                        SourceRights.requireSources(c, "alter stream table " + request.name(), d.probe(),
-                                List.copyOf(checkedSources));
-                        return new Checked(needing, Sessions.oids(toLock));
+                        return CheckedSources.check(c, "alter stream table " + request.name(), d,
+                                Dependencies.toLock(c, d, wasImmediate, oldSources));
                     } finally {
                         c.rollback();
                         c.setAutoCommit(true);
@@ -86,11 +78,7 @@ public final class AlterStreamTable {
                 });
                 List<Long> installed = CaptureFirst.install(database, checked.needs(), request.name().toString());
                 try {
-                    // Locking IMMEDIATE sources takes DDL, which takes its snapshot before it waits: READ
-                    // COMMITTED then, whose later statements see the sources as the locks leave them.
-                    int isolation = checked.toLock().isEmpty() ? Connection.TRANSACTION_REPEATABLE_READ
-                            : Connection.TRANSACTION_READ_COMMITTED;
-                    database.transaction("altering stream table " + request.name(), isolation,
+                    database.transaction("altering stream table " + request.name(), checked.isolation(),
                             c -> rederive(c, row, query, origin, mode, checked.toLock(), request, engineName));
                     break;
                 } catch (CaptureFirst.Moved moved) {
@@ -130,10 +118,6 @@ public final class AlterStreamTable {
     private static StreamTableRow find(Connection c, StreamTableRepository tables, QualifiedName name) throws SQLException {
         return tables.byName(c, name.schema(), name.name())
                 .orElseThrow(() -> new NotFoundException("stream table " + name + " does not exist"));
-    }
-
-    /** What the check found: capture to install first, and the tables to lock against writers. */
-    private record Checked(Map<Relation, Set<String>> needs, List<Long> toLock) {
     }
 
     private static Void rederive(Connection c, StreamTableRow old, String query, Deriver.Origin origin, RefreshMode mode,

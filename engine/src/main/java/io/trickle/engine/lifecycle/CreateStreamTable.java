@@ -21,12 +21,9 @@ import io.trickle.engine.refresh.RefreshCompiler;
 import io.trickle.engine.refresh.StorageTables;
 import io.trickle.engine.cdc.CaptureFirst;
 import io.trickle.engine.api.TrickleException.ActionFailedException;
-import io.trickle.engine.sql.Relation;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.List;
-import java.util.Map;
-import java.util.Set;
 
 /**
  * Creates a stream table in three steps. First the query is derived in a transaction that is rolled
@@ -55,20 +52,15 @@ public final class CreateStreamTable {
     public static Result run(Database database, CreateRequest request, String engineName) {
         Sessions.requireNoScheduleIfImmediate(request.mode(), request.schedule());
         for (int attempt = 1; ; attempt++) {
-            Checked checked = database.withConnection("checking the query of " + request.name(), c -> {
+            CheckedSources checked = database.withConnection("checking the query of " + request.name(), c -> {
                 c.setAutoCommit(false);
                 try {
                     Sessions.requireSchema(c, request.name().schema());
                     SourceRights.requirePlace(c, request.name());
                     Sessions.requireFreeName(c, request.name());
                     Derivation d = Deriver.derive(c, request.query(), request.mode());
-                    Map<Relation, Set<String>> needing = Dependencies.captureNeeds(c, d);
-                    List<Relation> toLock = Dependencies.toLock(c, d, false);
-                    java.util.LinkedHashSet<Relation> checkedSources = new java.util.LinkedHashSet<>(needing.keySet());
-                    checkedSources.addAll(toLock);
-                    SourceRights.requireSources(c, "create stream table " + request.name(), d.probe(),
-                            List.copyOf(checkedSources));
-                    return new Checked(needing, Sessions.oids(toLock));
+                    return CheckedSources.check(c, "create stream table " + request.name(), d,
+                            Dependencies.toLock(c, d, false));
                 } finally {
                     c.rollback();
                     c.setAutoCommit(true);
@@ -76,9 +68,7 @@ public final class CreateStreamTable {
             });
             List<Long> installed = CaptureFirst.install(database, checked.needs(), request.name().toString());
             try {
-                int isolation = checked.toLock().isEmpty() ? Connection.TRANSACTION_REPEATABLE_READ
-                        : Connection.TRANSACTION_READ_COMMITTED;
-                return database.transaction("creating stream table " + request.name(), isolation,
+                return database.transaction("creating stream table " + request.name(), checked.isolation(),
                         c -> create(c, request, checked.toLock(), engineName));
             } catch (CaptureFirst.Moved moved) {
                 CaptureFirst.releaseUnused(database, installed);
@@ -91,10 +81,6 @@ public final class CreateStreamTable {
                 throw e;
             }
         }
-    }
-
-    /** What the check found: capture to install first, and the tables to lock against writers. */
-    private record Checked(Map<Relation, Set<String>> needs, List<Long> toLock) {
     }
 
     private static Result create(Connection c, CreateRequest request, List<Long> toLock, String engineName) throws SQLException {
